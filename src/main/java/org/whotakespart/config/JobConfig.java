@@ -1,0 +1,262 @@
+package org.whotakespart.config;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything one report run needs, checked when it is built so that a bad setting fails at start-up
+ * rather than an hour into a cluster job. Build it with {@link #builder()}:
+ *
+ * <pre>{@code
+ * JobConfig config = JobConfig.builder()
+ *     .records(List.of("sample-data/records"))
+ *     .projects("sample-data/projects.csv")
+ *     .baselines("sample-data/baselines-census2021.csv")
+ *     .period("2025-26 Q2")
+ *     .build();
+ * }</pre>
+ */
+public final class JobConfig {
+  private final List<String> records;
+  private final String projects;
+  private final String baselines;
+  private final Period period;
+  private final String output;
+  private final Charset encoding;
+  private final Set<String> measuredRoles;
+  private final double bandLow;
+  private final double bandHigh;
+  private final int suppressionThreshold;
+  private final double maxRejectedShare;
+  private final String sparkMaster;
+  private final boolean charts;
+
+  private JobConfig(Builder b) {
+    this.records = List.copyOf(b.records);
+    this.projects = b.projects;
+    this.baselines = b.baselines;
+    this.period = b.parsedPeriod;
+    this.output = b.output != null ? b.output : "reports/" + b.parsedPeriod.folderName();
+    this.encoding = b.parsedEncoding;
+    this.measuredRoles = Set.copyOf(b.measuredRoles);
+    this.bandLow = b.bandLow;
+    this.bandHigh = b.bandHigh;
+    this.suppressionThreshold = b.suppressionThreshold;
+    this.maxRejectedShare = b.maxRejectedShare;
+    this.sparkMaster = b.sparkMaster;
+    this.charts = b.charts;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Files, folders or globs of participation records (local paths or Hadoop URIs). */
+  public List<String> records() {
+    return records;
+  }
+
+  public String projects() {
+    return projects;
+  }
+
+  public String baselines() {
+    return baselines;
+  }
+
+  public Period period() {
+    return period;
+  }
+
+  /** Folder the report is written into; {@code reports/<period>} unless set. */
+  public String output() {
+    return output;
+  }
+
+  public Charset encoding() {
+    return encoding;
+  }
+
+  /** Roles whose people are compared with the population; the others are reported separately. */
+  public Set<String> measuredRoles() {
+    return measuredRoles;
+  }
+
+  /** Below this ratio a group is (possibly) under-represented; 0.8 unless set. */
+  public double bandLow() {
+    return bandLow;
+  }
+
+  /** Above this ratio a group is (possibly) over-represented; 1.25 unless set. */
+  public double bandHigh() {
+    return bandHigh;
+  }
+
+  /** Board-facing counts from 1 to this minus one are shown as "fewer than N"; 5 unless set. */
+  public int suppressionThreshold() {
+    return suppressionThreshold;
+  }
+
+  /** The largest share of rejected rows a run tolerates before it refuses to publish; 0.05. */
+  public double maxRejectedShare() {
+    return maxRejectedShare;
+  }
+
+  public String sparkMaster() {
+    return sparkMaster;
+  }
+
+  public boolean charts() {
+    return charts;
+  }
+
+  /** Collects settings; {@link #build()} checks them all and names every problem at once. */
+  public static final class Builder {
+    private List<String> records = new ArrayList<>();
+    private String projects;
+    private String baselines;
+    private String period;
+    private String output;
+    private String encoding = "UTF-8";
+    private Set<String> measuredRoles = new LinkedHashSet<>(Vocabulary.MEASURED_ROLES_DEFAULT);
+    private double bandLow = 0.8;
+    private double bandHigh = 1.25;
+    private int suppressionThreshold = 5;
+    private double maxRejectedShare = 0.05;
+    private String sparkMaster = "local[*]";
+    private boolean charts = true;
+
+    private Period parsedPeriod;
+    private Charset parsedEncoding;
+
+    private Builder() {}
+
+    public Builder records(List<String> records) {
+      this.records = new ArrayList<>(Objects.requireNonNull(records));
+      return this;
+    }
+
+    public Builder projects(String projects) {
+      this.projects = projects;
+      return this;
+    }
+
+    public Builder baselines(String baselines) {
+      this.baselines = baselines;
+      return this;
+    }
+
+    public Builder period(String period) {
+      this.period = period;
+      return this;
+    }
+
+    public Builder output(String output) {
+      this.output = output;
+      return this;
+    }
+
+    public Builder encoding(String encoding) {
+      this.encoding = encoding;
+      return this;
+    }
+
+    public Builder measuredRoles(Set<String> roles) {
+      this.measuredRoles = new LinkedHashSet<>(Objects.requireNonNull(roles));
+      return this;
+    }
+
+    public Builder band(double low, double high) {
+      this.bandLow = low;
+      this.bandHigh = high;
+      return this;
+    }
+
+    public Builder suppressionThreshold(int threshold) {
+      this.suppressionThreshold = threshold;
+      return this;
+    }
+
+    public Builder maxRejectedShare(double share) {
+      this.maxRejectedShare = share;
+      return this;
+    }
+
+    public Builder sparkMaster(String master) {
+      this.sparkMaster = master;
+      return this;
+    }
+
+    public Builder charts(boolean charts) {
+      this.charts = charts;
+      return this;
+    }
+
+    /** Checks every setting and throws one {@link IllegalArgumentException} naming each fix. */
+    public JobConfig build() {
+      List<String> problems = new ArrayList<>();
+      if (records.isEmpty() || records.stream().anyMatch(r -> r == null || r.isBlank())) {
+        problems.add("records: name at least one file, folder or glob of participation records"
+            + " (--records or 'records' in the job file)");
+      }
+      if (isBlank(projects)) {
+        problems.add("projects: name the projects file (--projects or 'projects' in the job file)");
+      }
+      if (isBlank(baselines)) {
+        problems.add("baselines: name the baselines file (--baselines or 'baselines' in the job file)");
+      }
+      if (isBlank(period)) {
+        problems.add("period: name the quarter to report, e.g. --period \"2025-26 Q2\"");
+      } else {
+        try {
+          parsedPeriod = Period.parse(period);
+        } catch (IllegalArgumentException e) {
+          problems.add(e.getMessage());
+        }
+      }
+      try {
+        parsedEncoding = Charset.forName(encoding);
+      } catch (IllegalArgumentException e) {
+        problems.add("encoding '" + encoding + "' is not one Java knows: use UTF-8 (the default) or"
+            + " windows-1252 for files saved by Excel");
+      }
+      for (String role : measuredRoles) {
+        if (!Vocabulary.ROLES.contains(role)) {
+          problems.add("measured_roles: '" + role + "' is not a role; choose from " + Vocabulary.ROLES);
+        }
+      }
+      if (measuredRoles.isEmpty()) {
+        problems.add("measured_roles: name at least one role to compare with the population");
+      }
+      if (!(bandLow > 0 && bandLow < 1)) {
+        problems.add("band_low must be between 0 and 1 (it is " + bandLow + "; 0.8 is usual)");
+      }
+      if (!(bandHigh > 1)) {
+        problems.add("band_high must be above 1 (it is " + bandHigh + "; 1.25 is usual)");
+      }
+      if (suppressionThreshold < 2 || suppressionThreshold > 100) {
+        problems.add("suppression_threshold must be from 2 to 100 (it is " + suppressionThreshold
+            + "; 5 is usual)");
+      }
+      if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
+        problems.add("max_rejected_share must be from 0 to 1 (it is " + maxRejectedShare
+            + "; 0.05 means 5%)");
+      }
+      if (isBlank(sparkMaster)) {
+        problems.add("spark_master: give a Spark master such as local[*]");
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      return new JobConfig(this);
+    }
+
+    private static boolean isBlank(String s) {
+      return s == null || s.isBlank();
+    }
+  }
+}

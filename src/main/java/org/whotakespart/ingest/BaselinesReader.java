@@ -1,0 +1,74 @@
+package org.whotakespart.ingest;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.Suggestions;
+
+/**
+ * Reads and checks a normalised baselines file; every problem names the file, the line and the fix.
+ */
+public final class BaselinesReader {
+  private BaselinesReader() {}
+
+  public static List<BaselineRow> read(String file, Charset charset, Configuration conf) {
+    List<BaselineRow> rows = new ArrayList<>();
+    Map<String, Long> seen = new HashMap<>();
+    List<String> characteristics = java.util.Arrays.stream(Characteristic.values())
+        .map(Characteristic::code).toList();
+    for (CsvTable.Line line : CsvTable.read(file, charset, conf, "baselines",
+        BaselineColumns.ALL.subList(0, 7), BaselineColumns.ALL)) {
+      String where = file + " line " + line.number();
+      String baseline = line.get(BaselineColumns.BASELINE);
+      String area = line.get(BaselineColumns.AREA_CODE);
+      if (baseline.isEmpty() || area.isEmpty()) {
+        throw new InputException(where + ": baseline and area_code must not be blank");
+      }
+      String characteristicCode = line.get(BaselineColumns.CHARACTERISTIC);
+      Optional<Characteristic> characteristic = Characteristic.fromCode(characteristicCode);
+      if (characteristic.isEmpty()) {
+        throw new InputException(where + ": unknown characteristic '" + characteristicCode + "'"
+            + Suggestions.didYouMean(characteristicCode, characteristics) + "; use one of "
+            + characteristics);
+      }
+      String category = line.get(BaselineColumns.CATEGORY);
+      if (characteristic.get().indexOf(category) < 0) {
+        throw new InputException(where + ": '" + category + "' is not a category of "
+            + characteristicCode + Suggestions.didYouMean(category,
+                characteristic.get().categoryCodes()) + "; use one of "
+            + characteristic.get().categoryCodes());
+      }
+      int minAge = parseWhole(line.get(BaselineColumns.MIN_AGE), where, "min_age",
+          "the youngest age the count covers, e.g. 0 or 16");
+      long population = parseWhole(line.get(BaselineColumns.POPULATION), where, "population",
+          "a count of people, 0 or more, without commas");
+      String key = String.join("\u0000", baseline, area, characteristicCode, category,
+          Integer.toString(minAge));
+      Long earlier = seen.putIfAbsent(key, line.number());
+      if (earlier != null) {
+        throw new InputException(where + ": repeats line " + earlier + " (same baseline, area,"
+            + " characteristic, category and min_age); keep one of them");
+      }
+      rows.add(new BaselineRow(baseline, area, line.get(BaselineColumns.AREA_NAME),
+          characteristicCode, category, minAge, population, line.get(BaselineColumns.SOURCE)));
+    }
+    return rows;
+  }
+
+  private static int parseWhole(String v, String where, String column, String expected) {
+    try {
+      long n = Long.parseLong(v);
+      if (n >= 0 && n <= Integer.MAX_VALUE) {
+        return (int) n;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new InputException(where + ": " + column + " '" + v + "' is not valid; give " + expected);
+  }
+}

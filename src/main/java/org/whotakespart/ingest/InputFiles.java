@@ -1,0 +1,88 @@
+package org.whotakespart.ingest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Expands what the user named (files, folders, globs; local paths or Hadoop URIs) into the list of
+ * participation files, each once, sorted so that every run reads them in the same order.
+ */
+public final class InputFiles {
+  /** In a folder, the files the contract names: {@code participation*.csv}, at any depth. */
+  static boolean isParticipationFile(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.startsWith("participation") && n.endsWith(".csv");
+  }
+
+  private InputFiles() {}
+
+  /** One input file and its size. */
+  public record InputFile(String path, long bytes) {}
+
+  public static List<InputFile> expand(List<String> specs, Configuration conf) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<InputFile> files = new ArrayList<>();
+    for (String spec : specs) {
+      List<InputFile> found = expandOne(spec, conf);
+      if (found.isEmpty()) {
+        throw new InputException("records '" + spec + "': no participation files found; name a"
+            + " file, a folder holding participation*.csv files, or a glob such as"
+            + " 'exports/*/participation*.csv'");
+      }
+      for (InputFile f : found) {
+        if (seen.add(f.path())) {
+          files.add(f);
+        }
+      }
+    }
+    files.sort(java.util.Comparator.comparing(InputFile::path));
+    return files;
+  }
+
+  private static List<InputFile> expandOne(String spec, Configuration conf) {
+    Path path = new Path(spec);
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      List<InputFile> out = new ArrayList<>();
+      FileStatus[] matches = fs.globStatus(path);
+      if (matches == null) {
+        return out;
+      }
+      for (FileStatus m : matches) {
+        if (m.isDirectory()) {
+          RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
+          while (it.hasNext()) {
+            LocatedFileStatus f = it.next();
+            if (f.isFile() && isParticipationFile(f.getPath().getName())) {
+              out.add(new InputFile(display(spec, f.getPath()), f.getLen()));
+            }
+          }
+        } else {
+          out.add(new InputFile(display(spec, m.getPath()), m.getLen()));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new InputException("records '" + spec + "': cannot be listed (" + e.getMessage()
+          + "); check the path and that its file system is reachable", e);
+    }
+  }
+
+  /** Local files are named as plain paths (what people recognise); other file systems as URIs. */
+  private static String display(String spec, Path p) {
+    String uri = p.toUri().toString();
+    if ("file".equals(p.toUri().getScheme()) && !spec.startsWith("file:")) {
+      return p.toUri().getPath();
+    }
+    return uri;
+  }
+}

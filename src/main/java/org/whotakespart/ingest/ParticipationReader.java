@@ -1,0 +1,86 @@
+package org.whotakespart.ingest;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.whotakespart.config.Suggestions;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads many participation files into one Dataset of {@link RecordFileParser#SCHEMA} rows. Headers are
+ * checked on the driver first, so a file missing a required column fails the run at once with the
+ * fix, before any work is spread over the cluster.
+ */
+public final class ParticipationReader {
+  private ParticipationReader() {}
+
+  /** What the run learnt about one input file before reading its rows. */
+  public record FileInfo(String path, long bytes, boolean empty, List<String> ignoredColumns) {}
+
+  /** The rows of every file, and what was learnt of each file. */
+  public record RecordInput(Dataset<Row> rows, List<FileInfo> files) {}
+
+  public static RecordInput read(SparkSession spark, List<String> specs, Charset charset) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<InputFiles.InputFile> files = InputFiles.expand(specs, conf);
+    List<FileInfo> infos = new ArrayList<>();
+    List<String> readable = new ArrayList<>();
+    for (InputFiles.InputFile f : files) {
+      List<String> header = CsvFiles.readHeader(f.path(), charset, conf);
+      if (header.isEmpty()) {
+        infos.add(new FileInfo(f.path(), f.bytes(), true, List.of()));
+        continue;
+      }
+      infos.add(new FileInfo(f.path(), f.bytes(), false, checkHeader(f.path(), header)));
+      readable.add(f.path());
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int slices = Math.max(1, Math.min(readable.size(), jsc.defaultParallelism() * 4));
+    JavaRDD<Row> rows = jsc.parallelize(readable, slices).flatMap(new RecordFileParser(charset));
+    return new RecordInput(spark.createDataFrame(rows, RecordFileParser.SCHEMA), infos);
+  }
+
+  /**
+   * Fails on a missing required column or a repeated column, naming the file, what is expected,
+   * what was found and the nearest match; returns the columns the contract does not know (ignored).
+   */
+  public static List<String> checkHeader(String file, List<String> header) {
+    Set<String> seen = new HashSet<>();
+    for (String h : header) {
+      if (!h.isEmpty() && !seen.add(h)) {
+        throw new InputException(file + ": the column '" + h + "' appears twice in the header;"
+            + " keep one of them");
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String required : RecordColumns.REQUIRED) {
+      if (!header.contains(required)) {
+        missing.add(required);
+      }
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String h : header) {
+      if (!RecordColumns.CONTRACT.contains(h)) {
+        unknown.add(h);
+      }
+    }
+    if (!missing.isEmpty()) {
+      StringBuilder hints = new StringBuilder();
+      for (String m : missing) {
+        Suggestions.nearest(m, unknown)
+            .ifPresent(u -> hints.append("; ").append(u).append(": did you mean ").append(m).append('?'));
+      }
+      throw new InputException(file + ": missing required column" + (missing.size() > 1 ? "s " : " ")
+          + String.join(", ", missing) + hints + "; expected " + RecordColumns.REQUIRED
+          + " (any order, any case), found " + header);
+    }
+    return unknown;
+  }
+}

@@ -1,0 +1,186 @@
+package org.whotakespart.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Turns one participation file into rows of {@link #SCHEMA}, streaming: each row carries its file and
+ * starting line so that any problem can be traced back to the export. Columns may come in any order
+ * (matched by {@link CsvFiles#normaliseHeader}); contract columns the file lacks are null. A row with
+ * the wrong number of fields is kept, marked malformed, with its fields as read.
+ */
+public final class RecordFileParser implements FlatMapFunction<String, Row> {
+  private static final long serialVersionUID = 1L;
+
+  public static final StructType SCHEMA = schema();
+
+  private final String charsetName;
+
+  public RecordFileParser(Charset charset) {
+    this.charsetName = charset.name();
+  }
+
+  private static StructType schema() {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(RecordColumns.SOURCE_FILE, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(RecordColumns.LINE_NUMBER, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(RecordColumns.MALFORMED_REASON, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(RecordColumns.ORIGINAL_FIELDS, DataTypes.StringType, true));
+    for (String c : RecordColumns.CONTRACT) {
+      fields.add(DataTypes.createStructField(c, DataTypes.StringType, true));
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  @Override
+  public Iterator<Row> call(String file) throws IOException {
+    Charset charset = Charset.forName(charsetName);
+    Reader reader = CsvFiles.open(file, charset, new Configuration());
+    CSVParser parser = CsvFiles.FORMAT.parse(reader);
+    return new Rows(file, charset, parser);
+  }
+
+  /** Pulls one CSV record at a time; closes the file when done. */
+  private static final class Rows implements Iterator<Row> {
+    private final String file;
+    private final Charset charset;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private int[] positions;
+    private int headerSize;
+    private CSVRecord pending;
+    private long pendingLine;
+    /** Line the next record starts on; blank lines are read as records, so none is skipped unseen. */
+    private long nextLine = 1;
+    private boolean closed;
+
+    Rows(String file, Charset charset, CSVParser parser) {
+      this.file = file;
+      this.charset = charset;
+      this.parser = parser;
+      this.records = parser.iterator();
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (pending == null && !closed) {
+        advance();
+      }
+      return pending != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      CSVRecord r = pending;
+      pending = null;
+      Object[] values = new Object[4 + positions.length];
+      values[0] = file;
+      values[1] = pendingLine;
+      if (r.size() != headerSize) {
+        values[2] = "expected " + headerSize + " fields as in the header, found " + r.size();
+        values[3] = asCsv(r);
+      }
+      for (int i = 0; i < positions.length; i++) {
+        int p = positions[i];
+        values[4 + i] = p >= 0 && p < r.size() ? r.get(p) : null;
+      }
+      return RowFactory.create(values);
+    }
+
+    private void advance() {
+      try {
+        if (positions == null) {
+          readHeader();
+        }
+        while (records.hasNext()) {
+          CSVRecord r = records.next();
+          long line = nextLine;
+          nextLine += 1 + countLineBreaks(r);
+          if (!isBlankLine(r)) {
+            pending = r;
+            pendingLine = line;
+            return;
+          }
+        }
+        close();
+      } catch (UncheckedIOException | IllegalStateException e) {
+        close();
+        throw new InputException(CsvFiles.describeReadFailure(file, charset, e)
+            + " (at or after line " + nextLine + ")", e);
+      }
+    }
+
+    private static boolean isBlankLine(CSVRecord r) {
+      return r.size() == 1 && r.get(0).isEmpty();
+    }
+
+    private void readHeader() {
+      List<String> header = new ArrayList<>();
+      while (header.isEmpty() && records.hasNext()) {
+        CSVRecord h = records.next();
+        nextLine += 1 + countLineBreaks(h);
+        if (!isBlankLine(h)) {
+          h.forEach(name -> header.add(CsvFiles.normaliseHeader(name)));
+        }
+      }
+      headerSize = header.size();
+      positions = new int[RecordColumns.CONTRACT.size()];
+      for (int i = 0; i < positions.length; i++) {
+        positions[i] = header.indexOf(RecordColumns.CONTRACT.get(i));
+      }
+    }
+
+    private static long countLineBreaks(CSVRecord r) {
+      long n = 0;
+      for (String v : r) {
+        for (int i = 0; i < v.length(); i++) {
+          if (v.charAt(i) == '\n') {
+            n++;
+          }
+        }
+      }
+      return n;
+    }
+
+    private static String asCsv(CSVRecord r) {
+      StringWriter w = new StringWriter();
+      try (CSVPrinter p = new CSVPrinter(w, CsvFiles.FORMAT)) {
+        p.printRecord(r.toList());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return w.toString().stripTrailing();
+    }
+
+    private void close() {
+      if (!closed) {
+        closed = true;
+        try {
+          parser.close();
+        } catch (IOException ignored) {
+          // Reading is finished; a failure to close a read-only file loses nothing.
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,268 @@
+package org.whotakespart.job;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.whotakespart.baseline.CatchmentBaselines;
+import org.whotakespart.baseline.ProjectBaseline;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.JobConfig;
+import org.whotakespart.ingest.BaselineRow;
+import org.whotakespart.ingest.BaselinesReader;
+import org.whotakespart.ingest.InputException;
+import org.whotakespart.ingest.ParticipationReader;
+import org.whotakespart.ingest.Project;
+import org.whotakespart.ingest.ProjectsReader;
+import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.output.chart.Charts;
+import org.whotakespart.output.table.MetricsWriter;
+import org.whotakespart.output.table.QuarantineWriter;
+import org.whotakespart.output.xlsx.WorkbookWriter;
+import org.whotakespart.report.BaselineCoverage;
+import org.whotakespart.report.DataQuality;
+import org.whotakespart.report.FileReconciliation;
+import org.whotakespart.report.ReportModel;
+import org.whotakespart.stats.Bands;
+import org.whotakespart.stats.CategoryCount;
+import org.whotakespart.stats.CountColumns;
+import org.whotakespart.stats.MetricCalculator;
+import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.PeopleCounts;
+import org.whotakespart.stats.ScopeType;
+import org.whotakespart.validate.Aliases;
+import org.whotakespart.validate.RecordValidation;
+import org.whotakespart.validate.RejectReason;
+import org.whotakespart.validate.ValidatedColumns;
+
+/**
+ * The quarterly report, end to end: read and check the records, count distinct people per project
+ * and group in one pass, compare them with each catchment's baseline, and write the metrics, the
+ * quarantine, the workbook and the charts into the output folder.
+ *
+ * <pre>{@code
+ * ReportJob.Result r = ReportJob.run(config, spark, new Progress(System.err));
+ * }</pre>
+ */
+public final class ReportJob {
+  /** The report's content and the files written. */
+  public record Result(ReportModel model, String outputDir, List<String> files) {}
+
+  private ReportJob() {}
+
+  public static Result run(JobConfig config, SparkSession spark, Progress progress) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf);
+    List<BaselineRow> baselines = BaselinesReader.read(config.baselines(), config.encoding(), conf);
+    CatchmentBaselines.Result catchments = CatchmentBaselines.compute(projects, baselines);
+    progress.step(String.format(Locale.ROOT, "Read %d projects and %,d baseline rows",
+        projects.size(), baselines.size()));
+
+    ParticipationReader.RecordInput input =
+        ParticipationReader.read(spark, config.records(), config.encoding());
+    progress.step(String.format(Locale.ROOT, "Reading %d record files (%s)", input.files().size(),
+        megabytes(input.files().stream().mapToLong(ParticipationReader.FileInfo::bytes).sum())));
+
+    Dataset<Row> projectIds = spark.createDataset(
+        projects.stream().map(Project::projectId).toList(), org.apache.spark.sql.Encoders.STRING())
+        .toDF(RecordColumns.PROJECT_ID);
+    Dataset<Row> validated = RecordValidation.validate(input.rows(), Aliases.defaults(), projectIds)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      DataQualityCounts counts = countRows(validated, config);
+      String out = config.output();
+      String quarantine = out + "/quarantine.csv";
+      QuarantineWriter.write(validated, quarantine, conf);
+      progress.step(String.format(Locale.ROOT,
+          "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates",
+          counts.read(), counts.accepted(), counts.quarantined(), counts.duplicates()));
+      double rejected = counts.read() == 0 ? 0 : (double) counts.quarantined() / counts.read();
+      if (rejected > config.maxRejectedShare()) {
+        throw new InputException(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
+            + " than the %.1f%% this job allows; no report was published. See %s for each row and"
+            + " its reason, fix the exports, or raise max_rejected_share in the job file",
+            100 * rejected, 100 * config.maxRejectedShare(), quarantine));
+      }
+
+      List<CategoryCount> categoryCounts = validated
+          .transform(PeopleCounts.filterAcceptedIn(config.period()))
+          .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
+          .transform(PeopleCounts.perPerson())
+          .transform(PeopleCounts.perCategory())
+          .collectAsList().stream()
+          .map(r -> new CategoryCount(r.getAs(CountColumns.PROJECT_ID),
+              r.getAs(CountColumns.CHARACTERISTIC), r.getAs(CountColumns.CATEGORY_INDEX),
+              r.<Long>getAs(CountColumns.PEOPLE), r.<Long>getAs(CountColumns.CONFLICTS)))
+          .toList();
+      progress.step(String.format(Locale.ROOT, "Counted people in %s: %,d records of measured"
+          + " roles", config.period().label(), counts.measured()));
+
+      Map<String, String> areaNames = CatchmentBaselines.areaNames(baselines);
+      List<MetricRow> metrics = metrics(config, projects, categoryCounts, catchments.rows(),
+          areaNames);
+      ReportModel model = new ReportModel(config.period(), version(),
+          new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
+          config.measuredRoles().stream().sorted().toList(), projects, metrics,
+          peopleByProject(categoryCounts),
+          dataQuality(input.files(), counts, categoryCounts, catchments.warnings()),
+          coverage(projects, catchments.rows(), baselines), areaNames);
+
+      List<String> files = new ArrayList<>();
+      MetricsWriter.writeCsv(metrics, out + "/metrics.csv", conf);
+      MetricsWriter.writeParquet(spark, metrics, out + "/metrics.parquet");
+      files.add(out + "/metrics.csv");
+      files.add(out + "/metrics.parquet");
+      files.add(quarantine);
+      List<Charts.Chart> charts = config.charts() ? Charts.forReport(model) : List.of();
+      Path local = Path.of(out);
+      for (Charts.Chart c : charts) {
+        files.add(Charts.writePng(c, local.resolve("charts")).toString());
+      }
+      String workbook = out + "/who-takes-part-" + config.period().folderName() + ".xlsx";
+      WorkbookWriter.write(model, charts, Path.of(workbook));
+      files.add(workbook);
+      progress.step(String.format(Locale.ROOT, "Wrote %,d metrics rows, %d charts and the"
+          + " workbook to %s", metrics.size(), charts.size(), out));
+      return new Result(model, out, files);
+    } finally {
+      validated.unpersist();
+    }
+  }
+
+  static List<MetricRow> metrics(JobConfig config, List<Project> projects,
+      List<CategoryCount> counts, List<ProjectBaseline> baselines, Map<String, String> areaNames) {
+    MetricCalculator calc = new MetricCalculator(config.period().label(),
+        new Bands(config.bandLow(), config.bandHigh()));
+    List<MetricRow> projectRows = calc.projectMetrics(projects, counts, baselines);
+    List<MetricRow> all = new ArrayList<>(projectRows);
+    for (ScopeType t : List.of(ScopeType.COMMISSIONER, ScopeType.AREA, ScopeType.ALL)) {
+      all.addAll(calc.rollup(t, projectRows, MetricCalculator.scopes(t, projects, areaNames)));
+    }
+    all.sort(MetricCalculator.ORDER);
+    return all;
+  }
+
+  /** Row counts by file and status, in one aggregation over the checked rows. */
+  record DataQualityCounts(Map<String, long[]> byFile, Map<String, Long> byReason, long inPeriod,
+      long measured) {
+    long read() {
+      return byFile.values().stream().mapToLong(a -> a[0] + a[1] + a[2]).sum();
+    }
+
+    long accepted() {
+      return byFile.values().stream().mapToLong(a -> a[0]).sum();
+    }
+
+    long quarantined() {
+      return byFile.values().stream().mapToLong(a -> a[1]).sum();
+    }
+
+    long duplicates() {
+      return byFile.values().stream().mapToLong(a -> a[2]).sum();
+    }
+  }
+
+  private static DataQualityCounts countRows(Dataset<Row> validated, JobConfig config) {
+    var isInPeriod = PeopleCounts.isAcceptedIn(config.period());
+    var isMeasured = isInPeriod.and(PeopleCounts.isMeasuredRole(config.measuredRoles()));
+    List<Row> rows = validated
+        .groupBy(col(RecordColumns.SOURCE_FILE), col(ValidatedColumns.ROW_STATUS),
+            col(ValidatedColumns.REJECT_REASON), isInPeriod.as("in_period"),
+            isMeasured.as("measured"))
+        .count().collectAsList();
+    Map<String, long[]> byFile = new TreeMap<>();
+    Map<String, Long> byReason = new LinkedHashMap<>();
+    long period = 0;
+    long measured = 0;
+    for (Row r : rows) {
+      long n = r.getLong(5);
+      long[] a = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
+      switch (r.getString(1)) {
+        case ValidatedColumns.ACCEPTED -> a[0] += n;
+        case ValidatedColumns.QUARANTINED -> {
+          a[1] += n;
+          byReason.merge(r.getString(2), n, Long::sum);
+        }
+        default -> a[2] += n;
+      }
+      if (r.getBoolean(3)) {
+        period += n;
+      }
+      if (r.getBoolean(4)) {
+        measured += n;
+      }
+    }
+    return new DataQualityCounts(byFile, byReason, period, measured);
+  }
+
+  private static DataQuality dataQuality(List<ParticipationReader.FileInfo> files,
+      DataQualityCounts counts, List<CategoryCount> categoryCounts, List<String> warnings) {
+    List<FileReconciliation> perFile = new ArrayList<>();
+    for (ParticipationReader.FileInfo f : files) {
+      long[] a = counts.byFile().getOrDefault(f.path(), new long[3]);
+      perFile.add(new FileReconciliation(f.path(), f.bytes(), f.empty(), f.ignoredColumns(),
+          a[0] + a[1] + a[2], a[0], a[1], a[2]));
+    }
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    for (RejectReason r : RejectReason.values()) {
+      Long n = counts.byReason().get(r.code());
+      if (n != null) {
+        reasons.put(r.code(), n);
+      }
+    }
+    Map<String, Long> conflicts = new LinkedHashMap<>();
+    for (Characteristic c : Characteristic.values()) {
+      conflicts.put(c.code(), categoryCounts.stream()
+          .filter(x -> x.characteristic().equals(c.code())).mapToLong(CategoryCount::conflicts).sum());
+    }
+    return new DataQuality(perFile, reasons, conflicts, counts.inPeriod(), counts.measured(),
+        warnings);
+  }
+
+  private static Map<String, Long> peopleByProject(List<CategoryCount> counts) {
+    Map<String, Long> m = new TreeMap<>();
+    // Every person has exactly one value (known or unknown) per characteristic: count one of them.
+    for (CategoryCount c : counts) {
+      if (c.characteristic().equals(Characteristic.SEX.code())) {
+        m.merge(c.projectId(), c.people(), Long::sum);
+      }
+    }
+    return m;
+  }
+
+  private static List<BaselineCoverage> coverage(List<Project> projects,
+      List<ProjectBaseline> rows, List<BaselineRow> baselines) {
+    Map<String, String> setOf = new TreeMap<>();
+    projects.forEach(p -> setOf.put(p.projectId(), p.baseline()));
+    Map<String, BaselineCoverage> m = new TreeMap<>();
+    for (ProjectBaseline r : rows) {
+      String set = setOf.get(r.projectId());
+      String key = set + '\u0000' + Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal()
+          + '\u0000' + r.minAgeCovered();
+      m.computeIfAbsent(key, k -> new BaselineCoverage(set, r.characteristic(), r.minAgeCovered(),
+          baselines.stream().filter(b -> b.baseline().equals(set)
+                  && b.characteristic().equals(r.characteristic()) && b.minAge() == r.minAgeCovered())
+              .map(BaselineRow::source).findFirst().orElse("")));
+    }
+    return List.copyOf(m.values());
+  }
+
+  static String version() {
+    String v = ReportJob.class.getPackage().getImplementationVersion();
+    return v == null ? "development build" : v;
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+}

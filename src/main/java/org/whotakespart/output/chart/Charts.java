@@ -1,0 +1,236 @@
+package org.whotakespart.output.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
+import org.whotakespart.config.Category;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.report.BoardView;
+import org.whotakespart.report.ReportModel;
+import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.ScopeType;
+
+/**
+ * The report's charts, for all projects together, one pair per characteristic: the share of
+ * participants beside the share of the local population, and the ratio with its 95% interval
+ * against the 0.8, 1 and 1.25 reference lines (a forest plot). Disclosure control holds: a group
+ * whose count a board may not see is drawn without its share or ratio and labelled so.
+ */
+public final class Charts {
+  /** Logical size in points; PNGs are drawn at {@link #SCALE} times this for print. */
+  static final int WIDTH = 900;
+  static final int SCALE = 2;
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+  private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+  /** A rendered chart: PNG bytes at print resolution and the words that describe it. */
+  public record Chart(String fileName, String title, String altText, byte[] png, int width,
+      int height) {}
+
+  private Charts() {}
+
+  public static List<Chart> forReport(ReportModel model) {
+    BoardView board = BoardView.of(model);
+    List<Chart> charts = new ArrayList<>();
+    for (Characteristic c : Characteristic.values()) {
+      List<MetricRow> rows = model.metrics().stream()
+          .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals(c.code()))
+          .toList();
+      if (rows.isEmpty() || rows.stream().allMatch(r -> r.populationShare() == null)) {
+        continue;
+      }
+      charts.add(shares(model, c, rows, board));
+      charts.add(ratios(model, c, rows, board));
+    }
+    return charts;
+  }
+
+  private static String axisLabel(Characteristic c, MetricRow r, BoardView board) {
+    String label = c.category(r.category()).map(Category::label).orElse(r.category());
+    return board.isCountShown(r) ? label : label + " (" + board.countText(r) + ": not shown)";
+  }
+
+  static Chart shares(ReportModel model, Characteristic c, List<MetricRow> rows, BoardView board) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    StringBuilder alt = new StringBuilder();
+    for (MetricRow r : rows) {
+      String label = axisLabel(c, r, board);
+      Double share = board.isCountShown(r) ? r.share() : null;
+      data.addValue(share == null ? null : 100 * share, "Taking part", label);
+      data.addValue(r.populationShare() == null ? null : 100 * r.populationShare(),
+          "Local population", label);
+      alt.append(String.format(Locale.UK, "%s: %s taking part, %s of the local population. ", label,
+          share == null ? "not shown" : percent(share),
+          r.populationShare() == null ? "no baseline" : percent(r.populationShare())));
+    }
+    String title = c.label() + ": who takes part compared with the local population";
+    CategoryAxis categories = new CategoryAxis();
+    categories.setTickLabelFont(LABEL);
+    categories.setMaximumCategoryLabelWidthRatio(0.45f);
+    NumberAxis values = new NumberAxis("Share of people (%)");
+    values.setLabelFont(LABEL);
+    values.setTickLabelFont(SMALL);
+    BarRenderer bars = new BarRenderer();
+    bars.setBarPainter(new StandardBarPainter());
+    bars.setShadowVisible(false);
+    bars.setSeriesPaint(0, Palette.BLUE);
+    bars.setSeriesPaint(1, Palette.ORANGE);
+    bars.setItemMargin(0.05);
+    bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%",
+        new java.text.DecimalFormat("0.0")));
+    bars.setDefaultItemLabelsVisible(true);
+    bars.setDefaultItemLabelFont(SMALL);
+    CategoryPlot plot = new CategoryPlot(data, categories, values, bars);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    styled(plot);
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.getLegend().setItemFont(LABEL);
+    addSource(chart, model);
+    return render("shares-" + c.code(), title, title + ". " + alt.toString().trim(), chart,
+        rows.size());
+  }
+
+  static Chart ratios(ReportModel model, Characteristic c, List<MetricRow> rows, BoardView board) {
+    int n = rows.size();
+    Number[][] lows = new Number[1][n];
+    Number[][] highs = new Number[1][n];
+    String[] labels = new String[n];
+    DefaultCategoryDataset points = new DefaultCategoryDataset();
+    StringBuilder alt = new StringBuilder();
+    double top = model.bands().high() + 0.25;
+    for (int i = 0; i < n; i++) {
+      MetricRow r = rows.get(i);
+      labels[i] = axisLabel(c, r, board);
+      boolean show = board.isCountShown(r) && r.ratio() != null;
+      lows[0][i] = show ? r.ratioCi95().low() : null;
+      highs[0][i] = show ? r.ratioCi95().high() : null;
+      points.addValue(show ? r.ratio() : null, "Ratio", labels[i]);
+      if (show) {
+        top = Math.max(top, Math.min(r.ratioCi95().high(), 5.0) + 0.1);
+        alt.append(String.format(Locale.UK, "%s: ratio %.2f (95%% interval %.2f to %.2f), %s. ",
+            labels[i], r.ratio(), r.ratioCi95().low(), r.ratioCi95().high(),
+            r.status().label().toLowerCase(Locale.UK)));
+      } else {
+        alt.append(labels[i]).append(": ").append(r.status().label().toLowerCase(Locale.UK))
+            .append(". ");
+      }
+    }
+    DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(
+        new String[] {"95% interval"}, labels, lows, highs);
+    String title = c.label() + ": ratio of taking part to local population, with 95% interval";
+    CategoryAxis categories = new CategoryAxis();
+    categories.setTickLabelFont(LABEL);
+    categories.setMaximumCategoryLabelWidthRatio(0.45f);
+    NumberAxis values = new NumberAxis("Ratio (1 = in line with the local population)");
+    values.setLabelFont(LABEL);
+    values.setTickLabelFont(SMALL);
+    values.setRange(0, top);
+    IntervalBarRenderer whiskers = new IntervalBarRenderer();
+    whiskers.setSeriesPaint(0, Palette.GREY);
+    whiskers.setBarPainter(new StandardBarPainter());
+    whiskers.setShadowVisible(false);
+    whiskers.setMaximumBarWidth(0.12);
+    LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
+    dots.setSeriesPaint(0, Palette.BLUE);
+    dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+    CategoryPlot plot = new CategoryPlot(intervals, categories, values, whiskers);
+    plot.setDataset(1, points);
+    plot.setRenderer(1, dots);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    styled(plot);
+    plot.addRangeMarker(marker(1.0, "1: in line", new BasicStroke(2f)));
+    plot.addRangeMarker(marker(model.bands().low(), String.format(Locale.UK, "%.2f", model.bands().low()),
+        dashed()));
+    plot.addRangeMarker(marker(model.bands().high(),
+        String.format(Locale.UK, "%.2f", model.bands().high()), dashed()));
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
+    addSource(chart, model);
+    return render("ratios-" + c.code(), title, title + ". Below " + model.bands().low()
+        + " means under-represented. " + alt.toString().trim(), chart, n);
+  }
+
+  private static BasicStroke dashed() {
+    return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {6f, 4f}, 0f);
+  }
+
+  private static ValueMarker marker(double at, String label, BasicStroke stroke) {
+    ValueMarker m = new ValueMarker(at, Color.BLACK, stroke);
+    m.setLabel(label);
+    m.setLabelFont(SMALL);
+    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    return m;
+  }
+
+  private static void styled(CategoryPlot plot) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinePaint(Palette.LIGHT_GREY);
+    plot.setRangeGridlinesVisible(true);
+    plot.setDomainGridlinesVisible(false);
+  }
+
+  private static void addSource(JFreeChart chart, ReportModel model) {
+    TextTitle source = new TextTitle(model.period().label() + ", all projects. Counts from 1 to "
+        + (model.suppressionThreshold() - 1) + " are not shown. Population: Source: Office for"
+        + " National Statistics licensed under the Open Government Licence v.3.0", SMALL);
+    source.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+    source.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+    chart.addSubtitle(source);
+    chart.setBackgroundPaint(Color.WHITE);
+  }
+
+  private static Chart render(String name, String title, String alt, JFreeChart chart,
+      int categories) {
+    int height = 170 + 46 * categories;
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, height, SCALE, SCALE);
+      return new Chart(name + ".png", title, alt, out.toByteArray(), WIDTH, height);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the chart's PNG into {@code folder} and returns its path. */
+  public static Path writePng(Chart chart, Path folder) {
+    try {
+      Files.createDirectories(folder);
+      Path file = folder.resolve(chart.fileName());
+      Files.write(file, chart.png());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write chart " + chart.fileName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.UK, "%.1f%%", 100 * share);
+  }
+}

@@ -1,0 +1,56 @@
+package org.whotakespart.output.table;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.validate.RejectReason;
+import org.whotakespart.validate.ValidatedColumns;
+
+/**
+ * Writes {@code quarantine.csv}: every rejected row with its file, line, reason code, plain reason,
+ * detail, and the values as sent, so the person who made the export can find and fix it. Written by
+ * Spark (the rows stay on the executors) into one file, in file and line order.
+ */
+public final class QuarantineWriter {
+  public static final List<String> LEAD_COLUMNS = List.of("source_file", "line_number",
+      "reason_code", "reason", "detail", "original_row");
+
+  private QuarantineWriter() {}
+
+  public static void write(Dataset<Row> validated, String file,
+      org.apache.hadoop.conf.Configuration conf) {
+    List<Column> kv = new ArrayList<>();
+    for (RejectReason r : RejectReason.values()) {
+      kv.add(lit(r.code()));
+      kv.add(lit(r.plain()));
+    }
+    List<Column> out = new ArrayList<>();
+    out.add(col(RecordColumns.SOURCE_FILE));
+    out.add(col(RecordColumns.LINE_NUMBER));
+    out.add(col(ValidatedColumns.REJECT_REASON).as("reason_code"));
+    out.add(element_at(org.apache.spark.sql.functions.map(kv.toArray(new Column[0])),
+        col(ValidatedColumns.REJECT_REASON)).as("reason"));
+    out.add(col(ValidatedColumns.REJECT_DETAIL).as("detail"));
+    out.add(col(RecordColumns.ORIGINAL_FIELDS).as("original_row"));
+    for (String c : RecordColumns.CONTRACT) {
+      out.add(col(c));
+    }
+    String folder = file + ".parts";
+    validated.filter(col(ValidatedColumns.ROW_STATUS).equalTo(lit(ValidatedColumns.QUARANTINED)))
+        .select(out.toArray(new Column[0]))
+        .orderBy(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER))
+        .coalesce(1)
+        .write().mode(SaveMode.Overwrite)
+        .option("header", true).option("escape", "\"").option("emptyValue", "")
+        .csv(folder);
+    HadoopFiles.promoteSinglePart(folder, file, conf);
+  }
+}

@@ -1,0 +1,88 @@
+package org.whotakespart.output.xlsx;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * Appends rows to one sheet. Every text goes in as a string cell, so text from the input files
+ * (project names, organisations) can never become a formula, even when it starts with {@code =}.
+ */
+final class SheetWriter {
+  final XSSFSheet sheet;
+  final Styles styles;
+  private int next;
+
+  SheetWriter(XSSFSheet sheet, Styles styles) {
+    this.sheet = sheet;
+    this.styles = styles;
+  }
+
+  Row row() {
+    return sheet.createRow(next++);
+  }
+
+  int rowIndex() {
+    return next;
+  }
+
+  void skip() {
+    next++;
+  }
+
+  /** A one-cell line of text in the given style. */
+  Row line(String value, CellStyle style) {
+    Row r = row();
+    text(r, 0, value, style);
+    return r;
+  }
+
+  static Cell text(Row r, int col, String value, CellStyle style) {
+    Cell c = r.createCell(col);
+    c.setCellValue(value == null ? "" : value);
+    c.setCellStyle(style);
+    return c;
+  }
+
+  static Cell number(Row r, int col, Double value, CellStyle style) {
+    Cell c = r.createCell(col);
+    if (value != null && !value.isNaN() && !value.isInfinite()) {
+      c.setCellValue(value);
+    }
+    c.setCellStyle(style);
+    return c;
+  }
+
+  /** A header row that repeats on every printed page, and the view frozen below it. */
+  Row header(String... names) {
+    Row r = row();
+    for (int i = 0; i < names.length; i++) {
+      text(r, i, names[i], styles.header);
+    }
+    sheet.createFreezePane(0, r.getRowNum() + 1);
+    sheet.setRepeatingRows(new CellRangeAddress(r.getRowNum(), r.getRowNum(), -1, -1));
+    return r;
+  }
+
+  void widths(int... characters) {
+    for (int i = 0; i < characters.length; i++) {
+      sheet.setColumnWidth(i, Math.min(255, characters[i]) * 256);
+    }
+  }
+
+  /** Landscape, one page wide, footer with the period and page numbers. */
+  void printSetup(String period) {
+    PrintSetup ps = sheet.getPrintSetup();
+    ps.setLandscape(true);
+    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+    ps.setFitWidth((short) 1);
+    ps.setFitHeight((short) 0);
+    sheet.setFitToPage(true);
+    sheet.setAutobreaks(true);
+    sheet.getFooter().setLeft("Who takes part, " + period);
+    sheet.getFooter().setRight("Page &P of &N");
+  }
+}

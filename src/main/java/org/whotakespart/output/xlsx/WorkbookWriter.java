@@ -1,0 +1,461 @@
+package org.whotakespart.output.xlsx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.whotakespart.config.Category;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.ingest.Project;
+import org.whotakespart.output.chart.Charts;
+import org.whotakespart.report.BaselineCoverage;
+import org.whotakespart.report.BoardView;
+import org.whotakespart.report.DataQuality;
+import org.whotakespart.report.FileReconciliation;
+import org.whotakespart.report.Phrases;
+import org.whotakespart.report.ReportModel;
+import org.whotakespart.stats.Interval;
+import org.whotakespart.stats.MetricCalculator;
+import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.ScopeType;
+import org.whotakespart.stats.Status;
+import org.whotakespart.validate.RejectReason;
+
+/**
+ * The board's workbook: a one-minute Summary, a sheet per characteristic, the charts, Data quality
+ * and About. Every count, share, ratio and shortfall goes through {@link BoardView}, so disclosure
+ * control holds on every sheet.
+ */
+public final class WorkbookWriter {
+  /** Groups with less complete answers than this get a visible warning. */
+  static final double COMPLETENESS_WARNING = 0.70;
+  private static final int MAX_GAPS = 15;
+
+  private final ReportModel model;
+  private final BoardView board;
+  private final XSSFWorkbook wb = new XSSFWorkbook();
+  private final Styles styles = new Styles(wb);
+  private final Set<String> sheetNames = new HashSet<>();
+  private final Map<String, Project> projects;
+
+  private WorkbookWriter(ReportModel model) {
+    this.model = model;
+    this.board = BoardView.of(model);
+    this.projects = model.projects().stream()
+        .collect(Collectors.toMap(Project::projectId, p -> p, (a, b) -> a, java.util.LinkedHashMap::new));
+  }
+
+  public static void write(ReportModel model, List<Charts.Chart> charts, Path file) {
+    WorkbookWriter w = new WorkbookWriter(model);
+    w.summary();
+    for (Characteristic c : Characteristic.values()) {
+      w.characteristic(c);
+    }
+    if (!charts.isEmpty()) {
+      w.charts(charts);
+    }
+    w.dataQuality();
+    w.about();
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      try (OutputStream out = Files.newOutputStream(file)) {
+        w.wb.write(out);
+      }
+      w.wb.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write workbook " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private SheetWriter sheet(String name) {
+    String safe = WorkbookUtil.createSafeSheetName(name);
+    String unique = safe;
+    for (int i = 2; !sheetNames.add(unique.toLowerCase(Locale.ROOT)); i++) {
+      String suffix = " (" + i + ")";
+      unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+    }
+    SheetWriter s = new SheetWriter(wb.createSheet(unique), styles);
+    s.printSetup(model.period().label());
+    return s;
+  }
+
+  private List<MetricRow> rows(ScopeType scope) {
+    return model.metrics().stream().filter(r -> r.scopeType() == scope).toList();
+  }
+
+  private String projectName(String id) {
+    Project p = projects.get(id);
+    return p == null ? id : p.projectName();
+  }
+
+  // ---------------------------------------------------------------- Summary
+
+  private void summary() {
+    SheetWriter s = sheet("Summary");
+    s.widths(5, 70, 30, 22, 24);
+    s.line("Who takes part: " + model.period().label(), styles.title);
+    s.line("Co-production projects, " + model.period().months() + ": who took part, compared with"
+        + " the local population of each project's area.", styles.subtitle);
+    s.skip();
+    String people = board.peopleText(MetricCalculator.ALL_ID);
+    s.line(String.format(Locale.UK, "%d projects. %s people took part (a person is counted once in"
+        + " each project they joined). %,d activity records this quarter.", model.projects().size(),
+        people, model.dataQuality().recordsInPeriod()), styles.wrapped);
+    s.line("How to read this: a group is under-represented when its share of the people taking"
+        + " part is less than " + model.bands().low() + " times its share of the local population"
+        + " and the difference is too large to be chance. 'Possibly' means the gap is there but the"
+        + " numbers are too small to be sure. Counts from 1 to " + (model.suppressionThreshold() - 1)
+        + " are shown as '" + board.fewerThanText() + "' to protect people's privacy.",
+        styles.note);
+    mergeAcross(s, s.rowIndex() - 1, 4);
+    s.sheet.getRow(s.rowIndex() - 1).setHeightInPoints(48);
+    s.skip();
+
+    s.line("The largest gaps", styles.subtitle);
+    Row h = s.row();
+    String[] headers = {"#", "The gap in words", "Project", "Group", "Status"};
+    for (int i = 0; i < headers.length; i++) {
+      SheetWriter.text(h, i, headers[i], styles.header);
+    }
+    List<MetricRow> gaps = gaps();
+    if (gaps.isEmpty()) {
+      s.line("No group is under-represented in any project this quarter.", styles.text);
+    }
+    int rank = 1;
+    for (MetricRow r : gaps) {
+      Row row = s.row();
+      SheetWriter.number(row, 0, (double) rank++, styles.whole);
+      SheetWriter.text(row, 1, Phrases.gap(r, projectName(r.scopeId()), board), styles.wrapped);
+      SheetWriter.text(row, 2, projectName(r.scopeId()), styles.wrapped);
+      SheetWriter.text(row, 3, groupLabel(r), styles.wrapped);
+      SheetWriter.text(row, 4, r.status().label(), styles.status.get(r.status()));
+    }
+    s.skip();
+
+    s.line("Each project", styles.subtitle);
+    Row ph = s.row();
+    String[] projectHeaders = {"", "Project", "Commissioner", "People taking part",
+        "Groups under-represented"};
+    for (int i = 0; i < projectHeaders.length; i++) {
+      SheetWriter.text(ph, i, projectHeaders[i], styles.header);
+    }
+    for (Project p : model.projects()) {
+      Row row = s.row();
+      SheetWriter.text(row, 1, p.projectName(), styles.wrapped);
+      SheetWriter.text(row, 2, p.commissioner(), styles.wrapped);
+      SheetWriter.text(row, 3, board.peopleText(p.projectId()), styles.text);
+      List<String> groups = rows(ScopeType.PROJECT).stream()
+          .filter(r -> r.scopeId().equals(p.projectId()) && r.status() == Status.UNDER_REPRESENTED)
+          .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
+          .sorted(Comparator.comparing(MetricRow::expected).reversed())
+          .map(r -> groupLabel(r) + (board.isCountShown(r)
+              ? String.format(Locale.UK, " (about %d more)", Math.round(r.shortfall())) : ""))
+          .toList();
+      String none = model.peopleByProject().getOrDefault(p.projectId(), 0L) == 0
+          ? "No one took part this quarter" : "None clearly under-represented";
+      SheetWriter.text(row, 4, groups.isEmpty() ? none : String.join("; ", groups), styles.wrapped);
+    }
+  }
+
+  /** Under-represented groups, surest and largest first: counts a board may see ranked by shortfall. */
+  private List<MetricRow> gaps() {
+    Comparator<MetricRow> order = Comparator
+        .comparing((MetricRow r) -> r.status() == Status.UNDER_REPRESENTED ? 0 : 1)
+        .thenComparing(r -> board.isCountShown(r) ? 0 : 1)
+        .thenComparing(r -> board.isCountShown(r) ? -r.shortfall() : -r.expected())
+        .thenComparing(MetricRow::scopeId)
+        .thenComparing(MetricRow::characteristic)
+        .thenComparing(MetricRow::category);
+    return rows(ScopeType.PROJECT).stream()
+        .filter(r -> r.status() == Status.UNDER_REPRESENTED
+            || r.status() == Status.POSSIBLY_UNDER_REPRESENTED)
+        .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
+        .filter(r -> board.isKnownShown(r))
+        .sorted(order).limit(MAX_GAPS).toList();
+  }
+
+  private static String groupLabel(MetricRow r) {
+    Characteristic c = Characteristic.fromCode(r.characteristic()).orElseThrow();
+    return c.label() + ": " + c.category(r.category()).map(Category::label).orElse(r.category());
+  }
+
+  private void mergeAcross(SheetWriter s, int row, int lastCol) {
+    s.sheet.addMergedRegion(new CellRangeAddress(row, row, 0, lastCol));
+  }
+
+  // ---------------------------------------------------------------- one sheet per characteristic
+
+  private void characteristic(Characteristic c) {
+    SheetWriter s = sheet(c.label());
+    s.widths(34, 24, 34, 12, 12, 10, 20, 12, 9, 16, 10, 10, 26);
+    s.line(c.label() + ": who took part, " + model.period().label(), styles.title);
+    coverage(c).ifPresent(line -> s.line(line, styles.note));
+    Row header = s.header("Project", "Commissioner", "Group", "People taking part",
+        "People who answered", "Share", "Share: 95% interval", "Local population share", "Ratio",
+        "Ratio: 95% interval", "Expected", "Shortfall", "Status");
+    int first = header.getRowNum();
+    List<MetricRow> rows = new ArrayList<>();
+    rows.addAll(rows(ScopeType.PROJECT));
+    rows.addAll(rows(ScopeType.ALL));
+    for (MetricRow r : rows) {
+      if (!r.characteristic().equals(c.code())) {
+        continue;
+      }
+      boolean all = r.scopeType() == ScopeType.ALL;
+      Row row = s.row();
+      SheetWriter.text(row, 0, all ? MetricCalculator.ALL_NAME : projectName(r.scopeId()), styles.text);
+      SheetWriter.text(row, 1, all ? "" : projects.get(r.scopeId()).commissioner(), styles.text);
+      SheetWriter.text(row, 2, c.category(r.category()).map(Category::label).orElse(r.category()),
+          styles.text);
+      countCell(row, 3, board.countText(r), board.isCountShown(r) ? (double) r.participants() : null);
+      countCell(row, 4, board.knownText(r), board.isKnownShown(r) ? (double) r.known() : null);
+      boolean shown = board.isCountShown(r);
+      SheetWriter.number(row, 5, shown ? r.share() : null, styles.percent);
+      SheetWriter.text(row, 6, shown ? interval(r.shareCi95(), true) : "", styles.text);
+      SheetWriter.number(row, 7, r.populationShare(), styles.percent);
+      SheetWriter.number(row, 8, shown ? r.ratio() : null, styles.ratio);
+      SheetWriter.text(row, 9, shown ? interval(r.ratioCi95(), false) : "", styles.text);
+      SheetWriter.number(row, 10, board.isKnownShown(r) ? r.expected() : null, styles.decimal);
+      SheetWriter.number(row, 11, shown ? r.shortfall() : null, styles.decimal);
+      SheetWriter.text(row, 12, r.status().label() + (r.isAbsent() ? " (absent)" : ""),
+          styles.status.get(r.status()));
+    }
+    s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first, s.rowIndex() - 1), 0, 12));
+  }
+
+  private java.util.Optional<String> coverage(Characteristic c) {
+    List<String> parts = model.coverage().stream()
+        .filter(b -> b.characteristic().equals(c.code()))
+        .map(b -> "baseline " + b.baseline() + ": " + Phrases.ages(b.minAgeCovered()))
+        .distinct().toList();
+    return parts.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of("Compared with " + String.join("; ", parts) + ".");
+  }
+
+  private void countCell(Row row, int col, String text, Double value) {
+    if (value != null) {
+      SheetWriter.number(row, col, value, styles.whole);
+    } else {
+      SheetWriter.text(row, col, text, styles.text);
+    }
+  }
+
+  private static String interval(Interval i, boolean asPercent) {
+    if (i == null) {
+      return "";
+    }
+    return asPercent
+        ? String.format(Locale.UK, "%.1f%% to %.1f%%", 100 * i.low(), 100 * i.high())
+        : String.format(Locale.UK, "%.2f to %.2f", i.low(), i.high());
+  }
+
+  // ---------------------------------------------------------------- charts
+
+  private void charts(List<Charts.Chart> charts) {
+    SheetWriter s = sheet("Charts");
+    // One column about as wide as a chart (900 points of drawing, about 130 characters).
+    s.widths(130);
+    s.line("Charts: all projects together, " + model.period().label(), styles.title);
+    XSSFDrawing drawing = s.sheet.createDrawingPatriarch();
+    int row = 2;
+    for (Charts.Chart c : charts) {
+      SheetWriter.text(s.sheet.createRow(row), 0, c.title(), styles.subtitle);
+      int picture = wb.addPicture(c.png(), XSSFWorkbook.PICTURE_TYPE_PNG);
+      // Default rows are 15 points (20 pixels) high: the chart spans as many as its height needs.
+      int rows = (int) Math.ceil(c.height() / 20.0);
+      XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, 0, row + 1, 1, row + 1 + rows);
+      anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+      XSSFPicture pict = drawing.createPicture(anchor, picture);
+      pict.getCTPicture().getNvPicPr().getCNvPr().setDescr(c.altText());
+      pict.getCTPicture().getNvPicPr().getCNvPr().setTitle(c.title());
+      row += rows + 3;
+    }
+  }
+
+  // ---------------------------------------------------------------- data quality
+
+  private void dataQuality() {
+    DataQuality q = model.dataQuality();
+    SheetWriter s = sheet("Data quality");
+    s.widths(60, 14, 14, 14, 14, 40);
+    s.line("Data quality", styles.title);
+    s.line(String.format(Locale.UK, "Rows read %,d = accepted %,d + quarantined %,d + exact"
+        + " duplicates %,d%s", q.read(), q.accepted(), q.quarantined(), q.duplicates(),
+        q.read() == q.accepted() + q.quarantined() + q.duplicates() ? " (balances)"
+            : " (DOES NOT BALANCE: report this as a bug)"), styles.wrapped);
+    s.line(String.format(Locale.UK, "Quarantined rows are listed with their reasons in"
+        + " quarantine.csv beside this workbook (%.1f%% of rows read). Exact re-sends of a record"
+        + " are counted once.", 100 * q.rejectedShare()), styles.note);
+    s.line(String.format(Locale.UK, "Accepted records in %s: %,d, of which %,d are of the roles"
+        + " compared with the population (%s).", model.period().label(), q.recordsInPeriod(),
+        q.recordsMeasured(), String.join(", ", model.measuredRoles())), styles.wrapped);
+    s.skip();
+
+    s.line("Rows by file", styles.subtitle);
+    Row h = s.row();
+    String[] fh = {"File", "Rows read", "Accepted", "Quarantined", "Duplicates", "Notes"};
+    for (int i = 0; i < fh.length; i++) {
+      SheetWriter.text(h, i, fh[i], styles.header);
+    }
+    for (FileReconciliation f : q.files()) {
+      Row r = s.row();
+      SheetWriter.text(r, 0, f.file(), styles.wrapped);
+      SheetWriter.number(r, 1, (double) f.read(), styles.whole);
+      SheetWriter.number(r, 2, (double) f.accepted(), styles.whole);
+      SheetWriter.number(r, 3, (double) f.quarantined(), styles.whole);
+      SheetWriter.number(r, 4, (double) f.duplicates(), styles.whole);
+      List<String> notes = new ArrayList<>();
+      if (f.empty()) {
+        notes.add("empty file (no header row)");
+      }
+      if (!f.ignoredColumns().isEmpty()) {
+        notes.add("ignored columns: " + String.join(", ", f.ignoredColumns()));
+      }
+      SheetWriter.text(r, 5, String.join("; ", notes), styles.wrapped);
+    }
+    s.skip();
+
+    s.line("Rows quarantined, by reason", styles.subtitle);
+    Row rh = s.row();
+    SheetWriter.text(rh, 0, "Reason", styles.header);
+    SheetWriter.text(rh, 1, "Rows", styles.header);
+    if (q.rejectedByReason().isEmpty()) {
+      s.line("No rows were quarantined.", styles.text);
+    }
+    q.rejectedByReason().forEach((code, n) -> {
+      Row r = s.row();
+      SheetWriter.text(r, 0, code + ": " + RejectReason.fromCode(code).plain(), styles.wrapped);
+      SheetWriter.number(r, 1, (double) n, styles.whole);
+    });
+    s.skip();
+
+    s.line("How complete the answers are (all projects)", styles.subtitle);
+    Row ch = s.row();
+    String[] chh = {"Characteristic", "Answered", "Not recorded or prefer not to say",
+        "Completeness", "Conflicting answers", "Note"};
+    for (int i = 0; i < chh.length; i++) {
+      SheetWriter.text(ch, i, chh[i], styles.header);
+    }
+    for (Characteristic c : Characteristic.values()) {
+      MetricRow r = rows(ScopeType.ALL).stream().filter(x -> x.characteristic().equals(c.code()))
+          .findFirst().orElse(null);
+      if (r == null) {
+        continue;
+      }
+      Row row = s.row();
+      SheetWriter.text(row, 0, c.label(), styles.text);
+      countCell(row, 1, board.knownText(r), board.isKnownShown(r) ? (double) r.known() : null);
+      boolean unknownShown = board.isKnownShown(r) && !board.unknownText(r).startsWith("fewer")
+          && !board.unknownText(r).equals("withheld");
+      countCell(row, 2, board.unknownText(r), unknownShown ? (double) r.unknown() : null);
+      Double completeness = unknownShown ? r.completeness() : null;
+      SheetWriter.number(row, 3, completeness, styles.percent);
+      SheetWriter.number(row, 4, (double) q.conflictsByCharacteristic().getOrDefault(c.code(), 0L),
+          styles.whole);
+      if (completeness != null && completeness < COMPLETENESS_WARNING) {
+        SheetWriter.text(row, 5, "Warning: fewer than 70% answered. Shares describe only the people"
+            + " who answered.", styles.warning);
+      }
+    }
+    s.line("Conflicting answers: people whose answer differed between activities; the most recent"
+        + " answer is used.", styles.note);
+    if (!q.baselineWarnings().isEmpty()) {
+      s.skip();
+      s.line("Baseline gaps", styles.subtitle);
+      for (String w : q.baselineWarnings()) {
+        s.line(w, styles.wrapped);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- about
+
+  private void about() {
+    SheetWriter s = sheet("About");
+    s.widths(28, 100);
+    s.line("About this report", styles.title);
+    s.skip();
+    pair(s, "What it shows", "For each co-production project, who took part this quarter compared"
+        + " with the people who live in the project's area (its catchment) and are old enough to"
+        + " take part. A person is counted once per project, however many activities they joined."
+        + " Only people taking part as " + String.join(", ", model.measuredRoles())
+        + " are compared with the population.");
+    pair(s, "Method", "For each group we count the people taking part and divide by the people"
+        + " whose answer is known: the share. We compare it with the group's share of the local"
+        + " population (the baseline). The ratio is the share divided by the population share."
+        + " The 95% interval (Wilson score method) shows the range the true share is likely to be in"
+        + " given the small numbers involved. A group is under-represented when the ratio is below "
+        + model.bands().low() + " and the whole interval is below the population share;"
+        + " 'possibly' when the ratio is below " + model.bands().low() + " but the interval still"
+        + " reaches it. Over-represented uses " + model.bands().high() + " the same way.");
+    pair(s, "Glossary", "");
+    pair(s, "  Share", "Of the people taking part whose answer is known, the percentage in the"
+        + " group.");
+    pair(s, "  Baseline", "The group's share of the eligible local population, from the Census"
+        + " 2021 or a baseline the commissioner supplies.");
+    pair(s, "  Ratio", "Share divided by baseline share: 1 means in line; 0.5 means half as many as"
+        + " the local population would suggest.");
+    pair(s, "  Interval", "The range the true value is likely to lie in (95% of the time). Wide"
+        + " intervals mean small numbers.");
+    pair(s, "  Significant", "A difference too large to be explained by chance alone at the 95%"
+        + " level.");
+    pair(s, "  Expected", "How many people from the group would have taken part if the project"
+        + " matched its local population (people who answered × baseline share).");
+    pair(s, "  Shortfall", "Expected minus the people who took part: about how many more people"
+        + " from the group would match the local population.");
+    pair(s, "  Absent", "Nobody from the group took part although at least one person was"
+        + " expected.");
+    pair(s, "Privacy", "Counts from 1 to " + (model.suppressionThreshold() - 1) + " are shown as '"
+        + board.fewerThanText() + "'. Any figure that would let a reader work out such a count"
+        + " (a share, ratio, interval, shortfall, a total, or the all-projects figure less the"
+        + " other projects) is also withheld and shown as 'withheld'. 0 is shown as 0. Statuses"
+        + " stay visible. The analysts' metrics file keeps exact counts and must not be shared"
+        + " beyond analysts.");
+    pair(s, "Unknown answers", "Blank and 'prefer not to say' answers are left out of shares and"
+        + " reported under Data quality. Where fewer than 70% answered, the shares describe only"
+        + " those who did.");
+    s.skip();
+    s.line("Sources and ages covered", styles.subtitle);
+    for (BaselineCoverage b : model.coverage()) {
+      pair(s, Characteristic.fromCode(b.characteristic()).orElseThrow().label(),
+          "Baseline " + b.baseline() + ", " + Phrases.ages(b.minAgeCovered()) + ". " + b.source());
+    }
+    pair(s, "Attribution", "Source: Office for National Statistics licensed under the Open"
+        + " Government Licence v.3.0");
+    s.skip();
+    s.line("This run", styles.subtitle);
+    pair(s, "Period", model.period().label() + " (" + model.period().months() + ")");
+    pair(s, "Software", "Who Takes Part " + model.softwareVersion());
+    pair(s, "Status band", model.bands().low() + " to " + model.bands().high());
+    for (FileReconciliation f : model.dataQuality().files()) {
+      pair(s, "Input file", String.format(Locale.UK, "%s (%,d bytes, %,d rows)", f.file(),
+          f.bytes(), f.read()));
+    }
+  }
+
+  private void pair(SheetWriter s, String label, String value) {
+    Row r = s.row();
+    SheetWriter.text(r, 0, label, styles.header);
+    SheetWriter.text(r, 1, value, styles.wrapped);
+  }
+}

@@ -1,0 +1,178 @@
+package org.whotakespart.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.whotakespart.baseline.ProjectBaseline;
+import org.whotakespart.config.Category;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.ingest.Project;
+
+/**
+ * Turns people counts and baselines into metrics rows (statistics.md): shares with Wilson
+ * intervals, expected counts, shortfalls, ratios and statuses, for each project and for rollups.
+ * Runs on the driver over aggregates only (one row per project and category).
+ *
+ * <p>Every project gets a row for every category, so a group nobody came from shows as 0 (and
+ * absent) rather than disappearing; a project with nobody this period shows as no_data.
+ */
+public final class MetricCalculator {
+  /** Rollup id and name of the scope that covers every project. */
+  public static final String ALL_ID = "all";
+  public static final String ALL_NAME = "All projects";
+  /** Commissioner scope for projects whose commissioner is blank. */
+  public static final String NO_COMMISSIONER = "(no commissioner)";
+
+  private final String period;
+  private final Bands bands;
+
+  public MetricCalculator(String period, Bands bands) {
+    this.period = period;
+    this.bands = bands;
+  }
+
+  /** One group's figures from x of n people against population share p0 (null: no baseline). */
+  public MetricRow metric(ScopeType scopeType, String scopeId, String scopeName,
+      String characteristic, String category, long x, long n, long unknown, Double p0) {
+    Double share = n == 0 ? null : (double) x / n;
+    Interval ci95 = Wilson.interval(x, n, Wilson.Z95);
+    Interval ci998 = Wilson.interval(x, n, Wilson.Z998);
+    Double expected = p0 == null ? null : n * p0;
+    Double shortfall = expected == null ? null : expected - x;
+    boolean comparable = share != null && p0 != null && p0 > 0;
+    Double ratio = comparable ? share / p0 : null;
+    Interval ratioCi = comparable ? ci95.dividedBy(p0) : null;
+    Status status = Status.of(n, p0, comparable ? ratio : Double.NaN, ci95, bands.low(), bands.high());
+    return new MetricRow(period, scopeType, scopeId, scopeName, characteristic, category, x, n,
+        unknown, share, ci95, ci998, p0, expected, shortfall, ratio, ratioCi, status);
+  }
+
+  /** Project rows: every project × characteristic × category. */
+  public List<MetricRow> projectMetrics(List<Project> projects, List<CategoryCount> counts,
+      List<ProjectBaseline> baselines) {
+    Map<String, Long> people = new HashMap<>();
+    Map<String, Long> known = new HashMap<>();
+    Map<String, Long> unknown = new HashMap<>();
+    for (CategoryCount c : counts) {
+      String group = c.projectId() + '\u0000' + c.characteristic();
+      if (c.categoryIndex() == null) {
+        unknown.merge(group, c.people(), Long::sum);
+      } else {
+        known.merge(group, c.people(), Long::sum);
+        people.merge(group + '\u0000' + c.categoryIndex(), c.people(), Long::sum);
+      }
+    }
+    Map<String, Double> p0 = new HashMap<>();
+    for (ProjectBaseline b : baselines) {
+      p0.put(b.projectId() + '\u0000' + b.characteristic() + '\u0000' + b.category(),
+          b.populationShare());
+    }
+    List<MetricRow> rows = new ArrayList<>();
+    for (Project p : projects) {
+      for (Characteristic c : Characteristic.values()) {
+        String group = p.projectId() + '\u0000' + c.code();
+        long n = known.getOrDefault(group, 0L);
+        long u = unknown.getOrDefault(group, 0L);
+        List<Category> categories = c.categories();
+        for (int i = 0; i < categories.size(); i++) {
+          String category = categories.get(i).code();
+          long x = people.getOrDefault(group + '\u0000' + i, 0L);
+          rows.add(metric(ScopeType.PROJECT, p.projectId(), p.projectName(), c.code(), category, x,
+              n, u, p0.get(group + '\u0000' + category)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Rollups over projects (statistics.md): a person counts once per project they take part in;
+   * expected is the sum of the projects' expected counts and p0 = expected / known, so each rollup
+   * is judged against its own projects' areas. Projects without a baseline for a group add their
+   * people to the share but not to p0, which is taken over the projects that have one; with nobody
+   * known in the rollup there is no p0 (the status is no_data).
+   *
+   * @param scopesOfProject the rollup scopes (id, name) each project belongs to
+   */
+  public List<MetricRow> rollup(ScopeType scopeType, List<MetricRow> projectRows,
+      Map<String, List<Scope>> scopesOfProject) {
+    Map<String, Accumulator> groups = new LinkedHashMap<>();
+    for (MetricRow r : projectRows) {
+      for (Scope s : scopesOfProject.getOrDefault(r.scopeId(), List.of())) {
+        String key = s.id() + '\u0000' + r.characteristic() + '\u0000' + r.category();
+        groups.computeIfAbsent(key, k -> new Accumulator(s, r.characteristic(), r.category())).add(r);
+      }
+    }
+    List<MetricRow> out = new ArrayList<>();
+    for (Accumulator a : groups.values()) {
+      // With nobody known there is nothing to weight the projects' shares by: no p0 (no_data).
+      Double p0 = a.knownWithBaseline > 0 ? a.expected / a.knownWithBaseline : null;
+      out.add(metric(scopeType, a.scope.id(), a.scope.name(), a.characteristic, a.category,
+          a.participants, a.known, a.unknown, p0));
+    }
+    return out;
+  }
+
+  /** A rollup scope a project belongs to. */
+  public record Scope(String id, String name) {}
+
+  private static final class Accumulator {
+    final Scope scope;
+    final String characteristic;
+    final String category;
+    long participants;
+    long known;
+    long unknown;
+    long knownWithBaseline;
+    double expected;
+
+    Accumulator(Scope scope, String characteristic, String category) {
+      this.scope = scope;
+      this.characteristic = characteristic;
+      this.category = category;
+    }
+
+    void add(MetricRow r) {
+      participants += r.participants();
+      known += r.known();
+      unknown += r.unknown();
+      if (r.populationShare() != null) {
+        knownWithBaseline += r.known();
+        expected += r.expected();
+      }
+    }
+  }
+
+  /** Metrics in a stable order: scope type, scope id, characteristic and category in report order. */
+  public static final Comparator<MetricRow> ORDER = Comparator
+      .comparing(MetricRow::period)
+      .thenComparing(r -> r.scopeType().ordinal())
+      .thenComparing(MetricRow::scopeId)
+      .thenComparing(r -> Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal())
+      .thenComparing(r -> Characteristic.fromCode(r.characteristic()).orElseThrow()
+          .indexOf(r.category()));
+
+  /** Each project's rollup scopes of one kind. */
+  public static Map<String, List<Scope>> scopes(ScopeType type, List<Project> projects,
+      Map<String, String> areaNames) {
+    Map<String, List<Scope>> m = new TreeMap<>();
+    for (Project p : projects) {
+      List<Scope> s = switch (type) {
+        case ALL -> List.of(new Scope(ALL_ID, ALL_NAME));
+        case COMMISSIONER -> {
+          String c = p.commissioner().isEmpty() ? NO_COMMISSIONER : p.commissioner();
+          yield List.of(new Scope(c, c));
+        }
+        case AREA -> p.catchment().stream()
+            .map(a -> new Scope(a, areaNames.getOrDefault(a, a))).toList();
+        case PROJECT -> List.of(new Scope(p.projectId(), p.projectName()));
+      };
+      m.put(p.projectId(), s);
+    }
+    return m;
+  }
+}

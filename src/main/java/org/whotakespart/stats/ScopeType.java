@@ -1,0 +1,19 @@
+package org.whotakespart.stats;
+
+/** What a metrics row describes: one project, or a rollup of projects. */
+public enum ScopeType {
+  PROJECT("project"),
+  COMMISSIONER("commissioner"),
+  AREA("area"),
+  ALL("all");
+
+  private final String code;
+
+  ScopeType(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,222 @@
+package org.whotakespart.validate;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_to_date;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import scala.Function1;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.whotakespart.ingest.RecordColumns;
+
+/**
+ * Named transformations that check rows read from participation files. Every row leaves with a
+ * {@link ValidatedColumns#ROW_STATUS}: accepted, quarantined (with a {@link RejectReason} and the
+ * detail) or duplicate (an exact re-send of an accepted record). Nothing is dropped here, so rows
+ * read = accepted + quarantined + duplicates always holds.
+ *
+ * <pre>{@code
+ * Dataset<Row> checked = rows
+ *     .transform(RecordValidation.withTrimmedValues())
+ *     .transform(RecordValidation.withCodedValues(Aliases.defaults()))
+ *     .transform(RecordValidation.withActivityDay())
+ *     .transform(RecordValidation.withRejectReason(projectIds))
+ *     .transform(RecordValidation.withRowStatus());
+ * }</pre>
+ */
+public final class RecordValidation {
+  /** Marks a value no alias maps; never a code, because codes have no control characters. */
+  static final String UNMAPPABLE = "\u0000unmappable";
+  private static final String PROJECT_ID_KNOWN = "project_id_known";
+
+  private RecordValidation() {}
+
+  /** The whole check, in order. {@code projectIds} is a one-column Dataset of the known projects. */
+  public static Dataset<Row> validate(Dataset<Row> rows, Aliases aliases, Dataset<Row> projectIds) {
+    return rows
+        .transform(withTrimmedValues())
+        .transform(withCodedValues(aliases))
+        .transform(withActivityDay())
+        .transform(withRejectReason(projectIds))
+        .transform(withRowStatus())
+        .transform(withSentValuesOnlyForQuarantine());
+  }
+
+  /** Trims every contract value; blank becomes null ("not recorded"). */
+  public static Function1<Dataset<Row>, Dataset<Row>> withTrimmedValues() {
+    return df -> {
+      Dataset<Row> out = df;
+      for (String c : RecordColumns.CONTRACT) {
+        Column t = trim(col(c));
+        out = out.withColumn(c, when(t.equalTo(lit("")), lit(null).cast("string")).otherwise(t));
+      }
+      return out;
+    };
+  }
+
+  /**
+   * Adds {@code code_<column>}: each coded value's contract code through {@code aliases}; a value no
+   * alias maps becomes {@link #UNMAPPABLE} (reported by {@link #withRejectReason}). The value as
+   * sent stays in its own column for the quarantine.
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> withCodedValues(Aliases aliases) {
+    return df -> {
+      Dataset<Row> out = df;
+      for (String column : aliases.columns()) {
+        Column lookup = mapLiteral(aliases.forColumn(column));
+        Column key = regexp_replace(regexp_replace(lower(col(column)), "[^\\p{L}\\p{N}]+", "_"),
+            "^_+|_+$", "");
+        out = out.withColumn(ValidatedColumns.code(column),
+            when(col(column).isNull(), lit(null).cast("string"))
+                .otherwise(coalesce(element_at(lookup, key), lit(UNMAPPABLE))));
+      }
+      return out;
+    };
+  }
+
+  private static Column mapLiteral(Map<String, String> m) {
+    List<Column> kv = new ArrayList<>();
+    m.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      kv.add(lit(e.getKey()));
+      kv.add(lit(e.getValue()));
+    });
+    return org.apache.spark.sql.functions.map(kv.toArray(new Column[0]));
+  }
+
+  /** Parses {@code activity_date} strictly as YYYY-MM-DD; anything else is null. */
+  public static Function1<Dataset<Row>, Dataset<Row>> withActivityDay() {
+    return df -> df.withColumn(ValidatedColumns.ACTIVITY_DAY,
+        when(col(RecordColumns.ACTIVITY_DATE).rlike("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+            try_to_date(col(RecordColumns.ACTIVITY_DATE), "yyyy-MM-dd")));
+  }
+
+  /** The first problem found with the row, as a reason code and a detail that names the column. */
+  public static Function1<Dataset<Row>, Dataset<Row>> withRejectReason(Dataset<Row> projectIds) {
+    return df -> {
+      Dataset<Row> known = projectIds.select(col(RecordColumns.PROJECT_ID).as("known_project_id"))
+          .distinct().withColumn(PROJECT_ID_KNOWN, lit(true));
+      Dataset<Row> joined = df.join(broadcast(known),
+          df.col(RecordColumns.PROJECT_ID).equalTo(known.col("known_project_id")), "left")
+          .drop("known_project_id");
+      Column missing = lit(false);
+      for (String r : RecordColumns.REQUIRED) {
+        missing = missing.or(col(r).isNull());
+      }
+      Column unmappableColumn = lit(null).cast("string");
+      for (String c : codedColumns(df)) {
+        unmappableColumn = coalesce(unmappableColumn,
+            when(col(ValidatedColumns.code(c)).equalTo(lit(UNMAPPABLE)), concat(lit(c + " '"),
+                col(c), lit("'"))));
+      }
+      Column reason = when(col(RecordColumns.MALFORMED_REASON).isNotNull(),
+              lit(RejectReason.MALFORMED_ROW.code()))
+          .when(missing, lit(RejectReason.MISSING_REQUIRED_VALUE.code()))
+          .when(col(ValidatedColumns.ACTIVITY_DAY).isNull(), lit(RejectReason.BAD_DATE.code()))
+          .when(col(PROJECT_ID_KNOWN).isNull(), lit(RejectReason.UNKNOWN_PROJECT.code()))
+          .when(unmappableColumn.isNotNull(), lit(RejectReason.UNMAPPABLE_VALUE.code()));
+      Column detail = when(col(RecordColumns.MALFORMED_REASON).isNotNull(),
+              col(RecordColumns.MALFORMED_REASON))
+          .when(missing, concat(lit("blank: "), concat_ws(", ", requiredBlanks())))
+          .when(col(ValidatedColumns.ACTIVITY_DAY).isNull(), concat(lit("activity_date '"),
+              col(RecordColumns.ACTIVITY_DATE), lit("' is not a date written YYYY-MM-DD")))
+          .when(col(PROJECT_ID_KNOWN).isNull(), concat(lit("project_id '"),
+              col(RecordColumns.PROJECT_ID), lit("' is not in the projects file")))
+          .when(unmappableColumn.isNotNull(), concat(unmappableColumn,
+              lit(": the value is not one of the contract's codes; add an alias for it or correct"
+                  + " the export")));
+      return joined
+          .withColumn(ValidatedColumns.REJECT_REASON, reason)
+          .withColumn(ValidatedColumns.REJECT_DETAIL, detail)
+          .drop(PROJECT_ID_KNOWN);
+    };
+  }
+
+  /** The record columns that {@link #withCodedValues} coded. */
+  private static List<String> codedColumns(Dataset<Row> df) {
+    List<String> present = java.util.Arrays.asList(df.columns());
+    return RecordColumns.CONTRACT.stream()
+        .filter(c -> present.contains(ValidatedColumns.code(c))).toList();
+  }
+
+  private static Column[] requiredBlanks() {
+    return RecordColumns.REQUIRED.stream()
+        .map(r -> when(col(r).isNull(), lit(r)))
+        .toArray(Column[]::new);
+  }
+
+  /**
+   * Among rows without a problem, one record is identified by project_id and record_id. An exact
+   * re-send (same content after coding) is a {@code duplicate}, counted once; the same id with
+   * different content is quarantined in every copy, because the run cannot know which is right.
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> withRowStatus() {
+    return df -> {
+      List<String> present = java.util.Arrays.asList(df.columns());
+      Column content = xxhash64(RecordColumns.CONTRACT.stream()
+          .map(c -> present.contains(ValidatedColumns.code(c)) ? ValidatedColumns.code(c) : c)
+          .map(c -> coalesce(col(c), lit("\u0001"))).toArray(Column[]::new));
+      WindowSpec byRecord = Window.partitionBy(col(RecordColumns.PROJECT_ID),
+              col(RecordColumns.RECORD_ID))
+          .orderBy(col("content_hash"), col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER));
+      WindowSpec wholeRecord = byRecord.rowsBetween(Window.unboundedPreceding(),
+          Window.unboundedFollowing());
+      Dataset<Row> ok = df.filter(col(ValidatedColumns.REJECT_REASON).isNull())
+          .withColumn("content_hash", content)
+          .withColumn("is_conflict",
+              min(col("content_hash")).over(wholeRecord).notEqual(max(col("content_hash")).over(wholeRecord)))
+          .withColumn("is_repeat", coalesce(lag(col("content_hash"), 1).over(byRecord)
+              .equalTo(col("content_hash")), lit(false)))
+          .withColumn(ValidatedColumns.REJECT_REASON, when(col("is_conflict"),
+              lit(RejectReason.CONFLICTING_RECORD_ID.code())))
+          .withColumn(ValidatedColumns.REJECT_DETAIL, when(col("is_conflict"),
+              concat(lit("record_id '"), col(RecordColumns.RECORD_ID),
+                  lit("' of project '"), col(RecordColumns.PROJECT_ID),
+                  lit("' was sent with different content; send one version"))))
+          .withColumn(ValidatedColumns.ROW_STATUS, when(col("is_conflict"),
+                  lit(ValidatedColumns.QUARANTINED))
+              .when(col("is_repeat"), lit(ValidatedColumns.DUPLICATE))
+              .otherwise(lit(ValidatedColumns.ACCEPTED)))
+          .drop("content_hash", "is_conflict", "is_repeat");
+      Dataset<Row> bad = df.filter(col(ValidatedColumns.REJECT_REASON).isNotNull())
+          .withColumn(ValidatedColumns.ROW_STATUS, lit(ValidatedColumns.QUARANTINED));
+      return ok.unionByName(bad);
+    };
+  }
+
+  /**
+   * Keeps the values as sent only where the row is quarantined (the quarantine file shows them) and
+   * the codes everywhere else, so that what is kept in memory is no more than the work needs.
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> withSentValuesOnlyForQuarantine() {
+    return df -> {
+      Dataset<Row> out = df;
+      Column quarantined = col(ValidatedColumns.ROW_STATUS).equalTo(lit(ValidatedColumns.QUARANTINED));
+      for (String c : RecordColumns.CONTRACT) {
+        if (!RecordColumns.REQUIRED.contains(c)) {
+          out = out.withColumn(c, when(quarantined, col(c)));
+        }
+      }
+      return out.withColumn(RecordColumns.ORIGINAL_FIELDS,
+          when(quarantined, col(RecordColumns.ORIGINAL_FIELDS)));
+    };
+  }
+}
