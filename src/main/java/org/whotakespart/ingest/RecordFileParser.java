@@ -52,9 +52,12 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   @Override
   public Iterator<Row> call(String file) throws IOException {
     Charset charset = Charset.forName(charsetName);
-    Reader reader = CsvFiles.open(file, charset, new Configuration());
-    CSVParser parser = CsvFiles.FORMAT.parse(reader);
-    return new Rows(file, charset, parser);
+    try {
+      Reader reader = CsvFiles.open(file, charset, new Configuration());
+      return new Rows(file, charset, CsvFiles.FORMAT.parse(reader));
+    } catch (IOException e) {
+      throw new InputException(CsvFiles.describeReadFailure(file, charset, e) + " (at line 1)", e);
+    }
   }
 
   /** Pulls one CSV record at a time; closes the file when done. */

@@ -63,14 +63,21 @@ public final class RecordValidation {
 
   /** Trims every contract value; blank becomes null ("not recorded"). */
   public static Function1<Dataset<Row>, Dataset<Row>> withTrimmedValues() {
-    return df -> {
-      Dataset<Row> out = df;
-      for (String c : RecordColumns.CONTRACT) {
-        Column t = trim(col(c));
-        out = out.withColumn(c, when(t.equalTo(lit("")), lit(null).cast("string")).otherwise(t));
-      }
-      return out;
-    };
+    return df -> df.select(replacing(df, RecordColumns.CONTRACT, c -> {
+      Column t = trim(col(c));
+      return when(t.equalTo(lit("")), lit(null).cast("string")).otherwise(t);
+    }));
+  }
+
+  /**
+   * Every column of {@code df}, with those named replaced by {@code f}: one projection, not one
+   * {@code withColumn} each (each of which would analyse the whole plan again).
+   */
+  private static Column[] replacing(Dataset<Row> df, List<String> columns,
+      java.util.function.Function<String, Column> f) {
+    return java.util.Arrays.stream(df.columns())
+        .map(c -> columns.contains(c) ? f.apply(c).as(c) : col(c))
+        .toArray(Column[]::new);
   }
 
   /**
@@ -80,16 +87,19 @@ public final class RecordValidation {
    */
   public static Function1<Dataset<Row>, Dataset<Row>> withCodedValues(Aliases aliases) {
     return df -> {
-      Dataset<Row> out = df;
+      List<Column> out = new ArrayList<>();
+      for (String c : df.columns()) {
+        out.add(col(c));
+      }
       for (String column : aliases.columns()) {
         Column lookup = mapLiteral(aliases.forColumn(column));
         Column key = regexp_replace(regexp_replace(lower(col(column)), "[^\\p{L}\\p{N}]+", "_"),
             "^_+|_+$", "");
-        out = out.withColumn(ValidatedColumns.code(column),
-            when(col(column).isNull(), lit(null).cast("string"))
-                .otherwise(coalesce(element_at(lookup, key), lit(UNMAPPABLE))));
+        out.add(when(col(column).isNull(), lit(null).cast("string"))
+            .otherwise(coalesce(element_at(lookup, key), lit(UNMAPPABLE)))
+            .as(ValidatedColumns.code(column)));
       }
-      return out;
+      return df.select(out.toArray(new Column[0]));
     };
   }
 
@@ -208,15 +218,11 @@ public final class RecordValidation {
    */
   public static Function1<Dataset<Row>, Dataset<Row>> withSentValuesOnlyForQuarantine() {
     return df -> {
-      Dataset<Row> out = df;
       Column quarantined = col(ValidatedColumns.ROW_STATUS).equalTo(lit(ValidatedColumns.QUARANTINED));
-      for (String c : RecordColumns.CONTRACT) {
-        if (!RecordColumns.REQUIRED.contains(c)) {
-          out = out.withColumn(c, when(quarantined, col(c)));
-        }
-      }
-      return out.withColumn(RecordColumns.ORIGINAL_FIELDS,
-          when(quarantined, col(RecordColumns.ORIGINAL_FIELDS)));
+      List<String> sentOnly = new ArrayList<>(RecordColumns.CONTRACT);
+      sentOnly.removeAll(RecordColumns.REQUIRED);
+      sentOnly.add(RecordColumns.ORIGINAL_FIELDS);
+      return df.select(replacing(df, sentOnly, c -> when(quarantined, col(c))));
     };
   }
 }

@@ -155,13 +155,14 @@ public final class Charts {
     whiskers.setSeriesPaint(0, Palette.GREY);
     whiskers.setBarPainter(new StandardBarPainter());
     whiskers.setShadowVisible(false);
-    whiskers.setMaximumBarWidth(0.12);
+    whiskers.setMaximumBarWidth(0.025);
     LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
     dots.setSeriesPaint(0, Palette.BLUE);
     dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
     CategoryPlot plot = new CategoryPlot(intervals, categories, values, whiskers);
     plot.setDataset(1, points);
     plot.setRenderer(1, dots);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     styled(plot);
     plot.addRangeMarker(marker(1.0, "1: in line", new BasicStroke(2f)));

@@ -67,6 +67,32 @@ final class SheetWriter {
     return r;
   }
 
+  /**
+   * Sets the row tall enough for its wrapped text. Spreadsheet programs do not reliably grow rows
+   * on opening a file, so the height is estimated from the text length and the column widths.
+   */
+  void fitHeight(Row r) {
+    int lines = 1;
+    for (org.apache.poi.ss.usermodel.Cell c : r) {
+      if (c.getCellStyle().getWrapText() && c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+        int width = Math.max(1, sheet.getColumnWidth(c.getColumnIndex()) / 256);
+        for (org.apache.poi.ss.util.CellRangeAddress m : sheet.getMergedRegions()) {
+          if (m.isInRange(c)) {
+            width = 0;
+            for (int col = m.getFirstColumn(); col <= m.getLastColumn(); col++) {
+              width += sheet.getColumnWidth(col) / 256;
+            }
+          }
+        }
+        int chars = c.getStringCellValue().length();
+        lines = Math.max(lines, (int) Math.ceil(chars * 1.1 / width));
+      }
+    }
+    if (lines > 1) {
+      r.setHeightInPoints(lines * 15f);
+    }
+  }
+
   void widths(int... characters) {
     for (int i = 0; i < characters.length; i++) {
       sheet.setColumnWidth(i, Math.min(255, characters[i]) * 256);

@@ -112,23 +112,21 @@ public final class WorkbookWriter {
 
   private void summary() {
     SheetWriter s = sheet("Summary");
-    s.widths(5, 70, 30, 22, 24);
+    s.widths(5, 62, 34, 26, 40);
     s.line("Who takes part: " + model.period().label(), styles.title);
     s.line("Co-production projects, " + model.period().months() + ": who took part, compared with"
         + " the local population of each project's area.", styles.subtitle);
     s.skip();
     String people = board.peopleText(MetricCalculator.ALL_ID);
-    s.line(String.format(Locale.UK, "%d projects. %s people took part (a person is counted once in"
+    wide(s, String.format(Locale.UK, "%d projects. %s people took part (a person is counted once in"
         + " each project they joined). %,d activity records this quarter.", model.projects().size(),
         people, model.dataQuality().recordsInPeriod()), styles.wrapped);
-    s.line("How to read this: a group is under-represented when its share of the people taking"
+    wide(s, "How to read this: a group is under-represented when its share of the people taking"
         + " part is less than " + model.bands().low() + " times its share of the local population"
         + " and the difference is too large to be chance. 'Possibly' means the gap is there but the"
         + " numbers are too small to be sure. Counts from 1 to " + (model.suppressionThreshold() - 1)
         + " are shown as '" + board.fewerThanText() + "' to protect people's privacy.",
         styles.note);
-    mergeAcross(s, s.rowIndex() - 1, 4);
-    s.sheet.getRow(s.rowIndex() - 1).setHeightInPoints(48);
     s.skip();
 
     s.line("The largest gaps", styles.subtitle);
@@ -149,6 +147,7 @@ public final class WorkbookWriter {
       SheetWriter.text(row, 2, projectName(r.scopeId()), styles.wrapped);
       SheetWriter.text(row, 3, groupLabel(r), styles.wrapped);
       SheetWriter.text(row, 4, r.status().label(), styles.status.get(r.status()));
+      s.fitHeight(row);
     }
     s.skip();
 
@@ -174,6 +173,7 @@ public final class WorkbookWriter {
       String none = model.peopleByProject().getOrDefault(p.projectId(), 0L) == 0
           ? "No one took part this quarter" : "None clearly under-represented";
       SheetWriter.text(row, 4, groups.isEmpty() ? none : String.join("; ", groups), styles.wrapped);
+      s.fitHeight(row);
     }
   }
 
@@ -199,8 +199,11 @@ public final class WorkbookWriter {
     return c.label() + ": " + c.category(r.category()).map(Category::label).orElse(r.category());
   }
 
-  private void mergeAcross(SheetWriter s, int row, int lastCol) {
-    s.sheet.addMergedRegion(new CellRangeAddress(row, row, 0, lastCol));
+  /** A line of text across the first five columns, as tall as it needs. */
+  private void wide(SheetWriter s, String text, org.apache.poi.ss.usermodel.CellStyle style) {
+    Row r = s.line(text, style);
+    s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, 4));
+    s.fitHeight(r);
   }
 
   // ---------------------------------------------------------------- one sheet per characteristic
@@ -279,6 +282,9 @@ public final class WorkbookWriter {
     XSSFDrawing drawing = s.sheet.createDrawingPatriarch();
     int row = 2;
     for (Charts.Chart c : charts) {
+      if (row > 2) {
+        s.sheet.setRowBreak(row - 1); // one chart a page when printed
+      }
       SheetWriter.text(s.sheet.createRow(row), 0, c.title(), styles.subtitle);
       int picture = wb.addPicture(c.png(), XSSFWorkbook.PICTURE_TYPE_PNG);
       // Default rows are 15 points (20 pixels) high: the chart spans as many as its height needs.
@@ -288,7 +294,7 @@ public final class WorkbookWriter {
       XSSFPicture pict = drawing.createPicture(anchor, picture);
       pict.getCTPicture().getNvPicPr().getCNvPr().setDescr(c.altText());
       pict.getCTPicture().getNvPicPr().getCNvPr().setTitle(c.title());
-      row += rows + 3;
+      row += rows + 2;
     }
   }
 
@@ -299,14 +305,14 @@ public final class WorkbookWriter {
     SheetWriter s = sheet("Data quality");
     s.widths(60, 14, 14, 14, 14, 40);
     s.line("Data quality", styles.title);
-    s.line(String.format(Locale.UK, "Rows read %,d = accepted %,d + quarantined %,d + exact"
+    wide(s, String.format(Locale.UK, "Rows read %,d = accepted %,d + quarantined %,d + exact"
         + " duplicates %,d%s", q.read(), q.accepted(), q.quarantined(), q.duplicates(),
         q.read() == q.accepted() + q.quarantined() + q.duplicates() ? " (balances)"
             : " (DOES NOT BALANCE: report this as a bug)"), styles.wrapped);
-    s.line(String.format(Locale.UK, "Quarantined rows are listed with their reasons in"
+    wide(s, String.format(Locale.UK, "Quarantined rows are listed with their reasons in"
         + " quarantine.csv beside this workbook (%.1f%% of rows read). Exact re-sends of a record"
         + " are counted once.", 100 * q.rejectedShare()), styles.note);
-    s.line(String.format(Locale.UK, "Accepted records in %s: %,d, of which %,d are of the roles"
+    wide(s, String.format(Locale.UK, "Accepted records in %s: %,d, of which %,d are of the roles"
         + " compared with the population (%s).", model.period().label(), q.recordsInPeriod(),
         q.recordsMeasured(), String.join(", ", model.measuredRoles())), styles.wrapped);
     s.skip();
@@ -332,6 +338,7 @@ public final class WorkbookWriter {
         notes.add("ignored columns: " + String.join(", ", f.ignoredColumns()));
       }
       SheetWriter.text(r, 5, String.join("; ", notes), styles.wrapped);
+      s.fitHeight(r);
     }
     s.skip();
 
@@ -346,6 +353,7 @@ public final class WorkbookWriter {
       Row r = s.row();
       SheetWriter.text(r, 0, code + ": " + RejectReason.fromCode(code).plain(), styles.wrapped);
       SheetWriter.number(r, 1, (double) n, styles.whole);
+      s.fitHeight(r);
     });
     s.skip();
 
@@ -376,14 +384,15 @@ public final class WorkbookWriter {
         SheetWriter.text(row, 5, "Warning: fewer than 70% answered. Shares describe only the people"
             + " who answered.", styles.warning);
       }
+      s.fitHeight(row);
     }
-    s.line("Conflicting answers: people whose answer differed between activities; the most recent"
+    wide(s, "Conflicting answers: people whose answer differed between activities; the most recent"
         + " answer is used.", styles.note);
     if (!q.baselineWarnings().isEmpty()) {
       s.skip();
       s.line("Baseline gaps", styles.subtitle);
       for (String w : q.baselineWarnings()) {
-        s.line(w, styles.wrapped);
+        wide(s, w, styles.wrapped);
       }
     }
   }
@@ -457,5 +466,6 @@ public final class WorkbookWriter {
     Row r = s.row();
     SheetWriter.text(r, 0, label, styles.header);
     SheetWriter.text(r, 1, value, styles.wrapped);
+    s.fitHeight(r);
   }
 }

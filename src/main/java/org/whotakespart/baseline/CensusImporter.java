@@ -1,0 +1,247 @@
+package org.whotakespart.baseline;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.ingest.BaselineRow;
+import org.whotakespart.ingest.CsvTable;
+import org.whotakespart.ingest.InputException;
+
+/**
+ * Builds the normalised {@code census2021} baseline (data-contract.md §3) for every local authority
+ * from the real ONS Census 2021 files (see {@code sample-data/census-2021/SOURCES.md}).
+ *
+ * <ul>
+ *   <li>Long files (one row per area and category, maybe crossed with a second variable that is
+ *       summed away): ethnic group TS021, religion TS030, sex TS008, and at 16+ gender identity,
+ *       sexual orientation, disability and unpaid care from the multivariate tables.
+ *   <li>The wide single-year-of-age file TS007, summed into the contract's age bands exactly, for
+ *       residents of all ages, aged 16+ and aged 18+.
+ * </ul>
+ * "Does not apply" rows are dropped (always 0) and "Not answered" is kept out of the denominators,
+ * as statistics.md requires; a label the importer does not know stops it, naming the file.
+ */
+public final class CensusImporter {
+  public static final String BASELINE = "census2021";
+  static final String OGL =
+      "Source: Office for National Statistics licensed under the Open Government Licence v.3.0";
+  private static final List<String> SKIPPED = List.of("Does not apply", "Not answered");
+
+  /** A long-format table: which column holds the category and how its labels map to codes. */
+  record LongTable(String file, String table, Characteristic characteristic, int minAge,
+      String categoryColumn, Map<String, String> codes) {}
+
+  private CensusImporter() {}
+
+  /** Every baseline row the files in {@code folder} allow, in a stable order. */
+  public static List<BaselineRow> importFolder(String folder, Configuration conf) {
+    List<BaselineRow> rows = new ArrayList<>();
+    for (LongTable t : longTables(folder)) {
+      rows.addAll(readLong(t, conf));
+      if (t.characteristic() == Characteristic.ETHNIC_GROUP) {
+        rows.addAll(broadEthnicGroups(rows));
+      }
+    }
+    rows.addAll(readAges(folder + "/census2021-ts007-ltla.csv", conf));
+    return rows;
+  }
+
+  private static List<LongTable> longTables(String folder) {
+    Map<String, String> ethnic = new TreeMap<>();
+    String[] ethnicLabels = {"Asian, Asian British or Asian Welsh: Bangladeshi",
+        "Asian, Asian British or Asian Welsh: Chinese", "Asian, Asian British or Asian Welsh: Indian",
+        "Asian, Asian British or Asian Welsh: Pakistani",
+        "Asian, Asian British or Asian Welsh: Other Asian",
+        "Black, Black British, Black Welsh, Caribbean or African: African",
+        "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
+        "Black, Black British, Black Welsh, Caribbean or African: Other Black",
+        "Mixed or Multiple ethnic groups: White and Asian",
+        "Mixed or Multiple ethnic groups: White and Black African",
+        "Mixed or Multiple ethnic groups: White and Black Caribbean",
+        "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
+        "White: English, Welsh, Scottish, Northern Irish or British", "White: Irish",
+        "White: Gypsy or Irish Traveller", "White: Roma", "White: Other White",
+        "Other ethnic group: Arab", "Other ethnic group: Any other ethnic group"};
+    List<String> ethnicCodes = Characteristic.ETHNIC_GROUP.categoryCodes();
+    for (int i = 0; i < ethnicLabels.length; i++) {
+      ethnic.put(ethnicLabels[i], ethnicCodes.get(i));
+    }
+    return List.of(
+        new LongTable(folder + "/TS021-2021-2.csv", "TS021 Ethnic group", Characteristic.ETHNIC_GROUP,
+            0, "ethnic group (20 categories)", ethnic),
+        new LongTable(folder + "/sex.csv", "TS008 Sex", Characteristic.SEX, 0, "sex (2 categories)",
+            Map.of("Female", "female", "Male", "male")),
+        new LongTable(folder + "/TS030-2021-3.csv", "TS030 Religion", Characteristic.RELIGION, 0,
+            "religion (10 categories)", Map.of("No religion", "no_religion", "Christian", "christian",
+                "Buddhist", "buddhist", "Hindu", "hindu", "Jewish", "jewish", "Muslim", "muslim",
+                "Sikh", "sikh", "Other religion", "other_religion")),
+        new LongTable(folder + "/sexual_genmod.csv", "TS078 Gender identity (16+)",
+            Characteristic.GENDER_IDENTITY, 16, "gender identity (7 categories)", Map.of(
+                "Gender identity the same as sex registered at birth", "same_as_sex_at_birth",
+                "Gender identity different from sex registered at birth but no specific identity"
+                    + " given", "different_from_sex_at_birth",
+                "Trans woman", "different_from_sex_at_birth",
+                "Trans man", "different_from_sex_at_birth",
+                "All other gender identities", "different_from_sex_at_birth")),
+        new LongTable(folder + "/sexual_disability.csv", "RM123 Sexual orientation (16+)",
+            Characteristic.SEXUAL_ORIENTATION, 16, "sexual orientation (6 categories)", Map.of(
+                "Straight or Heterosexual", "straight", "Gay or Lesbian", "gay_or_lesbian",
+                "Bisexual", "bisexual", "All other sexual orientations", "other_orientation")),
+        new LongTable(folder + "/sexual_disability.csv", "RM123 Disability (16+)",
+            Characteristic.DISABILITY, 16, "disability - equality act disabled (4 categories)", Map.of(
+                "Disabled under the Equality Act: Day-to-day activities limited a lot", "limited_a_lot",
+                "Disabled under the Equality Act: Day-to-day activities limited a little",
+                "limited_a_little",
+                "Not disabled under the Equality Act", "not_disabled")),
+        new LongTable(folder + "/sexual_unpaid_carer.csv", "RM178 Unpaid care (16+)",
+            Characteristic.UNPAID_CARER, 16, "unpaid care (5 categories)", Map.of(
+                "Provides no unpaid care", "no",
+                "Provides 19 or less hours unpaid care a week", "yes",
+                "Provides 20 to 49 hours unpaid care a week", "yes",
+                "Provides 50 or more hours unpaid care a week", "yes")));
+  }
+
+  static List<BaselineRow> readLong(LongTable t, Configuration conf) {
+    // area -> category -> population, and area names
+    Map<String, Map<String, Long>> counts = new TreeMap<>();
+    Map<String, String> names = new TreeMap<>();
+    String codeColumn = "lower tier local authorities code";
+    String nameColumn = "lower tier local authorities";
+    for (CsvTable.Line line : CsvTable.read(t.file(), StandardCharsets.UTF_8, conf, "census",
+        List.of(codeColumn, nameColumn, t.categoryColumn(), "observation"),
+        List.of(codeColumn, nameColumn, t.categoryColumn(), "observation"))) {
+      String label = line.get(t.categoryColumn());
+      String code = t.codes().get(label);
+      if (code == null) {
+        if (SKIPPED.contains(label)) {
+          continue;
+        }
+        throw new InputException(t.file() + " line " + line.number() + ": unknown " + t.table()
+            + " category '" + label + "'; the importer knows " + t.codes().keySet());
+      }
+      String area = line.get(codeColumn);
+      names.putIfAbsent(area, line.get(nameColumn));
+      counts.computeIfAbsent(area, a -> new TreeMap<>())
+          .merge(code, observation(line, t.file()), Long::sum);
+    }
+    List<BaselineRow> rows = new ArrayList<>();
+    counts.forEach((area, byCategory) -> {
+      for (String category : t.characteristic().categoryCodes()) {
+        Long n = byCategory.get(category);
+        if (n != null) {
+          rows.add(new BaselineRow(BASELINE, area, names.get(area), t.characteristic().code(),
+              category, t.minAge(), n, "ONS Census 2021 " + t.table() + ". " + OGL));
+        }
+      }
+    });
+    return rows;
+  }
+
+  private static long observation(CsvTable.Line line, String file) {
+    String v = line.get("observation");
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new InputException(file + " line " + line.number() + ": Observation '" + v
+          + "' is not a count");
+    }
+  }
+
+  /** The five broad groups, summed from the detailed ethnic groups already read. */
+  static List<BaselineRow> broadEthnicGroups(List<BaselineRow> rows) {
+    Map<String, Map<String, Long>> counts = new TreeMap<>();
+    Map<String, BaselineRow> first = new TreeMap<>();
+    for (BaselineRow r : rows) {
+      if (r.characteristic().equals(Characteristic.ETHNIC_GROUP.code())) {
+        first.putIfAbsent(r.areaCode(), r);
+        counts.computeIfAbsent(r.areaCode(), a -> new TreeMap<>())
+            .merge(Characteristic.broadEthnicGroupOf(r.category()), r.population(), Long::sum);
+      }
+    }
+    List<BaselineRow> out = new ArrayList<>();
+    counts.forEach((area, byGroup) -> {
+      for (String group : Characteristic.ETHNIC_GROUP_BROAD.categoryCodes()) {
+        BaselineRow f = first.get(area);
+        out.add(new BaselineRow(BASELINE, area, f.areaName(),
+            Characteristic.ETHNIC_GROUP_BROAD.code(), group, f.minAge(),
+            byGroup.getOrDefault(group, 0L), f.source()));
+      }
+    });
+    return out;
+  }
+
+  private static final Pattern SINGLE_YEAR =
+      Pattern.compile("^age: aged (\\d+) years?(?: and over)?; measures: value$");
+  private static final Pattern UNDER_ONE = Pattern.compile("^age: aged under 1 year; measures: value$");
+
+  /** Age bands from single years of age, at min_age 0, 16 and 18. */
+  static List<BaselineRow> readAges(String file, Configuration conf) {
+    List<BaselineRow> rows = new ArrayList<>();
+    for (CsvTable.Line line : CsvTable.read(file, StandardCharsets.UTF_8, conf, "census",
+        List.of("geography", "geography code"), List.of())) {
+      long[] byAge = new long[101];
+      int found = 0;
+      for (Map.Entry<String, String> e : line.values().entrySet()) {
+        int age = singleYear(e.getKey());
+        if (age >= 0) {
+          byAge[age] = Long.parseLong(e.getValue().trim());
+          found++;
+        }
+      }
+      if (found != 101) {
+        throw new InputException(file + " line " + line.number() + ": expected 101 single years"
+            + " of age (under 1 to 100 and over), found " + found);
+      }
+      for (int minAge : new int[] {0, 16, 18}) {
+        for (String band : Characteristic.AGE_BAND.categoryCodes()) {
+          int[] range = band(band);
+          long n = 0;
+          for (int a = Math.max(range[0], minAge); a <= range[1]; a++) {
+            n += byAge[a];
+          }
+          if (range[1] >= minAge) {
+            rows.add(new BaselineRow(BASELINE, line.get("geography code"), line.get("geography"),
+                Characteristic.AGE_BAND.code(), band, minAge, n,
+                "ONS Census 2021 TS007 Age by single year. " + OGL));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The age of a single-year column, 100 for "100 years and over", or -1 for any other column. */
+  static int singleYear(String header) {
+    if (UNDER_ONE.matcher(header).matches()) {
+      return 0;
+    }
+    Matcher m = SINGLE_YEAR.matcher(header);
+    if (!m.matches()) {
+      return -1;
+    }
+    int age = Integer.parseInt(m.group(1));
+    boolean andOver = header.contains("and over");
+    if (andOver && age != 100) {
+      return -1; // "85 years and over" is a band, not a single year
+    }
+    return age;
+  }
+
+  /** First and last age of a contract age band; 85_plus runs to 100 (100 means 100 and over). */
+  static int[] band(String code) {
+    return switch (code) {
+      case "under_16" -> new int[] {0, 15};
+      case "85_plus" -> new int[] {85, 100};
+      default -> {
+        String[] p = code.split("_");
+        yield new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
+      }
+    };
+  }
+}

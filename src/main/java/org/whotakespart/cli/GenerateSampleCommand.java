@@ -1,0 +1,59 @@
+package org.whotakespart.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.whotakespart.config.Period;
+import org.whotakespart.ingest.BaselinesReader;
+import org.whotakespart.sample.SampleGenerator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code whotakespart generate-sample}: the deterministic sample data. */
+@Command(mixinStandardHelpOptions = true, name = "generate-sample", sortOptions = false,
+    description = {"Writes a realistic sample (projects.csv and participation records) drawn from"
+        + " the Census populations of real local authorities. The same seed gives the same files.",
+        ""})
+public final class GenerateSampleCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--seed", defaultValue = "2025", description = "Random seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--baselines", defaultValue = "sample-data/baselines-census2021.csv",
+      paramLabel = "FILE", description = "Baselines to draw people from (default ${DEFAULT-VALUE}).")
+  String baselines;
+
+  @Option(names = "--out", defaultValue = "sample-data", paramLabel = "FOLDER",
+      description = "Where to write (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--last-quarter", defaultValue = "2025-26 Q2", paramLabel = "QUARTER",
+      description = "The last quarter of records (default ${DEFAULT-VALUE}).")
+  String lastQuarter;
+
+  @Option(names = "--quarters", defaultValue = "8", description = "How many quarters (default ${DEFAULT-VALUE}).")
+  int quarters;
+
+  @Option(names = "--verbose", description = "Show full error details.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    try {
+      if (quarters < 1 || quarters > 40) {
+        throw new IllegalArgumentException("--quarters must be from 1 to 40");
+      }
+      var rows = BaselinesReader.read(baselines, StandardCharsets.UTF_8, new Configuration());
+      long n = new SampleGenerator(seed, rows, Period.parse(lastQuarter), quarters).write(out);
+      spec.commandLine().getOut().printf("Wrote %,d records over %d quarters to %s%n", n, quarters,
+          out);
+      return 0;
+    } catch (RuntimeException e) {
+      return Failures.report(e, spec.commandLine().getErr(), verbose);
+    }
+  }
+}

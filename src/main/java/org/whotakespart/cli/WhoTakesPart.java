@@ -1,0 +1,60 @@
+package org.whotakespart.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code whotakespart}: which groups of people are missing from co-production projects.
+ *
+ * <pre>
+ * whotakespart report --job jobs/sample-quarterly.properties --period "2025-26 Q2"
+ * whotakespart generate-sample --seed 2025
+ * whotakespart baselines import
+ * </pre>
+ */
+@Command(name = "whotakespart", mixinStandardHelpOptions = true,
+    versionProvider = WhoTakesPart.Version.class,
+    description = {
+        "Who Takes Part compares the people taking part in co-production projects with the"
+            + " people who live in each project's area, and reports which groups are missing,"
+            + " by how many people, with the uncertainty stated honestly.",
+        ""},
+    subcommands = {ReportCommand.class, GenerateSampleCommand.class, BaselinesCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 done; 1 a problem with the input files (the message says which"
+        + " file, where, and how to fix it); 2 a problem with the command or job settings;"
+        + " 70 an unexpected error."})
+public final class WhoTakesPart implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests call {@code execute(args)} on it. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new WhoTakesPart());
+    cl.setUsageHelpWidth(100);
+    cl.setParameterExceptionHandler((ex, args) -> {
+      ex.getCommandLine().getErr().println("whotakespart: " + ex.getMessage()
+          + " (see --help)");
+      return Failures.USAGE;
+    });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = WhoTakesPart.class.getPackage().getImplementationVersion();
+      return new String[] {"Who Takes Part " + (v == null ? "development build" : v)};
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.whotakespart.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.whotakespart.testing.Paths;
+import picocli.CommandLine;
+
+class CliTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = WhoTakesPart.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void helpExplainsTheCommandsInPlainWords() {
+    assertEquals(0, run("--help"));
+    assertTrue(out.toString().contains("report"), out.toString());
+    assertTrue(out.toString().contains("Exit codes"), out.toString());
+    assertEquals(0, run("report", "--help"));
+    assertTrue(out.toString().contains("\"2025-26 Q2\""), out.toString());
+  }
+
+  @Test
+  void aBadPeriodIsAOneLineUsageError() {
+    int code = run("report", "--records", "x", "--projects", "p", "--baselines", "b",
+        "--period", "2025-26 Q7");
+    assertEquals(2, code);
+    String e = err.toString().strip();
+    assertFalse(e.contains("\n"), e);
+    assertTrue(e.startsWith("whotakespart: period '2025-26 Q7' is not a quarter"), e);
+    assertFalse(e.contains("Exception"), e);
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    assertEquals(2, run("report", "--perod", "2025-26 Q2"));
+    assertTrue(err.toString().contains("--perod"), err.toString());
+  }
+
+  @Test
+  void aMissingFileIsAnInputErrorNamingIt(@TempDir Path dir) {
+    int code = run("report", "--records", Paths.sampleData().resolve("records").toString(),
+        "--projects", dir.resolve("nope.csv").toString(), "--baselines", "b.csv",
+        "--period", "2025-26 Q2", "--output", dir.resolve("out").toString(), "--master", "local[1]");
+    assertEquals(1, code, err.toString());
+    assertTrue(err.toString().contains("nope.csv: file not found"), err.toString());
+  }
+
+  @Test
+  void aRecordsFileWithoutARequiredColumnStopsTheRunWithTheFix(@TempDir Path dir) throws IOException {
+    Path records = dir.resolve("participation-bad.csv");
+    Files.writeString(records, "record_id,participantid,project_id,activity_date\nr1,p1,SHF-01,2025-07-01\n");
+    int code = run("report", "--records", records.toString(),
+        "--projects", Paths.sampleData().resolve("projects.csv").toString(),
+        "--baselines", Paths.sampleData().resolve("baselines-census2021.csv").toString(),
+        "--period", "2025-26 Q2", "--output", dir.resolve("out").toString(), "--master", "local[1]");
+    assertEquals(1, code);
+    assertTrue(err.toString().contains("participantid: did you mean participant_id?"), err.toString());
+  }
+}

@@ -1,0 +1,277 @@
+package org.whotakespart.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.whotakespart.config.JobConfig;
+import org.whotakespart.testing.Paths;
+import org.whotakespart.testing.TestSpark;
+
+/**
+ * Runs the report on the shipped sample and checks it against counts made here, straight from the
+ * raw CSV files with their own simple rules, not through the pipeline's code.
+ */
+class ReportEndToEndTest {
+  private static final String PERIOD = "2025-26 Q2";
+  private static final LocalDate START = LocalDate.of(2025, 7, 1);
+  private static final LocalDate END = LocalDate.of(2025, 10, 1);
+  private static final List<String> AGE_BANDS = List.of("under_16", "16_24", "25_34", "35_44",
+      "45_54", "55_64", "65_74", "75_84", "85_plus");
+
+  @TempDir
+  static Path out;
+  private static ReportJob.Result result;
+  private static Map<String, Map<String, String>> metrics;
+
+  @BeforeAll
+  static void runTheSampleReport() throws IOException {
+    result = ReportJob.run(config(out.resolve("first")), TestSpark.session(), Progress.silent());
+    metrics = readMetrics(out.resolve("first/metrics.csv"));
+  }
+
+  private static JobConfig config(Path output) {
+    Path data = Paths.sampleData();
+    return JobConfig.builder()
+        .records(List.of(data.resolve("records").toString()))
+        .projects(data.resolve("projects.csv").toString())
+        .baselines(data.resolve("baselines-census2021.csv").toString())
+        .period(PERIOD)
+        .output(output.toString())
+        .sparkMaster("local[2]")
+        .build();
+  }
+
+  /** metrics.csv rows keyed by scope_type/scope_id/characteristic/category. */
+  private static Map<String, Map<String, String>> readMetrics(Path file) throws IOException {
+    Map<String, Map<String, String>> m = new HashMap<>();
+    try (Reader r = Files.newBufferedReader(file);
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      for (CSVRecord rec : p) {
+        m.put(rec.get("scope_type") + "/" + rec.get("scope_id") + "/" + rec.get("characteristic")
+            + "/" + rec.get("category"), rec.toMap());
+      }
+    }
+    return m;
+  }
+
+  /** One usable register line, by this test's own reading of the contract. */
+  private record Line(String record, String person, String project, LocalDate day, String age,
+      String sex, String content) {}
+
+  /** Reads every sample file with plain Commons CSV and keeps the lines the contract accepts. */
+  private static List<Line> independentlyReadLines() throws IOException {
+    List<Line> lines = new ArrayList<>();
+    Set<String> projects = new HashSet<>();
+    try (Reader r = Files.newBufferedReader(Paths.sampleData().resolve("projects.csv"));
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(r)) {
+      p.forEach(rec -> projects.add(rec.get("project_id")));
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(Paths.sampleData().resolve("records"))) {
+      files = s.filter(f -> f.getFileName().toString().startsWith("participation")).sorted().toList();
+    }
+    for (Path f : files) {
+      String text = Files.readString(f, StandardCharsets.UTF_8).replace("\uFEFF", "");
+      try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(new java.io.StringReader(text))) {
+        Map<String, Integer> header = new HashMap<>();
+        p.getHeaderMap().forEach((k, v) -> header.put(k.trim().toLowerCase(Locale.ROOT), v));
+        for (CSVRecord rec : p) {
+          if (rec.size() != header.size()) {
+            continue;
+          }
+          Map<String, String> v = new HashMap<>();
+          header.forEach((k, i) -> v.put(k, rec.get(i).trim()));
+          String role = v.getOrDefault("role", "");
+          String sex = switch (v.getOrDefault("sex", "").toLowerCase(Locale.ROOT)) {
+            case "female", "f" -> "female";
+            case "male", "m" -> "male";
+            case "", "prefer_not_to_say", "prefer not to say" -> "";
+            default -> null;
+          };
+          LocalDate day;
+          try {
+            day = LocalDate.parse(v.get("activity_date"));
+          } catch (RuntimeException e) {
+            continue;
+          }
+          if (sex == null || v.get("participant_id").isEmpty() || v.get("record_id").isEmpty()
+              || !projects.contains(v.get("project_id"))) {
+            continue;
+          }
+          String content = new TreeMap<>(v).toString().replace("sex=" + v.get("sex"), "sex=" + sex);
+          lines.add(new Line(v.get("record_id"), v.get("participant_id"), v.get("project_id"), day,
+              v.getOrDefault("age_band", ""), sex, role.equals("professional") || role.equals("other")
+                  ? "unmeasured" : content));
+        }
+      }
+    }
+    // The same record_id sent with different content counts for nothing.
+    Map<String, Set<String>> versions = new HashMap<>();
+    for (Line l : lines) {
+      versions.computeIfAbsent(l.project() + "/" + l.record(), k -> new HashSet<>())
+          .add(l.content() + l.day());
+    }
+    return lines.stream().filter(l -> versions.get(l.project() + "/" + l.record()).size() == 1)
+        .filter(l -> !l.content().equals("unmeasured"))
+        .filter(l -> !l.day().isBefore(START) && l.day().isBefore(END)).toList();
+  }
+
+  /** Category to distinct people, each by their most recent known value. */
+  private static Map<String, Long> independentCounts(List<Line> lines, String project, boolean age) {
+    Map<String, LocalDate> latestDay = new HashMap<>();
+    Map<String, String> latest = new HashMap<>();
+    Set<String> people = new HashSet<>();
+    List<String> order = age ? AGE_BANDS : List.of("female", "male");
+    for (Line l : lines) {
+      if (!l.project().equals(project)) {
+        continue;
+      }
+      people.add(l.person());
+      String value = age ? l.age() : l.sex();
+      if (!order.contains(value)) {
+        continue; // blank or any spelling of "prefer not to say"
+      }
+      LocalDate seen = latestDay.get(l.person());
+      boolean later = seen == null || l.day().isAfter(seen) || (l.day().equals(seen)
+          && order.indexOf(value) > order.indexOf(latest.get(l.person())));
+      if (later) {
+        latestDay.put(l.person(), l.day());
+        latest.put(l.person(), value);
+      }
+    }
+    Map<String, Long> counts = new TreeMap<>();
+    for (String category : order) {
+      counts.put(category, latest.values().stream().filter(category::equals).count());
+    }
+    counts.put("known", (long) latest.size());
+    counts.put("unknown", (long) (people.size() - latest.size()));
+    return counts;
+  }
+
+  @Test
+  void projectCountsAndSharesMatchAnIndependentCountOfTheRawFiles() throws IOException {
+    List<Line> lines = independentlyReadLines();
+    for (String project : List.of("SHF-01", "LDS-03", "MUL-01", "CWL-01")) {
+      for (boolean age : new boolean[] {true, false}) {
+        Map<String, Long> expected = independentCounts(lines, project, age);
+        String characteristic = age ? "age_band" : "sex";
+        for (String category : age ? AGE_BANDS : List.of("female", "male")) {
+          Map<String, String> m = metrics.get("project/" + project + "/" + characteristic + "/" + category);
+          String where = project + " " + category;
+          assertEquals(expected.get(category), Long.parseLong(m.get("participants")), where);
+          assertEquals(expected.get("known"), Long.parseLong(m.get("known")), where);
+          assertEquals(expected.get("unknown"), Long.parseLong(m.get("unknown")), where);
+          double share = (double) expected.get(category) / expected.get("known");
+          assertEquals(share, Double.parseDouble(m.get("share")), 1e-12, where);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aMultiAreaProjectIsComparedWithItsWholeCatchment() throws IOException {
+    // MUL-01: Sheffield, Leeds and Leicester, aged 18+; the female share of residents 18+ is not in
+    // the sample's baselines (sex is all ages), so the all-ages counts from sex.csv are used:
+    // Sheffield 282,327 / 556,521; Leeds and Leicester from the same file.
+    Map<String, Long> female = new HashMap<>();
+    Map<String, Long> all = new HashMap<>();
+    try (Reader r = Files.newBufferedReader(Paths.sampleData().resolve("census-2021/sex.csv"));
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(r)) {
+      for (CSVRecord rec : p) {
+        long n = Long.parseLong(rec.get("Observation"));
+        all.merge(rec.get(0), n, Long::sum);
+        if (rec.get("Sex (2 categories)").equals("Female")) {
+          female.merge(rec.get(0), n, Long::sum);
+        }
+      }
+    }
+    List<String> areas = List.of("E08000019", "E08000035", "E06000016");
+    double p0 = (double) areas.stream().mapToLong(female::get).sum()
+        / areas.stream().mapToLong(all::get).sum();
+    Map<String, String> m = metrics.get("project/MUL-01/sex/female");
+    assertEquals(p0, Double.parseDouble(m.get("population_share")), 1e-15);
+    assertEquals(Long.parseLong(m.get("known")) * p0, Double.parseDouble(m.get("expected")), 1e-9);
+  }
+
+  @Test
+  void rowsReadBalanceForEveryFile() {
+    var q = result.model().dataQuality();
+    assertTrue(q.files().size() > 50, "many files");
+    q.files().forEach(f -> assertTrue(f.balances(), f.file()));
+    assertEquals(q.read(), q.accepted() + q.quarantined() + q.duplicates());
+    assertTrue(q.quarantined() > 0 && q.duplicates() > 0, "the sample plants both");
+  }
+
+  @Test
+  void theWorkbookShowsTheSameCountsOrWithholdsThem() throws IOException {
+    Path xlsx = out.resolve("first/who-takes-part-2025-26-Q2.xlsx");
+    try (InputStream in = Files.newInputStream(xlsx); Workbook wb = WorkbookFactory.create(in)) {
+      Sheet sex = wb.getSheet("Sex");
+      int checked = 0;
+      for (Row row : sex) {
+        Cell project = row.getCell(0);
+        Cell group = row.getCell(2);
+        Cell people = row.getCell(3);
+        if (project == null || people == null || !project.getStringCellValue().equals(
+            "Sheffield Mental Health Recovery Forum")) {
+          continue;
+        }
+        String category = group.getStringCellValue().equals("Female") ? "female" : "male";
+        long exact = Long.parseLong(metrics.get("project/SHF-01/sex/" + category).get("participants"));
+        if (people.getCellType() == CellType.NUMERIC) {
+          assertEquals(exact, (long) people.getNumericCellValue());
+        } else {
+          assertTrue(exact >= 1 && exact <= 4 || people.getStringCellValue().equals("withheld"),
+              people.getStringCellValue());
+        }
+        checked++;
+      }
+      assertEquals(2, checked);
+    }
+  }
+
+  @Test
+  void theSameInputGivesByteIdenticalMetrics() throws IOException {
+    ReportJob.run(config(out.resolve("second")), TestSpark.session(), Progress.silent());
+    assertArrayEquals(Files.readAllBytes(out.resolve("first/metrics.csv")),
+        Files.readAllBytes(out.resolve("second/metrics.csv")));
+  }
+
+  @Test
+  void theOutputsAreAllThere() {
+    for (String f : List.of("metrics.csv", "quarantine.csv", "who-takes-part-2025-26-Q2.xlsx",
+        "charts/shares-age_band.png", "charts/ratios-age_band.png")) {
+      assertTrue(Files.isRegularFile(out.resolve("first").resolve(f)), f);
+    }
+    assertTrue(Files.isDirectory(out.resolve("first/metrics.parquet")));
+  }
+}

@@ -1,0 +1,153 @@
+package org.whotakespart.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.whotakespart.baseline.ProjectBaseline;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.ingest.Project;
+
+class MetricCalculatorTest {
+  private final MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
+
+  private static MetricRow find(List<MetricRow> rows, String scope, String characteristic,
+      String category) {
+    return rows.stream().filter(r -> r.scopeId().equals(scope)
+        && r.characteristic().equals(characteristic) && r.category().equals(category))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void aShareIsComparedWithItsBaseline() {
+    // 4 of 20 people; p0 = 0.3: expected 6, shortfall 2, ratio 0.2 / 0.3.
+    MetricRow r = calc.metric(ScopeType.PROJECT, "A", "A", "sex", "male", 4, 20, 3, 0.3);
+    assertEquals(0.2, r.share(), 1e-15);
+    assertEquals(6.0, r.expected(), 1e-12);
+    assertEquals(2.0, r.shortfall(), 1e-12);
+    assertEquals(0.2 / 0.3, r.ratio(), 1e-15);
+    assertEquals(0.080657662579798076 / 0.3, r.ratioCi95().low(), 1e-14);
+    assertEquals(0.41601743225189353 / 0.3, r.ratioCi95().high(), 1e-14);
+    // ratio 0.667 < 0.8 but the 95% high (0.416) is above p0 (0.3): not significant.
+    assertEquals(Status.POSSIBLY_UNDER_REPRESENTED, r.status());
+    assertEquals(20.0 / 23.0, r.completeness(), 1e-15);
+  }
+
+  @Test
+  void noPeopleKnownIsNoData() {
+    MetricRow r = calc.metric(ScopeType.PROJECT, "A", "A", "sex", "male", 0, 0, 5, 0.5);
+    assertEquals(Status.NO_DATA, r.status());
+    assertNull(r.share());
+    assertNull(r.shareCi95());
+    assertNull(r.ratio());
+    assertEquals(0.0, r.expected());
+  }
+
+  @Test
+  void aMissingOrZeroBaselineIsNoBaseline() {
+    MetricRow missing = calc.metric(ScopeType.PROJECT, "A", "A", "sex", "male", 3, 10, 0, null);
+    assertEquals(Status.NO_BASELINE, missing.status());
+    assertNull(missing.ratio());
+    assertNull(missing.expected());
+    MetricRow zero = calc.metric(ScopeType.PROJECT, "A", "A", "sex", "male", 3, 10, 0, 0.0);
+    assertEquals(Status.NO_BASELINE, zero.status());
+    assertNull(zero.ratio());
+  }
+
+  @Test
+  void aWholePopulationBaselineStillWorks() {
+    // p0 = 1: everyone locally is in the group; 10 of 10 took part.
+    MetricRow r = calc.metric(ScopeType.PROJECT, "A", "A", "sex", "female", 10, 10, 0, 1.0);
+    assertEquals(1.0, r.ratio());
+    assertEquals(Status.IN_LINE, r.status());
+    assertEquals(0.0, r.shortfall());
+  }
+
+  @Test
+  void nobodyFromAnExpectedGroupIsAbsent() {
+    MetricRow r = calc.metric(ScopeType.PROJECT, "A", "A", "age_band", "16_24", 0, 60, 0, 0.15);
+    assertTrue(r.isAbsent());
+    assertEquals(0.0, r.ratio());
+    // 95% high for 0 of 60 is 0.0602 < 0.15: significant.
+    assertEquals(Status.UNDER_REPRESENTED, r.status());
+    MetricRow small = calc.metric(ScopeType.PROJECT, "A", "A", "age_band", "16_24", 0, 5, 0, 0.15);
+    assertFalse(small.isAbsent(), "expected 0.75 < 1 person");
+  }
+
+  @Test
+  void everyCategoryGetsARowEvenWithNobodyInIt() {
+    Project p = new Project("P1", "One", "", "C", List.of("E1"), 16, "census2021");
+    List<CategoryCount> counts = List.of(
+        new CategoryCount("P1", "sex", 0, 7, 0),
+        new CategoryCount("P1", "sex", null, 2, 0),
+        new CategoryCount("P1", "religion", 1, 3, 0));
+    List<ProjectBaseline> baselines = List.of(
+        new ProjectBaseline("P1", "sex", "female", 510, 1000, 0),
+        new ProjectBaseline("P1", "sex", "male", 490, 1000, 0));
+    List<MetricRow> rows = calc.projectMetrics(List.of(p), counts, baselines);
+    int categories = 0;
+    for (Characteristic c : Characteristic.values()) {
+      categories += c.categories().size();
+    }
+    assertEquals(categories, rows.size());
+    MetricRow male = find(rows, "P1", "sex", "male");
+    assertEquals(0, male.participants());
+    assertEquals(7, male.known());
+    assertEquals(2, male.unknown());
+    assertEquals(0.49, male.populationShare(), 1e-15);
+    assertEquals(Status.NO_DATA, find(rows, "P1", "age_band", "16_24").status(), "nobody known");
+    MetricRow christian = find(rows, "P1", "religion", "christian");
+    assertEquals(3, christian.participants());
+    assertEquals(Status.NO_BASELINE, christian.status(), "people known but no baseline");
+  }
+
+  @Test
+  void aRollupIsJudgedAgainstItsOwnProjectsAreas() {
+    // Project A (area 1): 2 of 10 women, p0 0.6. Project B (area 2): 30 of 40 women, p0 0.5.
+    Project a = new Project("A", "A", "", "ICB", List.of("E1"), 16, "census2021");
+    Project b = new Project("B", "B", "", "ICB", List.of("E2"), 16, "census2021");
+    List<MetricRow> projectRows = new ArrayList<>();
+    projectRows.add(calc.metric(ScopeType.PROJECT, "A", "A", "sex", "female", 2, 10, 1, 0.6));
+    projectRows.add(calc.metric(ScopeType.PROJECT, "B", "B", "sex", "female", 30, 40, 0, 0.5));
+    List<MetricRow> all = calc.rollup(ScopeType.ALL, projectRows,
+        MetricCalculator.scopes(ScopeType.ALL, List.of(a, b), Map.of()));
+    MetricRow r = all.get(0);
+    assertEquals(32, r.participants());
+    assertEquals(50, r.known());
+    assertEquals(1, r.unknown());
+    // expected = 10 * 0.6 + 40 * 0.5 = 26; p0 = 26 / 50 = 0.52
+    assertEquals(26.0, r.expected(), 1e-12);
+    assertEquals(0.52, r.populationShare(), 1e-15);
+    assertEquals(-6.0, r.shortfall(), 1e-12);
+    assertEquals((32.0 / 50) / 0.52, r.ratio(), 1e-14);
+  }
+
+  @Test
+  void projectsWithoutABaselineAddPeopleButNotPopulation() {
+    Project a = new Project("A", "A", "", "ICB", List.of("E1"), 16, "census2021");
+    Project b = new Project("B", "B", "", "ICB", List.of("X9"), 16, "own");
+    List<MetricRow> projectRows = List.of(
+        calc.metric(ScopeType.PROJECT, "A", "A", "sex", "female", 5, 10, 0, 0.5),
+        calc.metric(ScopeType.PROJECT, "B", "B", "sex", "female", 9, 10, 0, null));
+    MetricRow r = calc.rollup(ScopeType.COMMISSIONER, projectRows,
+        MetricCalculator.scopes(ScopeType.COMMISSIONER, List.of(a, b), Map.of())).get(0);
+    assertEquals("ICB", r.scopeId());
+    assertEquals(14, r.participants());
+    assertEquals(20, r.known());
+    assertEquals(0.5, r.populationShare(), 1e-15);
+  }
+
+  @Test
+  void anAreaRollupCountsAProjectInEachOfItsAreas() {
+    Project three = new Project("T", "Three areas", "", "", List.of("E1", "E2", "E3"), 16, "census2021");
+    Map<String, List<MetricCalculator.Scope>> scopes = MetricCalculator.scopes(ScopeType.AREA,
+        List.of(three), Map.of("E1", "One"));
+    assertEquals(List.of(new MetricCalculator.Scope("E1", "One"), new MetricCalculator.Scope("E2", "E2"),
+        new MetricCalculator.Scope("E3", "E3")), scopes.get("T"));
+  }
+}

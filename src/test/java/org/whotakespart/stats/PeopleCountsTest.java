@@ -1,0 +1,128 @@
+package org.whotakespart.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.Period;
+import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.testing.TestSpark;
+import org.whotakespart.validate.ValidatedColumns;
+
+class PeopleCountsTest {
+  private static final StructType SCHEMA = schema();
+
+  private static StructType schema() {
+    List<StructField> f = new ArrayList<>();
+    f.add(DataTypes.createStructField(ValidatedColumns.ROW_STATUS, DataTypes.StringType, false));
+    f.add(DataTypes.createStructField(RecordColumns.PROJECT_ID, DataTypes.StringType, false));
+    f.add(DataTypes.createStructField(RecordColumns.PARTICIPANT_ID, DataTypes.StringType, false));
+    f.add(DataTypes.createStructField(ValidatedColumns.ACTIVITY_DAY, DataTypes.DateType, true));
+    for (String c : List.of("role", "sex", "ethnic_group", "age_band", "gender_identity",
+        "sexual_orientation", "religion", "disability", "unpaid_carer")) {
+      f.add(DataTypes.createStructField(ValidatedColumns.code(c), DataTypes.StringType, true));
+    }
+    return DataTypes.createStructType(f);
+  }
+
+  /** A validated record with a role, sex and ethnic group; the rest unknown. */
+  private static Row record(String status, String project, String person, String day, String role,
+      String sex, String ethnic) {
+    return RowFactory.create(status, project, person, Date.valueOf(day), role, sex, ethnic, null,
+        null, null, null, null, null);
+  }
+
+  /** (project, characteristic, category or "unknown") to people. */
+  private static Map<String, Long> counts(List<Row> records, Set<String> roles) {
+    Dataset<Row> df = TestSpark.session().createDataFrame(records, SCHEMA);
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : df.transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
+        .transform(PeopleCounts.filterMeasuredRoles(roles))
+        .transform(PeopleCounts.perPerson())
+        .transform(PeopleCounts.perCategory())
+        .collectAsList()) {
+      String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
+      Integer index = r.getAs(CountColumns.CATEGORY_INDEX);
+      String category = index == null ? "unknown"
+          : Characteristic.fromCode(characteristic).orElseThrow().categoryCodes().get(index);
+      out.put(r.getAs(CountColumns.PROJECT_ID) + "/" + characteristic + "/" + category,
+          r.<Long>getAs(CountColumns.PEOPLE));
+      if (r.<Long>getAs(CountColumns.CONFLICTS) > 0) {
+        out.put(r.getAs(CountColumns.PROJECT_ID) + "/" + characteristic + "/" + category
+            + "/conflicts", r.<Long>getAs(CountColumns.CONFLICTS));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aPersonWhoCameManyTimesIsCountedOncePerProject() {
+    List<Row> rows = List.of(
+        record("accepted", "A", "p1", "2025-07-01", null, "female", "white_british"),
+        record("accepted", "A", "p1", "2025-08-01", null, "female", "white_british"),
+        record("accepted", "A", "p1", "2025-09-30", null, "female", "white_british"),
+        record("accepted", "B", "p1", "2025-08-01", null, "female", "white_british"),
+        record("accepted", "A", "p2", "2025-08-01", null, "male", "black_african"));
+    Map<String, Long> c = counts(rows, Set.of("lived_experience"));
+    assertEquals(1L, c.get("A/sex/female"));
+    assertEquals(1L, c.get("A/sex/male"));
+    assertEquals(1L, c.get("B/sex/female"));
+    assertEquals(1L, c.get("A/ethnic_group_broad/black"));
+    assertEquals(1L, c.get("A/ethnic_group_broad/white"));
+  }
+
+  @Test
+  void theMostRecentKnownValueWinsAndTheConflictIsCounted() {
+    List<Row> rows = List.of(
+        record("accepted", "A", "p1", "2025-07-01", null, "male", "asian_indian"),
+        record("accepted", "A", "p1", "2025-09-01", null, "female", null),
+        record("accepted", "A", "p1", "2025-09-15", null, null, null));
+    Map<String, Long> c = counts(rows, Set.of("lived_experience"));
+    assertEquals(1L, c.get("A/sex/female"), "latest known, not latest record");
+    assertEquals(1L, c.get("A/sex/female/conflicts"));
+    assertEquals(1L, c.get("A/ethnic_group/asian_indian"), "the one known value");
+    assertEquals(null, c.get("A/ethnic_group/asian_indian/conflicts"));
+  }
+
+  @Test
+  void unknownValuesAreCountedAsUnknownNotDropped() {
+    List<Row> rows = List.of(
+        record("accepted", "A", "p1", "2025-07-01", null, "prefer_not_to_say", null),
+        record("accepted", "A", "p2", "2025-07-01", null, null, "white_irish"),
+        record("accepted", "A", "p3", "2025-07-01", null, "male", null));
+    Map<String, Long> c = counts(rows, Set.of("lived_experience"));
+    assertEquals(2L, c.get("A/sex/unknown"));
+    assertEquals(1L, c.get("A/sex/male"));
+    assertEquals(2L, c.get("A/ethnic_group/unknown"));
+    assertEquals(3L, c.get("A/religion/unknown"));
+  }
+
+  @Test
+  void onlyAcceptedRecordsOfThePeriodAndMeasuredRolesCount() {
+    List<Row> rows = List.of(
+        record("accepted", "A", "p1", "2025-06-30", null, "male", null),   // Q1
+        record("accepted", "A", "p2", "2025-10-01", null, "male", null),   // Q3
+        record("quarantined", "A", "p3", "2025-07-01", null, "male", null),
+        record("duplicate", "A", "p4", "2025-07-01", null, "male", null),
+        record("accepted", "A", "p5", "2025-07-01", "professional", "male", null),
+        record("accepted", "A", "p6", "2025-07-01", "carer", "female", null),
+        record("accepted", "A", "p7", "2025-09-30", null, "female", null));
+    Map<String, Long> c = counts(rows, Set.of("lived_experience", "carer", "community_member"));
+    assertEquals(2L, c.get("A/sex/female"));
+    assertEquals(null, c.get("A/sex/male"));
+    Map<String, Long> professionals = counts(rows, Set.of("professional"));
+    assertEquals(1L, professionals.get("A/sex/male"));
+  }
+}

@@ -1,0 +1,104 @@
+package org.whotakespart.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.ingest.RecordFileParser;
+import org.whotakespart.testing.TestSpark;
+
+class RecordValidationTest {
+  /** A raw row as the parser makes it: record, person, project, date, sex; the rest blank. */
+  private static Row raw(long line, String record, String person, String project, String date,
+      String sex) {
+    Object[] v = new Object[RecordFileParser.SCHEMA.size()];
+    v[0] = "f.csv";
+    v[1] = line;
+    v[4 + RecordColumns.CONTRACT.indexOf("record_id")] = record;
+    v[4 + RecordColumns.CONTRACT.indexOf("participant_id")] = person;
+    v[4 + RecordColumns.CONTRACT.indexOf("project_id")] = project;
+    v[4 + RecordColumns.CONTRACT.indexOf("activity_date")] = date;
+    v[4 + RecordColumns.CONTRACT.indexOf("sex")] = sex;
+    return RowFactory.create(v);
+  }
+
+  private static Map<Long, String> validate(List<Row> rows) {
+    Dataset<Row> df = TestSpark.session().createDataFrame(rows, RecordFileParser.SCHEMA);
+    Dataset<Row> projects = TestSpark.session().createDataset(List.of("P1"), Encoders.STRING())
+        .toDF(RecordColumns.PROJECT_ID);
+    Map<Long, String> out = new TreeMap<>();
+    for (Row r : RecordValidation.validate(df, Aliases.defaults(), projects).collectAsList()) {
+      String reason = r.getAs(ValidatedColumns.REJECT_REASON);
+      out.put(r.getAs(RecordColumns.LINE_NUMBER), r.<String>getAs(ValidatedColumns.ROW_STATUS)
+          + (reason == null ? "" : ":" + reason));
+    }
+    return out;
+  }
+
+  @Test
+  void everyRowLeavesWithAStatusAndEveryRejectionWithItsReason() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(raw(2, "r1", "p1", "P1", "2025-07-01", "female"));
+    rows.add(raw(3, "r2", "p2", "P1", "2025-07-01", " F "));
+    rows.add(raw(4, "r3", "p3", "P1", "2025-02-30", "male"));
+    rows.add(raw(5, "r4", "p4", "P9", "2025-07-01", "male"));
+    rows.add(raw(6, "r5", "p5", "P1", "2025-07-01", "Fmale"));
+    rows.add(raw(7, "r6", "  ", "P1", "2025-07-01", "male"));
+    rows.add(raw(8, "r7", "p7", "P1", "1/7/2025", "male"));
+    rows.add(raw(9, "r8", "p8", "P1", "2025-07-01", "Prefer not to say"));
+    Row ok = raw(10, "r9", "p9", "P1", "2025-07-01", "male");
+    Object[] malformed = new Object[ok.size()];
+    for (int i = 0; i < ok.size(); i++) {
+      malformed[i] = ok.get(i);
+    }
+    malformed[2] = "expected 19 fields as in the header, found 3";
+    rows.add(RowFactory.create(malformed));
+    Map<Long, String> v = validate(rows);
+    assertEquals("accepted", v.get(2L));
+    assertEquals("accepted", v.get(3L), "F is an alias of female; spaces are trimmed");
+    assertEquals("quarantined:bad_date", v.get(4L), "30 February does not exist");
+    assertEquals("quarantined:unknown_project", v.get(5L));
+    assertEquals("quarantined:unmappable_value", v.get(6L));
+    assertEquals("quarantined:missing_required_value", v.get(7L));
+    assertEquals("quarantined:bad_date", v.get(8L));
+    assertEquals("accepted", v.get(9L), "prefer not to say is an answer, not an error");
+    assertEquals("quarantined:malformed_row", v.get(10L));
+    assertEquals(9, v.size(), "nothing is lost");
+  }
+
+  @Test
+  void anExactResendIsADuplicateAndAChangedResendIsAConflict() {
+    List<Row> rows = List.of(
+        raw(2, "r1", "p1", "P1", "2025-07-01", "female"),
+        raw(3, "r1", "p1", "P1", "2025-07-01", "F"),
+        raw(4, "r2", "p2", "P1", "2025-07-01", "female"),
+        raw(5, "r2", "p2", "P1", "2025-07-02", "female"));
+    Map<Long, String> v = validate(rows);
+    assertEquals("accepted", v.get(2L));
+    assertEquals("duplicate", v.get(3L), "the same record after coding, sent again");
+    assertEquals("quarantined:conflicting_record_id", v.get(4L));
+    assertEquals("quarantined:conflicting_record_id", v.get(5L));
+  }
+
+  @Test
+  void quarantinedRowsKeepTheValuesAsSentAndAcceptedRowsTheCodes() {
+    List<Row> rows = List.of(raw(2, "r1", "p1", "P1", "2025-07-01", "F"),
+        raw(3, "r2", "p2", "P1", "2025-07-01", "Fmale"));
+    Dataset<Row> df = TestSpark.session().createDataFrame(rows, RecordFileParser.SCHEMA);
+    Dataset<Row> projects = TestSpark.session().createDataset(List.of("P1"), Encoders.STRING())
+        .toDF(RecordColumns.PROJECT_ID);
+    List<Row> out = RecordValidation.validate(df, Aliases.defaults(), projects)
+        .orderBy(RecordColumns.LINE_NUMBER).collectAsList();
+    assertEquals("female", (String) out.get(0).getAs(ValidatedColumns.code("sex")));
+    assertEquals(null, (String) out.get(0).getAs("sex"));
+    assertEquals("Fmale", (String) out.get(1).getAs("sex"));
+  }
+}
