@@ -43,7 +43,7 @@ public final class ParticipationReader {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = Math.max(1, Math.min(readable.size(), jsc.defaultParallelism() * 4));
-    JavaRDD<Row> rows = jsc.parallelize(readable, slices).flatMap(new RecordFileParser(charset));
+    JavaRDD<Row> rows = jsc.parallelize(readable, slices).flatMap(new RecordFileParser(charset, new HadoopConf(conf)));
     return new RecordInput(spark.createDataFrame(rows, RecordFileParser.SCHEMA), infos);
   }
 

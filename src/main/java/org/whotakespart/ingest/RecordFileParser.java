@@ -32,9 +32,15 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   public static final StructType SCHEMA = schema();
 
   private final String charsetName;
+  private final HadoopConf conf;
 
   public RecordFileParser(Charset charset) {
+    this(charset, new HadoopConf(new Configuration()));
+  }
+
+  public RecordFileParser(Charset charset, HadoopConf conf) {
     this.charsetName = charset.name();
+    this.conf = conf;
   }
 
   private static StructType schema() {
@@ -53,7 +59,7 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   public Iterator<Row> call(String file) throws IOException {
     Charset charset = Charset.forName(charsetName);
     try {
-      Reader reader = CsvFiles.open(file, charset, new Configuration());
+      Reader reader = CsvFiles.open(file, charset, conf.get());
       return new Rows(file, charset, CsvFiles.FORMAT.parse(reader));
     } catch (IOException e) {
       throw new InputException(CsvFiles.describeReadFailure(file, charset, e) + " (at line 1)", e);

@@ -93,10 +93,14 @@ public final class RecordValidation {
       }
       for (String column : aliases.columns()) {
         Column lookup = mapLiteral(aliases.forColumn(column));
+        // Most values are already codes: look the lower-case value up first, and only normalise
+        // spacing and punctuation (regular expressions, slower) when that misses. Coalesce stops
+        // at the first hit.
         Column key = regexp_replace(regexp_replace(lower(col(column)), "[^\\p{L}\\p{N}]+", "_"),
             "^_+|_+$", "");
         out.add(when(col(column).isNull(), lit(null).cast("string"))
-            .otherwise(coalesce(element_at(lookup, key), lit(UNMAPPABLE)))
+            .otherwise(coalesce(element_at(lookup, lower(col(column))), element_at(lookup, key),
+                lit(UNMAPPABLE)))
             .as(ValidatedColumns.code(column)));
       }
       return df.select(out.toArray(new Column[0]));
@@ -124,40 +128,53 @@ public final class RecordValidation {
     return df -> {
       Dataset<Row> known = projectIds.select(col(RecordColumns.PROJECT_ID).as("known_project_id"))
           .distinct().withColumn(PROJECT_ID_KNOWN, lit(true));
-      Dataset<Row> joined = df.join(broadcast(known),
-          df.col(RecordColumns.PROJECT_ID).equalTo(known.col("known_project_id")), "left")
-          .drop("known_project_id");
       Column missing = lit(false);
       for (String r : RecordColumns.REQUIRED) {
         missing = missing.or(col(r).isNull());
       }
-      Column unmappableColumn = lit(null).cast("string");
+      Column unmappable = lit(null).cast("string");
       for (String c : codedColumns(df)) {
-        unmappableColumn = coalesce(unmappableColumn,
+        unmappable = coalesce(unmappable,
             when(col(ValidatedColumns.code(c)).equalTo(lit(UNMAPPABLE)), concat(lit(c + " '"),
                 col(c), lit("'"))));
       }
+      // The checks are worked out once as columns, then read by both the reason and the detail.
+      Dataset<Row> checked = df.join(broadcast(known),
+              df.col(RecordColumns.PROJECT_ID).equalTo(known.col("known_project_id")), "left")
+          .drop("known_project_id")
+          .withColumns(ordered("is_missing_required", missing, "unmappable_value", unmappable));
+      Column isMissing = col("is_missing_required");
+      Column isUnmappable = col("unmappable_value").isNotNull();
       Column reason = when(col(RecordColumns.MALFORMED_REASON).isNotNull(),
               lit(RejectReason.MALFORMED_ROW.code()))
-          .when(missing, lit(RejectReason.MISSING_REQUIRED_VALUE.code()))
+          .when(isMissing, lit(RejectReason.MISSING_REQUIRED_VALUE.code()))
           .when(col(ValidatedColumns.ACTIVITY_DAY).isNull(), lit(RejectReason.BAD_DATE.code()))
           .when(col(PROJECT_ID_KNOWN).isNull(), lit(RejectReason.UNKNOWN_PROJECT.code()))
-          .when(unmappableColumn.isNotNull(), lit(RejectReason.UNMAPPABLE_VALUE.code()));
+          .when(isUnmappable, lit(RejectReason.UNMAPPABLE_VALUE.code()));
       Column detail = when(col(RecordColumns.MALFORMED_REASON).isNotNull(),
               col(RecordColumns.MALFORMED_REASON))
-          .when(missing, concat(lit("blank: "), concat_ws(", ", requiredBlanks())))
+          .when(isMissing, concat(lit("blank: "), concat_ws(", ", requiredBlanks())))
           .when(col(ValidatedColumns.ACTIVITY_DAY).isNull(), concat(lit("activity_date '"),
               col(RecordColumns.ACTIVITY_DATE), lit("' is not a date written YYYY-MM-DD")))
           .when(col(PROJECT_ID_KNOWN).isNull(), concat(lit("project_id '"),
               col(RecordColumns.PROJECT_ID), lit("' is not in the projects file")))
-          .when(unmappableColumn.isNotNull(), concat(unmappableColumn,
+          .when(isUnmappable, concat(col("unmappable_value"),
               lit(": the value is not one of the contract's codes; add an alias for it or correct"
                   + " the export")));
-      return joined
-          .withColumn(ValidatedColumns.REJECT_REASON, reason)
-          .withColumn(ValidatedColumns.REJECT_DETAIL, detail)
-          .drop(PROJECT_ID_KNOWN);
+      return checked
+          .withColumns(ordered(ValidatedColumns.REJECT_REASON, reason,
+              ValidatedColumns.REJECT_DETAIL, detail))
+          .drop(PROJECT_ID_KNOWN, "is_missing_required", "unmappable_value");
     };
+  }
+
+  /** Name-column pairs in the order given, so the columns come out in the same order every run. */
+  private static java.util.Map<String, Column> ordered(Object... pairs) {
+    java.util.Map<String, Column> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], (Column) pairs[i + 1]);
+    }
+    return m;
   }
 
   /** The record columns that {@link #withCodedValues} coded. */
@@ -184,31 +201,34 @@ public final class RecordValidation {
       Column content = xxhash64(RecordColumns.CONTRACT.stream()
           .map(c -> present.contains(ValidatedColumns.code(c)) ? ValidatedColumns.code(c) : c)
           .map(c -> coalesce(col(c), lit("\u0001"))).toArray(Column[]::new));
+      // Rejected rows sit in windows of their own, so one pass serves every row (no union of two
+      // filtered copies, which would read the files twice).
+      Column rejected = col(ValidatedColumns.REJECT_REASON).isNotNull();
       WindowSpec byRecord = Window.partitionBy(col(RecordColumns.PROJECT_ID),
-              col(RecordColumns.RECORD_ID))
+              col(RecordColumns.RECORD_ID), rejected)
           .orderBy(col("content_hash"), col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER));
       WindowSpec wholeRecord = byRecord.rowsBetween(Window.unboundedPreceding(),
           Window.unboundedFollowing());
-      Dataset<Row> ok = df.filter(col(ValidatedColumns.REJECT_REASON).isNull())
+      Column conflict = col("is_conflict").and(rejected.unary_$bang());
+      return df
           .withColumn("content_hash", content)
-          .withColumn("is_conflict",
-              min(col("content_hash")).over(wholeRecord).notEqual(max(col("content_hash")).over(wholeRecord)))
-          .withColumn("is_repeat", coalesce(lag(col("content_hash"), 1).over(byRecord)
-              .equalTo(col("content_hash")), lit(false)))
-          .withColumn(ValidatedColumns.REJECT_REASON, when(col("is_conflict"),
-              lit(RejectReason.CONFLICTING_RECORD_ID.code())))
-          .withColumn(ValidatedColumns.REJECT_DETAIL, when(col("is_conflict"),
-              concat(lit("record_id '"), col(RecordColumns.RECORD_ID),
-                  lit("' of project '"), col(RecordColumns.PROJECT_ID),
-                  lit("' was sent with different content; send one version"))))
-          .withColumn(ValidatedColumns.ROW_STATUS, when(col("is_conflict"),
-                  lit(ValidatedColumns.QUARANTINED))
-              .when(col("is_repeat"), lit(ValidatedColumns.DUPLICATE))
-              .otherwise(lit(ValidatedColumns.ACCEPTED)))
+          .withColumns(ordered(
+              "is_conflict", min(col("content_hash")).over(wholeRecord)
+                  .notEqual(max(col("content_hash")).over(wholeRecord)),
+              "is_repeat", coalesce(lag(col("content_hash"), 1).over(byRecord)
+                  .equalTo(col("content_hash")), lit(false))))
+          .withColumns(ordered(
+              ValidatedColumns.REJECT_REASON, when(conflict,
+                  lit(RejectReason.CONFLICTING_RECORD_ID.code()))
+                  .otherwise(col(ValidatedColumns.REJECT_REASON)),
+              ValidatedColumns.REJECT_DETAIL, when(conflict, concat(lit("record_id '"),
+                  col(RecordColumns.RECORD_ID), lit("' of project '"), col(RecordColumns.PROJECT_ID),
+                  lit("' was sent with different content; send one version")))
+                  .otherwise(col(ValidatedColumns.REJECT_DETAIL)),
+              ValidatedColumns.ROW_STATUS, when(rejected.or(conflict), lit(ValidatedColumns.QUARANTINED))
+                  .when(col("is_repeat"), lit(ValidatedColumns.DUPLICATE))
+                  .otherwise(lit(ValidatedColumns.ACCEPTED))))
           .drop("content_hash", "is_conflict", "is_repeat");
-      Dataset<Row> bad = df.filter(col(ValidatedColumns.REJECT_REASON).isNotNull())
-          .withColumn(ValidatedColumns.ROW_STATUS, lit(ValidatedColumns.QUARANTINED));
-      return ok.unionByName(bad);
     };
   }
 

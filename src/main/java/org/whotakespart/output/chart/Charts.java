@@ -57,18 +57,18 @@ public final class Charts {
 
   public static List<Chart> forReport(ReportModel model) {
     BoardView board = BoardView.of(model);
-    List<Chart> charts = new ArrayList<>();
-    for (Characteristic c : Characteristic.values()) {
-      List<MetricRow> rows = model.metrics().stream()
-          .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals(c.code()))
-          .toList();
-      if (rows.isEmpty() || rows.stream().allMatch(r -> r.populationShare() == null)) {
-        continue;
-      }
-      charts.add(shares(model, c, rows, board));
-      charts.add(ratios(model, c, rows, board));
-    }
-    return charts;
+    // Drawing and PNG encoding dominate; each chart is independent, so they are drawn in parallel.
+    return java.util.Arrays.stream(Characteristic.values()).parallel()
+        .flatMap(c -> {
+          List<MetricRow> rows = model.metrics().stream()
+              .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals(c.code()))
+              .toList();
+          if (rows.isEmpty() || rows.stream().allMatch(r -> r.populationShare() == null)) {
+            return java.util.stream.Stream.<Chart>empty();
+          }
+          return java.util.stream.Stream.of(shares(model, c, rows, board), ratios(model, c, rows, board));
+        })
+        .toList();
   }
 
   private static String axisLabel(Characteristic c, MetricRow r, BoardView board) {
