@@ -45,6 +45,8 @@ public final class Charts {
   /** Logical size in points; PNGs are drawn at {@link #SCALE} times this for print. */
   static final int WIDTH = 900;
   static final int SCALE = 2;
+  /** About the printable height of a landscape A4 page at the chart's width. */
+  static final int MAX_HEIGHT = 640;
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -73,6 +75,9 @@ public final class Charts {
 
   private static String axisLabel(Characteristic c, MetricRow r, BoardView board) {
     String label = c.category(r.category()).map(Category::label).orElse(r.category());
+    if (r.populationShare() == null) {
+      return label + " (no baseline)";
+    }
     return board.isCountShown(r) ? label : label + " (" + board.countText(r) + ": not shown)";
   }
 
@@ -165,11 +170,12 @@ public final class Charts {
     plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     styled(plot);
-    plot.addRangeMarker(marker(1.0, "1: in line", new BasicStroke(2f)));
+    // Labels at different heights so that the close lines' labels do not overlap.
+    plot.addRangeMarker(marker(1.0, "in line", new BasicStroke(2f), RectangleAnchor.TOP));
     plot.addRangeMarker(marker(model.bands().low(), String.format(Locale.UK, "%.2f", model.bands().low()),
-        dashed()));
+        dashed(), RectangleAnchor.BOTTOM));
     plot.addRangeMarker(marker(model.bands().high(),
-        String.format(Locale.UK, "%.2f", model.bands().high()), dashed()));
+        String.format(Locale.UK, "%.2f", model.bands().high()), dashed(), RectangleAnchor.BOTTOM));
     JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
     addSource(chart, model);
     return render("ratios-" + c.code(), title, title + ". Below " + model.bands().low()
@@ -181,12 +187,14 @@ public final class Charts {
         new float[] {6f, 4f}, 0f);
   }
 
-  private static ValueMarker marker(double at, String label, BasicStroke stroke) {
+  private static ValueMarker marker(double at, String label, BasicStroke stroke,
+      RectangleAnchor where) {
     ValueMarker m = new ValueMarker(at, Color.BLACK, stroke);
     m.setLabel(label);
     m.setLabelFont(SMALL);
-    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    m.setLabelBackgroundColor(Color.WHITE);
+    m.setLabelAnchor(where);
+    m.setLabelTextAnchor(where == RectangleAnchor.TOP ? TextAnchor.TOP_CENTER : TextAnchor.BOTTOM_CENTER);
     return m;
   }
 
@@ -210,7 +218,8 @@ public final class Charts {
 
   private static Chart render(String name, String title, String alt, JFreeChart chart,
       int categories) {
-    int height = 170 + 46 * categories;
+    // Tall enough for each category, but never taller than a landscape page.
+    int height = Math.min(MAX_HEIGHT, 170 + 46 * categories);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, height, SCALE, SCALE);
       return new Chart(name + ".png", title, alt, out.toByteArray(), WIDTH, height);

@@ -85,11 +85,12 @@ final class SheetWriter {
           }
         }
         int chars = c.getStringCellValue().length();
-        lines = Math.max(lines, (int) Math.ceil(chars * 1.1 / width));
+        // Text averages a little narrower than the digit width that column widths count.
+        lines = Math.max(lines, (int) Math.ceil(chars * 0.9 / width));
       }
     }
     if (lines > 1) {
-      r.setHeightInPoints(lines * 15f);
+      r.setHeightInPoints(lines * 14.5f + 2f);
     }
   }
 
