@@ -260,15 +260,17 @@ class ReportEndToEndTest {
   }
 
   @Test
-  void theSameInputGivesByteIdenticalMetrics() throws IOException {
+  void theSameInputGivesByteIdenticalMetricsAndTests() throws IOException {
     ReportJob.run(config(out.resolve("second")), TestSpark.session(), Progress.silent());
-    assertArrayEquals(Files.readAllBytes(out.resolve("first/metrics.csv")),
-        Files.readAllBytes(out.resolve("second/metrics.csv")));
+    for (String f : List.of("metrics.csv", "tests.csv")) {
+      assertArrayEquals(Files.readAllBytes(out.resolve("first").resolve(f)),
+          Files.readAllBytes(out.resolve("second").resolve(f)), f);
+    }
   }
 
   @Test
   void theOutputsAreAllThere() {
-    for (String f : List.of("metrics.csv", "quarantine.csv", "who-takes-part-2025-26-Q2.xlsx",
+    for (String f : List.of("metrics.csv", "tests.csv", "quarantine.csv", "who-takes-part-2025-26-Q2.xlsx",
         "charts/shares-age_band.png", "charts/ratios-age_band.png")) {
       assertTrue(Files.isRegularFile(out.resolve("first").resolve(f)), f);
     }

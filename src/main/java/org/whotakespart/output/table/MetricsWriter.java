@@ -1,18 +1,7 @@
 package org.whotakespart.output.table;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -23,35 +12,18 @@ import org.whotakespart.stats.MetricRow;
 
 /**
  * Writes the analysts' metrics as {@code metrics.csv} (one file, UTF-8, the contract's columns) and
- * {@code metrics.parquet}. Numbers are written in full, never in E-notation, with the shortest
- * digits that read back as the same double, so two runs on the same input are byte-identical.
+ * {@code metrics.parquet}.
  */
 public final class MetricsWriter {
   private MetricsWriter() {}
 
   public static void writeCsv(List<MetricRow> rows, String file,
       org.apache.hadoop.conf.Configuration conf) {
-    try (Writer w = new OutputStreamWriter(HadoopFiles.create(file, conf), StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-      p.printRecord(MetricColumns.ALL);
-      for (MetricRow r : rows) {
-        List<String> v = new ArrayList<>();
-        for (Object o : values(r)) {
-          v.add(format(o));
-        }
-        p.printRecord(v);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    Tables.writeCsv(MetricColumns.ALL, rows.stream().map(MetricsWriter::values).toList(), file, conf);
   }
 
   public static void writeParquet(SparkSession spark, List<MetricRow> rows, String folder) {
-    List<Row> data = new ArrayList<>(rows.size());
-    for (MetricRow r : rows) {
-      data.add(RowFactory.create(values(r).toArray()));
-    }
-    spark.createDataFrame(data, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder);
+    Tables.writeParquet(spark, SCHEMA, rows.stream().map(MetricsWriter::values).toList(), folder);
   }
 
   public static final StructType SCHEMA = schema();
@@ -99,20 +71,4 @@ public final class MetricsWriter {
     v.add(i == null ? null : i.high());
   }
 
-  /** Plain decimal, shortest round-trip digits; blank for a value that does not exist. */
-  public static String format(Object o) {
-    if (o == null) {
-      return "";
-    }
-    if (o instanceof Double d) {
-      if (d.isNaN() || d.isInfinite()) {
-        return "";
-      }
-      if (d == 0.0) {
-        return "0";
-      }
-      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
-    return o.toString();
-  }
 }

@@ -1,0 +1,70 @@
+package org.whotakespart.output.table;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes the analysts' small result tables as one CSV file and a Parquet copy. Numbers are written
+ * in full, never in E-notation, with the shortest digits that read back as the same double, so the
+ * same input gives byte-identical files.
+ */
+public final class Tables {
+  private Tables() {}
+
+  public static void writeCsv(List<String> header, List<List<Object>> rows, String file,
+      Configuration conf) {
+    try (Writer w = new OutputStreamWriter(HadoopFiles.create(file, conf), StandardCharsets.UTF_8);
+        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+      p.printRecord(header);
+      for (List<Object> r : rows) {
+        List<String> v = new ArrayList<>(r.size());
+        for (Object o : r) {
+          v.add(format(o));
+        }
+        p.printRecord(v);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static void writeParquet(SparkSession spark, StructType schema, List<List<Object>> rows,
+      String folder) {
+    List<Row> data = new ArrayList<>(rows.size());
+    for (List<Object> r : rows) {
+      data.add(RowFactory.create(r.toArray()));
+    }
+    spark.createDataFrame(data, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder);
+  }
+
+  /** Plain decimal, shortest round-trip digits; blank for a value that does not exist. */
+  public static String format(Object o) {
+    if (o == null) {
+      return "";
+    }
+    if (o instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        return "";
+      }
+      if (d == 0.0) {
+        return "0";
+      }
+      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+    return o.toString();
+  }
+}

@@ -1,0 +1,58 @@
+package org.whotakespart.output.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.whotakespart.stats.TestRow;
+
+/** Writes the whole-characteristic tests as {@code tests.csv} and {@code tests.parquet}. */
+public final class TestsWriter {
+  public static final List<String> COLUMNS = List.of("period", "scope_type", "scope_id",
+      "scope_name", "characteristic", "participants", "categories", "statistic",
+      "degrees_of_freedom", "p_value", "method", "min_expected");
+
+  public static final StructType SCHEMA = schema();
+
+  private TestsWriter() {}
+
+  private static StructType schema() {
+    List<StructField> f = new ArrayList<>();
+    for (String c : COLUMNS) {
+      DataType t = switch (c) {
+        case "participants" -> DataTypes.LongType;
+        case "categories", "degrees_of_freedom" -> DataTypes.IntegerType;
+        case "statistic", "p_value", "min_expected" -> DataTypes.DoubleType;
+        default -> DataTypes.StringType;
+      };
+      f.add(DataTypes.createStructField(c, t, true));
+    }
+    return DataTypes.createStructType(f);
+  }
+
+  static List<Object> values(TestRow r) {
+    List<Object> v = new ArrayList<>();
+    v.add(r.period());
+    v.add(r.scopeType().code());
+    v.add(r.scopeId());
+    v.add(r.scopeName());
+    v.add(r.characteristic());
+    v.add(r.participants());
+    v.add(r.categories());
+    v.add(r.statistic());
+    v.add(r.degreesOfFreedom());
+    v.add(r.pValue());
+    v.add(r.method());
+    v.add(r.minExpected());
+    return v;
+  }
+
+  public static void write(SparkSession spark, List<TestRow> rows, String folder) {
+    List<List<Object>> values = rows.stream().map(TestsWriter::values).toList();
+    Tables.writeCsv(COLUMNS, values, folder + "/tests.csv", spark.sparkContext().hadoopConfiguration());
+    Tables.writeParquet(spark, SCHEMA, values, folder + "/tests.parquet");
+  }
+}
