@@ -95,12 +95,8 @@ public final class Charts {
           r.populationShare() == null ? "no baseline" : percent(r.populationShare())));
     }
     String title = c.label() + ": who takes part compared with the local population";
-    CategoryAxis categories = new CategoryAxis();
-    categories.setTickLabelFont(LABEL);
-    categories.setMaximumCategoryLabelWidthRatio(0.45f);
-    NumberAxis values = new NumberAxis("Share of people (%)");
-    values.setLabelFont(LABEL);
-    values.setTickLabelFont(SMALL);
+    CategoryAxis categories = categoryAxis();
+    NumberAxis values = valueAxis("Share of people (%)");
     BarRenderer bars = new BarRenderer();
     bars.setBarPainter(new StandardBarPainter());
     bars.setShadowVisible(false);
@@ -149,12 +145,8 @@ public final class Charts {
     DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(
         new String[] {"95% interval"}, labels, lows, highs);
     String title = c.label() + ": ratio of taking part to local population, with 95% interval";
-    CategoryAxis categories = new CategoryAxis();
-    categories.setTickLabelFont(LABEL);
-    categories.setMaximumCategoryLabelWidthRatio(0.45f);
-    NumberAxis values = new NumberAxis("Ratio (1 = in line with the local population)");
-    values.setLabelFont(LABEL);
-    values.setTickLabelFont(SMALL);
+    CategoryAxis categories = categoryAxis();
+    NumberAxis values = valueAxis("Ratio (1 = in line with the local population)");
     values.setRange(0, top);
     IntervalBarRenderer whiskers = new IntervalBarRenderer();
     whiskers.setSeriesPaint(0, Palette.GREY);
@@ -180,6 +172,21 @@ public final class Charts {
     addSource(chart, model);
     return render("ratios-" + c.code(), title, title + ". Below " + model.bands().low()
         + " means under-represented. " + alt.toString().trim(), chart, n);
+  }
+
+  /** Category names down the side, with room for long labels. */
+  private static CategoryAxis categoryAxis() {
+    CategoryAxis categories = new CategoryAxis();
+    categories.setTickLabelFont(LABEL);
+    categories.setMaximumCategoryLabelWidthRatio(0.45f);
+    return categories;
+  }
+
+  private static NumberAxis valueAxis(String label) {
+    NumberAxis values = new NumberAxis(label);
+    values.setLabelFont(LABEL);
+    values.setTickLabelFont(SMALL);
+    return values;
   }
 
   private static BasicStroke dashed() {

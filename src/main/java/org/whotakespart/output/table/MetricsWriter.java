@@ -3,9 +3,7 @@ package org.whotakespart.output.table;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.whotakespart.stats.Interval;
 import org.whotakespart.stats.MetricRow;
@@ -29,17 +27,12 @@ public final class MetricsWriter {
   public static final StructType SCHEMA = schema();
 
   private static StructType schema() {
-    List<StructField> f = new ArrayList<>();
-    for (String c : MetricColumns.ALL) {
-      DataType t = switch (c) {
-        case "participants", "known", "unknown" -> DataTypes.LongType;
-        case "period", "scope_type", "scope_id", "scope_name", "characteristic", "category",
-            "status" -> DataTypes.StringType;
-        default -> DataTypes.DoubleType;
-      };
-      f.add(DataTypes.createStructField(c, t, !t.equals(DataTypes.LongType)));
-    }
-    return DataTypes.createStructType(f);
+    return Tables.schema(MetricColumns.ALL, c -> switch (c) {
+      case "participants", "known", "unknown" -> DataTypes.LongType;
+      case "period", "scope_type", "scope_id", "scope_name", "characteristic", "category",
+          "status" -> DataTypes.StringType;
+      default -> DataTypes.DoubleType;
+    });
   }
 
   /** The row's values in {@link MetricColumns#ALL} order. */

@@ -51,6 +51,16 @@ public final class Tables {
     spark.createDataFrame(data, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder);
   }
 
+  /** A nullable Parquet schema of the columns, each typed by {@code typeOf}. */
+  public static StructType schema(List<String> columns,
+      java.util.function.Function<String, org.apache.spark.sql.types.DataType> typeOf) {
+    List<org.apache.spark.sql.types.StructField> fields = new ArrayList<>();
+    for (String c : columns) {
+      fields.add(org.apache.spark.sql.types.DataTypes.createStructField(c, typeOf.apply(c), true));
+    }
+    return org.apache.spark.sql.types.DataTypes.createStructType(fields);
+  }
+
   /** Plain decimal, shortest round-trip digits; blank for a value that does not exist. */
   public static String format(Object o) {
     if (o == null) {

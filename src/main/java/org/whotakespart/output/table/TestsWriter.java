@@ -3,9 +3,7 @@ package org.whotakespart.output.table;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.whotakespart.stats.TestRow;
 
@@ -20,17 +18,12 @@ public final class TestsWriter {
   private TestsWriter() {}
 
   private static StructType schema() {
-    List<StructField> f = new ArrayList<>();
-    for (String c : COLUMNS) {
-      DataType t = switch (c) {
-        case "participants" -> DataTypes.LongType;
-        case "categories", "degrees_of_freedom" -> DataTypes.IntegerType;
-        case "statistic", "p_value", "min_expected" -> DataTypes.DoubleType;
-        default -> DataTypes.StringType;
-      };
-      f.add(DataTypes.createStructField(c, t, true));
-    }
-    return DataTypes.createStructType(f);
+    return Tables.schema(COLUMNS, c -> switch (c) {
+      case "participants" -> DataTypes.LongType;
+      case "categories", "degrees_of_freedom" -> DataTypes.IntegerType;
+      case "statistic", "p_value", "min_expected" -> DataTypes.DoubleType;
+      default -> DataTypes.StringType;
+    });
   }
 
   static List<Object> values(TestRow r) {
