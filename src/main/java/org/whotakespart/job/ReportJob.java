@@ -27,6 +27,7 @@ import org.whotakespart.ingest.ProjectsReader;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.output.chart.Charts;
 import org.whotakespart.output.table.MetricsWriter;
+import org.whotakespart.output.table.PeopleWriter;
 import org.whotakespart.output.table.QuarantineWriter;
 import org.whotakespart.output.table.TestsWriter;
 import org.whotakespart.output.xlsx.WorkbookWriter;
@@ -41,6 +42,7 @@ import org.whotakespart.stats.GoodnessOfFit;
 import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.PeopleCounts;
+import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.validate.Aliases;
 import org.whotakespart.validate.RecordValidation;
@@ -110,12 +112,13 @@ public final class ReportJob {
           + " roles", config.period().label(), counts.measured()));
 
       Map<String, String> areaNames = CatchmentBaselines.areaNames(baselines);
+      List<PeopleRow> people = people(spark, validated, config, projects, areaNames);
       List<MetricRow> metrics = metrics(config, projects, categoryCounts, catchments.rows(),
           areaNames);
       ReportModel model = new ReportModel(config.period(), version(),
           new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
           config.measuredRoles().stream().sorted().toList(), projects, metrics,
-          peopleByProject(categoryCounts),
+          peopleByProject(categoryCounts), people,
           dataQuality(input.files(), counts, categoryCounts, catchments.warnings()),
           coverage(projects, catchments.rows(), baselines), areaNames);
 
@@ -127,6 +130,9 @@ public final class ReportJob {
       TestsWriter.write(spark, GoodnessOfFit.tests(metrics), out);
       files.add(out + "/tests.csv");
       files.add(out + "/tests.parquet");
+      PeopleWriter.write(spark, people, out);
+      files.add(out + "/people.csv");
+      files.add(out + "/people.parquet");
       files.add(quarantine);
       List<Charts.Chart> charts = config.charts() ? Charts.forReport(model) : List.of();
       Path local = Path.of(out);
@@ -155,6 +161,38 @@ public final class ReportJob {
     }
     all.sort(MetricCalculator.ORDER);
     return all;
+  }
+
+  /** Distinct people per scope and role in the period, every role included. */
+  private static List<PeopleRow> people(SparkSession spark, Dataset<Row> validated,
+      JobConfig config, List<Project> projects, Map<String, String> areaNames) {
+    List<Row> scopeRows = new ArrayList<>();
+    Map<String, String> names = new TreeMap<>();
+    for (ScopeType t : ScopeType.values()) {
+      MetricCalculator.scopes(t, projects, areaNames).forEach((project, scopes) -> {
+        for (MetricCalculator.Scope s : scopes) {
+          scopeRows.add(org.apache.spark.sql.RowFactory.create(project, t.code(), s.id()));
+          names.put(t.code() + '\u0000' + s.id(), s.name());
+        }
+      });
+    }
+    Dataset<Row> projectScopes = spark.createDataFrame(scopeRows, new org.apache.spark.sql.types.StructType()
+        .add(RecordColumns.PROJECT_ID, "string").add(CountColumns.SCOPE_TYPE, "string")
+        .add(CountColumns.SCOPE_ID, "string"));
+    List<PeopleRow> rows = new ArrayList<>();
+    for (Row r : validated.transform(PeopleCounts.filterAcceptedIn(config.period()))
+        .transform(PeopleCounts.peopleByScopeAndRole(projectScopes, config.measuredRoles()))
+        .collectAsList()) {
+      String type = r.getAs(CountColumns.SCOPE_TYPE);
+      String id = r.getAs(CountColumns.SCOPE_ID);
+      rows.add(new PeopleRow(config.period().label(),
+          java.util.Arrays.stream(ScopeType.values()).filter(t -> t.code().equals(type)).findFirst()
+              .orElseThrow(), id, names.get(type + '\u0000' + id), r.getAs(CountColumns.ROLE),
+          r.<Long>getAs(CountColumns.PEOPLE)));
+    }
+    rows.sort(java.util.Comparator.comparing((PeopleRow p) -> p.scopeType().ordinal())
+        .thenComparing(PeopleRow::scopeId).thenComparing(PeopleRow::role));
+    return rows;
   }
 
   /** Row counts by file and status, in one aggregation over the checked rows. */

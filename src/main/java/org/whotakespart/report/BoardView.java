@@ -134,6 +134,14 @@ public final class BoardView {
     return cell != null && table.isShown(cell);
   }
 
+  /**
+   * A head count that is in no table of categories (people by role), with only the primary rule:
+   * 1 to threshold − 1 is shown as "fewer than N".
+   */
+  public String headCountText(long n) {
+    return n >= 1 && n < threshold ? fewerThanText() : String.format(java.util.Locale.UK, "%,d", n);
+  }
+
   /** The row's count of people in its category, as a board may see it. */
   public String countText(MetricRow r) {
     return text(cells.get(key(r.scopeId(), r.characteristic(), r.category())));

@@ -6,6 +6,8 @@ import org.whotakespart.config.Period;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.stats.Bands;
 import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.PeopleRow;
+import org.whotakespart.stats.ScopeType;
 
 /**
  * Everything the board-facing outputs show, as plain Java values: no Spark past this point, so the
@@ -13,10 +15,19 @@ import org.whotakespart.stats.MetricRow;
  *
  * @param metrics every metrics row (exact counts; disclosure control is applied when shown)
  * @param peopleByProject distinct people per project in the period (measured roles)
+ * @param people distinct people per scope and role, counted once per scope
  * @param coverage per baseline set and characteristic, the ages and sources of the figures
  * @param areaNames local-authority code to name
  */
 public record ReportModel(Period period, String softwareVersion, Bands bands,
     int suppressionThreshold, List<String> measuredRoles, List<Project> projects,
-    List<MetricRow> metrics, Map<String, Long> peopleByProject, DataQuality dataQuality,
-    List<BaselineCoverage> coverage, Map<String, String> areaNames) {}
+    List<MetricRow> metrics, Map<String, Long> peopleByProject, List<PeopleRow> people,
+    DataQuality dataQuality,
+    List<BaselineCoverage> coverage, Map<String, String> areaNames) {
+
+  /** Distinct people of a role group in a scope; 0 when there were none. */
+  public long people(ScopeType scopeType, String scopeId, String role) {
+    return people.stream().filter(p -> p.scopeType() == scopeType && p.scopeId().equals(scopeId)
+        && p.role().equals(role)).mapToLong(PeopleRow::people).sum();
+  }
+}

@@ -9,6 +9,9 @@ public final class CountColumns {
   public static final String CATEGORY_INDEX = "category_index";
   /** Distinct people. */
   public static final String PEOPLE = "people";
+  public static final String ROLE = "role";
+  public static final String SCOPE_TYPE = "scope_type";
+  public static final String SCOPE_ID = "scope_id";
   /** People whose known value differed between their activities (the latest was used). */
   public static final String CONFLICTS = "conflicts";
 

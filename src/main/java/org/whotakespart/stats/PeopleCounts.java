@@ -124,8 +124,27 @@ public final class PeopleCounts {
     };
   }
 
-  /** Distinct people per project (the headline head count). */
-  public static Function1<Dataset<Row>, Dataset<Row>> peoplePerProject() {
-    return df -> df.groupBy(col(RecordColumns.PROJECT_ID)).agg(count(lit(1)).as(CountColumns.PEOPLE));
+  /**
+   * Distinct people per scope and role, from records already filtered to the period: each
+   * record's role, plus {@link PeopleRow#MEASURED} when the role is measured and
+   * {@link PeopleRow#EVERYONE}, counted once per person in each scope the project belongs to.
+   *
+   * @param projectScopes one row per project and scope: project_id, scope_type, scope_id
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> peopleByScopeAndRole(
+      Dataset<Row> projectScopes, Set<String> measuredRoles) {
+    return df -> {
+      Column role = coalesce(col(ValidatedColumns.code(RecordColumns.ROLE)),
+          lit(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE));
+      Column groups = org.apache.spark.sql.functions.array(role,
+          when(isMeasuredRole(measuredRoles), lit(PeopleRow.MEASURED)), lit(PeopleRow.EVERYONE));
+      return df.select(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID),
+              org.apache.spark.sql.functions.explode(groups).as(CountColumns.ROLE))
+          .filter(col(CountColumns.ROLE).isNotNull())
+          .join(org.apache.spark.sql.functions.broadcast(projectScopes), RecordColumns.PROJECT_ID)
+          .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID), col(CountColumns.ROLE))
+          .agg(org.apache.spark.sql.functions.count_distinct(col(RecordColumns.PARTICIPANT_ID))
+              .as(CountColumns.PEOPLE));
+    };
   }
 }

@@ -125,4 +125,33 @@ class PeopleCountsTest {
     Map<String, Long> professionals = counts(rows, Set.of("professional"));
     assertEquals(1L, professionals.get("A/sex/male"));
   }
+
+  @Test
+  void peopleByRoleCountEachPersonOncePerScopeWhateverTheirProjects() {
+    List<Row> rows = List.of(
+        record("accepted", "A", "p1", "2025-07-01", null, "female", null),
+        record("accepted", "B", "p1", "2025-08-01", null, "female", null),
+        record("accepted", "A", "p2", "2025-07-01", "professional", "male", null),
+        record("accepted", "B", "p3", "2025-07-02", "carer", null, null),
+        record("accepted", "B", "p3", "2025-07-03", "professional", null, null),
+        record("accepted", "A", "p4", "2025-06-01", null, "male", null));
+    var spark = TestSpark.session();
+    Dataset<Row> scopes = spark.createDataFrame(List.of(
+        RowFactory.create("A", "project", "A"), RowFactory.create("B", "project", "B"),
+        RowFactory.create("A", "all", "all"), RowFactory.create("B", "all", "all")),
+        new StructType().add("project_id", "string").add("scope_type", "string").add("scope_id", "string"));
+    Map<String, Long> people = new TreeMap<>();
+    for (Row r : spark.createDataFrame(rows, SCHEMA)
+        .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
+        .transform(PeopleCounts.peopleByScopeAndRole(scopes, Set.of("lived_experience", "carer")))
+        .collectAsList()) {
+      people.put(r.getAs("scope_id") + "/" + r.getAs("role"), r.<Long>getAs("people"));
+    }
+    assertEquals(2L, people.get("all/measured_roles"), "p1 once although in two projects; p3");
+    assertEquals(3L, people.get("all/everyone"), "p4 is in another quarter");
+    assertEquals(2L, people.get("all/professional"), "p2, and p3 in their other role");
+    assertEquals(1L, people.get("A/measured_roles"));
+    assertEquals(2L, people.get("B/measured_roles"));
+    assertEquals(1L, people.get("B/carer"));
+  }
 }

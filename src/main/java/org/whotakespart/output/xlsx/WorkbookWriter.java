@@ -35,6 +35,7 @@ import org.whotakespart.report.ReportModel;
 import org.whotakespart.stats.Interval;
 import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
 import org.whotakespart.validate.RejectReason;
@@ -117,10 +118,16 @@ public final class WorkbookWriter {
     s.line("Co-production projects, " + model.period().months() + ": who took part, compared with"
         + " the local population of each project's area.", styles.subtitle);
     s.skip();
-    String people = board.peopleText(MetricCalculator.ALL_ID);
-    wide(s, String.format(Locale.UK, "%d projects. %s people took part (a person is counted once in"
-        + " each project they joined). %,d activity records this quarter.", model.projects().size(),
-        people, model.dataQuality().recordsInPeriod()), styles.wrapped);
+    String all = MetricCalculator.ALL_ID;
+    long others = model.people(ScopeType.ALL, all, PeopleRow.EVERYONE)
+        - model.people(ScopeType.ALL, all, PeopleRow.MEASURED);
+    wide(s, String.format(Locale.UK, "%d projects. %s different people took part as %s (%s when a"
+        + " person is counted once in each project they joined), and %s people in other roles, who"
+        + " are not compared with the population. %,d activity records this quarter.",
+        model.projects().size(), board.headCountText(model.people(ScopeType.ALL, all,
+            PeopleRow.MEASURED)), String.join(", ", model.measuredRoles()).replace('_', ' '),
+        board.peopleText(all), board.headCountText(others),
+        model.dataQuality().recordsInPeriod()), styles.wrapped);
     wide(s, "How to read this: a group is under-represented when its share of the people taking"
         + " part is less than " + model.bands().low() + " times its share of the local population"
         + " and the difference is too large to be chance. 'Possibly' means the gap is there but the"
@@ -153,8 +160,8 @@ public final class WorkbookWriter {
 
     s.line("Each project", styles.subtitle);
     Row ph = s.row();
-    String[] projectHeaders = {"", "Project", "Commissioner", "People taking part",
-        "Groups under-represented"};
+    String[] projectHeaders = {"", "Project", "Commissioner",
+        "People taking part (other roles)", "Groups under-represented"};
     for (int i = 0; i < projectHeaders.length; i++) {
       SheetWriter.text(ph, i, projectHeaders[i], styles.header);
     }
@@ -162,7 +169,10 @@ public final class WorkbookWriter {
       Row row = s.row();
       SheetWriter.text(row, 1, p.projectName(), styles.wrapped);
       SheetWriter.text(row, 2, p.commissioner(), styles.wrapped);
-      SheetWriter.text(row, 3, board.peopleText(p.projectId()), styles.text);
+      long otherRoles = model.people(ScopeType.PROJECT, p.projectId(), PeopleRow.EVERYONE)
+          - model.people(ScopeType.PROJECT, p.projectId(), PeopleRow.MEASURED);
+      SheetWriter.text(row, 3, board.peopleText(p.projectId()) + " (" + board.headCountText(otherRoles)
+          + ")", styles.text);
       List<String> groups = rows(ScopeType.PROJECT).stream()
           .filter(r -> r.scopeId().equals(p.projectId()) && r.status() == Status.UNDER_REPRESENTED)
           .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
@@ -210,12 +220,13 @@ public final class WorkbookWriter {
 
   private void characteristic(Characteristic c) {
     SheetWriter s = sheet(c.label());
-    s.widths(34, 24, 34, 12, 12, 10, 20, 12, 9, 16, 10, 10, 26);
+    s.widths(34, 24, 34, 12, 12, 10, 20, 12, 9, 16, 10, 10, 26, 22);
     s.line(c.label() + ": who took part, " + model.period().label(), styles.title);
     coverage(c).ifPresent(line -> s.line(line, styles.note));
+    completenessWarning(c).ifPresent(line -> s.line(line, styles.warning));
     Row header = s.header("Project", "Commissioner", "Group", "People taking part",
         "People who answered", "Share", "Share: 95% interval", "Local population share", "Ratio",
-        "Ratio: 95% interval", "Expected", "Shortfall", "Status");
+        "Ratio: 95% interval", "Expected", "Shortfall", "Status", "Answered");
     int first = header.getRowNum();
     List<MetricRow> rows = new ArrayList<>();
     rows.addAll(rows(ScopeType.PROJECT));
@@ -242,8 +253,38 @@ public final class WorkbookWriter {
       SheetWriter.number(row, 11, shown ? r.shortfall() : null, styles.decimal);
       SheetWriter.text(row, 12, r.status().label() + (r.isAbsent() ? " (absent)" : ""),
           styles.status.get(r.status()));
+      answered(row, 13, r);
     }
-    s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first, s.rowIndex() - 1), 0, 12));
+    s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first, s.rowIndex() - 1), 0, 13));
+  }
+
+  /** Completeness of the scope's answers, when a board may see it, flagged below 70%. */
+  private void answered(Row row, int col, MetricRow r) {
+    Double completeness = isCompletenessShown(r) ? r.completeness() : null;
+    if (completeness == null) {
+      return;
+    }
+    String text = String.format(Locale.UK, "%.0f%%", 100 * completeness);
+    if (completeness < COMPLETENESS_WARNING) {
+      SheetWriter.text(row, col, text + ": fewer than 70% answered", styles.warning);
+    } else {
+      SheetWriter.text(row, col, text, styles.text);
+    }
+  }
+
+  /** Completeness gives known and unknown away, so it is shown only when both are. */
+  private boolean isCompletenessShown(MetricRow r) {
+    return board.isKnownShown(r) && board.unknownText(r).matches("[0-9]+");
+  }
+
+  /** A warning line for the sheet when, over all projects, fewer than 70% answered. */
+  private java.util.Optional<String> completenessWarning(Characteristic c) {
+    return rows(ScopeType.ALL).stream().filter(r -> r.characteristic().equals(c.code()))
+        .findFirst().filter(this::isCompletenessShown)
+        .filter(r -> r.completeness() != null && r.completeness() < COMPLETENESS_WARNING)
+        .map(r -> String.format(Locale.UK, "Warning: only %.0f%% of people taking part answered"
+            + " this question. The shares describe only the people who answered.",
+            100 * r.completeness()));
   }
 
   private java.util.Optional<String> coverage(Characteristic c) {
@@ -317,6 +358,17 @@ public final class WorkbookWriter {
         q.recordsMeasured(), String.join(", ", model.measuredRoles())), styles.wrapped);
     s.skip();
 
+    s.line("People by role (all projects; a person counts once)", styles.subtitle);
+    for (String role : org.whotakespart.config.Vocabulary.ROLES) {
+      Row r = s.row();
+      boolean measured = model.measuredRoles().contains(role);
+      SheetWriter.text(r, 0, role.replace('_', ' ') + (measured ? " (compared with the population)"
+          : " (reported separately)"), styles.text);
+      SheetWriter.text(r, 1, board.headCountText(model.people(ScopeType.ALL, MetricCalculator.ALL_ID,
+          role)), styles.text);
+    }
+    s.skip();
+
     s.line("Rows by file", styles.subtitle);
     Row h = s.row();
     String[] fh = {"File", "Rows read", "Accepted", "Quarantined", "Duplicates", "Notes"};
@@ -373,8 +425,7 @@ public final class WorkbookWriter {
       Row row = s.row();
       SheetWriter.text(row, 0, c.label(), styles.text);
       countCell(row, 1, board.knownText(r), board.isKnownShown(r) ? (double) r.known() : null);
-      boolean unknownShown = board.isKnownShown(r) && !board.unknownText(r).startsWith("fewer")
-          && !board.unknownText(r).equals("withheld");
+      boolean unknownShown = isCompletenessShown(r);
       countCell(row, 2, board.unknownText(r), unknownShown ? (double) r.unknown() : null);
       Double completeness = unknownShown ? r.completeness() : null;
       SheetWriter.number(row, 3, completeness, styles.percent);

@@ -1,0 +1,24 @@
+package org.whotakespart.output.table;
+
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.whotakespart.stats.PeopleRow;
+
+/** Writes distinct people per scope and role as {@code people.csv} and {@code people.parquet}. */
+public final class PeopleWriter {
+  public static final List<String> COLUMNS =
+      List.of("period", "scope_type", "scope_id", "scope_name", "role", "people");
+  public static final StructType SCHEMA = Tables.schema(COLUMNS,
+      c -> c.equals("people") ? DataTypes.LongType : DataTypes.StringType);
+
+  private PeopleWriter() {}
+
+  public static void write(SparkSession spark, List<PeopleRow> rows, String folder) {
+    List<List<Object>> values = rows.stream().map(r -> List.<Object>of(r.period(),
+        r.scopeType().code(), r.scopeId(), r.scopeName(), r.role(), r.people())).toList();
+    Tables.writeCsv(COLUMNS, values, folder + "/people.csv", spark.sparkContext().hadoopConfiguration());
+    Tables.writeParquet(spark, SCHEMA, values, folder + "/people.parquet");
+  }
+}
