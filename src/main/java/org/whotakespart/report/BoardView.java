@@ -53,11 +53,11 @@ public final class BoardView {
     for (String p : projectIds) {
       long n = model.peopleByProject().getOrDefault(p, 0L);
       peopleAll += n;
-      int c = table.cell(n);
+      int c = table.headCount(n);
       cells.put(key(p, "people", ""), c);
       peopleCells.add(c);
     }
-    int peopleAllCell = table.cell(peopleAll);
+    int peopleAllCell = table.headCount(peopleAll);
     cells.put(key(all, "people", ""), peopleAllCell);
     table.line(peopleCells, peopleAllCell);
 
@@ -78,7 +78,7 @@ public final class BoardView {
           parts.add(cell);
         }
         int known = table.cell(first.known());
-        int unknown = table.cell(first.unknown());
+        int unknown = table.headCount(first.unknown());
         cells.put(key(s, c, "known"), known);
         cells.put(key(s, c, "unknown"), unknown);
         table.line(parts, known);
@@ -134,12 +134,9 @@ public final class BoardView {
     return cell != null && table.isShown(cell);
   }
 
-  /**
-   * A head count that is in no table of categories (people by role), with only the primary rule:
-   * 1 to threshold − 1 is shown as "fewer than N".
-   */
+  /** A head count that is in no table of groups (people by role): shown as it is. */
   public String headCountText(long n) {
-    return n >= 1 && n < threshold ? fewerThanText() : String.format(java.util.Locale.UK, "%,d", n);
+    return String.format(java.util.Locale.UK, "%,d", n);
   }
 
   /** The row's count of people in its category, as a board may see it. */

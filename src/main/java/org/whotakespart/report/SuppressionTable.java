@@ -10,14 +10,17 @@ import java.util.List;
  * its known total, a column of projects to the all-projects cell, and so on). {@link #protect()}
  * applies the rule:
  * <ol>
- *   <li>primary: counts from 1 to threshold − 1 are shown as "fewer than N";
+ *   <li>primary: counts of people in a group from 1 to threshold − 1 are shown as "fewer than N".
+ *       Head counts (people taking part, people who did not answer) say nothing about anyone's
+ *       group and are shown as they are, but they take part in the secondary rule;
  *   <li>secondary: wherever a line's total is shown, no suppressed cell of the line may be
  *       recoverable. A reader knows a "fewer than N" cell is 1 to N − 1 and a withheld cell is N or
  *       more; a cell is recoverable when those bounds and the line's total leave it one value.
  *       While a line is unsafe, its smallest non-zero shown cell is withheld too (the total itself
  *       when no other cell is left), and every line is checked again until none changes.
  * </ol>
- * Zeros are always shown.
+ * Zeros are always shown. A reader knows that a withheld head count is at least 1, and a withheld
+ * group count at least N.
  */
 public final class SuppressionTable {
   /** How a cell is shown. */
@@ -26,6 +29,7 @@ public final class SuppressionTable {
   private final int threshold;
   private final List<Long> values = new ArrayList<>();
   private final List<Shown> shown = new ArrayList<>();
+  private final List<Boolean> headCount = new ArrayList<>();
   private final List<int[]> lines = new ArrayList<>();
   private final List<Integer> totals = new ArrayList<>();
 
@@ -33,10 +37,20 @@ public final class SuppressionTable {
     this.threshold = threshold;
   }
 
-  /** Adds a count and returns its id. */
+  /** Adds a count of people in a group and returns its id. */
   public int cell(long value) {
+    return add(value, false);
+  }
+
+  /** Adds a head count, exempt from the primary rule, and returns its id. */
+  public int headCount(long value) {
+    return add(value, true);
+  }
+
+  private int add(long value, boolean isHeadCount) {
     values.add(value);
-    shown.add(value >= 1 && value < threshold ? Shown.FEWER_THAN : Shown.VALUE);
+    headCount.add(isHeadCount);
+    shown.add(!isHeadCount && value >= 1 && value < threshold ? Shown.FEWER_THAN : Shown.VALUE);
     return values.size() - 1;
   }
 
@@ -108,8 +122,9 @@ public final class SuppressionTable {
     return true;
   }
 
+  /** The least a reader knows a hidden cell holds: zeros are shown, and withheld group counts are not small. */
   private long low(int c) {
-    return shown.get(c) == Shown.WITHHELD ? threshold : 1;
+    return shown.get(c) == Shown.WITHHELD && !headCount.get(c) ? threshold : 1;
   }
 
   private long high(int c) {

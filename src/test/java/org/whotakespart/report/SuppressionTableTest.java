@@ -129,4 +129,27 @@ class SuppressionTableTest {
     }
     assertEquals(Shown.FEWER_THAN, t.shown(a1));
   }
+
+  @Test
+  void aSmallHeadCountIsShownButStillProtectsTheGroupCountsBesideIt() {
+    // 40 people: 38 answered, 2 did not. The 2 is shown (it is nobody's group).
+    SuppressionTable t = new SuppressionTable(5);
+    int known = t.cell(38);
+    int unknown = t.headCount(2);
+    int people = t.headCount(40);
+    t.line(List.of(known, unknown), people);
+    t.protect();
+    assertTrue(t.isShown(unknown));
+    assertTrue(t.isShown(known));
+    // 6 people: 3 answered (a small group count), 3 did not: the 3 unknown would give the 3 away.
+    SuppressionTable u = new SuppressionTable(5);
+    int known2 = u.cell(3);
+    int unknown2 = u.headCount(3);
+    int people2 = u.headCount(6);
+    u.line(List.of(known2, unknown2), people2);
+    u.protect();
+    assertEquals(Shown.FEWER_THAN, u.shown(known2));
+    assertEquals(Shown.WITHHELD, u.shown(unknown2));
+    assertTrue(u.isShown(people2));
+  }
 }

@@ -485,12 +485,14 @@ public final class WorkbookWriter {
         + " from the group would match the local population.");
     pair(s, "  Absent", "Nobody from the group took part although at least one person was"
         + " expected.");
-    pair(s, "Privacy", "Counts from 1 to " + (model.suppressionThreshold() - 1) + " are shown as '"
-        + board.fewerThanText() + "'. Any figure that would let a reader work out such a count"
-        + " (a share, ratio, interval, shortfall, a total, or the all-projects figure less the"
-        + " other projects) is also withheld and shown as 'withheld'. 0 is shown as 0. Statuses"
-        + " stay visible. The analysts' metrics file keeps exact counts and must not be shared"
-        + " beyond analysts.");
+    pair(s, "Privacy", "Counts of people in a group from 1 to " + (model.suppressionThreshold() - 1)
+        + " are shown as '" + board.fewerThanText() + "'. Any figure that would let a reader work"
+        + " out such a count (a share, ratio, interval, shortfall, a total, or the all-projects"
+        + " figure less the other projects) is also withheld and shown as 'withheld'. 0 is shown as"
+        + " 0. Head counts that say nothing about anyone's group (people taking part, people who did"
+        + " not answer) are shown as they are unless they would give a group's count away."
+        + " Statuses stay visible. The analysts' files (metrics, tests, people) keep exact counts"
+        + " and must not be shared beyond analysts.");
     pair(s, "Unknown answers", "Blank and 'prefer not to say' answers are left out of shares and"
         + " reported under Data quality. Where fewer than 70% answered, the shares describe only"
         + " those who did.");
