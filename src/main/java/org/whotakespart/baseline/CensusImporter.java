@@ -25,7 +25,8 @@ import org.whotakespart.ingest.InputException;
  *       residents of all ages, aged 16+ and aged 18+.
  * </ul>
  * "Does not apply" rows are dropped (always 0) and "Not answered" is kept out of the denominators,
- * as statistics.md requires; a label the importer does not know stops it, naming the file.
+ * as statistics.md requires; a label the importer does not know stops it, naming the file. Regions
+ * (from the ONS lookup), England, Wales and England and Wales are added as sums of their areas.
  */
 public final class CensusImporter {
   public static final String BASELINE = "census2021";
@@ -41,15 +42,74 @@ public final class CensusImporter {
 
   /** Every baseline row the files in {@code folder} allow, in a stable order. */
   public static List<BaselineRow> importFolder(String folder, Configuration conf) {
+    return importWithReport(folder, conf).rows();
+  }
+
+  /**
+   * The rows, and per table the "Not answered" people left out of the denominators (England and
+   * Wales, summed over the local authorities), which the import reports.
+   */
+  public record Imported(List<BaselineRow> rows, Map<String, Long> notAnswered) {}
+
+  public static Imported importWithReport(String folder, Configuration conf) {
     List<BaselineRow> rows = new ArrayList<>();
+    Map<String, Long> notAnswered = new java.util.LinkedHashMap<>();
     for (LongTable t : longTables(folder)) {
-      rows.addAll(readLong(t, conf));
+      rows.addAll(readLong(t, conf, notAnswered));
       if (t.characteristic() == Characteristic.ETHNIC_GROUP) {
         rows.addAll(broadEthnicGroups(rows));
       }
     }
     rows.addAll(readAges(folder + "/census2021-ts007-ltla.csv", conf));
-    return rows;
+    rows.addAll(rollups(rows, readRegions(folder + "/LAD21_RGN21_EN_LU.csv", conf)));
+    return new Imported(rows, notAnswered);
+  }
+
+  /** Local-authority code to its region (code and name), from the ONS lookup (England only). */
+  static Map<String, String[]> readRegions(String file, Configuration conf) {
+    Map<String, String[]> regions = new TreeMap<>();
+    for (CsvTable.Line line : CsvTable.read(file, StandardCharsets.UTF_8, conf, "region lookup",
+        List.of("lad21cd", "rgn21cd", "rgn21nm"), List.of("lad21cd", "lad21nm", "rgn21cd", "rgn21nm", "fid"))) {
+      regions.put(line.get("lad21cd"), new String[] {line.get("rgn21cd"), line.get("rgn21nm")});
+    }
+    return regions;
+  }
+
+  /**
+   * Regions, the two nations and England and Wales, each the sum of its local authorities, so a
+   * project may name any of them as its catchment. Wales has no regions; its 22 authorities make
+   * the nation.
+   */
+  static List<BaselineRow> rollups(List<BaselineRow> areas, Map<String, String[]> regionOf) {
+    Map<String, String> names = new TreeMap<>();
+    // rollup code, characteristic, category, min_age -> population (and the first source)
+    Map<String, Long> sums = new java.util.LinkedHashMap<>();
+    Map<String, String> sources = new java.util.HashMap<>();
+    for (BaselineRow r : areas) {
+      List<String[]> parents = new ArrayList<>();
+      String[] region = regionOf.get(r.areaCode());
+      if (region != null) {
+        parents.add(region);
+      }
+      parents.add(r.areaCode().startsWith("E") ? new String[] {"E92000001", "England"}
+          : new String[] {"W92000004", "Wales"});
+      parents.add(new String[] {"K04000001", "England and Wales"});
+      for (String[] parent : parents) {
+        names.put(parent[0], parent[1]);
+        String key = String.join("\u0000", parent[0], r.characteristic(), r.category(),
+            Integer.toString(r.minAge()));
+        sums.merge(key, r.population(), Long::sum);
+        sources.putIfAbsent(key, r.source());
+      }
+    }
+    List<BaselineRow> out = new ArrayList<>();
+    sums.forEach((key, n) -> {
+      String[] k = key.split("\u0000");
+      out.add(new BaselineRow(BASELINE, k[0], names.get(k[0]), k[1], k[2], Integer.parseInt(k[3]),
+          n, sources.get(key)));
+    });
+    out.sort(java.util.Comparator.comparing(BaselineRow::areaCode));
+    return out;
   }
 
   private static List<LongTable> longTables(String folder) {
@@ -107,7 +167,7 @@ public final class CensusImporter {
                 "Provides 50 or more hours unpaid care a week", "yes")));
   }
 
-  static List<BaselineRow> readLong(LongTable t, Configuration conf) {
+  static List<BaselineRow> readLong(LongTable t, Configuration conf, Map<String, Long> notAnswered) {
     // area -> category -> population, and area names
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     Map<String, String> names = new TreeMap<>();
@@ -119,6 +179,9 @@ public final class CensusImporter {
       String label = line.get(t.categoryColumn());
       String code = t.codes().get(label);
       if (code == null) {
+        if (label.equals("Not answered")) {
+          notAnswered.merge(t.table(), observation(line, t.file()), Long::sum);
+        }
         if (SKIPPED.contains(label)) {
           continue;
         }

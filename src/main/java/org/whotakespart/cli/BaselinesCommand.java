@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code whotakespart baselines}: population baselines. */
 @Command(mixinStandardHelpOptions = true, name = "baselines", description = "Population baselines.",
-    subcommands = {BaselinesCommand.Import.class})
+    subcommands = {BaselinesCommand.Import.class, BaselinesCommand.Check.class})
 public final class BaselinesCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -43,9 +43,56 @@ public final class BaselinesCommand implements Runnable {
     public Integer call() {
       try {
         Configuration conf = new Configuration();
-        var rows = CensusImporter.importFolder(census, conf);
-        BaselinesWriter.write(rows, out, conf);
-        spec.commandLine().getOut().printf("Wrote %,d baseline rows to %s%n", rows.size(), out);
+        var imported = CensusImporter.importWithReport(census, conf);
+        BaselinesWriter.write(imported.rows(), out, conf);
+        var w = spec.commandLine().getOut();
+        w.printf("Wrote %,d baseline rows to %s%n", imported.rows().size(), out);
+        w.println("Left out of the denominators as 'Not answered' (England and Wales):");
+        imported.notAnswered().forEach((table, n) -> w.printf("  %-32s %,d%n", table, n));
+        return 0;
+      } catch (RuntimeException e) {
+        return Failures.report(e, spec.commandLine().getErr(), verbose);
+      }
+    }
+  }
+
+  /** {@code whotakespart baselines check}. */
+  @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Checks baseline files and prints, per baseline set, its areas,"
+          + " characteristics, categories and totals; with --projects, warns where a project's"
+          + " catchment or characteristic has no baseline.", ""})
+  public static final class Check implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--baselines", split = ",", paramLabel = "FILE",
+        defaultValue = "sample-data/baselines-census2021.csv",
+        description = "Baseline files (default ${DEFAULT-VALUE}).")
+    java.util.List<String> baselines;
+
+    @Option(names = "--projects", paramLabel = "FILE", description = "A projects file to check against.")
+    String projects;
+
+    @Option(names = "--verbose", description = "Show full error details.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+      try {
+        Configuration conf = new Configuration();
+        var rows = org.whotakespart.ingest.BaselinesReader.readAll(baselines,
+            java.nio.charset.StandardCharsets.UTF_8, conf);
+        var out = spec.commandLine().getOut();
+        org.whotakespart.baseline.BaselineSummary.describe(rows).forEach(out::println);
+        if (projects != null) {
+          var ps = org.whotakespart.ingest.ProjectsReader.read(projects,
+              java.nio.charset.StandardCharsets.UTF_8, conf);
+          var warnings = org.whotakespart.baseline.BaselineSummary.warnings(ps, rows);
+          out.println(warnings.isEmpty() ? "Every project has a baseline for every characteristic."
+              : "Warnings:");
+          warnings.forEach(w -> out.println("  " + w));
+        }
+        out.flush();
         return 0;
       } catch (RuntimeException e) {
         return Failures.report(e, spec.commandLine().getErr(), verbose);

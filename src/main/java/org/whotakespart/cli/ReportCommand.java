@@ -42,9 +42,10 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--projects", paramLabel = "FILE", description = "The projects file (projects.csv).")
   String projects;
 
-  @Option(names = "--baselines", paramLabel = "FILE",
-      description = "The population baselines (e.g. sample-data/baselines-census2021.csv).")
-  String baselines;
+  @Option(names = "--baselines", paramLabel = "FILE", split = ",",
+      description = "Population baselines (e.g. sample-data/baselines-census2021.csv), and any of"
+          + " your own in the same format. Repeat or separate with commas.")
+  List<String> baselines;
 
   @Option(names = "--period", paramLabel = "QUARTER",
       description = "The quarter to report: a UK financial quarter such as \"2025-26 Q2\" (July to"

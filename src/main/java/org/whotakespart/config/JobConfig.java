@@ -23,7 +23,7 @@ import java.util.Set;
 public final class JobConfig {
   private final List<String> records;
   private final String projects;
-  private final String baselines;
+  private final List<String> baselines;
   private final Period period;
   private final String output;
   private final Charset encoding;
@@ -38,7 +38,7 @@ public final class JobConfig {
   private JobConfig(Builder b) {
     this.records = List.copyOf(b.records);
     this.projects = b.projects;
-    this.baselines = b.baselines;
+    this.baselines = List.copyOf(b.baselines);
     this.period = b.parsedPeriod;
     this.output = b.output != null ? b.output : "reports/" + b.parsedPeriod.folderName();
     this.encoding = b.parsedEncoding;
@@ -64,7 +64,8 @@ public final class JobConfig {
     return projects;
   }
 
-  public String baselines() {
+  /** Normalised baseline files; a project names the set it uses in its {@code baseline} column. */
+  public List<String> baselines() {
     return baselines;
   }
 
@@ -118,7 +119,7 @@ public final class JobConfig {
   public static final class Builder {
     private List<String> records = new ArrayList<>();
     private String projects;
-    private String baselines;
+    private List<String> baselines = new ArrayList<>();
     private String period;
     private String output;
     private String encoding = "UTF-8";
@@ -145,9 +146,13 @@ public final class JobConfig {
       return this;
     }
 
-    public Builder baselines(String baselines) {
-      this.baselines = baselines;
+    public Builder baselines(List<String> baselines) {
+      this.baselines = new ArrayList<>(Objects.requireNonNull(baselines));
       return this;
+    }
+
+    public Builder baselines(String baselines) {
+      return baselines(List.of(baselines));
     }
 
     public Builder period(String period) {
@@ -206,8 +211,9 @@ public final class JobConfig {
       if (isBlank(projects)) {
         problems.add("projects: name the projects file (--projects or 'projects' in the job file)");
       }
-      if (isBlank(baselines)) {
-        problems.add("baselines: name the baselines file (--baselines or 'baselines' in the job file)");
+      if (baselines.isEmpty() || baselines.stream().anyMatch(Builder::isBlank)) {
+        problems.add("baselines: name the baselines file or files (--baselines or 'baselines' in the"
+            + " job file)");
       }
       if (isBlank(period)) {
         problems.add("period: name the quarter to report, e.g. --period \"2025-26 Q2\"");

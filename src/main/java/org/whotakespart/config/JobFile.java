@@ -55,7 +55,8 @@ public final class JobFile {
       builder.projects(resolve(base, v.trim()));
     }
     if ((v = p.getProperty("baselines")) != null) {
-      builder.baselines(resolve(base, v.trim()));
+      builder.baselines(Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+          .map(s -> resolve(base, s)).toList());
     }
     if ((v = p.getProperty("output")) != null) {
       builder.output(resolve(base, v.trim()));

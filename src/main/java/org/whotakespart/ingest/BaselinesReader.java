@@ -16,9 +16,23 @@ import org.whotakespart.config.Suggestions;
 public final class BaselinesReader {
   private BaselinesReader() {}
 
-  public static List<BaselineRow> read(String file, Charset charset, Configuration conf) {
+  /** Reads several baseline files as one; a row repeated in another file is an error too. */
+  public static List<BaselineRow> readAll(List<String> files, Charset charset, Configuration conf) {
     List<BaselineRow> rows = new ArrayList<>();
-    Map<String, Long> seen = new HashMap<>();
+    Map<String, String> seen = new HashMap<>();
+    for (String file : files) {
+      rows.addAll(read(file, charset, conf, seen));
+    }
+    return rows;
+  }
+
+  public static List<BaselineRow> read(String file, Charset charset, Configuration conf) {
+    return read(file, charset, conf, new HashMap<>());
+  }
+
+  private static List<BaselineRow> read(String file, Charset charset, Configuration conf,
+      Map<String, String> seen) {
+    List<BaselineRow> rows = new ArrayList<>();
     List<String> characteristics = java.util.Arrays.stream(Characteristic.values())
         .map(Characteristic::code).toList();
     for (CsvTable.Line line : CsvTable.read(file, charset, conf, "baselines",
@@ -49,15 +63,45 @@ public final class BaselinesReader {
           "a count of people, 0 or more, without commas");
       String key = String.join("\u0000", baseline, area, characteristicCode, category,
           Integer.toString(minAge));
-      Long earlier = seen.putIfAbsent(key, line.number());
+      String earlier = seen.putIfAbsent(key, where);
       if (earlier != null) {
-        throw new InputException(where + ": repeats line " + earlier + " (same baseline, area,"
+        throw new InputException(where + ": repeats " + earlier + " (same baseline, area,"
             + " characteristic, category and min_age); keep one of them");
       }
       rows.add(new BaselineRow(baseline, area, line.get(BaselineColumns.AREA_NAME),
           characteristicCode, category, minAge, population, line.get(BaselineColumns.SOURCE)));
     }
+    checkComplete(file, rows);
     return rows;
+  }
+
+  /**
+   * Every area's figures for a characteristic must name each of its categories (0 where nobody is
+   * in one) and must not all be 0: a missing category would silently raise every other share.
+   */
+  static void checkComplete(String file, List<BaselineRow> rows) {
+    Map<String, Map<String, Long>> groups = new java.util.TreeMap<>();
+    for (BaselineRow r : rows) {
+      groups.computeIfAbsent(String.join(" / ", r.baseline(), r.areaCode(), r.characteristic(),
+          "min_age " + r.minAge()), k -> new HashMap<>()).put(r.category(), r.population());
+    }
+    for (Map.Entry<String, Map<String, Long>> g : groups.entrySet()) {
+      String[] key = g.getKey().split(" / ");
+      Characteristic c = Characteristic.fromCode(key[2]).orElseThrow();
+      int minAge = Integer.parseInt(key[3].substring("min_age ".length()));
+      List<String> missing = c.categoryCodes().stream()
+          .filter(cat -> !g.getValue().containsKey(cat))
+          .filter(cat -> !(cat.equals("under_16") && minAge >= 16))
+          .toList();
+      if (!missing.isEmpty()) {
+        throw new InputException(file + ": " + g.getKey() + " has no row for " + missing
+            + "; add a row with population 0 where nobody is in a category");
+      }
+      if (g.getValue().values().stream().mapToLong(Long::longValue).sum() == 0) {
+        throw new InputException(file + ": " + g.getKey() + " has no population in any category;"
+            + " give the counts or remove the rows");
+      }
+    }
   }
 
   private static int parseWhole(String v, String where, String column, String expected) {

@@ -67,7 +67,7 @@ public final class ReportJob {
   public static Result run(JobConfig config, SparkSession spark, Progress progress) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf);
-    List<BaselineRow> baselines = BaselinesReader.read(config.baselines(), config.encoding(), conf);
+    List<BaselineRow> baselines = BaselinesReader.readAll(config.baselines(), config.encoding(), conf);
     CatchmentBaselines.Result catchments = CatchmentBaselines.compute(projects, baselines);
     progress.step(String.format(Locale.ROOT, "Read %d projects and %,d baseline rows",
         projects.size(), baselines.size()));

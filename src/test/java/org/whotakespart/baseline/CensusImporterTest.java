@@ -26,6 +26,7 @@ class CensusImporterTest {
 
   private static long total(String characteristic, int minAge) {
     return rows.stream().filter(r -> r.characteristic().equals(characteristic) && r.minAge() == minAge)
+        .filter(r -> !BaselineSummary.isRollup(r.areaCode()))
         .mapToLong(BaselineRow::population).sum();
   }
 
@@ -38,7 +39,8 @@ class CensusImporterTest {
   void everyLocalAuthorityHasEveryCharacteristic() {
     for (Characteristic c : Characteristic.values()) {
       Set<String> areas = rows.stream().filter(r -> r.characteristic().equals(c.code()))
-          .map(BaselineRow::areaCode).collect(Collectors.toSet());
+          .map(BaselineRow::areaCode).filter(a -> !BaselineSummary.isRollup(a))
+          .collect(Collectors.toSet());
       assertEquals(331, areas.size(), c.code());
       assertEquals(309, areas.stream().filter(a -> a.startsWith("E")).count(), c.code());
     }
@@ -58,6 +60,7 @@ class CensusImporterTest {
   @Test
   void theFiveBroadEthnicGroupsMatchTheOnsHeadlineCounts() {
     Map<String, Long> broad = rows.stream().filter(r -> r.characteristic().equals("ethnic_group_broad"))
+        .filter(r -> !BaselineSummary.isRollup(r.areaCode()))
         .collect(Collectors.groupingBy(BaselineRow::category,
             Collectors.summingLong(BaselineRow::population)));
     assertEquals(48_699_231L, broad.get("white"));
@@ -97,5 +100,44 @@ class CensusImporterTest {
     assertEquals(393_517L + 16_827 + 13_567, get("E08000019", "gender_identity", "same_as_sex_at_birth", 16));
     assertEquals(936L + 344 + 246 + 269 + 201 + 81 + 272 + 171 + 81 + 57 + 698 + 101,
         get("E08000019", "gender_identity", "different_from_sex_at_birth", 16));
+  }
+
+  @Test
+  void regionsAndNationsAreTheSumsOfTheirAreasFromTheRawFiles() throws java.io.IOException {
+    // Independently: the ONS lookup (BOM, CRLF) and TS021's White British rows, read here.
+    java.nio.file.Path folder = Paths.sampleData().resolve("census-2021");
+    Map<String, String> regionOf = new java.util.HashMap<>();
+    try (var r = java.nio.file.Files.newBufferedReader(folder.resolve("LAD21_RGN21_EN_LU.csv"));
+        var p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get().parse(r)) {
+      p.forEach(rec -> regionOf.put(rec.get(0).replace("\uFEFF", ""), rec.get(2)));
+    }
+    long yorkshire = 0;
+    long wales = 0;
+    try (var r = java.nio.file.Files.newBufferedReader(folder.resolve("TS021-2021-2.csv"));
+        var p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get().parse(r)) {
+      for (var rec : p) {
+        if (rec.get(3).startsWith("White: English")) {
+          long n = Long.parseLong(rec.get(4));
+          yorkshire += "E12000003".equals(regionOf.get(rec.get(0))) ? n : 0;
+          wales += rec.get(0).startsWith("W") ? n : 0;
+        }
+      }
+    }
+    assertEquals(yorkshire, get("E12000003", "ethnic_group", "white_british", 0));
+    assertEquals(wales, get("W92000004", "ethnic_group", "white_british", 0));
+    assertEquals(44_355_044L, get("K04000001", "ethnic_group", "white_british", 0),
+        "SOURCES.md: the file's White British total");
+  }
+
+  @Test
+  void aProjectMayNameARegionAsItsCatchment() {
+    var project = new org.whotakespart.ingest.Project("R", "Region-wide", "", "", List.of("E12000003"),
+        16, "census2021");
+    var result = CatchmentBaselines.compute(List.of(project), rows);
+    assertTrue(result.warnings().isEmpty(), result.warnings().toString());
+    ProjectBaseline female = result.rows().stream()
+        .filter(r -> r.characteristic().equals("sex") && r.category().equals("female")).findFirst()
+        .orElseThrow();
+    assertEquals(get("E12000003", "sex", "female", 0), female.population());
   }
 }

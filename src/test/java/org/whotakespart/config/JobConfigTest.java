@@ -63,7 +63,7 @@ class JobConfigTest {
     JobConfig c = b.period("2025-26 Q2").build();
     assertEquals(List.of(dir.resolve("data/a").toString(), dir.resolve("data/b").toString()), c.records());
     assertEquals(dir.resolve("p.csv").toString(), c.projects());
-    assertEquals("hdfs://cluster/b.csv", c.baselines());
+    assertEquals(List.of("hdfs://cluster/b.csv"), c.baselines());
     assertEquals("2025-26 Q2", c.period().label());
     assertEquals(0.75, c.bandLow());
   }

@@ -15,7 +15,11 @@ public final class HadoopFiles {
   public static OutputStream create(String file, Configuration conf) {
     try {
       Path p = new Path(file);
-      return p.getFileSystem(conf).create(p, true);
+      FileSystem fs = p.getFileSystem(conf);
+      if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem local) {
+        local.setWriteChecksum(false); // no hidden .crc files beside the outputs on a local disk
+      }
+      return fs.create(p, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

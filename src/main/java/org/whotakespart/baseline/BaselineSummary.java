@@ -1,0 +1,73 @@
+package org.whotakespart.baseline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.ingest.BaselineRow;
+import org.whotakespart.ingest.Project;
+
+/** What {@code baselines check} prints: per set, its areas, characteristics, categories, totals. */
+public final class BaselineSummary {
+  private BaselineSummary() {}
+
+  /** ONS code prefixes of areas that are sums of others: regions, nations, England and Wales. */
+  static boolean isRollup(String areaCode) {
+    return areaCode.matches("^(E12|E92|W92|K04)\\d{6}$");
+  }
+
+  public static List<String> describe(List<BaselineRow> rows) {
+    Map<String, List<BaselineRow>> sets = new TreeMap<>();
+    rows.forEach(r -> sets.computeIfAbsent(r.baseline(), k -> new ArrayList<>()).add(r));
+    List<String> out = new ArrayList<>();
+    sets.forEach((set, setRows) -> {
+      Set<String> areas = new TreeSet<>();
+      setRows.forEach(r -> areas.add(r.areaCode()));
+      long rollups = areas.stream().filter(BaselineSummary::isRollup).count();
+      out.add(String.format(Locale.UK, "%s: %,d areas, and %d regions or nations made of them"
+          + " (totals below are over the areas only)", set, areas.size() - rollups, rollups));
+      for (Characteristic c : Characteristic.values()) {
+        Map<Integer, Long> totals = new TreeMap<>();
+        Map<Integer, Set<String>> categories = new TreeMap<>();
+        Map<Integer, Set<String>> areasOf = new TreeMap<>();
+        for (BaselineRow r : setRows) {
+          if (r.characteristic().equals(c.code()) && !isRollup(r.areaCode())) {
+            totals.merge(r.minAge(), r.population(), Long::sum);
+            categories.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.category());
+            areasOf.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.areaCode());
+          }
+        }
+        totals.forEach((age, total) -> out.add(String.format(Locale.UK,
+            "  %-20s %-24s %2d categories, %,5d areas, %,d people",
+            c.code(), age == 0 ? "all ages" : "aged " + age + " and over",
+            categories.get(age).size(), areasOf.get(age).size(), total)));
+      }
+    });
+    return out;
+  }
+
+  /** Projects whose catchment or baseline set has gaps, in words. */
+  public static List<String> warnings(List<Project> projects, List<BaselineRow> rows) {
+    List<String> out = new ArrayList<>(CatchmentBaselines.compute(projects, rows).warnings());
+    Map<String, Set<String>> characteristicsOf = new TreeMap<>();
+    rows.forEach(r -> characteristicsOf.computeIfAbsent(r.baseline(), k -> new TreeSet<>())
+        .add(r.characteristic()));
+    for (Project p : projects) {
+      Set<String> have = characteristicsOf.getOrDefault(p.baseline(), Set.of());
+      if (have.isEmpty()) {
+        continue;
+      }
+      for (Characteristic c : Characteristic.values()) {
+        if (!have.contains(c.code())) {
+          out.add("project " + p.projectId() + ": baseline set '" + p.baseline() + "' has no "
+              + c.code() + "; its groups are shown as no_baseline");
+        }
+      }
+    }
+    return out;
+  }
+}
