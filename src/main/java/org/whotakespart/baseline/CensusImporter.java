@@ -171,6 +171,7 @@ public final class CensusImporter {
     // area -> category -> population, and area names
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     Map<String, String> names = new TreeMap<>();
+    java.util.Set<String> suppressedAreas = new java.util.TreeSet<>();
     String codeColumn = "lower tier local authorities code";
     String nameColumn = "lower tier local authorities";
     for (CsvTable.Line line : CsvTable.read(t.file(), StandardCharsets.UTF_8, conf, "census",
@@ -179,7 +180,7 @@ public final class CensusImporter {
       String label = line.get(t.categoryColumn());
       String code = t.codes().get(label);
       if (code == null) {
-        if (label.equals("Not answered")) {
+        if (label.equals("Not answered") && !isSuppressed(line)) {
           notAnswered.merge(t.table(), observation(line, t.file()), Long::sum);
         }
         if (SKIPPED.contains(label)) {
@@ -190,9 +191,19 @@ public final class CensusImporter {
       }
       String area = line.get(codeColumn);
       names.putIfAbsent(area, line.get(nameColumn));
+      if (isSuppressed(line)) {
+        suppressedAreas.add(area);
+        continue;
+      }
       counts.computeIfAbsent(area, a -> new TreeMap<>())
           .merge(code, observation(line, t.file()), Long::sum);
     }
+    // An area with a suppressed cell has no whole figures for the table: it is left out (its
+    // projects get no_baseline for the characteristic) and reported, never filled in by a guess.
+    suppressedAreas.forEach(area -> {
+      counts.remove(area);
+      notAnswered.merge(t.table() + ": areas left out, suppressed cells", 1L, Long::sum);
+    });
     List<BaselineRow> rows = new ArrayList<>();
     counts.forEach((area, byCategory) -> {
       for (String category : t.characteristic().categoryCodes()) {
@@ -204,6 +215,11 @@ public final class CensusImporter {
       }
     });
     return rows;
+  }
+
+  /** ONS marks a cell it will not publish with a code in brackets: [c] confidential, [x], [z]. */
+  static boolean isSuppressed(CsvTable.Line line) {
+    return line.get("observation").matches("\\[[a-z]\\]");
   }
 
   private static long observation(CsvTable.Line line, String file) {

@@ -47,7 +47,7 @@ public final class BaselinesCommand implements Runnable {
         BaselinesWriter.write(imported.rows(), out, conf);
         var w = spec.commandLine().getOut();
         w.printf("Wrote %,d baseline rows to %s%n", imported.rows().size(), out);
-        w.println("Left out of the denominators as 'Not answered' (England and Wales):");
+        w.println("Left out of the denominators (England and Wales): 'Not answered', and areas with suppressed cells:");
         imported.notAnswered().forEach((table, n) -> w.printf("  %-32s %,d%n", table, n));
         return 0;
       } catch (RuntimeException e) {

@@ -140,4 +140,20 @@ class CensusImporterTest {
         .orElseThrow();
     assertEquals(get("E12000003", "sex", "female", 0), female.population());
   }
+
+  @Test
+  void anAreaWithASuppressedCellIsLeftOutAndReportedNotGuessed(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path f = dir.resolve("sex.csv");
+    java.nio.file.Files.writeString(f, "Lower tier local authorities Code,Lower tier local authorities,"
+        + "Sex (2 categories) Code,Sex (2 categories),Observation\r\n"
+        + "E06000053,Isles of Scilly,1,Female,[c]\r\nE06000053,Isles of Scilly,2,Male,1100\r\n"
+        + "E06000001,Hartlepool,1,Female,47653\r\nE06000001,Hartlepool,2,Male,44685\r\n");
+    Map<String, Long> report = new java.util.LinkedHashMap<>();
+    List<BaselineRow> sex = CensusImporter.readLong(new CensusImporter.LongTable(f.toString(),
+        "TS008 Sex", Characteristic.SEX, 0, "sex (2 categories)",
+        Map.of("Female", "female", "Male", "male")), new Configuration(), report);
+    assertEquals(Set.of("E06000001"), sex.stream().map(BaselineRow::areaCode).collect(Collectors.toSet()));
+    assertEquals(1L, report.get("TS008 Sex: areas left out, suppressed cells"));
+  }
 }
