@@ -25,6 +25,7 @@ public final class JobConfig {
   private final String projects;
   private final List<String> baselines;
   private final Period period;
+  private final String aliases;
   private final String output;
   private final Charset encoding;
   private final Set<String> measuredRoles;
@@ -40,7 +41,9 @@ public final class JobConfig {
     this.projects = b.projects;
     this.baselines = List.copyOf(b.baselines);
     this.period = b.parsedPeriod;
-    this.output = b.output != null ? b.output : "reports/" + b.parsedPeriod.folderName();
+    this.aliases = b.aliases;
+    this.output = b.output != null ? b.output
+        : "reports/" + (b.parsedPeriod == null ? "validation" : b.parsedPeriod.folderName());
     this.encoding = b.parsedEncoding;
     this.measuredRoles = Set.copyOf(b.measuredRoles);
     this.bandLow = b.bandLow;
@@ -71,6 +74,11 @@ public final class JobConfig {
 
   public Period period() {
     return period;
+  }
+
+  /** The alias table ({@code column,alias,code}), or null for the built-in one. */
+  public String aliases() {
+    return aliases;
   }
 
   /** Folder the report is written into; {@code reports/<period>} unless set. */
@@ -121,6 +129,7 @@ public final class JobConfig {
     private String projects;
     private List<String> baselines = new ArrayList<>();
     private String period;
+    private String aliases;
     private String output;
     private String encoding = "UTF-8";
     private Set<String> measuredRoles = new LinkedHashSet<>(Vocabulary.MEASURED_ROLES_DEFAULT);
@@ -157,6 +166,11 @@ public final class JobConfig {
 
     public Builder period(String period) {
       this.period = period;
+      return this;
+    }
+
+    public Builder aliases(String aliases) {
+      this.aliases = aliases;
       return this;
     }
 
@@ -203,6 +217,18 @@ public final class JobConfig {
 
     /** Checks every setting and throws one {@link IllegalArgumentException} naming each fix. */
     public JobConfig build() {
+      return build(true);
+    }
+
+    /**
+     * For {@code validate}: records and projects are needed, baselines and the period are not (a
+     * period given is still checked, and rows in it are counted).
+     */
+    public JobConfig buildForValidation() {
+      return build(false);
+    }
+
+    private JobConfig build(boolean forReport) {
       List<String> problems = new ArrayList<>();
       if (records.isEmpty() || records.stream().anyMatch(r -> r == null || r.isBlank())) {
         problems.add("records: name at least one file, folder or glob of participation records"
@@ -211,12 +237,14 @@ public final class JobConfig {
       if (isBlank(projects)) {
         problems.add("projects: name the projects file (--projects or 'projects' in the job file)");
       }
-      if (baselines.isEmpty() || baselines.stream().anyMatch(Builder::isBlank)) {
+      if (forReport && (baselines.isEmpty() || baselines.stream().anyMatch(Builder::isBlank))) {
         problems.add("baselines: name the baselines file or files (--baselines or 'baselines' in the"
             + " job file)");
       }
       if (isBlank(period)) {
-        problems.add("period: name the quarter to report, e.g. --period \"2025-26 Q2\"");
+        if (forReport) {
+          problems.add("period: name the quarter to report, e.g. --period \"2025-26 Q2\"");
+        }
       } else {
         try {
           parsedPeriod = Period.parse(period);

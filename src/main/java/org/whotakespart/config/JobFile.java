@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class JobFile {
   public static final Set<String> KEYS = new TreeSet<>(List.of("records", "projects", "baselines",
-      "period", "output", "encoding", "measured_roles", "band_low", "band_high",
+      "period", "aliases", "output", "encoding", "measured_roles", "band_low", "band_high",
       "suppression_threshold", "max_rejected_share", "spark_master", "charts"));
 
   private JobFile() {}
@@ -57,6 +57,9 @@ public final class JobFile {
     if ((v = p.getProperty("baselines")) != null) {
       builder.baselines(Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
           .map(s -> resolve(base, s)).toList());
+    }
+    if ((v = p.getProperty("aliases")) != null) {
+      builder.aliases(resolve(base, v.trim()));
     }
     if ((v = p.getProperty("output")) != null) {
       builder.output(resolve(base, v.trim()));

@@ -52,6 +52,7 @@ public final class ParticipationReader {
    * what was found and the nearest match; returns the columns the contract does not know (ignored).
    */
   public static List<String> checkHeader(String file, List<String> header) {
+    org.whotakespart.validate.IdentifierGuard.checkColumns(file, header);
     Set<String> seen = new HashSet<>();
     for (String h : header) {
       if (!h.isEmpty() && !seen.add(h)) {

@@ -15,9 +15,19 @@ public final class ProjectsReader {
   public static List<Project> read(String file, Charset charset, Configuration conf) {
     List<Project> projects = new ArrayList<>();
     Map<String, Long> firstLine = new HashMap<>();
-    for (CsvTable.Line line : CsvTable.read(file, charset, conf, "projects",
-        ProjectColumns.REQUIRED, ProjectColumns.ALL)) {
+    List<CsvTable.Line> lines = CsvTable.read(file, charset, conf, "projects",
+        ProjectColumns.REQUIRED, ProjectColumns.ALL);
+    if (!lines.isEmpty()) {
+      org.whotakespart.validate.IdentifierGuard.checkColumns(file, lines.get(0).values().keySet()
+          .stream().filter(c -> !ProjectColumns.ALL.contains(c)).sorted().toList());
+    }
+    for (CsvTable.Line line : lines) {
       String where = file + " line " + line.number();
+      line.values().forEach((column, value) -> {
+        if (!column.equals(ProjectColumns.CATCHMENT)) {
+          org.whotakespart.validate.IdentifierGuard.checkValue(where, column, value);
+        }
+      });
       String id = line.get(ProjectColumns.PROJECT_ID);
       if (id.isEmpty()) {
         throw new InputException(where + ": project_id is blank; give every project an id");

@@ -13,7 +13,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.whotakespart.baseline.CatchmentBaselines;
 import org.whotakespart.baseline.ProjectBaseline;
 import org.whotakespart.config.Characteristic;
@@ -28,7 +27,6 @@ import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.output.chart.Charts;
 import org.whotakespart.output.table.MetricsWriter;
 import org.whotakespart.output.table.PeopleWriter;
-import org.whotakespart.output.table.QuarantineWriter;
 import org.whotakespart.output.table.TestsWriter;
 import org.whotakespart.output.xlsx.WorkbookWriter;
 import org.whotakespart.report.BaselineCoverage;
@@ -44,8 +42,6 @@ import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.PeopleCounts;
 import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
-import org.whotakespart.validate.Aliases;
-import org.whotakespart.validate.RecordValidation;
 import org.whotakespart.validate.RejectReason;
 import org.whotakespart.validate.ValidatedColumns;
 
@@ -72,30 +68,17 @@ public final class ReportJob {
     progress.step(String.format(Locale.ROOT, "Read %d projects and %,d baseline rows",
         projects.size(), baselines.size()));
 
-    ParticipationReader.RecordInput input =
-        ParticipationReader.read(spark, config.records(), config.encoding());
-    progress.step(String.format(Locale.ROOT, "Reading %d record files (%s)", input.files().size(),
-        megabytes(input.files().stream().mapToLong(ParticipationReader.FileInfo::bytes).sum())));
-
-    Dataset<Row> projectIds = spark.createDataset(
-        projects.stream().map(Project::projectId).toList(), org.apache.spark.sql.Encoders.STRING())
-        .toDF(RecordColumns.PROJECT_ID);
-    Dataset<Row> validated = RecordValidation.validate(input.rows(), Aliases.defaults(), projectIds)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    RecordCheck.Checked checked = RecordCheck.check(config, spark, progress, projects);
+    Dataset<Row> validated = checked.validated();
+    RecordCheck.Counts counts = checked.counts();
+    String out = config.output();
+    String quarantine = checked.quarantine();
     try {
-      DataQualityCounts counts = countRows(validated, config);
-      String out = config.output();
-      String quarantine = out + "/quarantine.csv";
-      QuarantineWriter.write(validated, quarantine, conf);
-      progress.step(String.format(Locale.ROOT,
-          "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates",
-          counts.read(), counts.accepted(), counts.quarantined(), counts.duplicates()));
-      double rejected = counts.read() == 0 ? 0 : (double) counts.quarantined() / counts.read();
-      if (rejected > config.maxRejectedShare()) {
+      if (checked.rejectedShare() > config.maxRejectedShare()) {
         throw new InputException(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
             + " than the %.1f%% this job allows; no report was published. See %s for each row and"
             + " its reason, fix the exports, or raise max_rejected_share in the job file",
-            100 * rejected, 100 * config.maxRejectedShare(), quarantine));
+            100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), quarantine));
       }
 
       List<CategoryCount> categoryCounts = validated
@@ -119,7 +102,7 @@ public final class ReportJob {
           new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
           config.measuredRoles().stream().sorted().toList(), projects, metrics,
           peopleByProject(categoryCounts), people,
-          dataQuality(input.files(), counts, categoryCounts, catchments.warnings()),
+          dataQuality(checked.files(), counts, categoryCounts, catchments.warnings()),
           coverage(projects, catchments.rows(), baselines), areaNames);
 
       List<String> files = new ArrayList<>();
@@ -195,61 +178,8 @@ public final class ReportJob {
     return rows;
   }
 
-  /** Row counts by file and status, in one aggregation over the checked rows. */
-  record DataQualityCounts(Map<String, long[]> byFile, Map<String, Long> byReason, long inPeriod,
-      long measured) {
-    long read() {
-      return byFile.values().stream().mapToLong(a -> a[0] + a[1] + a[2]).sum();
-    }
-
-    long accepted() {
-      return byFile.values().stream().mapToLong(a -> a[0]).sum();
-    }
-
-    long quarantined() {
-      return byFile.values().stream().mapToLong(a -> a[1]).sum();
-    }
-
-    long duplicates() {
-      return byFile.values().stream().mapToLong(a -> a[2]).sum();
-    }
-  }
-
-  private static DataQualityCounts countRows(Dataset<Row> validated, JobConfig config) {
-    var isInPeriod = PeopleCounts.isAcceptedIn(config.period());
-    var isMeasured = isInPeriod.and(PeopleCounts.isMeasuredRole(config.measuredRoles()));
-    List<Row> rows = validated
-        .groupBy(col(RecordColumns.SOURCE_FILE), col(ValidatedColumns.ROW_STATUS),
-            col(ValidatedColumns.REJECT_REASON), isInPeriod.as("in_period"),
-            isMeasured.as("measured"))
-        .count().collectAsList();
-    Map<String, long[]> byFile = new TreeMap<>();
-    Map<String, Long> byReason = new LinkedHashMap<>();
-    long period = 0;
-    long measured = 0;
-    for (Row r : rows) {
-      long n = r.getLong(5);
-      long[] a = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
-      switch (r.getString(1)) {
-        case ValidatedColumns.ACCEPTED -> a[0] += n;
-        case ValidatedColumns.QUARANTINED -> {
-          a[1] += n;
-          byReason.merge(r.getString(2), n, Long::sum);
-        }
-        default -> a[2] += n;
-      }
-      if (r.getBoolean(3)) {
-        period += n;
-      }
-      if (r.getBoolean(4)) {
-        measured += n;
-      }
-    }
-    return new DataQualityCounts(byFile, byReason, period, measured);
-  }
-
   private static DataQuality dataQuality(List<ParticipationReader.FileInfo> files,
-      DataQualityCounts counts, List<CategoryCount> categoryCounts, List<String> warnings) {
+      RecordCheck.Counts counts, List<CategoryCount> categoryCounts, List<String> warnings) {
     List<FileReconciliation> perFile = new ArrayList<>();
     for (ParticipationReader.FileInfo f : files) {
       long[] a = counts.byFile().getOrDefault(f.path(), new long[3]);
@@ -305,7 +235,4 @@ public final class ReportJob {
     return v == null ? "development build" : v;
   }
 
-  private static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-  }
 }

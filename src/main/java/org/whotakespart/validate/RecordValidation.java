@@ -58,6 +58,7 @@ public final class RecordValidation {
         .transform(withActivityDay())
         .transform(withRejectReason(projectIds))
         .transform(withRowStatus())
+        .transform(IdentifierGuard.withIdentifierFound())
         .transform(withSentValuesOnlyForQuarantine());
   }
 

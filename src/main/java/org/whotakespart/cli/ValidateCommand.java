@@ -1,0 +1,69 @@
+package org.whotakespart.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.whotakespart.config.JobConfig;
+import org.whotakespart.job.Progress;
+import org.whotakespart.job.RecordCheck;
+import org.whotakespart.job.ValidateJob;
+import org.whotakespart.validate.RejectReason;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code whotakespart validate}: check exports without making a report. */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Checks participation exports as the report would (columns, rows, codes, duplicates, and"
+            + " that no direct identifier is present) and writes quarantine.csv with every rejected"
+            + " row and its reason, without making a report. For people preparing an export:",
+        "  whotakespart validate --records exports/ --projects projects.csv",
+        ""})
+public final class ValidateCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin
+  JobOptions options;
+
+  @Override
+  public Integer call() {
+    JobConfig config;
+    try {
+      config = options.builder().buildForValidation();
+    } catch (IllegalArgumentException e) {
+      return Failures.report(e, spec.commandLine().getErr(), options.verbose);
+    }
+    Progress progress = new Progress(System.err);
+    return Spark.withSession(config, progress, spec.commandLine().getErr(), options.verbose,
+        spark -> {
+          RecordCheck.Checked checked = ValidateJob.run(config, spark, progress);
+          var out = spec.commandLine().getOut();
+          out.printf(Locale.UK, "%-70s %10s %10s %11s %10s%n", "file", "read", "accepted",
+              "quarantined", "duplicates");
+          checked.files().forEach(f -> {
+            long[] a = checked.counts().byFile().getOrDefault(f.path(), new long[3]);
+            out.printf(Locale.UK, "%-70s %,10d %,10d %,11d %,10d%s%n", f.path(), a[0] + a[1] + a[2],
+                a[0], a[1], a[2], f.empty() ? "  (empty file)" : f.ignoredColumns().isEmpty() ? ""
+                    : "  ignored columns: " + String.join(", ", f.ignoredColumns()));
+          });
+          var c = checked.counts();
+          out.printf(Locale.UK, "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d%n",
+              c.read(), c.accepted(), c.quarantined(), c.duplicates());
+          for (RejectReason r : RejectReason.values()) {
+            Long n = c.byReason().get(r.code());
+            if (n != null) {
+              out.printf(Locale.UK, "  %,8d %s: %s%n", n, r.code(), r.plain());
+            }
+          }
+          out.println("Rejected rows with their reasons: " + checked.quarantine());
+          out.flush();
+          if (checked.rejectedShare() > config.maxRejectedShare()) {
+            spec.commandLine().getErr().printf(Locale.UK, "whotakespart: %.1f%% of rows were"
+                + " rejected, more than the %.1f%% a report allows; see %s%n",
+                100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), checked.quarantine());
+            return Failures.INPUT;
+          }
+          return 0;
+        });
+  }
+}

@@ -1,0 +1,131 @@
+package org.whotakespart.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.whotakespart.config.JobConfig;
+import org.whotakespart.ingest.ParticipationReader;
+import org.whotakespart.ingest.Project;
+import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.output.table.QuarantineWriter;
+import org.whotakespart.stats.PeopleCounts;
+import org.whotakespart.validate.Aliases;
+import org.whotakespart.validate.IdentifierGuard;
+import org.whotakespart.validate.RecordValidation;
+import org.whotakespart.validate.ValidatedColumns;
+
+/**
+ * Reads and checks the participation records, stops on a direct identifier, counts what happened
+ * to every row of every file, and writes the quarantine. Shared by {@code report} and
+ * {@code validate}.
+ */
+public final class RecordCheck {
+  private RecordCheck() {}
+
+  /**
+   * The checked rows (kept in memory or on local disk for the steps that follow; the caller
+   * unpersists them), what was learnt of each file, the counts, and where the quarantine went.
+   */
+  public record Checked(Dataset<Row> validated, List<ParticipationReader.FileInfo> files,
+      Counts counts, String quarantine) {
+    public double rejectedShare() {
+      return counts.read() == 0 ? 0 : (double) counts.quarantined() / counts.read();
+    }
+  }
+
+  public static Checked check(JobConfig config, SparkSession spark, Progress progress,
+      List<Project> projects) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    ParticipationReader.RecordInput input =
+        ParticipationReader.read(spark, config.records(), config.encoding());
+    progress.step(String.format(Locale.ROOT, "Reading %d record files (%.1f MB)",
+        input.files().size(),
+        input.files().stream().mapToLong(ParticipationReader.FileInfo::bytes).sum() / 1e6));
+    Dataset<Row> projectIds = spark.createDataset(
+        projects.stream().map(Project::projectId).toList(), org.apache.spark.sql.Encoders.STRING())
+        .toDF(RecordColumns.PROJECT_ID);
+    Aliases aliases = config.aliases() == null ? Aliases.defaults()
+        : Aliases.load(config.aliases(), config.encoding(), conf);
+    Dataset<Row> validated = RecordValidation.validate(input.rows(), aliases, projectIds)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      IdentifierGuard.stopIfFound(validated);
+      Counts counts = countRows(validated, config);
+      String quarantine = config.output() + "/quarantine.csv";
+      QuarantineWriter.write(validated, quarantine, conf);
+      progress.step(String.format(Locale.ROOT,
+          "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates",
+          counts.read(), counts.accepted(), counts.quarantined(), counts.duplicates()));
+      return new Checked(validated, input.files(), counts, quarantine);
+    } catch (RuntimeException e) {
+      validated.unpersist();
+      throw e;
+    }
+  }
+
+  /** Row counts by file and status (accepted, quarantined, duplicate), and by reason. */
+  public record Counts(Map<String, long[]> byFile, Map<String, Long> byReason, long inPeriod,
+      long measured) {
+    public long read() {
+      return byFile.values().stream().mapToLong(a -> a[0] + a[1] + a[2]).sum();
+    }
+
+    public long accepted() {
+      return byFile.values().stream().mapToLong(a -> a[0]).sum();
+    }
+
+    public long quarantined() {
+      return byFile.values().stream().mapToLong(a -> a[1]).sum();
+    }
+
+    public long duplicates() {
+      return byFile.values().stream().mapToLong(a -> a[2]).sum();
+    }
+  }
+
+  /** One aggregation over the checked rows; with no period, nothing is counted as in it. */
+  static Counts countRows(Dataset<Row> validated, JobConfig config) {
+    Column isInPeriod = config.period() == null ? lit(false)
+        : PeopleCounts.isAcceptedIn(config.period());
+    Column isMeasured = isInPeriod.and(PeopleCounts.isMeasuredRole(config.measuredRoles()));
+    List<Row> rows = validated
+        .groupBy(col(RecordColumns.SOURCE_FILE), col(ValidatedColumns.ROW_STATUS),
+            col(ValidatedColumns.REJECT_REASON), isInPeriod.as("in_period"),
+            isMeasured.as("measured"))
+        .count().collectAsList();
+    Map<String, long[]> byFile = new TreeMap<>();
+    Map<String, Long> byReason = new LinkedHashMap<>();
+    long period = 0;
+    long measured = 0;
+    for (Row r : rows) {
+      long n = r.getLong(5);
+      long[] a = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
+      switch (r.getString(1)) {
+        case ValidatedColumns.ACCEPTED -> a[0] += n;
+        case ValidatedColumns.QUARANTINED -> {
+          a[1] += n;
+          byReason.merge(r.getString(2), n, Long::sum);
+        }
+        default -> a[2] += n;
+      }
+      if (r.getBoolean(3)) {
+        period += n;
+      }
+      if (r.getBoolean(4)) {
+        measured += n;
+      }
+    }
+    return new Counts(byFile, byReason, period, measured);
+  }
+}

@@ -1,0 +1,185 @@
+package org.whotakespart.validate;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.whotakespart.ingest.InputException;
+import org.whotakespart.ingest.RecordColumns;
+import scala.Function1;
+
+/**
+ * The anonymisation guard: inputs must carry no direct identifiers (data-contract.md §1). A column
+ * named like one, or a value that looks like an e-mail address, a UK phone number, a full UK
+ * postcode or a valid NHS number (by its check digit), stops the run before anything is written.
+ * The error names the file, the column and the line, never the value.
+ */
+public final class IdentifierGuard {
+  /** Column names (letters and digits only, lower case) that hold direct identifiers. */
+  private static final Pattern IDENTIFIER_COLUMN = Pattern.compile(
+      "^(name|names|firstname|forename|forenames|lastname|surname|fullname|givenname|familyname)$"
+          + "|email|phone|mobile|telephone|address|postcode|postalcode|zipcode"
+          + "|dob|dateofbirth|birthdate|birthday|nhsnumber|nhsno|nhsid|chinumber|nationalinsurance");
+
+  static final String EMAIL = "[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
+  /** UK numbers after spaces, dashes, dots and brackets are removed: +44 or 0, then 9 or 10 digits. */
+  static final String PHONE = "^(\\+44|0044|0)[1-9][0-9]{8,9}$";
+  /** A full UK postcode, outward and inward codes (the inward part is what makes it full). */
+  static final String POSTCODE =
+      "^(?i)(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNP-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})$";
+  /** A cheap first test (one regular expression) before the exact ones. */
+  private static final String MAYBE = "@|^[0-9 +().-]{10,20}$|^[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}$";
+  private static final String SEPARATORS = "[ ().-]";
+
+  /**
+   * The columns whose values are free text in the contract. The rest are codes, and
+   * activity_date must be a date of the form YYYY-MM-DD (anything else is quarantined, and so
+   * checked as an unmapped value would be).
+   */
+  static final List<String> FREE_TEXT = List.of(RecordColumns.RECORD_ID,
+      RecordColumns.PARTICIPANT_ID, RecordColumns.PROJECT_ID);
+
+  public static final String FOUND = "identifier_found";
+
+  private IdentifierGuard() {}
+
+  /** True when a column's name says it holds a direct identifier. */
+  public static boolean isIdentifierColumn(String name) {
+    return IDENTIFIER_COLUMN.matcher(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))
+        .find();
+  }
+
+  /** Stops on a column named like an identifier, naming the file and the column. */
+  public static void checkColumns(String file, List<String> header) {
+    for (String h : header) {
+      if (isIdentifierColumn(h)) {
+        throw new InputException(file + ": the column '" + h + "' looks like a direct identifier;"
+            + " inputs must be anonymised at source. Remove the column from the export and send"
+            + " it again. Nothing was written.");
+      }
+    }
+  }
+
+  /** What a value looks like, if it looks like a direct identifier. */
+  public static Optional<String> kindOf(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    if (Pattern.compile(EMAIL).matcher(v).find()) {
+      return Optional.of("an e-mail address");
+    }
+    String digits = v.replaceAll(SEPARATORS, "");
+    if (digits.matches("^[0-9]{10}$") && isValidNhsNumber(digits)) {
+      return Optional.of("an NHS number");
+    }
+    if (digits.matches(PHONE)) {
+      return Optional.of("a UK phone number");
+    }
+    if (v.matches(POSTCODE)) {
+      return Optional.of("a full UK postcode");
+    }
+    return Optional.empty();
+  }
+
+  /** The NHS modulus 11 check: weights 10 to 2 on the first nine digits. */
+  public static boolean isValidNhsNumber(String tenDigits) {
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (tenDigits.charAt(i) - '0') * (10 - i);
+    }
+    int check = 11 - sum % 11;
+    if (check == 11) {
+      check = 0;
+    }
+    return check != 10 && check == tenDigits.charAt(9) - '0';
+  }
+
+  /**
+   * Adds {@link #FOUND}: for the first value in the row that looks like a direct identifier, its
+   * column and kind ("participant_id: an e-mail address"); null otherwise. Free-text columns are
+   * always checked; coded columns only where the value mapped to no code (a code is no identifier).
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> withIdentifierFound() {
+    return df -> {
+      List<String> present = java.util.Arrays.asList(df.columns());
+      Column found = lit(null).cast("string");
+      for (String c : RecordColumns.CONTRACT) {
+        Column value = col(c);
+        Column checked;
+        if (FREE_TEXT.contains(c)) {
+          checked = value;
+        } else if (c.equals(RecordColumns.ACTIVITY_DATE)) {
+          checked = when(col(ValidatedColumns.ACTIVITY_DAY).isNull(), value);
+        } else if (present.contains(ValidatedColumns.code(c))) {
+          checked = when(col(ValidatedColumns.code(c)).equalTo(lit(RecordValidation.UNMAPPABLE)), value);
+        } else {
+          checked = value;
+        }
+        found = coalesce(found, when(checked.rlike(MAYBE), kind(c, value)));
+      }
+      // A malformed row keeps all its fields as sent, extra columns included: check each one.
+      Column fields = org.apache.spark.sql.functions.transform(
+          org.apache.spark.sql.functions.split(col(RecordColumns.ORIGINAL_FIELDS), ","),
+          x -> org.apache.spark.sql.functions.trim(regexp_replace(x, "\"", "")));
+      Column anyIdentifier = org.apache.spark.sql.functions.exists(fields,
+          x -> x.rlike(MAYBE).and(kind("", x).isNotNull()));
+      found = coalesce(found, when(col(RecordColumns.ORIGINAL_FIELDS).isNotNull().and(anyIdentifier),
+          lit(RecordColumns.ORIGINAL_FIELDS + ": a direct identifier (in a row that does not fit"
+              + " the header)")));
+      return df.withColumn(FOUND, found);
+    };
+  }
+
+  private static Column kind(String column, Column v) {
+    Column digits = regexp_replace(v, SEPARATORS, "");
+    return when(v.rlike(EMAIL), lit(column + ": an e-mail address"))
+        .when(digits.rlike("^[0-9]{10}$").and(isValidNhsNumber(digits)), lit(column + ": an NHS number"))
+        .when(digits.rlike(PHONE), lit(column + ": a UK phone number"))
+        .when(v.rlike(POSTCODE), lit(column + ": a full UK postcode"));
+  }
+
+  private static Column isValidNhsNumber(Column digits) {
+    Column sum = lit(0);
+    for (int i = 0; i < 9; i++) {
+      sum = sum.plus(substring(digits, i + 1, 1).cast("int").multiply(10 - i));
+    }
+    Column check = lit(11).minus(sum.mod(11));
+    Column normalised = when(check.equalTo(11), lit(0)).otherwise(check);
+    return normalised.notEqual(10).and(normalised.equalTo(substring(digits, 10, 1).cast("int")));
+  }
+
+  /** Stops the run at the first row holding an identifier: file, line and column, never the value. */
+  public static void stopIfFound(Dataset<Row> checked) {
+    List<Row> first = checked.filter(col(FOUND).isNotNull())
+        .select(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER), col(FOUND))
+        .orderBy(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER))
+        .limit(1).collectAsList();
+    if (!first.isEmpty()) {
+      Row r = first.get(0);
+      throw new InputException(r.getString(0) + " line " + r.getLong(1) + ", column "
+          + r.getString(2).replace(": ", ": the value looks like ") + "; inputs must carry no direct"
+          + " identifiers. Remove it from the export and send it again. Nothing was written.");
+    }
+  }
+
+  /** A found identifier's line, as {@link #stopIfFound} words it, for checks outside Spark. */
+  public static void checkValue(String where, String column, String value) {
+    kindOf(value).ifPresent(kind -> {
+      throw new InputException(where + ", column " + column + ": the value looks like " + kind
+          + "; inputs must carry no direct identifiers. Remove it and send the file again."
+          + " Nothing was written.");
+    });
+  }
+}
