@@ -47,6 +47,8 @@ public final class RecordValidation {
   /** Marks a value no alias maps; never a code, because codes have no control characters. */
   static final String UNMAPPABLE = "\u0000unmappable";
   private static final String PROJECT_ID_KNOWN = "project_id_known";
+  /** Co-production records before this are taken as a typing error (e.g. 1925 for 2025). */
+  static final java.sql.Date EARLIEST_DAY = java.sql.Date.valueOf("2000-01-01");
 
   private RecordValidation() {}
 
@@ -145,11 +147,14 @@ public final class RecordValidation {
           .drop("known_project_id")
           .withColumns(ordered("is_missing_required", missing, "unmappable_value", unmappable));
       Column isMissing = col("is_missing_required");
+      Column isOutsideAnyPeriod = col(ValidatedColumns.ACTIVITY_DAY).lt(lit(EARLIEST_DAY))
+          .or(col(ValidatedColumns.ACTIVITY_DAY).gt(org.apache.spark.sql.functions.current_date()));
       Column isUnmappable = col("unmappable_value").isNotNull();
       Column reason = when(col(RecordColumns.MALFORMED_REASON).isNotNull(),
               lit(RejectReason.MALFORMED_ROW.code()))
           .when(isMissing, lit(RejectReason.MISSING_REQUIRED_VALUE.code()))
           .when(col(ValidatedColumns.ACTIVITY_DAY).isNull(), lit(RejectReason.BAD_DATE.code()))
+          .when(isOutsideAnyPeriod, lit(RejectReason.DATE_OUTSIDE_ANY_PERIOD.code()))
           .when(col(PROJECT_ID_KNOWN).isNull(), lit(RejectReason.UNKNOWN_PROJECT.code()))
           .when(isUnmappable, lit(RejectReason.UNMAPPABLE_VALUE.code()));
       Column detail = when(col(RecordColumns.MALFORMED_REASON).isNotNull(),
@@ -157,6 +162,8 @@ public final class RecordValidation {
           .when(isMissing, concat(lit("blank: "), concat_ws(", ", requiredBlanks())))
           .when(col(ValidatedColumns.ACTIVITY_DAY).isNull(), concat(lit("activity_date '"),
               col(RecordColumns.ACTIVITY_DATE), lit("' is not a date written YYYY-MM-DD")))
+          .when(isOutsideAnyPeriod, concat(lit("activity_date '"),
+              col(RecordColumns.ACTIVITY_DATE), lit("' is before 2000 or in the future")))
           .when(col(PROJECT_ID_KNOWN).isNull(), concat(lit("project_id '"),
               col(RecordColumns.PROJECT_ID), lit("' is not in the projects file")))
           .when(isUnmappable, concat(col("unmappable_value"),

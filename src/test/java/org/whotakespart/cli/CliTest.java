@@ -71,4 +71,15 @@ class CliTest {
     assertEquals(1, code);
     assertTrue(err.toString().contains("participantid: did you mean participant_id?"), err.toString());
   }
+
+  @Test
+  void validateChecksTheSampleWithoutMakingAReport(@TempDir Path dir) {
+    int code = run("validate", "--job", Paths.project().resolve("jobs/sample-quarterly.properties").toString(),
+        "--output", dir.toString(), "--master", "local[1]");
+    assertEquals(0, code, err.toString());
+    assertTrue(out.toString().contains("rows read 20,226 = accepted"), out.toString());
+    assertTrue(out.toString().contains("conflicting_record_id"), out.toString());
+    assertTrue(Files.exists(dir.resolve("quarantine.csv")));
+    assertFalse(Files.exists(dir.resolve("metrics.csv")));
+  }
 }

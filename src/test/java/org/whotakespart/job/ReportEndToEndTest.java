@@ -276,4 +276,51 @@ class ReportEndToEndTest {
     }
     assertTrue(Files.isDirectory(out.resolve("first/metrics.parquet")));
   }
+
+  @Test
+  void theSameRecordsSplitDifferentlyAcrossFilesGiveTheSameMetrics() throws IOException {
+    // Every sample row (malformed ones as they are), re-written in reverse order into three files
+    // with one column order.
+    List<List<String>> rows = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(Paths.sampleData().resolve("records"))) {
+      files = s.filter(f -> f.getFileName().toString().startsWith("participation")).sorted().toList();
+    }
+    List<String> columns = org.whotakespart.ingest.RecordColumns.CONTRACT;
+    for (Path f : files) {
+      String text = Files.readString(f, StandardCharsets.UTF_8).replace("\uFEFF", "");
+      try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(new java.io.StringReader(text))) {
+        Map<String, Integer> header = new HashMap<>();
+        p.getHeaderMap().forEach((k, v) -> header.put(k.trim().toLowerCase(Locale.ROOT), v));
+        for (CSVRecord rec : p) {
+          if (rec.size() != header.size()) {
+            rows.add(rec.toList()); // stays malformed: fewer fields than the header
+            continue;
+          }
+          rows.add(columns.stream().map(c -> header.containsKey(c) ? rec.get(header.get(c)) : "").toList());
+        }
+      }
+    }
+    java.util.Collections.reverse(rows);
+    Path split = out.resolve("split");
+    Files.createDirectories(split);
+    for (int part = 0; part < 3; part++) {
+      try (var w = Files.newBufferedWriter(split.resolve("participation-part" + part + ".csv"));
+          var printer = new org.apache.commons.csv.CSVPrinter(w, CSVFormat.RFC4180)) {
+        printer.printRecord(columns);
+        for (int i = part; i < rows.size(); i += 3) {
+          printer.printRecord(rows.get(i));
+        }
+      }
+    }
+    JobConfig resplit = JobConfig.builder().records(List.of(split.toString()))
+        .projects(Paths.sampleData().resolve("projects.csv").toString())
+        .baselines(Paths.sampleData().resolve("baselines-census2021.csv").toString())
+        .period(PERIOD).output(out.resolve("resplit").toString()).sparkMaster("local[2]").build();
+    ReportJob.Result r = ReportJob.run(resplit, TestSpark.session(), Progress.silent());
+    assertEquals(result.model().dataQuality().read(), r.model().dataQuality().read());
+    assertEquals(result.model().dataQuality().duplicates(), r.model().dataQuality().duplicates());
+    assertArrayEquals(Files.readAllBytes(out.resolve("first/metrics.csv")),
+        Files.readAllBytes(out.resolve("resplit/metrics.csv")));
+  }
 }
