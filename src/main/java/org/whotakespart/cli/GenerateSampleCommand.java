@@ -38,6 +38,11 @@ public final class GenerateSampleCommand implements Callable<Integer> {
   @Option(names = "--quarters", defaultValue = "8", description = "How many quarters (default ${DEFAULT-VALUE}).")
   int quarters;
 
+  @Option(names = "--scale", defaultValue = "1",
+      description = "Multiply every project's people, and so the records (about 20,000 times the"
+          + " scale over 8 quarters), to measure speed on larger inputs (default ${DEFAULT-VALUE}).")
+  int scale;
+
   @Option(names = "--verbose", description = "Show full error details.")
   boolean verbose;
 
@@ -47,8 +52,12 @@ public final class GenerateSampleCommand implements Callable<Integer> {
       if (quarters < 1 || quarters > 40) {
         throw new IllegalArgumentException("--quarters must be from 1 to 40");
       }
+      if (scale < 1 || scale > 10_000) {
+        throw new IllegalArgumentException("--scale must be from 1 to 10000");
+      }
       var rows = BaselinesReader.read(baselines, StandardCharsets.UTF_8, new Configuration());
-      long n = new SampleGenerator(seed, rows, Period.parse(lastQuarter), quarters).write(out);
+      long n = new SampleGenerator(seed, rows, Period.parse(lastQuarter), quarters, scale)
+          .write(out);
       spec.commandLine().getOut().printf("Wrote %,d records over %d quarters to %s%n", n, quarters,
           out);
       return 0;

@@ -9,7 +9,6 @@ import org.whotakespart.config.Suggestions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -24,8 +23,8 @@ public final class ParticipationReader {
   /** What the run learnt about one input file before reading its rows. */
   public record FileInfo(String path, long bytes, boolean empty, List<String> ignoredColumns) {}
 
-  /** The rows of every file, and what was learnt of each file. */
-  public record RecordInput(Dataset<Row> rows, List<FileInfo> files) {}
+  /** The rows of every file (as read, before Spark's columnar form), and what was learnt of each file. */
+  public record RecordInput(JavaRDD<Row> rows, List<FileInfo> files) {}
 
   public static RecordInput read(SparkSession spark, List<String> specs, Charset charset) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -43,8 +42,9 @@ public final class ParticipationReader {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = Math.max(1, Math.min(readable.size(), jsc.defaultParallelism() * 4));
-    JavaRDD<Row> rows = jsc.parallelize(readable, slices).flatMap(new RecordFileParser(charset, new HadoopConf(conf)));
-    return new RecordInput(spark.createDataFrame(rows, RecordFileParser.SCHEMA), infos);
+    JavaRDD<Row> rows = jsc.parallelize(readable, slices)
+        .flatMap(new RecordFileParser(charset, new HadoopConf(conf)));
+    return new RecordInput(rows, infos);
   }
 
   /**

@@ -13,7 +13,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.ingest.ParticipationReader;
 import org.whotakespart.ingest.Project;
@@ -37,8 +39,18 @@ public final class RecordCheck {
    * The checked rows (kept in memory or on local disk for the steps that follow; the caller
    * unpersists them), what was learnt of each file, the counts, and where the quarantine went.
    */
-  public record Checked(Dataset<Row> validated, List<ParticipationReader.FileInfo> files,
-      Counts counts, String quarantine) {
+  public record Checked(RecordValidation.Validated validation,
+      List<ParticipationReader.FileInfo> files, Counts counts, String quarantine)
+      implements AutoCloseable {
+    public Dataset<Row> validated() {
+      return validation.rows();
+    }
+
+    @Override
+    public void close() {
+      validation.close();
+    }
+
     public double rejectedShare() {
       return counts.read() == 0 ? 0 : (double) counts.quarantined() / counts.read();
     }
@@ -52,24 +64,23 @@ public final class RecordCheck {
     progress.step(String.format(Locale.ROOT, "Reading %d record files (%.1f MB)",
         input.files().size(),
         input.files().stream().mapToLong(ParticipationReader.FileInfo::bytes).sum() / 1e6));
-    Dataset<Row> projectIds = spark.createDataset(
-        projects.stream().map(Project::projectId).toList(), org.apache.spark.sql.Encoders.STRING())
-        .toDF(RecordColumns.PROJECT_ID);
     Aliases aliases = config.aliases() == null ? Aliases.defaults()
         : Aliases.load(config.aliases(), config.encoding(), conf);
-    Dataset<Row> validated = RecordValidation.validate(input.rows(), aliases, projectIds)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Set<String> projectIds = projects.stream().map(Project::projectId)
+        .collect(java.util.stream.Collectors.toSet());
+    RecordValidation.Validated validation = RecordValidation.validate(spark, input.rows(), aliases,
+        projectIds, LocalDate.now(ZoneOffset.UTC));
     try {
-      IdentifierGuard.stopIfFound(validated);
-      Counts counts = countRows(validated, config);
+      IdentifierGuard.stopIfFound(validation.checked());
+      Counts counts = countRows(validation.rows(), config);
       String quarantine = config.output() + "/quarantine.csv";
-      QuarantineWriter.write(validated, quarantine, conf);
+      QuarantineWriter.write(validation.rows(), quarantine, conf);
       progress.step(String.format(Locale.ROOT,
           "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates",
           counts.read(), counts.accepted(), counts.quarantined(), counts.duplicates()));
-      return new Checked(validated, input.files(), counts, quarantine);
+      return new Checked(validation, input.files(), counts, quarantine);
     } catch (RuntimeException e) {
-      validated.unpersist();
+      validation.close();
       throw e;
     }
   }

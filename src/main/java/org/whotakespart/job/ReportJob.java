@@ -129,7 +129,7 @@ public final class ReportJob {
           + " workbook to %s", metrics.size(), charts.size(), out));
       return new Result(model, out, files);
     } finally {
-      validated.unpersist();
+      checked.close();
     }
   }
 

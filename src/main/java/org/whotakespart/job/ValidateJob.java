@@ -17,7 +17,7 @@ public final class ValidateJob {
     List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(),
         spark.sparkContext().hadoopConfiguration());
     RecordCheck.Checked checked = RecordCheck.check(config, spark, progress, projects);
-    checked.validated().unpersist();
+    checked.close();
     return checked;
   }
 }

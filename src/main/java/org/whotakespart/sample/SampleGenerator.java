@@ -43,8 +43,19 @@ public final class SampleGenerator {
   private final SplittableRandom random;
   private final Map<String, Map<String, Map<String, Long>>> baseline; // area -> characteristic -> category -> n
   private final List<Period> quarters;
+  private final int scale;
 
   public SampleGenerator(long seed, List<BaselineRow> baselines, Period last, int quarterCount) {
+    this(seed, baselines, last, quarterCount, 1);
+  }
+
+  /**
+   * @param scale multiplies every project's number of people, and so the records (about 20,000
+   *     times the scale for 8 quarters), for measuring speed on larger inputs
+   */
+  public SampleGenerator(long seed, List<BaselineRow> baselines, Period last, int quarterCount,
+      int scale) {
+    this.scale = scale;
     this.random = new SplittableRandom(seed);
     this.baseline = new TreeMap<>();
     for (BaselineRow b : baselines) {
@@ -141,7 +152,7 @@ public final class SampleGenerator {
     List<Person> everyone = new ArrayList<>();
     for (SampleProject p : projects()) {
       List<Person> pool = new ArrayList<>();
-      for (int i = 0; i < p.size() * 2; i++) {
+      for (int i = 0; i < p.size() * 2 * scale; i++) {
         // A few people take part in more than one project.
         Person person = !everyone.isEmpty() && random.nextDouble() < 0.04
             ? everyone.get(random.nextInt(everyone.size())) : newPerson(p, everyone.size());
@@ -210,7 +221,10 @@ public final class SampleGenerator {
         (int) (10 * Math.pow(random.nextDouble(), p.profile() == Profile.USUAL ? 0.8 : 1.2)))));
     answers.put(RecordColumns.COMMUNICATION_NEEDS, pick(new String[] {"none", "none", "none", "none",
         "none", "none", "bsl", "easy_read", "interpreter", "other"}));
-    return new Person(String.format(Locale.ROOT, "P%06d", 100000 + n * 7919 % 900000), answers);
+    // A scrambled six-digit id while they last (the shipped sample), then seven digits.
+    String id = n < 900_000 ? String.format(Locale.ROOT, "P%06d", 100_000 + (long) n * 7919 % 900_000)
+        : "P" + (1_000_000 + n);
+    return new Person(id, answers);
   }
 
   /** A category drawn from the catchment's population, tilted by the project's profile. */
@@ -286,7 +300,8 @@ public final class SampleGenerator {
       List<Person> pool, Period quarter, int q, Map<String, Integer> recordNumbers)
       throws IOException {
     // Projects grow a little over the quarters; a core of regulars plus newcomers.
-    int active = Math.max(4, (int) Math.round(p.size() * (0.55 + 0.05 * q) * (0.8 + 0.4 * random.nextDouble())));
+    int active = Math.max(4, (int) Math.round(p.size() * scale * (0.55 + 0.05 * q)
+        * (0.8 + 0.4 * random.nextDouble())));
     int offset = (q * 5) % Math.max(1, pool.size() - active);
     List<Person> people = pool.subList(offset, Math.min(pool.size(), offset + active));
     int activities = 4 + random.nextInt(4);

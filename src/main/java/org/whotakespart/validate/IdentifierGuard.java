@@ -1,23 +1,15 @@
 package org.whotakespart.validate;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.whotakespart.ingest.InputException;
 import org.whotakespart.ingest.RecordColumns;
-import scala.Function1;
 
 /**
  * The anonymisation guard: inputs must carry no direct identifiers (data-contract.md §1). A column
@@ -71,23 +63,33 @@ public final class IdentifierGuard {
     }
   }
 
+  private static final Pattern MAYBE_PATTERN = Pattern.compile(MAYBE);
+  private static final Pattern EMAIL_PATTERN = Pattern.compile(EMAIL);
+  private static final Pattern PHONE_PATTERN = Pattern.compile(PHONE);
+  private static final Pattern POSTCODE_PATTERN = Pattern.compile(POSTCODE);
+  private static final Pattern SEPARATOR_PATTERN = Pattern.compile(SEPARATORS);
+  private static final Pattern TEN_DIGITS = Pattern.compile("^[0-9]{10}$");
+
   /** What a value looks like, if it looks like a direct identifier. */
   public static Optional<String> kindOf(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     String v = value.trim();
-    if (Pattern.compile(EMAIL).matcher(v).find()) {
+    if (!MAYBE_PATTERN.matcher(v).find()) {
+      return Optional.empty(); // one cheap test clears nearly every value
+    }
+    if (EMAIL_PATTERN.matcher(v).find()) {
       return Optional.of("an e-mail address");
     }
-    String digits = v.replaceAll(SEPARATORS, "");
-    if (digits.matches("^[0-9]{10}$") && isValidNhsNumber(digits)) {
+    String digits = SEPARATOR_PATTERN.matcher(v).replaceAll("");
+    if (TEN_DIGITS.matcher(digits).matches() && isValidNhsNumber(digits)) {
       return Optional.of("an NHS number");
     }
-    if (digits.matches(PHONE)) {
+    if (PHONE_PATTERN.matcher(digits).matches()) {
       return Optional.of("a UK phone number");
     }
-    if (v.matches(POSTCODE)) {
+    if (POSTCODE_PATTERN.matcher(v).matches()) {
       return Optional.of("a full UK postcode");
     }
     return Optional.empty();
@@ -104,60 +106,6 @@ public final class IdentifierGuard {
       check = 0;
     }
     return check != 10 && check == tenDigits.charAt(9) - '0';
-  }
-
-  /**
-   * Adds {@link #FOUND}: for the first value in the row that looks like a direct identifier, its
-   * column and kind ("participant_id: an e-mail address"); null otherwise. Free-text columns are
-   * always checked; coded columns only where the value mapped to no code (a code is no identifier).
-   */
-  public static Function1<Dataset<Row>, Dataset<Row>> withIdentifierFound() {
-    return df -> {
-      List<String> present = java.util.Arrays.asList(df.columns());
-      Column found = lit(null).cast("string");
-      for (String c : RecordColumns.CONTRACT) {
-        Column value = col(c);
-        Column checked;
-        if (FREE_TEXT.contains(c)) {
-          checked = value;
-        } else if (c.equals(RecordColumns.ACTIVITY_DATE)) {
-          checked = when(col(ValidatedColumns.ACTIVITY_DAY).isNull(), value);
-        } else if (present.contains(ValidatedColumns.code(c))) {
-          checked = when(col(ValidatedColumns.code(c)).equalTo(lit(RecordValidation.UNMAPPABLE)), value);
-        } else {
-          checked = value;
-        }
-        found = coalesce(found, when(checked.rlike(MAYBE), kind(c, value)));
-      }
-      // A malformed row keeps all its fields as sent, extra columns included: check each one.
-      Column fields = org.apache.spark.sql.functions.transform(
-          org.apache.spark.sql.functions.split(col(RecordColumns.ORIGINAL_FIELDS), ","),
-          x -> org.apache.spark.sql.functions.trim(regexp_replace(x, "\"", "")));
-      Column anyIdentifier = org.apache.spark.sql.functions.exists(fields,
-          x -> x.rlike(MAYBE).and(kind("", x).isNotNull()));
-      found = coalesce(found, when(col(RecordColumns.ORIGINAL_FIELDS).isNotNull().and(anyIdentifier),
-          lit(RecordColumns.ORIGINAL_FIELDS + ": a direct identifier (in a row that does not fit"
-              + " the header)")));
-      return df.withColumn(FOUND, found);
-    };
-  }
-
-  private static Column kind(String column, Column v) {
-    Column digits = regexp_replace(v, SEPARATORS, "");
-    return when(v.rlike(EMAIL), lit(column + ": an e-mail address"))
-        .when(digits.rlike("^[0-9]{10}$").and(isValidNhsNumber(digits)), lit(column + ": an NHS number"))
-        .when(digits.rlike(PHONE), lit(column + ": a UK phone number"))
-        .when(v.rlike(POSTCODE), lit(column + ": a full UK postcode"));
-  }
-
-  private static Column isValidNhsNumber(Column digits) {
-    Column sum = lit(0);
-    for (int i = 0; i < 9; i++) {
-      sum = sum.plus(substring(digits, i + 1, 1).cast("int").multiply(10 - i));
-    }
-    Column check = lit(11).minus(sum.mod(11));
-    Column normalised = when(check.equalTo(11), lit(0)).otherwise(check);
-    return normalised.notEqual(10).and(normalised.equalTo(substring(digits, 10, 1).cast("int")));
   }
 
   /** Stops the run at the first row holding an identifier: file, line and column, never the value. */

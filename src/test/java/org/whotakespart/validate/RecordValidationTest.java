@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -30,12 +28,20 @@ class RecordValidationTest {
     return RowFactory.create(v);
   }
 
+  private static RecordValidation.Validated run(List<Row> rows) {
+    var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+        TestSpark.session().sparkContext());
+    return RecordValidation.validate(TestSpark.session(), jsc.parallelize(rows, 2),
+        Aliases.defaults(), java.util.Set.of("P1"), java.time.LocalDate.of(2026, 1, 1));
+  }
+
   private static Map<Long, String> validate(List<Row> rows) {
-    Dataset<Row> df = TestSpark.session().createDataFrame(rows, RecordFileParser.SCHEMA);
-    Dataset<Row> projects = TestSpark.session().createDataset(List.of("P1"), Encoders.STRING())
-        .toDF(RecordColumns.PROJECT_ID);
     Map<Long, String> out = new TreeMap<>();
-    for (Row r : RecordValidation.validate(df, Aliases.defaults(), projects).collectAsList()) {
+    List<Row> checked;
+    try (RecordValidation.Validated v = run(rows)) {
+      checked = v.rows().collectAsList();
+    }
+    for (Row r : checked) {
       String reason = r.getAs(ValidatedColumns.REJECT_REASON);
       out.put(r.getAs(RecordColumns.LINE_NUMBER), r.<String>getAs(ValidatedColumns.ROW_STATUS)
           + (reason == null ? "" : ":" + reason));
@@ -54,6 +60,7 @@ class RecordValidationTest {
     rows.add(raw(7, "r6", "  ", "P1", "2025-07-01", "male"));
     rows.add(raw(8, "r7", "p7", "P1", "1/7/2025", "male"));
     rows.add(raw(9, "r8", "p8", "P1", "2025-07-01", "Prefer not to say"));
+    rows.add(raw(11, "r10", "p10", "P1", "2026-01-02", "male"));
     Row ok = raw(10, "r9", "p9", "P1", "2025-07-01", "male");
     Object[] malformed = new Object[ok.size()];
     for (int i = 0; i < ok.size(); i++) {
@@ -71,7 +78,8 @@ class RecordValidationTest {
     assertEquals("quarantined:bad_date", v.get(8L));
     assertEquals("accepted", v.get(9L), "prefer not to say is an answer, not an error");
     assertEquals("quarantined:malformed_row", v.get(10L));
-    assertEquals(9, v.size(), "nothing is lost");
+    assertEquals("quarantined:date_outside_any_period", v.get(11L), "after the day of the run");
+    assertEquals(10, v.size(), "nothing is lost");
   }
 
   @Test
@@ -89,14 +97,13 @@ class RecordValidationTest {
   }
 
   @Test
-  void quarantinedRowsKeepTheValuesAsSentAndAcceptedRowsTheCodes() {
+  void quarantinedRowsKeepTheValuesAsSentAndAcceptedRowsOnlyTheCodes() {
     List<Row> rows = List.of(raw(2, "r1", "p1", "P1", "2025-07-01", "F"),
         raw(3, "r2", "p2", "P1", "2025-07-01", "Fmale"));
-    Dataset<Row> df = TestSpark.session().createDataFrame(rows, RecordFileParser.SCHEMA);
-    Dataset<Row> projects = TestSpark.session().createDataset(List.of("P1"), Encoders.STRING())
-        .toDF(RecordColumns.PROJECT_ID);
-    List<Row> out = RecordValidation.validate(df, Aliases.defaults(), projects)
-        .orderBy(RecordColumns.LINE_NUMBER).collectAsList();
+    List<Row> out;
+    try (RecordValidation.Validated v = run(rows)) {
+      out = v.rows().orderBy(RecordColumns.LINE_NUMBER).collectAsList();
+    }
     assertEquals("female", (String) out.get(0).getAs(ValidatedColumns.code("sex")));
     assertEquals(null, (String) out.get(0).getAs("sex"));
     assertEquals("Fmale", (String) out.get(1).getAs("sex"));

@@ -40,8 +40,13 @@ public final class QuarantineWriter {
         col(ValidatedColumns.REJECT_REASON)).as("reason"));
     out.add(col(ValidatedColumns.REJECT_DETAIL).as("detail"));
     out.add(col(RecordColumns.ORIGINAL_FIELDS).as("original_row"));
+    List<String> present = java.util.Arrays.asList(validated.columns());
     for (String c : RecordColumns.CONTRACT) {
-      out.add(col(c));
+      // The spelling as sent where it was kept (rejected rows); the code where it was not (a
+      // conflict is only found later, between rows that were each fine on their own).
+      out.add(present.contains(ValidatedColumns.code(c))
+          ? org.apache.spark.sql.functions.coalesce(col(c), col(ValidatedColumns.code(c))).as(c)
+          : col(c));
     }
     String folder = file + ".parts";
     validated.filter(col(ValidatedColumns.ROW_STATUS).equalTo(lit(ValidatedColumns.QUARANTINED)))
