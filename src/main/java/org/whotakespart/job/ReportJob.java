@@ -60,7 +60,20 @@ public final class ReportJob {
 
   private ReportJob() {}
 
+  /** Where the checked records come from: {@link RecordCheck#check}, or a stand-in to measure it. */
+  @FunctionalInterface
+  public interface RecordSource {
+    RecordCheck.Checked check(JobConfig config, SparkSession spark, Progress progress,
+        List<Project> projects);
+  }
+
   public static Result run(JobConfig config, SparkSession spark, Progress progress) {
+    return run(config, spark, progress, RecordCheck::check);
+  }
+
+  /** The report from records given by {@code source}. */
+  public static Result run(JobConfig config, SparkSession spark, Progress progress,
+      RecordSource source) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf);
     List<BaselineRow> baselines = BaselinesReader.readAll(config.baselines(), config.encoding(), conf);
@@ -68,7 +81,7 @@ public final class ReportJob {
     progress.step(String.format(Locale.ROOT, "Read %d projects and %,d baseline rows",
         projects.size(), baselines.size()));
 
-    RecordCheck.Checked checked = RecordCheck.check(config, spark, progress, projects);
+    RecordCheck.Checked checked = source.check(config, spark, progress, projects);
     Dataset<Row> validated = checked.validated();
     RecordCheck.Counts counts = checked.counts();
     String out = config.output();
