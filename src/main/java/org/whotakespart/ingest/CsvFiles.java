@@ -35,9 +35,18 @@ public final class CsvFiles {
 
   /** A reader that fails on bytes not valid in {@code charset} and skips a leading BOM. */
   public static Reader open(String file, Charset charset, Configuration conf) throws IOException {
+    return open(file, charset, conf, null);
+  }
+
+  /** As {@link #open(String, Charset, Configuration)}, feeding every byte read to {@code digest}. */
+  public static Reader open(String file, Charset charset, Configuration conf,
+      java.security.MessageDigest digest) throws IOException {
     Path path = new Path(file);
     FileSystem fs = path.getFileSystem(conf);
     InputStream in = fs.open(path);
+    if (digest != null) {
+      in = new java.security.DigestInputStream(in, digest);
+    }
     Reader decoded = new InputStreamReader(in, charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT));

@@ -9,6 +9,7 @@ import org.whotakespart.config.Suggestions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -23,8 +24,22 @@ public final class ParticipationReader {
   /** What the run learnt about one input file before reading its rows. */
   public record FileInfo(String path, long bytes, boolean empty, List<String> ignoredColumns) {}
 
-  /** The rows of every file (as read, before Spark's columnar form), and what was learnt of each file. */
-  public record RecordInput(JavaRDD<Row> rows, List<FileInfo> files) {}
+  /**
+   * The rows of every file (as read, before Spark's columnar form), what was learnt of each file,
+   * and each file's SHA-256 once its rows have been read ({@link #checksums()}).
+   */
+  public record RecordInput(JavaRDD<Row> rows, List<FileInfo> files,
+      CollectionAccumulator<String> checksumLines) {
+    /** File to SHA-256 (hex), for the files read so far. */
+    public java.util.Map<String, String> checksums() {
+      java.util.Map<String, String> m = new java.util.TreeMap<>();
+      for (String line : checksumLines.value()) {
+        String[] p = line.split("\t", 2);
+        m.put(p[0], p[1]);
+      }
+      return m;
+    }
+  }
 
   public static RecordInput read(SparkSession spark, List<String> specs, Charset charset) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -42,9 +57,10 @@ public final class ParticipationReader {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = Math.max(1, Math.min(readable.size(), jsc.defaultParallelism() * 4));
+    CollectionAccumulator<String> checksums = spark.sparkContext().collectionAccumulator("checksums");
     JavaRDD<Row> rows = jsc.parallelize(readable, slices)
-        .flatMap(new RecordFileParser(charset, new HadoopConf(conf)));
-    return new RecordInput(rows, infos);
+        .flatMap(new RecordFileParser(charset, new HadoopConf(conf), checksums));
+    return new RecordInput(rows, infos, checksums);
   }
 
   /**

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -33,14 +34,20 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
 
   private final String charsetName;
   private final HadoopConf conf;
+  private final CollectionAccumulator<String> checksums;
 
   public RecordFileParser(Charset charset) {
-    this(charset, new HadoopConf(new Configuration()));
+    this(charset, new HadoopConf(new Configuration()), null);
   }
 
-  public RecordFileParser(Charset charset, HadoopConf conf) {
+  /**
+   * @param checksums receives "file TAB sha-256" for each file read to its end (a file read again
+   *     after a failed task adds the same line again), or null
+   */
+  public RecordFileParser(Charset charset, HadoopConf conf, CollectionAccumulator<String> checksums) {
     this.charsetName = charset.name();
     this.conf = conf;
+    this.checksums = checksums;
   }
 
   private static StructType schema() {
@@ -59,10 +66,21 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   public Iterator<Row> call(String file) throws IOException {
     Charset charset = Charset.forName(charsetName);
     try {
-      Reader reader = CsvFiles.open(file, charset, conf.get());
-      return new Rows(file, charset, CsvFiles.FORMAT.parse(reader));
+      java.security.MessageDigest digest = checksums == null ? null : sha256();
+      Reader reader = CsvFiles.open(file, charset, conf.get(), digest);
+      Runnable atEnd = digest == null ? () -> { }
+          : () -> checksums.add(file + '\t' + java.util.HexFormat.of().formatHex(digest.digest()));
+      return new Rows(file, charset, CsvFiles.FORMAT.parse(reader), atEnd);
     } catch (IOException e) {
       throw new InputException(CsvFiles.describeReadFailure(file, charset, e) + " (at line 1)", e);
+    }
+  }
+
+  private static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 
@@ -80,10 +98,13 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
     private long nextLine = 1;
     private boolean closed;
 
-    Rows(String file, Charset charset, CSVParser parser) {
+    private final Runnable atEnd;
+
+    Rows(String file, Charset charset, CSVParser parser, Runnable atEnd) {
       this.file = file;
       this.charset = charset;
       this.parser = parser;
+      this.atEnd = atEnd;
       this.records = parser.iterator();
     }
 
@@ -132,6 +153,7 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
           }
         }
         close();
+        atEnd.run();
       } catch (UncheckedIOException | IllegalStateException e) {
         close();
         throw new InputException(CsvFiles.describeReadFailure(file, charset, e)

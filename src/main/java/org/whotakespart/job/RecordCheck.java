@@ -40,7 +40,8 @@ public final class RecordCheck {
    * unpersists them), what was learnt of each file, the counts, and where the quarantine went.
    */
   public record Checked(RecordValidation.Validated validation,
-      List<ParticipationReader.FileInfo> files, Counts counts, String quarantine)
+      List<ParticipationReader.FileInfo> files, Counts counts, String quarantine,
+      Map<String, String> checksums)
       implements AutoCloseable {
     public Dataset<Row> validated() {
       return validation.rows();
@@ -78,7 +79,7 @@ public final class RecordCheck {
       progress.step(String.format(Locale.ROOT,
           "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates",
           counts.read(), counts.accepted(), counts.quarantined(), counts.duplicates()));
-      return new Checked(validation, input.files(), counts, quarantine);
+      return new Checked(validation, input.files(), counts, quarantine, input.checksums());
     } catch (RuntimeException e) {
       validation.close();
       throw e;

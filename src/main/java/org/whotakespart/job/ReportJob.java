@@ -115,7 +115,8 @@ public final class ReportJob {
           new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
           config.measuredRoles().stream().sorted().toList(), projects, metrics,
           peopleByProject(categoryCounts), people,
-          dataQuality(checked.files(), counts, categoryCounts, catchments.warnings()),
+          dataQuality(checked.files(), checked.checksums(), counts, categoryCounts,
+              catchments.warnings()),
           coverage(projects, catchments.rows(), baselines), areaNames);
 
       List<String> files = new ArrayList<>();
@@ -192,11 +193,13 @@ public final class ReportJob {
   }
 
   private static DataQuality dataQuality(List<ParticipationReader.FileInfo> files,
+      Map<String, String> checksums,
       RecordCheck.Counts counts, List<CategoryCount> categoryCounts, List<String> warnings) {
     List<FileReconciliation> perFile = new ArrayList<>();
     for (ParticipationReader.FileInfo f : files) {
       long[] a = counts.byFile().getOrDefault(f.path(), new long[3]);
-      perFile.add(new FileReconciliation(f.path(), f.bytes(), f.empty(), f.ignoredColumns(),
+      perFile.add(new FileReconciliation(f.path(), f.bytes(), checksums.getOrDefault(f.path(), ""),
+          f.empty(), f.ignoredColumns(),
           a[0] + a[1] + a[2], a[0], a[1], a[2]));
     }
     Map<String, Long> reasons = new LinkedHashMap<>();

@@ -223,6 +223,16 @@ class ReportEndToEndTest {
   }
 
   @Test
+  void eachInputFileIsNamedWithItsChecksum() throws Exception {
+    var files = result.model().dataQuality().files();
+    var f = files.get(0);
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+        .digest(Files.readAllBytes(Path.of(f.file())));
+    assertEquals(java.util.HexFormat.of().formatHex(digest), f.sha256());
+    assertTrue(files.stream().allMatch(x -> x.sha256().length() == 64));
+  }
+
+  @Test
   void rowsReadBalanceForEveryFile() {
     var q = result.model().dataQuality();
     assertTrue(q.files().size() > 50, "many files");

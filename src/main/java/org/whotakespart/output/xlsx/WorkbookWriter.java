@@ -510,8 +510,8 @@ public final class WorkbookWriter {
     pair(s, "Software", "Who Takes Part " + model.softwareVersion());
     pair(s, "Status band", model.bands().low() + " to " + model.bands().high());
     for (FileReconciliation f : model.dataQuality().files()) {
-      pair(s, "Input file", String.format(Locale.UK, "%s (%,d bytes, %,d rows)", f.file(),
-          f.bytes(), f.read()));
+      pair(s, "Input file", String.format(Locale.UK, "%s (%,d bytes, %,d rows%s)", f.file(),
+          f.bytes(), f.read(), f.sha256().isEmpty() ? "" : ", SHA-256 " + f.sha256()));
     }
   }
 
