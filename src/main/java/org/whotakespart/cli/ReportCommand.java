@@ -30,6 +30,11 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--no-charts", negatable = false, description = "Skip the charts.")
   boolean noCharts;
 
+  @Option(names = "--split-by", paramLabel = "WHAT",
+      description = "Also write one workbook per commissioner or per project (into split/), to send"
+          + " to each: none, commissioner or project.")
+  String splitBy;
+
   @Override
   public Integer call() {
     JobConfig config;
@@ -52,6 +57,9 @@ public final class ReportCommand implements Callable<Integer> {
     JobConfig.Builder b = options.builder();
     if (noCharts) {
       b.charts(false);
+    }
+    if (splitBy != null) {
+      b.splitBy(org.whotakespart.config.SplitBy.parse(splitBy));
     }
     return b.build();
   }

@@ -35,6 +35,7 @@ public final class JobConfig {
   private final double maxRejectedShare;
   private final String sparkMaster;
   private final boolean charts;
+  private final SplitBy splitBy;
 
   private JobConfig(Builder b) {
     this.records = List.copyOf(b.records);
@@ -52,6 +53,7 @@ public final class JobConfig {
     this.maxRejectedShare = b.maxRejectedShare;
     this.sparkMaster = b.sparkMaster;
     this.charts = b.charts;
+    this.splitBy = b.splitBy;
   }
 
   public static Builder builder() {
@@ -123,6 +125,11 @@ public final class JobConfig {
     return charts;
   }
 
+  /** Whether to write a workbook per commissioner or per project as well. */
+  public SplitBy splitBy() {
+    return splitBy;
+  }
+
   /** Collects settings; {@link #build()} checks them all and names every problem at once. */
   public static final class Builder {
     private List<String> records = new ArrayList<>();
@@ -139,6 +146,7 @@ public final class JobConfig {
     private double maxRejectedShare = 0.05;
     private String sparkMaster = "local[*]";
     private boolean charts = true;
+    private SplitBy splitBy = SplitBy.NONE;
 
     private Period parsedPeriod;
     private Charset parsedEncoding;
@@ -212,6 +220,11 @@ public final class JobConfig {
 
     public Builder charts(boolean charts) {
       this.charts = charts;
+      return this;
+    }
+
+    public Builder splitBy(SplitBy splitBy) {
+      this.splitBy = Objects.requireNonNull(splitBy);
       return this;
     }
 

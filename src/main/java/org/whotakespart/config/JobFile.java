@@ -26,7 +26,7 @@ import java.util.TreeSet;
 public final class JobFile {
   public static final Set<String> KEYS = new TreeSet<>(List.of("records", "projects", "baselines",
       "period", "aliases", "output", "encoding", "measured_roles", "band_low", "band_high",
-      "suppression_threshold", "max_rejected_share", "spark_master", "charts"));
+      "suppression_threshold", "max_rejected_share", "spark_master", "charts", "split_by"));
 
   private JobFile() {}
 
@@ -85,6 +85,9 @@ public final class JobFile {
     }
     if ((v = p.getProperty("spark_master")) != null) {
       builder.sparkMaster(v.trim());
+    }
+    if ((v = p.getProperty("split_by")) != null) {
+      builder.splitBy(SplitBy.parse(v));
     }
     if ((v = p.getProperty("charts")) != null) {
       builder.charts(Boolean.parseBoolean(v.trim()));

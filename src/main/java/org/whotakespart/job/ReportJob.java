@@ -33,6 +33,8 @@ import org.whotakespart.report.BaselineCoverage;
 import org.whotakespart.report.DataQuality;
 import org.whotakespart.report.FileReconciliation;
 import org.whotakespart.report.ReportModel;
+import org.whotakespart.report.Splits;
+import org.whotakespart.config.SplitBy;
 import org.whotakespart.stats.Bands;
 import org.whotakespart.stats.CategoryCount;
 import org.whotakespart.stats.CountColumns;
@@ -111,7 +113,7 @@ public final class ReportJob {
       List<PeopleRow> people = people(spark, validated, config, projects, areaNames);
       List<MetricRow> metrics = metrics(config, projects, categoryCounts, catchments.rows(),
           areaNames);
-      ReportModel model = new ReportModel(config.period(), version(),
+      ReportModel model = new ReportModel(config.period(), MetricCalculator.ALL_NAME, version(),
           new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
           config.measuredRoles().stream().sorted().toList(), projects, metrics,
           peopleByProject(categoryCounts), people,
@@ -139,6 +141,21 @@ public final class ReportJob {
       String workbook = out + "/who-takes-part-" + config.period().folderName() + ".xlsx";
       WorkbookWriter.write(model, charts, Path.of(workbook));
       files.add(workbook);
+      if (config.splitBy() != SplitBy.NONE) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (var part : Splits.of(model, config.splitBy()).entrySet()) {
+          String slug = Splits.slug(part.getKey());
+          String unique = slug;
+          for (int i = 2; !used.add(unique); i++) {
+            unique = slug + "-" + i;
+          }
+          String file = out + "/split/who-takes-part-" + config.period().folderName() + "-" + unique
+              + ".xlsx";
+          WorkbookWriter.write(part.getValue(),
+              config.charts() ? Charts.forReport(part.getValue()) : List.of(), Path.of(file));
+          files.add(file);
+        }
+      }
       progress.step(String.format(Locale.ROOT, "Wrote %,d metrics rows, %d charts and the"
           + " workbook to %s", metrics.size(), charts.size(), out));
       return new Result(model, out, files);

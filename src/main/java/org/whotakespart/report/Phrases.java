@@ -49,8 +49,11 @@ public final class Phrases {
           Math.round(r.expected()));
     }
     if (board.isKnownShown(r)) {
-      return String.format(Locale.UK, "%s %s took part in %s; about %d would match the local"
-          + " population.", capitalise(board.countText(r)), who, projectName, Math.round(r.expected()));
+      String count = board.countText(r).equals(board.fewerThanText())
+          ? capitalise(board.countText(r)) + " " + who + " took part"
+          : "Some " + who + " took part (how many is withheld to protect privacy)";
+      return String.format(Locale.UK, "%s in %s; about %d would match the local population.",
+          count, projectName, Math.round(r.expected()));
     }
     return String.format(Locale.UK, "%s are %s in %s.", capitalise(who),
         r.status().label().toLowerCase(Locale.UK), projectName);

@@ -13,17 +13,24 @@ import org.whotakespart.stats.ScopeType;
  * Everything the board-facing outputs show, as plain Java values: no Spark past this point, so the
  * workbook and charts are built and tested from small in-memory data.
  *
+ * @param scopeName what the workbook covers: "All projects", or one commissioner or project when
+ *     the report is split
  * @param metrics every metrics row (exact counts; disclosure control is applied when shown)
  * @param peopleByProject distinct people per project in the period (measured roles)
  * @param people distinct people per scope and role, counted once per scope
  * @param coverage per baseline set and characteristic, the ages and sources of the figures
  * @param areaNames local-authority code to name
  */
-public record ReportModel(Period period, String softwareVersion, Bands bands,
+public record ReportModel(Period period, String scopeName, String softwareVersion, Bands bands,
     int suppressionThreshold, List<String> measuredRoles, List<Project> projects,
     List<MetricRow> metrics, Map<String, Long> peopleByProject, List<PeopleRow> people,
     DataQuality dataQuality,
     List<BaselineCoverage> coverage, Map<String, String> areaNames) {
+
+  /** True for a workbook that covers part of the run (one commissioner or project). */
+  public boolean isPart() {
+    return !scopeName.equals(org.whotakespart.stats.MetricCalculator.ALL_NAME);
+  }
 
   /** Distinct people of a role group in a scope; 0 when there were none. */
   public long people(ScopeType scopeType, String scopeId, String role) {

@@ -114,20 +114,25 @@ public final class WorkbookWriter {
   private void summary() {
     SheetWriter s = sheet("Summary");
     s.widths(5, 62, 34, 26, 40);
-    s.line("Who takes part: " + model.period().label(), styles.title);
+    s.line("Who takes part: " + model.period().label()
+        + (model.isPart() ? ", " + model.scopeName() : ""), styles.title);
     s.line("Co-production projects, " + model.period().months() + ": who took part, compared with"
         + " the local population of each project's area.", styles.subtitle);
     s.skip();
     String all = MetricCalculator.ALL_ID;
     long others = model.people(ScopeType.ALL, all, PeopleRow.EVERYONE)
         - model.people(ScopeType.ALL, all, PeopleRow.MEASURED);
-    wide(s, String.format(Locale.UK, "%d projects. %s different people took part as %s (%s when a"
-        + " person is counted once in each project they joined), and %s people in other roles, who"
-        + " are not compared with the population. %,d activity records this quarter.",
-        model.projects().size(), board.headCountText(model.people(ScopeType.ALL, all,
-            PeopleRow.MEASURED)), String.join(", ", model.measuredRoles()).replace('_', ' '),
-        board.peopleText(all), board.headCountText(others),
-        model.dataQuality().recordsInPeriod()), styles.wrapped);
+    String headline = String.format(Locale.UK, "%d projects. %s different people took part as %s"
+        + " (%s when a person is counted once in each project they joined), and %s people in other"
+        + " roles, who are not compared with the population.", model.projects().size(),
+        board.headCountText(model.people(ScopeType.ALL, all, PeopleRow.MEASURED)),
+        String.join(", ", model.measuredRoles()).replace('_', ' '), board.peopleText(all),
+        board.headCountText(others));
+    if (!model.isPart()) {
+      headline += String.format(Locale.UK, " %,d activity records this quarter.",
+          model.dataQuality().recordsInPeriod());
+    }
+    wide(s, headline, styles.wrapped);
     wide(s, "How to read this: a group is under-represented when its share of the people taking"
         + " part is less than " + model.bands().low() + " times its share of the local population"
         + " and the difference is too large to be chance. 'Possibly' means the gap is there but the"
@@ -345,7 +350,8 @@ public final class WorkbookWriter {
     DataQuality q = model.dataQuality();
     SheetWriter s = sheet("Data quality");
     s.widths(60, 14, 14, 14, 14, 40);
-    s.line("Data quality", styles.title);
+    s.line("Data quality" + (model.isPart() ? " (the whole run, all commissioners' files)" : ""),
+        styles.title);
     wide(s, String.format(Locale.UK, "Rows read %,d = accepted %,d + quarantined %,d + exact"
         + " duplicates %,d%s", q.read(), q.accepted(), q.quarantined(), q.duplicates(),
         q.read() == q.accepted() + q.quarantined() + q.duplicates() ? " (balances)"
