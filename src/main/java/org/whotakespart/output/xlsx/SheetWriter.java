@@ -62,6 +62,7 @@ final class SheetWriter {
     for (int i = 0; i < names.length; i++) {
       text(r, i, names[i], styles.header);
     }
+    fitHeight(r);
     sheet.createFreezePane(0, r.getRowNum() + 1);
     sheet.setRepeatingRows(new CellRangeAddress(r.getRowNum(), r.getRowNum(), -1, -1));
     return r;

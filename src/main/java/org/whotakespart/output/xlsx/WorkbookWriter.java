@@ -126,7 +126,7 @@ public final class WorkbookWriter {
         + " (%s when a person is counted once in each project they joined), and %s people in other"
         + " roles, who are not compared with the population.", model.projects().size(),
         board.headCountText(model.people(ScopeType.ALL, all, PeopleRow.MEASURED)),
-        String.join(", ", model.measuredRoles()).replace('_', ' '), board.peopleText(all),
+        roles(), board.peopleText(all),
         board.headCountText(others));
     if (!model.isPart()) {
       headline += String.format(Locale.UK, " %,d activity records this quarter.",
@@ -209,6 +209,11 @@ public final class WorkbookWriter {
         .sorted(order).limit(MAX_GAPS).toList();
   }
 
+  /** The measured roles in words: "carer, community member, lived experience". */
+  private String roles() {
+    return String.join(", ", model.measuredRoles()).replace('_', ' ');
+  }
+
   private static String groupLabel(MetricRow r) {
     Characteristic c = Characteristic.fromCode(r.characteristic()).orElseThrow();
     return c.label() + ": " + c.category(r.category()).map(Category::label).orElse(r.category());
@@ -216,8 +221,13 @@ public final class WorkbookWriter {
 
   /** A line of text across the first five columns, as tall as it needs. */
   private void wide(SheetWriter s, String text, org.apache.poi.ss.usermodel.CellStyle style) {
+    wide(s, text, style, 4);
+  }
+
+  private void wide(SheetWriter s, String text, org.apache.poi.ss.usermodel.CellStyle style,
+      int lastColumn) {
     Row r = s.line(text, style);
-    s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, 4));
+    s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, lastColumn));
     s.fitHeight(r);
   }
 
@@ -225,10 +235,10 @@ public final class WorkbookWriter {
 
   private void characteristic(Characteristic c) {
     SheetWriter s = sheet(c.label());
-    s.widths(34, 24, 34, 12, 12, 10, 20, 12, 9, 16, 10, 10, 26, 22);
+    s.widths(34, 24, 34, 12, 12, 10, 20, 12, 9, 16, 10, 10, 36, 26);
     s.line(c.label() + ": who took part, " + model.period().label(), styles.title);
-    coverage(c).ifPresent(line -> s.line(line, styles.note));
-    completenessWarning(c).ifPresent(line -> s.line(line, styles.warning));
+    coverage(c).ifPresent(line -> wide(s, line, styles.note, 13));
+    completenessWarning(c).ifPresent(line -> wide(s, line, styles.warning, 13));
     Row header = s.header("Project", "Commissioner", "Group", "People taking part",
         "People who answered", "Share", "Share: 95% interval", "Local population share", "Ratio",
         "Ratio: 95% interval", "Expected", "Shortfall", "Status", "Answered");
@@ -260,7 +270,29 @@ public final class WorkbookWriter {
           styles.status.get(r.status()));
       answered(row, 13, r);
     }
-    s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first, s.rowIndex() - 1), 0, 13));
+    int last = Math.max(first + 1, s.rowIndex() - 1);
+    s.sheet.setAutoFilter(new CellRangeAddress(first, last, 0, 13));
+    statusFormatting(s, new CellRangeAddress(first + 1, last, 12, 12));
+  }
+
+  /**
+   * Conditional formatting on the status column, so that the colour follows the words if a reader
+   * sorts, filters or edits (the cells also carry the same fill, for programs that ignore rules).
+   */
+  private void statusFormatting(SheetWriter s, CellRangeAddress range) {
+    var cf = s.sheet.getSheetConditionalFormatting();
+    String cell = new org.apache.poi.ss.util.CellReference(range.getFirstRow(), range.getFirstColumn(),
+        false, true).formatAsString();
+    for (Status st : List.of(Status.UNDER_REPRESENTED, Status.POSSIBLY_UNDER_REPRESENTED,
+        Status.POSSIBLY_OVER_REPRESENTED, Status.OVER_REPRESENTED)) {
+      var rule = cf.createConditionalFormattingRule("LEFT(" + cell + "," + st.label().length()
+          + ")=\"" + st.label() + "\"");
+      var fill = rule.createPatternFormatting();
+      fill.setFillBackgroundColor(((org.apache.poi.xssf.usermodel.XSSFCellStyle) styles.status.get(st))
+          .getFillForegroundXSSFColor());
+      fill.setFillPattern(org.apache.poi.ss.usermodel.PatternFormatting.SOLID_FOREGROUND);
+      cf.addConditionalFormatting(new CellRangeAddress[] {range}, rule);
+    }
   }
 
   /** Completeness of the scope's answers, when a board may see it, flagged below 70%. */
@@ -361,7 +393,7 @@ public final class WorkbookWriter {
         + " are counted once.", 100 * q.rejectedShare()), styles.note);
     wide(s, String.format(Locale.UK, "Accepted records in %s: %,d, of which %,d are of the roles"
         + " compared with the population (%s).", model.period().label(), q.recordsInPeriod(),
-        q.recordsMeasured(), String.join(", ", model.measuredRoles())), styles.wrapped);
+        q.recordsMeasured(), roles()), styles.wrapped);
     s.skip();
 
     s.line("People by role (all projects; a person counts once)", styles.subtitle);
@@ -375,7 +407,8 @@ public final class WorkbookWriter {
     }
     s.skip();
 
-    s.line("Rows by file", styles.subtitle);
+    String folder = commonFolder(q.files().stream().map(FileReconciliation::file).toList());
+    s.line("Rows by file" + (folder.isEmpty() ? "" : " (in " + folder + ")"), styles.subtitle);
     Row h = s.row();
     String[] fh = {"File", "Rows read", "Accepted", "Quarantined", "Duplicates", "Notes"};
     for (int i = 0; i < fh.length; i++) {
@@ -383,7 +416,7 @@ public final class WorkbookWriter {
     }
     for (FileReconciliation f : q.files()) {
       Row r = s.row();
-      SheetWriter.text(r, 0, f.file(), styles.wrapped);
+      SheetWriter.text(r, 0, f.file().substring(folder.length()), styles.wrapped);
       SheetWriter.number(r, 1, (double) f.read(), styles.whole);
       SheetWriter.number(r, 2, (double) f.accepted(), styles.whole);
       SheetWriter.number(r, 3, (double) f.quarantined(), styles.whole);
@@ -454,6 +487,21 @@ public final class WorkbookWriter {
     }
   }
 
+  /** The folder all the files share, ending in "/", or "" when they share none. */
+  static String commonFolder(List<String> files) {
+    if (files.isEmpty()) {
+      return "";
+    }
+    String prefix = files.get(0);
+    for (String f : files) {
+      while (!f.startsWith(prefix)) {
+        prefix = prefix.substring(0, prefix.length() - 1);
+      }
+    }
+    int slash = prefix.lastIndexOf('/');
+    return slash < 0 ? "" : prefix.substring(0, slash + 1);
+  }
+
   // ---------------------------------------------------------------- about
 
   private void about() {
@@ -464,7 +512,7 @@ public final class WorkbookWriter {
     pair(s, "What it shows", "For each co-production project, who took part this quarter compared"
         + " with the people who live in the project's area (its catchment) and are old enough to"
         + " take part. A person is counted once per project, however many activities they joined."
-        + " Only people taking part as " + String.join(", ", model.measuredRoles())
+        + " Only people taking part as " + roles()
         + " are compared with the population.");
     pair(s, "Method", "For each group we count the people taking part and divide by the people"
         + " whose answer is known: the share. We compare it with the group's share of the local"
