@@ -17,6 +17,7 @@ import org.whotakespart.baseline.CatchmentBaselines;
 import org.whotakespart.baseline.ProjectBaseline;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.JobConfig;
+import org.whotakespart.config.Period;
 import org.whotakespart.ingest.BaselineRow;
 import org.whotakespart.ingest.BaselinesReader;
 import org.whotakespart.ingest.InputException;
@@ -96,26 +97,22 @@ public final class ReportJob {
             100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), quarantine));
       }
 
-      List<CategoryCount> categoryCounts = validated
-          .transform(PeopleCounts.filterAcceptedIn(config.period()))
-          .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
-          .transform(PeopleCounts.perPerson())
-          .transform(PeopleCounts.perCategory())
-          .collectAsList().stream()
-          .map(r -> new CategoryCount(r.getAs(CountColumns.PROJECT_ID),
-              r.getAs(CountColumns.CHARACTERISTIC), r.getAs(CountColumns.CATEGORY_INDEX),
-              r.<Long>getAs(CountColumns.PEOPLE), r.<Long>getAs(CountColumns.CONFLICTS)))
-          .toList();
+      List<CategoryCount> categoryCounts = categoryCounts(validated, config.period(), config);
+      // The quarter before, from the same inputs, for "what changed since last quarter".
+      Period previous = config.period().previous();
+      List<CategoryCount> previousCounts = categoryCounts(validated, previous, config);
       progress.step(String.format(Locale.ROOT, "Counted people in %s: %,d records of measured"
           + " roles", config.period().label(), counts.measured()));
 
       Map<String, String> areaNames = CatchmentBaselines.areaNames(baselines);
       List<PeopleRow> people = people(spark, validated, config, projects, areaNames);
-      List<MetricRow> metrics = metrics(config, projects, categoryCounts, catchments.rows(),
-          areaNames);
+      List<MetricRow> metrics = metrics(config, config.period(), projects, categoryCounts,
+          catchments.rows(), areaNames);
+      List<MetricRow> previousMetrics = previousCounts.isEmpty() ? List.of()
+          : metrics(config, previous, projects, previousCounts, catchments.rows(), areaNames);
       ReportModel model = new ReportModel(config.period(), MetricCalculator.ALL_NAME, version(),
           new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
-          config.measuredRoles().stream().sorted().toList(), projects, metrics,
+          config.measuredRoles().stream().sorted().toList(), projects, metrics, previousMetrics,
           peopleByProject(categoryCounts), people,
           dataQuality(checked.files(), checked.checksums(), counts, categoryCounts,
               catchments.warnings()),
@@ -164,9 +161,24 @@ public final class ReportJob {
     }
   }
 
-  static List<MetricRow> metrics(JobConfig config, List<Project> projects,
+  /** People per project, characteristic and category in one period, counted in one pass. */
+  private static List<CategoryCount> categoryCounts(Dataset<Row> validated, Period period,
+      JobConfig config) {
+    return validated
+        .transform(PeopleCounts.filterAcceptedIn(period))
+        .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
+        .transform(PeopleCounts.perPerson())
+        .transform(PeopleCounts.perCategory())
+        .collectAsList().stream()
+        .map(r -> new CategoryCount(r.getAs(CountColumns.PROJECT_ID),
+            r.getAs(CountColumns.CHARACTERISTIC), r.getAs(CountColumns.CATEGORY_INDEX),
+            r.<Long>getAs(CountColumns.PEOPLE), r.<Long>getAs(CountColumns.CONFLICTS)))
+        .toList();
+  }
+
+  static List<MetricRow> metrics(JobConfig config, Period period, List<Project> projects,
       List<CategoryCount> counts, List<ProjectBaseline> baselines, Map<String, String> areaNames) {
-    MetricCalculator calc = new MetricCalculator(config.period().label(),
+    MetricCalculator calc = new MetricCalculator(period.label(),
         new Bands(config.bandLow(), config.bandHigh()));
     List<MetricRow> projectRows = calc.projectMetrics(projects, counts, baselines);
     List<MetricRow> all = new ArrayList<>(projectRows);

@@ -16,6 +16,8 @@ import org.whotakespart.stats.ScopeType;
  * @param scopeName what the workbook covers: "All projects", or one commissioner or project when
  *     the report is split
  * @param metrics every metrics row (exact counts; disclosure control is applied when shown)
+ * @param previousMetrics the quarter before's rows from the same inputs (empty when it had none),
+ *     for "what changed"
  * @param peopleByProject distinct people per project in the period (measured roles)
  * @param people distinct people per scope and role, counted once per scope
  * @param coverage per baseline set and characteristic, the ages and sources of the figures
@@ -23,7 +25,8 @@ import org.whotakespart.stats.ScopeType;
  */
 public record ReportModel(Period period, String scopeName, String softwareVersion, Bands bands,
     int suppressionThreshold, List<String> measuredRoles, List<Project> projects,
-    List<MetricRow> metrics, Map<String, Long> peopleByProject, List<PeopleRow> people,
+    List<MetricRow> metrics, List<MetricRow> previousMetrics, Map<String, Long> peopleByProject,
+    List<PeopleRow> people,
     DataQuality dataQuality,
     List<BaselineCoverage> coverage, Map<String, String> areaNames) {
 

@@ -66,7 +66,9 @@ public final class Splits {
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
             java.util.TreeMap::new));
     return new ReportModel(model.period(), name, model.softwareVersion(), model.bands(),
-        model.suppressionThreshold(), model.measuredRoles(), projects, metrics, peopleByProject,
+        model.suppressionThreshold(), model.measuredRoles(), projects, metrics,
+        model.previousMetrics().stream().filter(r -> r.scopeType() == ScopeType.PROJECT
+            && ids.contains(r.scopeId())).toList(), peopleByProject,
         people, model.dataQuality(), model.coverage(), model.areaNames());
   }
 

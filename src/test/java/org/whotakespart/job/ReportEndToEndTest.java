@@ -266,6 +266,13 @@ class ReportEndToEndTest {
         checked++;
       }
       assertEquals(2, checked);
+      boolean changes = false;
+      for (Row row : wb.getSheet("Summary")) {
+        Cell c = row.getCell(0);
+        changes |= c != null && c.getCellType() == CellType.STRING
+            && c.getStringCellValue().equals("What changed since 2025-26 Q1");
+      }
+      assertTrue(changes, "the sample has the quarter before, so the Summary compares with it");
     }
   }
 

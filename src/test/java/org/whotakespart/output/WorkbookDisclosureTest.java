@@ -87,7 +87,7 @@ class WorkbookDisclosureTest {
     Map<String, Long> people = new LinkedHashMap<>(Map.of("TINY", 3L, "ONE", 12L, "MID", 25L, "BIG", 75L));
     ReportModel model = new ReportModel(Period.parse("2025-26 Q2"), MetricCalculator.ALL_NAME, "test",
         Bands.DEFAULT, 5,
-        List.of("lived_experience"), projects, all, people, List.of(),
+        List.of("lived_experience"), projects, all, List.of(), people, List.of(),
         new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(), Map.of());
     Path xlsx = dir.resolve("tempting.xlsx");
     WorkbookWriter.write(model, Charts.forReport(model), xlsx);

@@ -41,7 +41,7 @@ class SplitsTest {
         new PeopleRow("2025-26 Q2", ScopeType.COMMISSIONER, "North ICB", "North ICB", "everyone", 33),
         new PeopleRow("2025-26 Q2", ScopeType.ALL, "all", "All projects", "everyone", 63));
     ReportModel model = new ReportModel(Period.parse("2025-26 Q2"), MetricCalculator.ALL_NAME, "t",
-        Bands.DEFAULT, 5, List.of("lived_experience"), projects, rows,
+        Bands.DEFAULT, 5, List.of("lived_experience"), projects, rows, List.of(),
         Map.of("A", 10L, "B", 25L, "C", 30L), people,
         new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(), Map.of());
 

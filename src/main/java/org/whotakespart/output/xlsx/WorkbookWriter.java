@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -163,6 +164,8 @@ public final class WorkbookWriter {
     }
     s.skip();
 
+    changes(s);
+
     s.line("Each project", styles.subtitle);
     Row ph = s.row();
     String[] projectHeaders = {"", "Project", "Commissioner",
@@ -170,6 +173,7 @@ public final class WorkbookWriter {
     for (int i = 0; i < projectHeaders.length; i++) {
       SheetWriter.text(ph, i, projectHeaders[i], styles.header);
     }
+    s.fitHeight(ph);
     for (Project p : model.projects()) {
       Row row = s.row();
       SheetWriter.text(row, 1, p.projectName(), styles.wrapped);
@@ -190,6 +194,57 @@ public final class WorkbookWriter {
       SheetWriter.text(row, 4, groups.isEmpty() ? none : String.join("; ", groups), styles.wrapped);
       s.fitHeight(row);
     }
+  }
+
+  /**
+   * What changed since the quarter before (from the same inputs): groups that became
+   * under-represented in a project, and groups that no longer are. Statuses only, which stay
+   * visible under disclosure control.
+   */
+  private void changes(SheetWriter s) {
+    String previous = model.period().previous().label();
+    s.line("What changed since " + previous, styles.subtitle);
+    if (model.previousMetrics().isEmpty()) {
+      s.line("The inputs hold no records for " + previous + ", so there is nothing to compare"
+          + " with yet.", styles.text);
+      s.skip();
+      return;
+    }
+    Map<String, MetricRow> before = new HashMap<>();
+    for (MetricRow r : model.previousMetrics()) {
+      if (r.scopeType() == ScopeType.PROJECT) {
+        before.put(r.scopeId() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
+      }
+    }
+    List<String> worse = new ArrayList<>();
+    List<String> better = new ArrayList<>();
+    for (MetricRow r : rows(ScopeType.PROJECT)) {
+      if (r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code())) {
+        continue;
+      }
+      MetricRow b = before.get(r.scopeId() + '\u0000' + r.characteristic() + '\u0000' + r.category());
+      boolean now = r.status() == Status.UNDER_REPRESENTED;
+      boolean then = b != null && b.status() == Status.UNDER_REPRESENTED;
+      String who = Phrases.capitalise(Phrases.people(r.characteristic(), r.category()));
+      if (now && !then && b != null && b.status() != Status.NO_DATA) {
+        worse.add(who + " are now under-represented in " + projectName(r.scopeId()) + " (they were "
+            + b.status().label().toLowerCase(Locale.UK) + " in " + previous + ").");
+      } else if (then && !now && r.status() != Status.NO_DATA) {
+        better.add(who + " are no longer under-represented in " + projectName(r.scopeId())
+            + " (now " + r.status().label().toLowerCase(Locale.UK) + ").");
+      }
+    }
+    if (worse.isEmpty() && better.isEmpty()) {
+      s.line("No group became, or stopped being, under-represented in any project.", styles.text);
+    }
+    int most = 10;
+    worse.stream().limit(most).forEach(line -> wide(s, "Worse: " + line, styles.wrapped));
+    better.stream().limit(most).forEach(line -> wide(s, "Better: " + line, styles.wrapped));
+    if (worse.size() > most || better.size() > most) {
+      s.line(String.format(Locale.UK, "(%d groups became under-represented and %d stopped being;"
+          + " the detail sheets have every group.)", worse.size(), better.size()), styles.note);
+    }
+    s.skip();
   }
 
   /** Under-represented groups, surest and largest first: counts a board may see ranked by shortfall. */
