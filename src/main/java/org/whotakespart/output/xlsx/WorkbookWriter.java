@@ -148,6 +148,7 @@ public final class WorkbookWriter {
     for (int i = 0; i < headers.length; i++) {
       SheetWriter.text(h, i, headers[i], styles.header);
     }
+    s.fitHeight(h);
     List<MetricRow> gaps = gaps();
     if (gaps.isEmpty()) {
       s.line("No group is under-represented in any project this quarter.", styles.text);
@@ -469,6 +470,7 @@ public final class WorkbookWriter {
     for (int i = 0; i < fh.length; i++) {
       SheetWriter.text(h, i, fh[i], styles.header);
     }
+    s.fitHeight(h);
     for (FileReconciliation f : q.files()) {
       Row r = s.row();
       SheetWriter.text(r, 0, f.file().substring(folder.length()), styles.wrapped);
@@ -510,6 +512,7 @@ public final class WorkbookWriter {
     for (int i = 0; i < chh.length; i++) {
       SheetWriter.text(ch, i, chh[i], styles.header);
     }
+    s.fitHeight(ch);
     for (Characteristic c : Characteristic.values()) {
       MetricRow r = rows(ScopeType.ALL).stream().filter(x -> x.characteristic().equals(c.code()))
           .findFirst().orElse(null);
