@@ -83,6 +83,26 @@ class ReportEndToEndTest {
     return m;
   }
 
+  /** Every sample record, with its file's header (trimmed, lower case) to column position. */
+  private static void forEachSampleRecord(
+      java.util.function.BiConsumer<Map<String, Integer>, CSVRecord> visit) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(Paths.sampleData().resolve("records"))) {
+      files = s.filter(f -> f.getFileName().toString().startsWith("participation")).sorted().toList();
+    }
+    for (Path f : files) {
+      String text = Files.readString(f, StandardCharsets.UTF_8).replace("\uFEFF", "");
+      try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().get()
+          .parse(new java.io.StringReader(text))) {
+        Map<String, Integer> header = new HashMap<>();
+        p.getHeaderMap().forEach((k, v) -> header.put(k.trim().toLowerCase(Locale.ROOT), v));
+        for (CSVRecord rec : p) {
+          visit.accept(header, rec);
+        }
+      }
+    }
+  }
+
   /** One usable register line, by this test's own reading of the contract. */
   private record Line(String record, String person, String project, LocalDate day, String age,
       String sex, String content) {}
@@ -95,45 +115,34 @@ class ReportEndToEndTest {
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(r)) {
       p.forEach(rec -> projects.add(rec.get("project_id")));
     }
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(Paths.sampleData().resolve("records"))) {
-      files = s.filter(f -> f.getFileName().toString().startsWith("participation")).sorted().toList();
-    }
-    for (Path f : files) {
-      String text = Files.readString(f, StandardCharsets.UTF_8).replace("\uFEFF", "");
-      try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(new java.io.StringReader(text))) {
-        Map<String, Integer> header = new HashMap<>();
-        p.getHeaderMap().forEach((k, v) -> header.put(k.trim().toLowerCase(Locale.ROOT), v));
-        for (CSVRecord rec : p) {
-          if (rec.size() != header.size()) {
-            continue;
-          }
-          Map<String, String> v = new HashMap<>();
-          header.forEach((k, i) -> v.put(k, rec.get(i).trim()));
-          String role = v.getOrDefault("role", "");
-          String sex = switch (v.getOrDefault("sex", "").toLowerCase(Locale.ROOT)) {
-            case "female", "f" -> "female";
-            case "male", "m" -> "male";
-            case "", "prefer_not_to_say", "prefer not to say" -> "";
-            default -> null;
-          };
-          LocalDate day;
-          try {
-            day = LocalDate.parse(v.get("activity_date"));
-          } catch (RuntimeException e) {
-            continue;
-          }
-          if (sex == null || v.get("participant_id").isEmpty() || v.get("record_id").isEmpty()
-              || !projects.contains(v.get("project_id"))) {
-            continue;
-          }
-          String content = new TreeMap<>(v).toString().replace("sex=" + v.get("sex"), "sex=" + sex);
-          lines.add(new Line(v.get("record_id"), v.get("participant_id"), v.get("project_id"), day,
-              v.getOrDefault("age_band", ""), sex, role.equals("professional") || role.equals("other")
-                  ? "unmeasured" : content));
-        }
+    forEachSampleRecord((header, rec) -> {
+      if (rec.size() != header.size()) {
+        return;
       }
-    }
+      Map<String, String> v = new HashMap<>();
+      header.forEach((k, i) -> v.put(k, rec.get(i).trim()));
+      String role = v.getOrDefault("role", "");
+      String sex = switch (v.getOrDefault("sex", "").toLowerCase(Locale.ROOT)) {
+        case "female", "f" -> "female";
+        case "male", "m" -> "male";
+        case "", "prefer_not_to_say", "prefer not to say" -> "";
+        default -> null;
+      };
+      LocalDate day;
+      try {
+        day = LocalDate.parse(v.get("activity_date"));
+      } catch (RuntimeException e) {
+        return;
+      }
+      if (sex == null || v.get("participant_id").isEmpty() || v.get("record_id").isEmpty()
+          || !projects.contains(v.get("project_id"))) {
+        return;
+      }
+      String content = new TreeMap<>(v).toString().replace("sex=" + v.get("sex"), "sex=" + sex);
+      lines.add(new Line(v.get("record_id"), v.get("participant_id"), v.get("project_id"), day,
+          v.getOrDefault("age_band", ""), sex, role.equals("professional") || role.equals("other")
+              ? "unmeasured" : content));
+    });
     // The same record_id sent with different content counts for nothing.
     Map<String, Set<String>> versions = new HashMap<>();
     for (Line l : lines) {
@@ -299,25 +308,10 @@ class ReportEndToEndTest {
     // Every sample row (malformed ones as they are), re-written in reverse order into three files
     // with one column order.
     List<List<String>> rows = new ArrayList<>();
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(Paths.sampleData().resolve("records"))) {
-      files = s.filter(f -> f.getFileName().toString().startsWith("participation")).sorted().toList();
-    }
     List<String> columns = org.whotakespart.ingest.RecordColumns.CONTRACT;
-    for (Path f : files) {
-      String text = Files.readString(f, StandardCharsets.UTF_8).replace("\uFEFF", "");
-      try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(new java.io.StringReader(text))) {
-        Map<String, Integer> header = new HashMap<>();
-        p.getHeaderMap().forEach((k, v) -> header.put(k.trim().toLowerCase(Locale.ROOT), v));
-        for (CSVRecord rec : p) {
-          if (rec.size() != header.size()) {
-            rows.add(rec.toList()); // stays malformed: fewer fields than the header
-            continue;
-          }
-          rows.add(columns.stream().map(c -> header.containsKey(c) ? rec.get(header.get(c)) : "").toList());
-        }
-      }
-    }
+    forEachSampleRecord((header, rec) -> rows.add(rec.size() != header.size()
+        ? rec.toList() // stays malformed: fewer fields than the header
+        : columns.stream().map(c -> header.containsKey(c) ? rec.get(header.get(c)) : "").toList()));
     java.util.Collections.reverse(rows);
     Path split = out.resolve("split");
     Files.createDirectories(split);
