@@ -13,9 +13,11 @@ import picocli.CommandLine.Command;
 /** {@code whotakespart validate}: check exports without making a report. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Checks participation exports as the report would (columns, rows, codes, duplicates, and"
-            + " that no direct identifier is present) and writes quarantine.csv with every rejected"
-            + " row and its reason, without making a report. For people preparing an export:",
+        "Checks participation exports as the report would, without making a report.",
+        "",
+        "Columns, rows, codes, duplicates, and that no direct identifier is present; writes"
+            + " quarantine.csv with every rejected row and its reason. For people preparing an"
+            + " export:",
         "  whotakespart validate --records exports/ --projects projects.csv",
         ""})
 public final class ValidateCommand implements Callable<Integer> {
