@@ -41,6 +41,13 @@ public final class RowChecker implements Function<Row, Row> {
   static final List<String> CODED = RecordColumns.CONTRACT.stream()
       .filter(c -> Vocabulary.codedColumns().containsKey(c)).toList();
   public static final StructType SCHEMA = schema();
+  /** Where each coded column sits among the contract's columns, worked out once. */
+  private static final int[] CODED_AT = CODED.stream()
+      .mapToInt(RecordColumns.CONTRACT::indexOf).toArray();
+  private static final int[] REQUIRED_AT = RecordColumns.REQUIRED.stream()
+      .mapToInt(RecordColumns.CONTRACT::indexOf).toArray();
+  private static final int DATE_AT = RecordColumns.CONTRACT.indexOf(RecordColumns.ACTIVITY_DATE);
+  private static final int PROJECT_AT = RecordColumns.CONTRACT.indexOf(RecordColumns.PROJECT_ID);
 
   private final Aliases aliases;
   private final Set<String> projectIds;
@@ -87,25 +94,25 @@ public final class RowChecker implements Function<Row, Row> {
     String unmappable = null;
     for (int k = 0; k < codes.length; k++) {
       String column = CODED.get(k);
-      String value = v[RecordColumns.CONTRACT.indexOf(column)];
+      String value = v[CODED_AT[k]];
       codes[k] = code(column, value);
       out[n + k] = codes[k];
       if (unmappable == null && RecordValidation.UNMAPPABLE.equals(codes[k])) {
         unmappable = column + " '" + value + "'";
       }
     }
-    String dateText = v[RecordColumns.CONTRACT.indexOf(RecordColumns.ACTIVITY_DATE)];
+    String dateText = v[DATE_AT];
     LocalDate day = parseDay(dateText);
     out[n + codes.length] = day == null ? null : java.sql.Date.valueOf(day);
 
     String malformed = in.getString(2);
     List<String> blank = new ArrayList<>();
-    for (String r : RecordColumns.REQUIRED) {
-      if (v[RecordColumns.CONTRACT.indexOf(r)] == null) {
-        blank.add(r);
+    for (int r = 0; r < REQUIRED_AT.length; r++) {
+      if (v[REQUIRED_AT[r]] == null) {
+        blank.add(RecordColumns.REQUIRED.get(r));
       }
     }
-    String project = v[RecordColumns.CONTRACT.indexOf(RecordColumns.PROJECT_ID)];
+    String project = v[PROJECT_AT];
     RejectReason reason = null;
     String detail = null;
     if (malformed != null) {
@@ -134,8 +141,8 @@ public final class RowChecker implements Function<Row, Row> {
     if (reason == null) {
       // The codes say it all for a good row: keep the spellings only where a row is rejected, so
       // that what is held in memory is no more than the work needs.
-      for (String c : CODED) {
-        out[FIRST_VALUE + RecordColumns.CONTRACT.indexOf(c)] = null;
+      for (int at : CODED_AT) {
+        out[FIRST_VALUE + at] = null;
       }
     }
     return RowFactory.create(out);
