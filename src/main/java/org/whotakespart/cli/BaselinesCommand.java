@@ -41,7 +41,7 @@ public final class BaselinesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try {
+      return Failures.guarded(spec, verbose, () -> {
         Configuration conf = new Configuration();
         var imported = CensusImporter.importWithReport(census, conf);
         BaselinesWriter.write(imported.rows(), out, conf);
@@ -50,9 +50,7 @@ public final class BaselinesCommand implements Runnable {
         w.println("Left out of the denominators (England and Wales): 'Not answered', and areas with suppressed cells:");
         imported.notAnswered().forEach((table, n) -> w.printf("  %-32s %,d%n", table, n));
         return 0;
-      } catch (RuntimeException e) {
-        return Failures.report(e, spec.commandLine().getErr(), verbose);
-      }
+      });
     }
   }
 
@@ -78,7 +76,7 @@ public final class BaselinesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try {
+      return Failures.guarded(spec, verbose, () -> {
         Configuration conf = new Configuration();
         var rows = org.whotakespart.ingest.BaselinesReader.readAll(baselines,
             java.nio.charset.StandardCharsets.UTF_8, conf);
@@ -94,9 +92,7 @@ public final class BaselinesCommand implements Runnable {
         }
         out.flush();
         return 0;
-      } catch (RuntimeException e) {
-        return Failures.report(e, spec.commandLine().getErr(), verbose);
-      }
+      });
     }
   }
 }

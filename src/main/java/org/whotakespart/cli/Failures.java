@@ -36,6 +36,16 @@ final class Failures {
     return code;
   }
 
+  /** Runs a command's body; any failure becomes the one-line reason and the exit code. */
+  static int guarded(picocli.CommandLine.Model.CommandSpec spec, boolean verbose,
+      java.util.function.IntSupplier body) {
+    try {
+      return body.getAsInt();
+    } catch (RuntimeException e) {
+      return report(e, spec.commandLine().getErr(), verbose);
+    }
+  }
+
   /** The first cause of the given type; Spark wraps executor failures several layers deep. */
   static <T extends Throwable> T find(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -48,7 +48,7 @@ public final class GenerateSampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
+    return Failures.guarded(spec, verbose, () -> {
       if (quarters < 1 || quarters > 40) {
         throw new IllegalArgumentException("--quarters must be from 1 to 40");
       }
@@ -61,8 +61,6 @@ public final class GenerateSampleCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf("Wrote %,d records over %d quarters to %s%n", n, quarters,
           out);
       return 0;
-    } catch (RuntimeException e) {
-      return Failures.report(e, spec.commandLine().getErr(), verbose);
-    }
+    });
   }
 }
