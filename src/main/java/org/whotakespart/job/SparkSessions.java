@@ -1,10 +1,12 @@
 package org.whotakespart.job;
 
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark session of a run. Local mode binds to loopback only and keeps the UI off; on a cluster
- * (spark-submit) the master and bind address come from the submit command, not from here.
+ * The Spark session of a run. Local mode binds to loopback only and keeps the UI off. Under
+ * spark-submit the master and everything else come from the submit command: a job file's
+ * {@code spark_master} (local[*] unless set) must not pull a cluster job back onto the driver.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -13,14 +15,25 @@ public final class SparkSessions {
     SparkSession.Builder b = SparkSession.builder().appName("Who Takes Part")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", "8");
-    if (master != null && master.startsWith("local")) {
-      b.master(master)
-          .config("spark.ui.enabled", "false")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.driver.host", "127.0.0.1");
-    } else if (master != null && !master.isBlank() && System.getProperty("spark.master") == null) {
-      b.master(master);
-    }
+    masterToSet(master, System.getProperty("spark.master")).ifPresent(m -> {
+      b.master(m);
+      if (m.startsWith("local")) {
+        b.config("spark.ui.enabled", "false")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.driver.host", "127.0.0.1");
+      }
+    });
     return b.getOrCreate();
+  }
+
+  /**
+   * The master to set: none when spark-submit has set one ({@code submitted}, the
+   * {@code spark.master} system property it passes), otherwise the configured one.
+   */
+  static Optional<String> masterToSet(String configured, String submitted) {
+    if (submitted != null && !submitted.isBlank()) {
+      return Optional.empty();
+    }
+    return configured == null || configured.isBlank() ? Optional.empty() : Optional.of(configured);
   }
 }
