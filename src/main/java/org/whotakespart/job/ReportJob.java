@@ -135,9 +135,11 @@ public final class ReportJob {
       for (Charts.Chart c : charts) {
         files.add(Charts.writePng(c, local.resolve("charts")).toString());
       }
+      progress.step(String.format(Locale.ROOT, "Drew %d charts", charts.size()));
       String workbook = out + "/who-takes-part-" + config.period().folderName() + ".xlsx";
       WorkbookWriter.write(model, charts, Path.of(workbook));
       files.add(workbook);
+      progress.step("Wrote the workbook");
       if (config.splitBy() != SplitBy.NONE) {
         java.util.Set<String> used = new java.util.HashSet<>();
         for (var part : Splits.of(model, config.splitBy()).entrySet()) {
