@@ -16,13 +16,12 @@ final class Failures {
 
   static int report(Throwable e, PrintWriter err, boolean verbose) {
     InputException input = find(e, InputException.class);
-    IllegalArgumentException usage = find(e, IllegalArgumentException.class);
     int code;
     if (input != null) {
       err.println("whotakespart: " + input.getMessage());
       code = INPUT;
-    } else if (usage != null && e instanceof IllegalArgumentException) {
-      err.println("whotakespart: " + usage.getMessage());
+    } else if (e instanceof IllegalArgumentException) {
+      err.println("whotakespart: " + e.getMessage());
       code = USAGE;
     } else {
       err.println("whotakespart: unexpected error: " + e

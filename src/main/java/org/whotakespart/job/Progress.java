@@ -21,8 +21,4 @@ public final class Progress {
     out.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - start) / 1e9, message);
     out.flush();
   }
-
-  public double secondsSoFar() {
-    return (System.nanoTime() - start) / 1e9;
-  }
 }

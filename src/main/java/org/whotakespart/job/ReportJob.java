@@ -1,6 +1,5 @@
 package org.whotakespart.job;
 
-import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +45,6 @@ import org.whotakespart.stats.PeopleCounts;
 import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.validate.RejectReason;
-import org.whotakespart.validate.ValidatedColumns;
 
 /**
  * The quarterly report, end to end: read and check the records, count distinct people per project

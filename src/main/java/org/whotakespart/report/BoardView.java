@@ -167,8 +167,4 @@ public final class BoardView {
   public String peopleText(String scopeId) {
     return text(cells.get(key(scopeId, "people", "")));
   }
-
-  public boolean isPeopleShown(String scopeId) {
-    return shown(cells.get(key(scopeId, "people", "")));
-  }
 }
