@@ -30,6 +30,7 @@ import org.whotakespart.output.table.PeopleWriter;
 import org.whotakespart.output.table.TestsWriter;
 import org.whotakespart.output.xlsx.WorkbookWriter;
 import org.whotakespart.report.BaselineCoverage;
+import org.whotakespart.report.BoardView;
 import org.whotakespart.report.DataQuality;
 import org.whotakespart.report.FileReconciliation;
 import org.whotakespart.report.ReportModel;
@@ -128,14 +129,16 @@ public final class ReportJob {
       files.add(out + "/people.csv");
       files.add(out + "/people.parquet");
       files.add(quarantine);
-      List<Charts.Chart> charts = config.charts() ? Charts.forReport(model) : List.of();
+      // Disclosure control is worked out once and shared by the charts and the workbook.
+      BoardView board = BoardView.of(model);
+      List<Charts.Chart> charts = config.charts() ? Charts.forReport(model, board) : List.of();
       Path local = Path.of(out);
       for (Charts.Chart c : charts) {
         files.add(Charts.writePng(c, local.resolve("charts")).toString());
       }
       progress.step(String.format(Locale.ROOT, "Drew %d charts", charts.size()));
       String workbook = out + "/who-takes-part-" + config.period().folderName() + ".xlsx";
-      WorkbookWriter.write(model, charts, Path.of(workbook));
+      WorkbookWriter.write(model, board, charts, Path.of(workbook));
       files.add(workbook);
       progress.step("Wrote the workbook");
       if (config.splitBy() != SplitBy.NONE) {
@@ -148,8 +151,10 @@ public final class ReportJob {
           }
           String file = out + "/split/who-takes-part-" + config.period().folderName() + "-" + unique
               + ".xlsx";
-          WorkbookWriter.write(part.getValue(),
-              config.charts() ? Charts.forReport(part.getValue()) : List.of(), Path.of(file));
+          BoardView partBoard = BoardView.of(part.getValue());
+          WorkbookWriter.write(part.getValue(), partBoard,
+              config.charts() ? Charts.forReport(part.getValue(), partBoard) : List.of(),
+              Path.of(file));
           files.add(file);
         }
       }

@@ -89,7 +89,8 @@ class WorkbookDisclosureTest {
         List.of("lived_experience"), projects, all, List.of(), people, List.of(),
         new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(), Map.of());
     Path xlsx = dir.resolve("tempting.xlsx");
-    WorkbookWriter.write(model, Charts.forReport(model), xlsx);
+    org.whotakespart.report.BoardView board = org.whotakespart.report.BoardView.of(model);
+    WorkbookWriter.write(model, board, Charts.forReport(model, board), xlsx);
     try (InputStream in = Files.newInputStream(xlsx)) {
       workbook = WorkbookFactory.create(in);
     }

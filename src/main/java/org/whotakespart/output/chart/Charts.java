@@ -56,8 +56,8 @@ public final class Charts {
 
   private Charts() {}
 
-  public static List<Chart> forReport(ReportModel model) {
-    BoardView board = BoardView.of(model);
+  /** @param board the disclosure control already worked out for {@code model} */
+  public static List<Chart> forReport(ReportModel model, BoardView board) {
     // Drawing and PNG encoding dominate; each chart is independent, so they are drawn in parallel.
     return java.util.Arrays.stream(Characteristic.values()).parallel()
         .flatMap(c -> {

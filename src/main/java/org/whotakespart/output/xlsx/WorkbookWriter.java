@@ -57,15 +57,17 @@ public final class WorkbookWriter {
   private final Set<String> sheetNames = new HashSet<>();
   private final Map<String, Project> projects;
 
-  private WorkbookWriter(ReportModel model) {
+  private WorkbookWriter(ReportModel model, BoardView board) {
     this.model = model;
-    this.board = BoardView.of(model);
+    this.board = board;
     this.projects = model.projects().stream()
         .collect(Collectors.toMap(Project::projectId, p -> p, (a, b) -> a, java.util.LinkedHashMap::new));
   }
 
-  public static void write(ReportModel model, List<Charts.Chart> charts, Path file) {
-    WorkbookWriter w = new WorkbookWriter(model);
+  /** @param board the disclosure control already worked out for {@code model} (charts share it) */
+  public static void write(ReportModel model, BoardView board, List<Charts.Chart> charts,
+      Path file) {
+    WorkbookWriter w = new WorkbookWriter(model, board);
     w.summary();
     for (Characteristic c : Characteristic.values()) {
       w.characteristic(c);
