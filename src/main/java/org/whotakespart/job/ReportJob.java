@@ -96,10 +96,12 @@ public final class ReportJob {
             100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), quarantine));
       }
 
-      List<CategoryCount> categoryCounts = categoryCounts(validated, config.period(), config);
-      // The quarter before, from the same inputs, for "what changed since last quarter".
+      // This quarter and the one before (for "what changed since last quarter"), in one pass.
       Period previous = config.period().previous();
-      List<CategoryCount> previousCounts = categoryCounts(validated, previous, config);
+      Map<String, List<CategoryCount>> byPeriod =
+          categoryCounts(validated, List.of(config.period(), previous), config);
+      List<CategoryCount> categoryCounts = byPeriod.getOrDefault(config.period().label(), List.of());
+      List<CategoryCount> previousCounts = byPeriod.getOrDefault(previous.label(), List.of());
       progress.step(String.format(Locale.ROOT, "Counted people in %s: %,d records of measured"
           + " roles", config.period().label(), counts.measured()));
 
@@ -166,19 +168,22 @@ public final class ReportJob {
     }
   }
 
-  /** People per project, characteristic and category in one period, counted in one pass. */
-  private static List<CategoryCount> categoryCounts(Dataset<Row> validated, Period period,
-      JobConfig config) {
-    return validated
-        .transform(PeopleCounts.filterAcceptedIn(period))
+  /** People per project, characteristic and category for each period, counted in one pass. */
+  private static Map<String, List<CategoryCount>> categoryCounts(Dataset<Row> validated,
+      List<Period> periods, JobConfig config) {
+    Map<String, List<CategoryCount>> byPeriod = new TreeMap<>();
+    for (Row r : validated
+        .transform(PeopleCounts.filterAcceptedIn(periods))
         .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
         .transform(PeopleCounts.perPerson())
         .transform(PeopleCounts.perCategory())
-        .collectAsList().stream()
-        .map(r -> new CategoryCount(r.getAs(CountColumns.PROJECT_ID),
-            r.getAs(CountColumns.CHARACTERISTIC), r.getAs(CountColumns.CATEGORY_INDEX),
-            r.<Long>getAs(CountColumns.PEOPLE), r.<Long>getAs(CountColumns.CONFLICTS)))
-        .toList();
+        .collectAsList()) {
+      byPeriod.computeIfAbsent(r.getAs(CountColumns.PERIOD), k -> new ArrayList<>())
+          .add(new CategoryCount(r.getAs(CountColumns.PROJECT_ID),
+              r.getAs(CountColumns.CHARACTERISTIC), r.getAs(CountColumns.CATEGORY_INDEX),
+              r.<Long>getAs(CountColumns.PEOPLE), r.<Long>getAs(CountColumns.CONFLICTS)));
+    }
+    return byPeriod;
   }
 
   static List<MetricRow> metrics(JobConfig config, Period period, List<Project> projects,

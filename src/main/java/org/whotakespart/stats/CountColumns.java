@@ -2,6 +2,8 @@ package org.whotakespart.stats;
 
 /** Columns of the people counts that {@link PeopleCounts} produces. */
 public final class CountColumns {
+  /** The label of the quarter a record was counted in. */
+  public static final String PERIOD = "period";
   public static final String PROJECT_ID = "project_id";
   public static final String PARTICIPANT_ID = "participant_id";
   public static final String CHARACTERISTIC = "characteristic";

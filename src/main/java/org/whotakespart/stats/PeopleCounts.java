@@ -48,9 +48,25 @@ public final class PeopleCounts {
 
   private PeopleCounts() {}
 
-  /** Keeps accepted records whose activity_date falls in the period. */
+  /** Keeps accepted records whose activity_date falls in the period, labelled with it. */
   public static Function1<Dataset<Row>, Dataset<Row>> filterAcceptedIn(Period period) {
-    return df -> df.filter(isAcceptedIn(period));
+    return filterAcceptedIn(List.of(period));
+  }
+
+  /**
+   * Keeps accepted records dated in any of the periods, each labelled with its period
+   * ({@link CountColumns#PERIOD}), so that several quarters are counted in one pass.
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> filterAcceptedIn(List<Period> periods) {
+    return df -> {
+      Column inAny = lit(false);
+      Column label = lit(null).cast("string");
+      for (Period p : periods) {
+        inAny = inAny.or(isAcceptedIn(p));
+        label = when(isAcceptedIn(p), lit(p.label())).otherwise(label);
+      }
+      return df.filter(inAny).withColumn(CountColumns.PERIOD, label);
+    };
   }
 
   /** Keeps records of the roles measured against the population (a blank role is lived experience). */
@@ -72,7 +88,7 @@ public final class PeopleCounts {
         .isin(roles.stream().sorted().toArray());
   }
 
-  /** One row per project and person: per characteristic the packed latest value and the values seen. */
+  /** One row per period, project and person: per characteristic the packed latest value and the values seen. */
   public static Function1<Dataset<Row>, Dataset<Row>> perPerson() {
     return df -> {
       Column day = unix_date(col(ValidatedColumns.ACTIVITY_DAY)).cast("long");
@@ -82,7 +98,8 @@ public final class PeopleCounts {
         aggregates.add(max(day.multiply(CATEGORY_BITS).plus(index)).as(CountColumns.latest(c.code())));
         aggregates.add(bit_or(call_function("shiftleft", lit(1L), index)).as(CountColumns.seen(c.code())));
       }
-      return df.groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID))
+      return df.groupBy(col(CountColumns.PERIOD), col(RecordColumns.PROJECT_ID),
+              col(RecordColumns.PARTICIPANT_ID))
           .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
     };
   }
@@ -102,8 +119,8 @@ public final class PeopleCounts {
   }
 
   /**
-   * Unpivots the per-person values and counts distinct people per project, characteristic and
-   * category (a null category index is "unknown"), with the conflicts among them.
+   * Unpivots the per-person values and counts distinct people per period, project, characteristic
+   * and category (a null category index is "unknown"), with the conflicts among them.
    */
   public static Function1<Dataset<Row>, Dataset<Row>> perCategory() {
     return df -> {
@@ -116,9 +133,9 @@ public final class PeopleCounts {
       }
       stack.append(") as (").append(CountColumns.CHARACTERISTIC).append(", ")
           .append(CountColumns.CATEGORY_INDEX).append(", is_conflict)");
-      return df.selectExpr(RecordColumns.PROJECT_ID, stack.toString())
-          .groupBy(col(RecordColumns.PROJECT_ID), col(CountColumns.CHARACTERISTIC),
-              col(CountColumns.CATEGORY_INDEX))
+      return df.selectExpr(CountColumns.PERIOD, RecordColumns.PROJECT_ID, stack.toString())
+          .groupBy(col(CountColumns.PERIOD), col(RecordColumns.PROJECT_ID),
+              col(CountColumns.CHARACTERISTIC), col(CountColumns.CATEGORY_INDEX))
           .agg(count(lit(1)).as(CountColumns.PEOPLE),
               sum(when(col("is_conflict"), 1L).otherwise(0L)).as(CountColumns.CONFLICTS));
     };
