@@ -24,15 +24,18 @@ public final class IdentifierGuard {
           + "|email|phone|mobile|telephone|address|postcode|postalcode|zipcode"
           + "|dob|dateofbirth|birthdate|birthday|nhsnumber|nhsno|nhsid|chinumber|nationalinsurance");
 
-  static final String EMAIL = "[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
   /** UK numbers after spaces, dashes, dots and brackets are removed: +44 or 0, then 9 or 10 digits. */
-  static final String PHONE = "^(\\+44|0044|0)[1-9][0-9]{8,9}$";
+  private static final Pattern PHONE = Pattern.compile("^(\\+44|0044|0)[1-9][0-9]{8,9}$");
   /** A full UK postcode, outward and inward codes (the inward part is what makes it full). */
-  static final String POSTCODE =
-      "^(?i)(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNP-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})$";
+  private static final Pattern POSTCODE = Pattern.compile(
+      "^(?i)(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNP-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})$");
   /** A cheap first test (one regular expression) before the exact ones. */
-  private static final String MAYBE = "@|^[0-9 +().-]{10,20}$|^[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}$";
-  private static final String SEPARATORS = "[ ().-]";
+  private static final Pattern MAYBE = Pattern.compile(
+      "@|^[0-9 +().-]{10,20}$|^[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}$");
+  private static final Pattern SEPARATORS = Pattern.compile("[ ().-]");
+  private static final Pattern TEN_DIGITS = Pattern.compile("^[0-9]{10}$");
 
   /**
    * The columns whose values are free text in the contract. The rest are codes, and
@@ -63,33 +66,26 @@ public final class IdentifierGuard {
     }
   }
 
-  private static final Pattern MAYBE_PATTERN = Pattern.compile(MAYBE);
-  private static final Pattern EMAIL_PATTERN = Pattern.compile(EMAIL);
-  private static final Pattern PHONE_PATTERN = Pattern.compile(PHONE);
-  private static final Pattern POSTCODE_PATTERN = Pattern.compile(POSTCODE);
-  private static final Pattern SEPARATOR_PATTERN = Pattern.compile(SEPARATORS);
-  private static final Pattern TEN_DIGITS = Pattern.compile("^[0-9]{10}$");
-
   /** What a value looks like, if it looks like a direct identifier. */
   public static Optional<String> kindOf(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     String v = value.trim();
-    if (!MAYBE_PATTERN.matcher(v).find()) {
+    if (!MAYBE.matcher(v).find()) {
       return Optional.empty(); // one cheap test clears nearly every value
     }
-    if (EMAIL_PATTERN.matcher(v).find()) {
+    if (EMAIL.matcher(v).find()) {
       return Optional.of("an e-mail address");
     }
-    String digits = SEPARATOR_PATTERN.matcher(v).replaceAll("");
+    String digits = SEPARATORS.matcher(v).replaceAll("");
     if (TEN_DIGITS.matcher(digits).matches() && isValidNhsNumber(digits)) {
       return Optional.of("an NHS number");
     }
-    if (PHONE_PATTERN.matcher(digits).matches()) {
+    if (PHONE.matcher(digits).matches()) {
       return Optional.of("a UK phone number");
     }
-    if (POSTCODE_PATTERN.matcher(v).matches()) {
+    if (POSTCODE.matcher(v).matches()) {
       return Optional.of("a full UK postcode");
     }
     return Optional.empty();
