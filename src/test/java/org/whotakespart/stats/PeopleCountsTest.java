@@ -154,4 +154,27 @@ class PeopleCountsTest {
     assertEquals(2L, people.get("B/measured_roles"));
     assertEquals(1L, people.get("B/carer"));
   }
+
+  @Test
+  void twoQuartersAreCountedApartInOnePass() {
+    List<Row> rows = List.of(
+        record("accepted", "A", "p1", "2025-06-30", null, "male", null),    // 2025-26 Q1
+        record("accepted", "A", "p1", "2025-07-01", null, "female", null),  // 2025-26 Q2
+        record("accepted", "A", "p2", "2025-07-02", null, "female", null));
+    Map<String, Long> people = new TreeMap<>();
+    for (Row r : TestSpark.session().createDataFrame(rows, SCHEMA)
+        .transform(PeopleCounts.filterAcceptedIn(List.of(Period.parse("2025-26 Q2"),
+            Period.parse("2025-26 Q1"))))
+        .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
+        .transform(PeopleCounts.perPerson())
+        .transform(PeopleCounts.perCategory())
+        .collectAsList()) {
+      if (r.getAs(CountColumns.CHARACTERISTIC).equals("sex")) {
+        people.put(r.getAs(CountColumns.PERIOD) + "/" + r.getAs(CountColumns.CATEGORY_INDEX),
+            r.<Long>getAs(CountColumns.PEOPLE));
+      }
+    }
+    // sex: index 0 female, 1 male. p1 is male in Q1 and female in Q2: each quarter its own answer.
+    assertEquals(Map.of("2025-26 Q1/1", 1L, "2025-26 Q2/0", 2L), people);
+  }
 }
