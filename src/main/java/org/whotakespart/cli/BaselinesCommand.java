@@ -36,6 +36,12 @@ public final class BaselinesCommand implements Runnable {
         paramLabel = "FILE", description = "Where to write (default ${DEFAULT-VALUE}).")
     String out;
 
+    @Option(names = "--deprivation-out", defaultValue = "sample-data/deprivation-imd2019.csv",
+        paramLabel = "FILE", description = "Where to write each area's deprivation from the"
+            + " English Indices of Deprivation 2019 File 10 in the census folder (default"
+            + " ${DEFAULT-VALUE}).")
+    String deprivationOut;
+
     @Option(names = "--verbose", description = "Show full error details.")
     boolean verbose;
 
@@ -43,6 +49,14 @@ public final class BaselinesCommand implements Runnable {
     public Integer call() {
       return Failures.guarded(spec, verbose, () -> {
         Configuration conf = new Configuration();
+        java.nio.file.Path file10 = java.nio.file.Path.of(census,
+            "File_10_-_IoD2019_Local_Authority_District_Summaries__lower-tier__.xlsx");
+        if (java.nio.file.Files.exists(file10)) {
+          var areas = org.whotakespart.baseline.Deprivation.importFile10(file10);
+          org.whotakespart.baseline.Deprivation.write(areas, java.nio.file.Path.of(deprivationOut));
+          spec.commandLine().getOut().printf("Wrote the deprivation of %d areas (IoD 2019, 2019"
+              + " boundaries) to %s%n", areas.size(), deprivationOut);
+        }
         var imported = CensusImporter.importWithReport(census, conf);
         BaselinesWriter.write(imported.rows(), out, conf);
         var w = spec.commandLine().getOut();

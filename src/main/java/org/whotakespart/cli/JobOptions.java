@@ -44,6 +44,11 @@ final class JobOptions {
           + " saved by Excel).")
   String encoding;
 
+  @Option(names = "--store", paramLabel = "FOLDER",
+      description = "The history store: where ingest adds records, and report --from-store reads"
+          + " them (a folder, or a Hadoop URI such as hdfs://...).")
+  String store;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default local[*]: this computer's cores).")
   String master;
@@ -80,6 +85,9 @@ final class JobOptions {
     }
     if (master != null) {
       b.sparkMaster(master);
+    }
+    if (store != null) {
+      b.store(store);
     }
     return b;
   }

@@ -35,6 +35,20 @@ public final class ReportCommand implements Callable<Integer> {
           + " to each: none, commissioner or project.")
   String splitBy;
 
+  @Option(names = "--from-store", negatable = false,
+      description = "Read the records from the history store (see ingest) instead of the CSV"
+          + " exports.")
+  boolean fromStore;
+
+  @Option(names = "--trend-quarters", paramLabel = "N",
+      description = "Quarters before the reported one that the trends cover (default 8).")
+  Integer trendQuarters;
+
+  @Option(names = "--deprivation", paramLabel = "FILE",
+      description = "Each area's deprivation (sample-data/deprivation-imd2019.csv), for the"
+          + " catchment's own share beside the most deprived 10% measure.")
+  String deprivation;
+
   @Override
   public Integer call() {
     JobConfig config;
@@ -60,6 +74,15 @@ public final class ReportCommand implements Callable<Integer> {
     }
     if (splitBy != null) {
       b.splitBy(org.whotakespart.config.SplitBy.parse(splitBy));
+    }
+    if (fromStore) {
+      b.fromStore(true);
+    }
+    if (trendQuarters != null) {
+      b.trendQuarters(trendQuarters);
+    }
+    if (deprivation != null) {
+      b.deprivation(deprivation);
     }
     return b.build();
   }

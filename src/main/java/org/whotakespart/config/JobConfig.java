@@ -36,6 +36,10 @@ public final class JobConfig {
   private final String sparkMaster;
   private final boolean charts;
   private final SplitBy splitBy;
+  private final String store;
+  private final boolean fromStore;
+  private final int trendQuarters;
+  private final String deprivation;
 
   private JobConfig(Builder b) {
     this.records = List.copyOf(b.records);
@@ -54,6 +58,10 @@ public final class JobConfig {
     this.sparkMaster = b.sparkMaster;
     this.charts = b.charts;
     this.splitBy = b.splitBy;
+    this.store = b.store;
+    this.fromStore = b.fromStore;
+    this.trendQuarters = b.trendQuarters;
+    this.deprivation = b.deprivation;
   }
 
   public static Builder builder() {
@@ -130,6 +138,26 @@ public final class JobConfig {
     return splitBy;
   }
 
+  /** The history store (a folder, local or a Hadoop URI), or null when none is set. */
+  public String store() {
+    return store;
+  }
+
+  /** True when the report reads the history store instead of the record files. */
+  public boolean fromStore() {
+    return fromStore;
+  }
+
+  /** How many quarters before the reported one the trends cover (default 8). */
+  public int trendQuarters() {
+    return trendQuarters;
+  }
+
+  /** The area deprivation table (deprivation-imd2019.csv), or null when none is set. */
+  public String deprivation() {
+    return deprivation;
+  }
+
   /** Collects settings; {@link #build()} checks them all and names every problem at once. */
   public static final class Builder {
     private List<String> records = new ArrayList<>();
@@ -147,6 +175,10 @@ public final class JobConfig {
     private String sparkMaster = "local[*]";
     private boolean charts = true;
     private SplitBy splitBy = SplitBy.NONE;
+    private String store;
+    private boolean fromStore;
+    private int trendQuarters = 8;
+    private String deprivation;
 
     private Period parsedPeriod;
     private Charset parsedEncoding;
@@ -228,6 +260,27 @@ public final class JobConfig {
       return this;
     }
 
+    public Builder store(String store) {
+      this.store = store;
+      return this;
+    }
+
+    /** Read the history store instead of the record files. */
+    public Builder fromStore(boolean fromStore) {
+      this.fromStore = fromStore;
+      return this;
+    }
+
+    public Builder trendQuarters(int quarters) {
+      this.trendQuarters = quarters;
+      return this;
+    }
+
+    public Builder deprivation(String deprivation) {
+      this.deprivation = deprivation;
+      return this;
+    }
+
     /** Checks every setting and throws one {@link IllegalArgumentException} naming each fix. */
     public JobConfig build() {
       return build(true);
@@ -241,9 +294,35 @@ public final class JobConfig {
       return build(false);
     }
 
+    /** For {@code ingest}: records, projects and the store are needed. */
+    public JobConfig buildForIngest() {
+      if (isBlank(store)) {
+        String others = buildProblems(false);
+        throw new IllegalArgumentException("store: name the history store folder (--store or"
+            + " 'store' in the job file)" + (others.isEmpty() ? "" : "; " + others));
+      }
+      return build(false);
+    }
+
+    private String buildProblems(boolean forReport) {
+      try {
+        build(forReport);
+        return "";
+      } catch (IllegalArgumentException e) {
+        return e.getMessage();
+      }
+    }
+
     private JobConfig build(boolean forReport) {
       List<String> problems = new ArrayList<>();
-      if (records.isEmpty() || records.stream().anyMatch(r -> r == null || r.isBlank())) {
+      boolean readsStore = forReport && fromStore;
+      if (readsStore && isBlank(store)) {
+        problems.add("store: the report was asked to read the history store but none is named"
+            + " (--store or 'store' in the job file)");
+      }
+      if (readsStore) {
+        // The records were checked when they were ingested.
+      } else if (records.isEmpty() || records.stream().anyMatch(r -> r == null || r.isBlank())) {
         problems.add("records: name at least one file, folder or glob of participation records"
             + " (--records or 'records' in the job file)");
       }
@@ -292,6 +371,10 @@ public final class JobConfig {
       if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
         problems.add("max_rejected_share must be from 0 to 1 (it is " + maxRejectedShare
             + "; 0.05 means 5%)");
+      }
+      if (trendQuarters < 0 || trendQuarters > 40) {
+        problems.add("trend_quarters must be from 0 to 40 (it is " + trendQuarters
+            + "; 8 is usual: two years before the reported quarter)");
       }
       if (isBlank(sparkMaster)) {
         problems.add("spark_master: give a Spark master such as local[*]");

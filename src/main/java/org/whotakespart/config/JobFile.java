@@ -26,7 +26,8 @@ import java.util.TreeSet;
 public final class JobFile {
   public static final Set<String> KEYS = new TreeSet<>(List.of("records", "projects", "baselines",
       "period", "aliases", "output", "encoding", "measured_roles", "band_low", "band_high",
-      "suppression_threshold", "max_rejected_share", "spark_master", "charts", "split_by"));
+      "suppression_threshold", "max_rejected_share", "spark_master", "charts", "split_by", "store", "read_from", "trend_quarters",
+      "deprivation"));
 
   private JobFile() {}
 
@@ -88,6 +89,23 @@ public final class JobFile {
     }
     if ((v = p.getProperty("split_by")) != null) {
       builder.splitBy(SplitBy.parse(v));
+    }
+    if ((v = p.getProperty("store")) != null) {
+      builder.store(resolve(base, v.trim()));
+    }
+    if ((v = p.getProperty("read_from")) != null) {
+      switch (v.trim()) {
+        case "store" -> builder.fromStore(true);
+        case "records" -> builder.fromStore(false);
+        default -> throw new IllegalArgumentException("job file " + jobFile + ": read_from = '"
+            + v.trim() + "' should be records (the CSV exports) or store (the history store)");
+      }
+    }
+    if ((v = p.getProperty("trend_quarters")) != null) {
+      builder.trendQuarters((int) number(p, "trend_quarters", 8, jobFile));
+    }
+    if ((v = p.getProperty("deprivation")) != null) {
+      builder.deprivation(resolve(base, v.trim()));
     }
     if ((v = p.getProperty("charts")) != null) {
       builder.charts(Boolean.parseBoolean(v.trim()));

@@ -36,20 +36,27 @@ public final class RecordCheck {
   private RecordCheck() {}
 
   /**
-   * The checked rows (kept in memory or on local disk for the steps that follow; the caller
-   * unpersists them), what was learnt of each file, the counts, and where the quarantine went.
+   * The checked rows (kept in memory or on local disk for the steps that follow; {@link #close()}
+   * releases them), what was learnt of each file, the counts, and where the quarantine went (null
+   * when the rows come from the history store, checked when they were ingested).
    */
-  public record Checked(RecordValidation.Validated validation,
+  public record Checked(Dataset<Row> validated, AutoCloseable release,
       List<ParticipationReader.FileInfo> files, Counts counts, String quarantine,
       Map<String, String> checksums)
       implements AutoCloseable {
-    public Dataset<Row> validated() {
-      return validation.rows();
+    public Checked(RecordValidation.Validated validation,
+        List<ParticipationReader.FileInfo> files, Counts counts, String quarantine,
+        Map<String, String> checksums) {
+      this(validation.rows(), validation, files, counts, quarantine, checksums);
     }
 
     @Override
     public void close() {
-      validation.close();
+      try {
+        release.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot release the checked rows", e);
+      }
     }
 
     public double rejectedShare() {
@@ -59,6 +66,12 @@ public final class RecordCheck {
 
   public static Checked check(JobConfig config, SparkSession spark, Progress progress,
       List<Project> projects) {
+    return check(config, spark, progress, projects, config.output() + "/quarantine.csv");
+  }
+
+  /** As {@link #check(JobConfig, SparkSession, Progress, List)}, the quarantine written to {@code quarantine}. */
+  public static Checked check(JobConfig config, SparkSession spark, Progress progress,
+      List<Project> projects, String quarantine) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ParticipationReader.RecordInput input =
         ParticipationReader.read(spark, config.records(), config.encoding());
@@ -74,7 +87,6 @@ public final class RecordCheck {
     try {
       IdentifierGuard.stopIfFound(validation.checked());
       Counts counts = countRows(validation.rows(), config);
-      String quarantine = config.output() + "/quarantine.csv";
       QuarantineWriter.write(validation.rows(), quarantine, conf);
       progress.step(String.format(Locale.ROOT,
           "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates",

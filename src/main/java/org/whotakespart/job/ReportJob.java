@@ -70,7 +70,26 @@ public final class ReportJob {
   }
 
   public static Result run(JobConfig config, SparkSession spark, Progress progress) {
-    return run(config, spark, progress, RecordCheck::check);
+    return run(config, spark, progress, config.fromStore() ? StoreRecords::check : RecordCheck::check);
+  }
+
+  /** The first quarter the report counts: the trend window's, and at least the one before. */
+  public static Period firstQuarter(JobConfig config) {
+    Period p = config.period();
+    for (int i = 0; i < Math.max(1, config.trendQuarters()); i++) {
+      p = p.previous();
+    }
+    return p;
+  }
+
+  /** The quarters the report counts, oldest first, the reported one last. */
+  static List<Period> quarters(JobConfig config) {
+    List<Period> q = new ArrayList<>();
+    for (Period p = config.period(); q.size() <= Math.max(1, config.trendQuarters());
+        p = p.previous()) {
+      q.add(0, p);
+    }
+    return q;
   }
 
   /** The report from records given by {@code source}. */
@@ -96,14 +115,15 @@ public final class ReportJob {
             100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), quarantine));
       }
 
-      // This quarter and the one before (for "what changed since last quarter"), in one pass.
+      // Every quarter of the trend window (the one before included) in one pass.
+      List<Period> quarters = quarters(config);
       Period previous = config.period().previous();
-      Map<String, List<CategoryCount>> byPeriod =
-          categoryCounts(validated, List.of(config.period(), previous), config);
-      List<CategoryCount> categoryCounts = byPeriod.getOrDefault(config.period().label(), List.of());
-      List<CategoryCount> previousCounts = byPeriod.getOrDefault(previous.label(), List.of());
-      progress.step(String.format(Locale.ROOT, "Counted people in %s: %,d records of measured"
-          + " roles", config.period().label(), counts.measured()));
+      Counted counted = countQuarters(validated, quarters, config);
+      List<CategoryCount> categoryCounts = counted.people(config.period());
+      List<CategoryCount> previousCounts = counted.people(previous);
+      progress.step(String.format(Locale.ROOT, "Counted people in %s to %s: %,d records of"
+          + " measured roles in %s", quarters.get(0).label(), config.period().label(),
+          counts.measured(), config.period().label()));
 
       Map<String, String> areaNames = CatchmentBaselines.areaNames(baselines);
       List<PeopleRow> people = people(spark, validated, config, projects, areaNames);
@@ -111,26 +131,53 @@ public final class ReportJob {
           catchments.rows(), areaNames);
       List<MetricRow> previousMetrics = previousCounts.isEmpty() ? List.of()
           : metrics(config, previous, projects, previousCounts, catchments.rows(), areaNames);
+      List<MetricRow> history = new ArrayList<>();
+      for (Period q : quarters) {
+        history.addAll(q.equals(config.period()) ? metrics : q.equals(previous) ? previousMetrics
+            : metrics(config, q, projects, counted.people(q), catchments.rows(), areaNames));
+      }
+      List<String> labels = quarters.stream().map(Period::label).toList();
+      Map<String, org.whotakespart.stats.Trend> trends =
+          org.whotakespart.stats.Trend.of(labels, history);
+      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups = new LinkedHashMap<>();
+      for (ScopeType t : List.of(ScopeType.COMMISSIONER, ScopeType.AREA, ScopeType.ALL)) {
+        rollups.put(t, MetricCalculator.scopes(t, projects, areaNames));
+      }
+      List<org.whotakespart.stats.EquityRow> equity =
+          new org.whotakespart.stats.EquityCalculator(config.period().label()).rows(projects,
+              counted.experience(config.period()), counted.experience(previous),
+              org.whotakespart.baseline.Deprivation.projectShares(config, projects, baselines, conf),
+              rollups);
       ReportModel model = new ReportModel(config.period(), MetricCalculator.ALL_NAME, version(),
           new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
           config.measuredRoles().stream().sorted().toList(), projects, metrics, previousMetrics,
           peopleByProject(categoryCounts), people,
           dataQuality(checked.files(), checked.checksums(), counts, categoryCounts,
               catchments.warnings()),
-          coverage(projects, catchments.rows(), baselines), areaNames);
+          coverage(projects, catchments.rows(), baselines), areaNames,
+          new org.whotakespart.report.History(labels, history, trends, equity, ScopeType.ALL,
+              MetricCalculator.ALL_ID));
 
       List<String> files = new ArrayList<>();
-      MetricsWriter.writeCsv(metrics, out + "/metrics.csv", conf);
-      MetricsWriter.writeParquet(spark, metrics, out + "/metrics.parquet");
+      MetricsWriter.write(spark, metrics, trends, out);
       files.add(out + "/metrics.csv");
       files.add(out + "/metrics.parquet");
+      MetricsWriter.writeCsv(history, out + "/trends.csv", conf);
+      MetricsWriter.writeParquet(spark, history, out + "/trends.parquet");
+      files.add(out + "/trends.csv");
+      files.add(out + "/trends.parquet");
+      org.whotakespart.output.table.EquityWriter.write(spark, equity, out);
+      files.add(out + "/equity.csv");
+      files.add(out + "/equity.parquet");
       TestsWriter.write(spark, GoodnessOfFit.tests(metrics), out);
       files.add(out + "/tests.csv");
       files.add(out + "/tests.parquet");
       PeopleWriter.write(spark, people, out);
       files.add(out + "/people.csv");
       files.add(out + "/people.parquet");
-      files.add(quarantine);
+      if (quarantine != null) {
+        files.add(quarantine);
+      }
       // Disclosure control is worked out once and shared by the charts and the workbook.
       BoardView board = BoardView.of(model);
       List<Charts.Chart> charts = config.charts() ? Charts.forReport(model, board) : List.of();
@@ -168,22 +215,48 @@ public final class ReportJob {
     }
   }
 
-  /** People per project, characteristic and category for each period, counted in one pass. */
-  private static Map<String, List<CategoryCount>> categoryCounts(Dataset<Row> validated,
-      List<Period> periods, JobConfig config) {
-    Map<String, List<CategoryCount>> byPeriod = new TreeMap<>();
+  /** People per project and group, and their experience, for each quarter counted. */
+  record Counted(Map<String, List<CategoryCount>> people,
+      Map<String, List<org.whotakespart.stats.ExperienceCount>> experience) {
+    List<CategoryCount> people(Period p) {
+      return people.getOrDefault(p.label(), List.of());
+    }
+
+    List<org.whotakespart.stats.ExperienceCount> experience(Period p) {
+      return experience.getOrDefault(p.label(), List.of());
+    }
+  }
+
+  /**
+   * People per project, characteristic and category for each quarter, with their experience, in
+   * one aggregation (and a join of the people with themselves a quarter later, for retention).
+   */
+  static Counted countQuarters(Dataset<Row> validated, List<Period> quarters, JobConfig config) {
+    Map<String, List<CategoryCount>> people = new TreeMap<>();
+    Map<String, List<org.whotakespart.stats.ExperienceCount>> experience = new TreeMap<>();
+    var flags = org.whotakespart.stats.ExperienceCount.Flag.values();
     for (Row r : validated
-        .transform(PeopleCounts.filterAcceptedIn(periods))
+        .transform(PeopleCounts.filterAcceptedIn(quarters))
         .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
         .transform(PeopleCounts.perPerson())
+        .transform(PeopleCounts.withActiveNext())
         .transform(PeopleCounts.perCategory())
         .collectAsList()) {
-      byPeriod.computeIfAbsent(r.getAs(CountColumns.PERIOD), k -> new ArrayList<>())
-          .add(new CategoryCount(r.getAs(CountColumns.PROJECT_ID),
-              r.getAs(CountColumns.CHARACTERISTIC), r.getAs(CountColumns.CATEGORY_INDEX),
-              r.<Long>getAs(CountColumns.PEOPLE), r.<Long>getAs(CountColumns.CONFLICTS)));
+      String period = r.getAs(CountColumns.PERIOD);
+      String project = r.getAs(CountColumns.PROJECT_ID);
+      String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
+      Integer index = r.getAs(CountColumns.CATEGORY_INDEX);
+      long n = r.<Long>getAs(CountColumns.PEOPLE);
+      people.computeIfAbsent(period, k -> new ArrayList<>()).add(new CategoryCount(project,
+          characteristic, index, n, r.<Long>getAs(CountColumns.CONFLICTS)));
+      long[] c = new long[flags.length];
+      for (var f : flags) {
+        c[f.ordinal()] = r.<Long>getAs(f.column());
+      }
+      experience.computeIfAbsent(period, k -> new ArrayList<>())
+          .add(new org.whotakespart.stats.ExperienceCount(project, characteristic, index, n, c));
     }
-    return byPeriod;
+    return new Counted(people, experience);
   }
 
   static List<MetricRow> metrics(JobConfig config, Period period, List<Project> projects,
@@ -222,8 +295,7 @@ public final class ReportJob {
       String type = r.getAs(CountColumns.SCOPE_TYPE);
       String id = r.getAs(CountColumns.SCOPE_ID);
       rows.add(new PeopleRow(config.period().label(),
-          java.util.Arrays.stream(ScopeType.values()).filter(t -> t.code().equals(type)).findFirst()
-              .orElseThrow(), id, names.get(type + '\u0000' + id), r.getAs(CountColumns.ROLE),
+          ScopeType.fromCode(type), id, names.get(type + '\u0000' + id), r.getAs(CountColumns.ROLE),
           r.<Long>getAs(CountColumns.PEOPLE)));
     }
     rows.sort(java.util.Comparator.comparing((PeopleRow p) -> p.scopeType().ordinal())

@@ -69,7 +69,8 @@ public final class Splits {
         model.suppressionThreshold(), model.measuredRoles(), projects, metrics,
         model.previousMetrics().stream().filter(r -> r.scopeType() == ScopeType.PROJECT
             && ids.contains(r.scopeId())).toList(), peopleByProject,
-        people, model.dataQuality(), model.coverage(), model.areaNames());
+        people, model.dataQuality(), model.coverage(), model.areaNames(),
+        model.history().forScope(partScope, partId));
   }
 
   /** A file name for a part: letters, digits and hyphens. */

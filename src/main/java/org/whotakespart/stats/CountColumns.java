@@ -4,6 +4,18 @@ package org.whotakespart.stats;
 public final class CountColumns {
   /** The label of the quarter a record was counted in. */
   public static final String PERIOD = "period";
+  /** The quarter's position among those counted together, oldest first. */
+  public static final String PERIOD_INDEX = "period_index";
+  /** Per person: bit set of the stages taken part in (1 design, 2 delivery, 4 evaluation). */
+  public static final String STAGES = "stages";
+  /** Per person: bit set of the paid answers given (1 no, 2 yes). */
+  public static final String PAID = "paid_answers";
+  /** Per person: 1 when an adjustment asked for was not met, 2 when one was met (both: 3). */
+  public static final String ADJUSTMENTS = "adjustment_answers";
+  /** Per person: latest IMD decile packed as day * 64 + decile. */
+  public static final String DECILE = "decile_latest";
+  /** Per person: whether they took part in the same project the next quarter. */
+  public static final String ACTIVE_NEXT = "active_next";
   public static final String PROJECT_ID = "project_id";
   public static final String PARTICIPANT_ID = "participant_id";
   public static final String CHARACTERISTIC = "characteristic";

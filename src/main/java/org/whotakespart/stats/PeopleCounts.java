@@ -61,11 +61,15 @@ public final class PeopleCounts {
     return df -> {
       Column inAny = lit(false);
       Column label = lit(null).cast("string");
-      for (Period p : periods) {
+      Column index = lit(null).cast("int");
+      for (int i = 0; i < periods.size(); i++) {
+        Period p = periods.get(i);
         inAny = inAny.or(isAcceptedIn(p));
         label = when(isAcceptedIn(p), lit(p.label())).otherwise(label);
+        index = when(isAcceptedIn(p), lit(i)).otherwise(index);
       }
-      return df.filter(inAny).withColumn(CountColumns.PERIOD, label);
+      return df.filter(inAny).withColumn(CountColumns.PERIOD, label)
+          .withColumn(CountColumns.PERIOD_INDEX, index);
     };
   }
 
@@ -88,7 +92,12 @@ public final class PeopleCounts {
         .isin(roles.stream().sorted().toArray());
   }
 
-  /** One row per period, project and person: per characteristic the packed latest value and the values seen. */
+  /**
+   * One row per period, project and person: per characteristic the packed latest value and the
+   * values seen, and what the person's activities say of their experience: the stages they took
+   * part in, whether they were paid, whether adjustments they asked for were met, and their latest
+   * deprivation decile ({@link ExperienceCount} says how each is read).
+   */
   public static Function1<Dataset<Row>, Dataset<Row>> perPerson() {
     return df -> {
       Column day = unix_date(col(ValidatedColumns.ACTIVITY_DAY)).cast("long");
@@ -98,9 +107,39 @@ public final class PeopleCounts {
         aggregates.add(max(day.multiply(CATEGORY_BITS).plus(index)).as(CountColumns.latest(c.code())));
         aggregates.add(bit_or(call_function("shiftleft", lit(1L), index)).as(CountColumns.seen(c.code())));
       }
-      return df.groupBy(col(CountColumns.PERIOD), col(RecordColumns.PROJECT_ID),
-              col(RecordColumns.PARTICIPANT_ID))
+      Column stage = col(ValidatedColumns.code(RecordColumns.STAGE));
+      Column paid = col(ValidatedColumns.code(RecordColumns.PAID));
+      Column requested = col(ValidatedColumns.code(RecordColumns.ADJUSTMENTS_REQUESTED));
+      Column met = col(ValidatedColumns.code(RecordColumns.ADJUSTMENTS_MET));
+      // prefer_not_to_say is an accepted decile answer: unknown, like blank.
+      Column decile = col(ValidatedColumns.code(RecordColumns.IMD_DECILE)).try_cast("int");
+      aggregates.add(bit_or(when(stage.equalTo("design"), 1).when(stage.equalTo("delivery"), 2)
+          .when(stage.equalTo("evaluation"), 4)).as(CountColumns.STAGES));
+      aggregates.add(bit_or(when(paid.equalTo("no"), 1).when(paid.equalTo("yes"), 2))
+          .as(CountColumns.PAID));
+      aggregates.add(bit_or(when(requested.equalTo("yes").and(met.equalTo("no")), 1)
+          .when(requested.equalTo("yes").and(met.equalTo("yes")), 2)).as(CountColumns.ADJUSTMENTS));
+      aggregates.add(max(day.multiply(CATEGORY_BITS).plus(decile)).as(CountColumns.DECILE));
+      return df.groupBy(col(CountColumns.PERIOD), col(CountColumns.PERIOD_INDEX),
+              col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID))
           .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
+    };
+  }
+
+  /**
+   * Marks each person-period row with whether the same person took part in the same project in
+   * the next quarter counted ({@code active_next}), for retention.
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> withActiveNext() {
+    return df -> {
+      Dataset<Row> next = df.select(col(RecordColumns.PROJECT_ID).as("next_project"),
+          col(RecordColumns.PARTICIPANT_ID).as("next_person"),
+          col(CountColumns.PERIOD_INDEX).minus(1).as("next_index"));
+      return df.join(next, col(RecordColumns.PROJECT_ID).equalTo(col("next_project"))
+                  .and(col(RecordColumns.PARTICIPANT_ID).equalTo(col("next_person")))
+                  .and(col(CountColumns.PERIOD_INDEX).equalTo(col("next_index"))), "left")
+          .withColumn(CountColumns.ACTIVE_NEXT, col("next_person").isNotNull())
+          .drop("next_project", "next_person", "next_index");
     };
   }
 
@@ -133,11 +172,20 @@ public final class PeopleCounts {
       }
       stack.append(") as (").append(CountColumns.CHARACTERISTIC).append(", ")
           .append(CountColumns.CATEGORY_INDEX).append(", is_conflict)");
-      return df.selectExpr(CountColumns.PERIOD, RecordColumns.PROJECT_ID, stack.toString())
+      boolean hasNext = java.util.Arrays.asList(df.columns()).contains(CountColumns.ACTIVE_NEXT);
+      List<Column> sums = new ArrayList<>();
+      sums.add(sum(when(col("is_conflict"), 1L).otherwise(0L)).as(CountColumns.CONFLICTS));
+      for (ExperienceCount.Flag f : ExperienceCount.Flag.values()) {
+        Column flag = f == ExperienceCount.Flag.RETAINED && !hasNext ? lit(false) : f.of();
+        sums.add(sum(when(flag, 1L).otherwise(0L)).as(f.column()));
+      }
+      return df.selectExpr(CountColumns.PERIOD, RecordColumns.PROJECT_ID,
+              CountColumns.STAGES, CountColumns.PAID, CountColumns.ADJUSTMENTS,
+              CountColumns.DECILE, hasNext ? CountColumns.ACTIVE_NEXT : "false as " + CountColumns.ACTIVE_NEXT,
+              stack.toString())
           .groupBy(col(CountColumns.PERIOD), col(RecordColumns.PROJECT_ID),
               col(CountColumns.CHARACTERISTIC), col(CountColumns.CATEGORY_INDEX))
-          .agg(count(lit(1)).as(CountColumns.PEOPLE),
-              sum(when(col("is_conflict"), 1L).otherwise(0L)).as(CountColumns.CONFLICTS));
+          .agg(count(lit(1)).as(CountColumns.PEOPLE), sums.toArray(new Column[0]));
     };
   }
 

@@ -16,4 +16,14 @@ public enum ScopeType {
   public String code() {
     return code;
   }
+
+  /** The scope type written {@code code}. */
+  public static ScopeType fromCode(String code) {
+    for (ScopeType t : values()) {
+      if (t.code.equals(code)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("unknown scope type '" + code + "'");
+  }
 }

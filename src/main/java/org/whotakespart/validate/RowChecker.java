@@ -38,7 +38,7 @@ public final class RowChecker implements Function<Row, Row> {
   static final LocalDate EARLIEST_DAY = LocalDate.of(2000, 1, 1);
 
   /** The coded columns, in contract order. */
-  static final List<String> CODED = RecordColumns.CONTRACT.stream()
+  public static final List<String> CODED = RecordColumns.CONTRACT.stream()
       .filter(c -> Vocabulary.codedColumns().containsKey(c)).toList();
   public static final StructType SCHEMA = schema();
   /** Where each coded column sits among the contract's columns, worked out once. */

@@ -87,7 +87,8 @@ class WorkbookDisclosureTest {
     ReportModel model = new ReportModel(Period.parse("2025-26 Q2"), MetricCalculator.ALL_NAME, "test",
         Bands.DEFAULT, 5,
         List.of("lived_experience"), projects, all, List.of(), people, List.of(),
-        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(), Map.of());
+        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(), Map.of(),
+        org.whotakespart.report.History.none());
     Path xlsx = dir.resolve("tempting.xlsx");
     org.whotakespart.report.BoardView board = org.whotakespart.report.BoardView.of(model);
     WorkbookWriter.write(model, board, Charts.forReport(model, board), xlsx);

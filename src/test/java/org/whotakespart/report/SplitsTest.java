@@ -43,7 +43,8 @@ class SplitsTest {
     ReportModel model = new ReportModel(Period.parse("2025-26 Q2"), MetricCalculator.ALL_NAME, "t",
         Bands.DEFAULT, 5, List.of("lived_experience"), projects, rows, List.of(),
         Map.of("A", 10L, "B", 25L, "C", 30L), people,
-        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(), Map.of());
+        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(), Map.of(),
+        org.whotakespart.report.History.none());
 
     Map<String, ReportModel> parts = Splits.of(model, SplitBy.COMMISSIONER);
     assertEquals(List.of("North ICB", "South ICB"), List.copyOf(parts.keySet()));

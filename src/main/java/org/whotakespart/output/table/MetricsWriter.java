@@ -26,6 +26,35 @@ public final class MetricsWriter {
 
   public static final StructType SCHEMA = schema();
 
+  /** The metrics columns, then each group's trend over the quarters the report covers. */
+  public static final List<String> WITH_TRENDS = withTrends();
+  public static final StructType TRENDS_SCHEMA = Tables.schema(WITH_TRENDS,
+      c -> c.equals("quarters_under_represented") ? DataTypes.IntegerType
+          : c.equals("trend") ? DataTypes.StringType : SCHEMA.apply(c).dataType());
+
+  private static List<String> withTrends() {
+    List<String> c = new ArrayList<>(MetricColumns.ALL);
+    c.add("trend");
+    c.add("quarters_under_represented");
+    return List.copyOf(c);
+  }
+
+  /** metrics.csv and metrics.parquet: the contract's columns, then the trend of each group. */
+  public static void write(SparkSession spark, List<MetricRow> rows,
+      java.util.Map<String, org.whotakespart.stats.Trend> trends, String folder) {
+    List<List<Object>> values = new ArrayList<>();
+    for (MetricRow r : rows) {
+      List<Object> v = values(r);
+      org.whotakespart.stats.Trend t = trends.get(org.whotakespart.stats.Trend.key(r));
+      v.add(t == null ? "not_assessed" : t.code());
+      v.add(t == null ? 0 : t.quartersUnder());
+      values.add(v);
+    }
+    Tables.writeCsv(WITH_TRENDS, values, folder + "/metrics.csv",
+        spark.sparkContext().hadoopConfiguration());
+    Tables.writeParquet(spark, TRENDS_SCHEMA, values, folder + "/metrics.parquet");
+  }
+
   private static StructType schema() {
     return Tables.schema(MetricColumns.ALL, c -> switch (c) {
       case "participants", "known", "unknown" -> DataTypes.LongType;

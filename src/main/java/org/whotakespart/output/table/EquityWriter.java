@@ -1,0 +1,53 @@
+package org.whotakespart.output.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.whotakespart.stats.EquityRow;
+
+/** Writes the equity-of-experience metrics as {@code equity.csv} and {@code equity.parquet}. */
+public final class EquityWriter {
+  public static final List<String> COLUMNS = List.of("period", "scope_type", "scope_id",
+      "scope_name", "characteristic", "category", "measure", "with", "people", "share",
+      "share_ci95_low", "share_ci95_high", "everyone_with", "everyone_people", "everyone_share",
+      "difference", "status", "area_share");
+  public static final StructType SCHEMA = Tables.schema(COLUMNS, c -> switch (c) {
+    case "with", "people", "everyone_with", "everyone_people" -> DataTypes.LongType;
+    case "share", "share_ci95_low", "share_ci95_high", "everyone_share", "difference",
+        "area_share" -> DataTypes.DoubleType;
+    default -> DataTypes.StringType;
+  });
+
+  private EquityWriter() {}
+
+  public static void write(SparkSession spark, List<EquityRow> rows, String folder) {
+    List<List<Object>> values = new ArrayList<>(rows.size());
+    for (EquityRow r : rows) {
+      List<Object> v = new ArrayList<>(COLUMNS.size());
+      v.add(r.period());
+      v.add(r.scopeType().code());
+      v.add(r.scopeId());
+      v.add(r.scopeName());
+      v.add(r.characteristic());
+      v.add(r.category());
+      v.add(r.measure());
+      v.add(r.with());
+      v.add(r.people());
+      v.add(r.share());
+      v.add(r.shareCi95() == null ? null : r.shareCi95().low());
+      v.add(r.shareCi95() == null ? null : r.shareCi95().high());
+      v.add(r.everyoneWith());
+      v.add(r.everyonePeople());
+      v.add(r.everyoneShare());
+      v.add(r.difference());
+      v.add(r.status().code());
+      v.add(r.areaShare());
+      values.add(v);
+    }
+    Tables.writeCsv(COLUMNS, values, folder + "/equity.csv",
+        spark.sparkContext().hadoopConfiguration());
+    Tables.writeParquet(spark, SCHEMA, values, folder + "/equity.parquet");
+  }
+}

@@ -1,0 +1,194 @@
+package org.whotakespart.stats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.whotakespart.config.Category;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.ingest.Project;
+
+/**
+ * Equity of experience: per scope, group and measure, the share of the group's people with the
+ * experience, its Wilson 95% interval, and everyone in the scope beside it. Rollups count a person
+ * once per project, as the representation rollups do, by summing the projects' counts.
+ *
+ * <pre>{@code
+ * List<EquityRow> rows = new EquityCalculator("2025-26 Q2")
+ *     .rows(projects, thisQuarter, previousQuarter, areaShares, scopes);
+ * }</pre>
+ */
+public final class EquityCalculator {
+  /** What is measured: which people have it, and among whom. */
+  public enum Measure {
+    STAGE_DESIGN("stage_design", "took part in design", ExperienceCount.Flag.DESIGN,
+        ExperienceCount.Flag.STAGE_KNOWN),
+    STAGE_DELIVERY("stage_delivery", "took part in delivery", ExperienceCount.Flag.DELIVERY,
+        ExperienceCount.Flag.STAGE_KNOWN),
+    STAGE_EVALUATION("stage_evaluation", "took part in evaluation",
+        ExperienceCount.Flag.EVALUATION, ExperienceCount.Flag.STAGE_KNOWN),
+    PAID("paid", "paid or reimbursed", ExperienceCount.Flag.PAID, ExperienceCount.Flag.PAID_KNOWN),
+    ADJUSTMENTS_MET("adjustments_met", "adjustments asked for were met",
+        ExperienceCount.Flag.MET, ExperienceCount.Flag.MET_KNOWN),
+    RETAINED("retained", "of last quarter's people, took part again", ExperienceCount.Flag.RETAINED,
+        null),
+    MOST_DEPRIVED_20("most_deprived_20", "live in the most deprived 20% of areas",
+        ExperienceCount.Flag.MOST_DEPRIVED_20, ExperienceCount.Flag.DECILE_KNOWN),
+    MOST_DEPRIVED_10("most_deprived_10", "live in the most deprived 10% of areas",
+        ExperienceCount.Flag.MOST_DEPRIVED_10, ExperienceCount.Flag.DECILE_KNOWN);
+
+    private final String code;
+    private final String words;
+    private final ExperienceCount.Flag with;
+    private final ExperienceCount.Flag among;
+
+    Measure(String code, String words, ExperienceCount.Flag with, ExperienceCount.Flag among) {
+      this.code = code;
+      this.words = words;
+      this.with = with;
+      this.among = among;
+    }
+
+    public String code() {
+      return code;
+    }
+
+    public String words() {
+      return words;
+    }
+
+    /** Retention is counted among the previous quarter's people; the rest in this quarter. */
+    boolean fromPrevious() {
+      return among == null;
+    }
+  }
+
+  private final String period;
+
+  public EquityCalculator(String period) {
+    this.period = period;
+  }
+
+  /**
+   * @param current this quarter's counts
+   * @param previous the quarter before's counts (for retention; empty when not counted)
+   * @param areaShares per project, the catchment's share of small areas in the most deprived 10%
+   *     (absent where unknown)
+   * @param scopes per scope type other than project, each project's scopes
+   */
+  public List<EquityRow> rows(List<Project> projects, List<ExperienceCount> current,
+      List<ExperienceCount> previous, Map<String, Double> areaShares,
+      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
+    Map<String, long[]> sums = new HashMap<>();
+    add(sums, projects, current, false, scopes);
+    add(sums, projects, previous, true, scopes);
+    // The catchment's deprivation, weighted over a rollup's projects by their people with a
+    // decile recorded (an unweighted mean where none has one).
+    Map<String, double[]> area = new HashMap<>();
+    for (Project p : projects) {
+      Double s = areaShares.get(p.projectId());
+      if (s == null) {
+        continue;
+      }
+      long n = current.stream().filter(c -> c.projectId().equals(p.projectId())
+              && c.characteristic().equals(Characteristic.SEX.code()))
+          .mapToLong(c -> c.get(ExperienceCount.Flag.DECILE_KNOWN)).sum();
+      for (String scope : scopesOf(p, scopes).keySet()) {
+        double[] a = area.computeIfAbsent(scope, k -> new double[4]);
+        a[0] += n * s;
+        a[1] += n;
+        a[2] += s;
+        a[3] += 1;
+      }
+    }
+    List<EquityRow> rows = new ArrayList<>();
+    Map<String, String[]> scopeList = new LinkedHashMap<>();
+    for (Project p : projects) {
+      scopesOf(p, scopes).forEach((k, name) -> scopeList.putIfAbsent(k, new String[] {name}));
+    }
+    for (var s : scopeList.entrySet()) {
+      String[] key = s.getKey().split("\u0000", 2);
+      ScopeType type = ScopeType.fromCode(key[0]);
+      double[] a = area.get(s.getKey());
+      Double areaShare = a == null ? null : a[1] > 0 ? a[0] / a[1] : a[2] / a[3];
+      for (Characteristic c : Characteristic.values()) {
+        List<Category> categories = c.categories();
+        for (Measure m : Measure.values()) {
+          long[] everyone = sums.getOrDefault(cell(s.getKey(), c, "*", m), new long[2]);
+          Double everyoneShare = everyone[1] == 0 ? null : (double) everyone[0] / everyone[1];
+          for (Category k : categories) {
+            long[] g = sums.getOrDefault(cell(s.getKey(), c, k.code(), m), new long[2]);
+            Double share = g[1] == 0 ? null : (double) g[0] / g[1];
+            Interval ci = g[1] == 0 ? null : Wilson.interval(g[0], g[1], Wilson.Z95);
+            rows.add(new EquityRow(period, type, key[1], s.getValue()[0], c.code(), k.code(),
+                m.code(), g[0], g[1], share, ci, everyone[0], everyone[1], everyoneShare,
+                share == null || everyoneShare == null ? null : share - everyoneShare,
+                EquityStatus.of(g[1], ci, everyoneShare),
+                m == Measure.MOST_DEPRIVED_10 ? areaShare : null));
+          }
+        }
+      }
+    }
+    rows.sort(java.util.Comparator.comparing((EquityRow r) -> r.scopeType().ordinal())
+        .thenComparing(EquityRow::scopeId)
+        .thenComparing(r -> Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal())
+        .thenComparing(r -> Measure.valueOf(r.measure().toUpperCase(Locale.ROOT)).ordinal())
+        .thenComparing(r -> Characteristic.fromCode(r.characteristic()).orElseThrow()
+            .indexOf(r.category())));
+    return rows;
+  }
+
+  private static void add(Map<String, long[]> sums, List<Project> projects,
+      List<ExperienceCount> counts, boolean previous,
+      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
+    Map<String, Project> byId = new HashMap<>();
+    projects.forEach(p -> byId.put(p.projectId(), p));
+    for (ExperienceCount c : counts) {
+      Project p = byId.get(c.projectId());
+      if (p == null) {
+        continue;
+      }
+      Characteristic ch = Characteristic.fromCode(c.characteristic()).orElseThrow();
+      String category = c.categoryIndex() == null ? null
+          : ch.categories().get(c.categoryIndex()).code();
+      for (Measure m : Measure.values()) {
+        if (m.fromPrevious() != previous) {
+          continue;
+        }
+        long with = c.get(m.with);
+        long among = m.among == null ? c.people() : c.get(m.among);
+        for (String scope : scopesOf(p, scopes).keySet()) {
+          addTo(sums, cell(scope, ch, "*", m), with, among);
+          if (category != null) {
+            addTo(sums, cell(scope, ch, category, m), with, among);
+          }
+        }
+      }
+    }
+  }
+
+  private static void addTo(Map<String, long[]> sums, String key, long with, long among) {
+    long[] a = sums.computeIfAbsent(key, k -> new long[2]);
+    a[0] += with;
+    a[1] += among;
+  }
+
+  private static String cell(String scope, Characteristic c, String category, Measure m) {
+    return scope + '\u0000' + c.code() + '\u0000' + category + '\u0000' + m.code();
+  }
+
+  /** "type\0id" of every scope the project belongs to (its own first), with the scope's name. */
+  private static Map<String, String> scopesOf(Project p,
+      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(ScopeType.PROJECT.code() + '\u0000' + p.projectId(), p.projectName());
+    for (var t : scopes.entrySet()) {
+      for (MetricCalculator.Scope s : t.getValue().getOrDefault(p.projectId(), List.of())) {
+        m.put(t.getKey().code() + '\u0000' + s.id(), s.name());
+      }
+    }
+    return m;
+  }
+}
