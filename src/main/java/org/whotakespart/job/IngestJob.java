@@ -91,6 +91,7 @@ public final class IngestJob {
       Dataset<Row> next = hooks.beforeWrite().apply(kept.select(storedColumns())
           .unionByName(incoming.select(storedColumns())));
       String folder = store.dataFolder(id);
+      store.clearLeftovers(id);
       next.withColumn("quarter", org.apache.spark.sql.functions.regexp_replace(
               col(HistoryStore.PERIOD), " ", "-"))
           .repartition(col("quarter"))

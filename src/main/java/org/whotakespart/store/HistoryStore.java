@@ -99,8 +99,9 @@ public final class HistoryStore {
       Path dir = new Path(root, "_manifests");
       FileSystem fs = dir.getFileSystem(conf);
       if (!fs.exists(dir)) {
-        if (fs.exists(new Path(root)) && fs.listStatus(new Path(root)).length > 0
-            && !fs.exists(new Path(root, "data"))) {
+        if (fs.exists(new Path(root)) && java.util.Arrays.stream(fs.listStatus(new Path(root)))
+            .map(st -> st.getPath().getName())
+            .anyMatch(n -> !Set.of("_manifests", "_ingests", "data").contains(n))) {
           throw new StoreException(root + " is not a history store (it has no _manifests folder);"
               + " give an empty or new folder for the store", null);
         }
@@ -123,6 +124,23 @@ public final class HistoryStore {
   /** Where ingest {@code n} writes the quarters it changes. */
   public String dataFolder(long ingest) {
     return root + "/data/" + String.format("%08d", ingest);
+  }
+
+  /**
+   * Clears the folder ingest {@code n} will write, left by an earlier run that failed before its
+   * commit ({@code n} is above the current manifest's, so nothing refers to it).
+   */
+  public void clearLeftovers(long ingest) {
+    if (ingest <= current().ingest()) {
+      throw new IllegalArgumentException("ingest " + ingest + " is committed");
+    }
+    try {
+      Path p = new Path(dataFolder(ingest));
+      p.getFileSystem(conf).delete(p, true);
+    } catch (IOException e) {
+      throw new StoreException("cannot clear " + dataFolder(ingest) + ", left by a failed ingest: "
+          + e.getMessage() + "; remove it by hand", e);
+    }
   }
 
   /** Where ingest {@code n} keeps what it read: the quarantine of rejected rows. */

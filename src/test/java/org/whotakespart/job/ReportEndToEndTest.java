@@ -105,10 +105,16 @@ class ReportEndToEndTest {
 
   /** One usable register line, by this test's own reading of the contract. */
   private record Line(String record, String person, String project, LocalDate day, String age,
-      String sex, String content) {}
+      String sex, String content, String paid) {}
 
   /** Reads every sample file with plain Commons CSV and keeps the lines the contract accepts. */
   private static List<Line> independentlyReadLines() throws IOException {
+    return independentlyReadLines(START, END);
+  }
+
+  /** As above, for the records dated from start to the day before end. */
+  private static List<Line> independentlyReadLines(LocalDate start, LocalDate end)
+      throws IOException {
     List<Line> lines = new ArrayList<>();
     Set<String> projects = new HashSet<>();
     try (Reader r = Files.newBufferedReader(Paths.sampleData().resolve("projects.csv"));
@@ -141,7 +147,7 @@ class ReportEndToEndTest {
       String content = new TreeMap<>(v).toString().replace("sex=" + v.get("sex"), "sex=" + sex);
       lines.add(new Line(v.get("record_id"), v.get("participant_id"), v.get("project_id"), day,
           v.getOrDefault("age_band", ""), sex, role.equals("professional") || role.equals("other")
-              ? "unmeasured" : content));
+              ? "unmeasured" : content, v.getOrDefault("paid", "")));
     });
     // The same record_id sent with different content counts for nothing.
     Map<String, Set<String>> versions = new HashMap<>();
@@ -151,7 +157,7 @@ class ReportEndToEndTest {
     }
     return lines.stream().filter(l -> versions.get(l.project() + "/" + l.record()).size() == 1)
         .filter(l -> !l.content().equals("unmeasured"))
-        .filter(l -> !l.day().isBefore(START) && l.day().isBefore(END)).toList();
+        .filter(l -> !l.day().isBefore(start) && l.day().isBefore(end)).toList();
   }
 
   /** Category to distinct people, each by their most recent known value. */
@@ -202,6 +208,141 @@ class ReportEndToEndTest {
           double share = (double) expected.get(category) / expected.get("known");
           assertEquals(share, Double.parseDouble(m.get("share")), 1e-12, where);
         }
+      }
+    }
+  }
+
+  /**
+   * The sample's eight quarters, for two projects: each quarter's counts recounted from the raw
+   * files, the share, ratio and status worked out here by the formulas of statistics.md (Wilson
+   * written out), and each group's trend label from those statuses by the rule in Trend's javadoc.
+   */
+  @Test
+  void trendsOverTheSamplesEightQuartersMatchAnIndependentCalculation() throws IOException {
+    Map<String, Map<String, String>> trends = new HashMap<>();
+    try (Reader r = Files.newBufferedReader(out.resolve("first/trends.csv"));
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      for (CSVRecord rec : p) {
+        trends.put(rec.get("period") + "/" + rec.get("scope_type") + "/" + rec.get("scope_id") + "/"
+            + rec.get("characteristic") + "/" + rec.get("category"), rec.toMap());
+      }
+    }
+    List<org.whotakespart.config.Period> quarters = new ArrayList<>();
+    for (var q = org.whotakespart.config.Period.parse(PERIOD); quarters.size() < 8; q = q.previous()) {
+      quarters.add(0, q);
+    }
+    int assessedUnder = 0;
+    for (String project : List.of("SHF-01", "LDS-03")) {
+      for (boolean age : new boolean[] {true, false}) {
+        String characteristic = age ? "age_band" : "sex";
+        Map<String, List<String>> statuses = new HashMap<>();
+        for (var q : quarters) {
+          Map<String, Long> c = independentCounts(
+              independentlyReadLines(q.start(), q.endExclusive()), project, age);
+          for (String category : age ? AGE_BANDS : List.of("female", "male")) {
+            Map<String, String> m = trends.get(q.label() + "/project/" + project + "/"
+                + characteristic + "/" + category);
+            String where = q.label() + " " + project + " " + category;
+            long x = c.get(category);
+            long n = c.get("known");
+            assertEquals(x, Long.parseLong(m.get("participants")), where);
+            assertEquals(n, Long.parseLong(m.get("known")), where);
+            String status;
+            double p0 = m.get("population_share").isEmpty() ? 0
+                : Double.parseDouble(m.get("population_share"));
+            if (n == 0) {
+              status = "no_data";
+            } else if (p0 == 0) {
+              status = "no_baseline";
+            } else {
+              double z = 1.959963984540054;
+              double high = (2 * x + z * z + z * Math.sqrt(z * z + 4 * x * (1 - (double) x / n)))
+                  / (2 * (n + z * z));
+              double ratio = (double) x / n / p0;
+              assertEquals(ratio, Double.parseDouble(m.get("ratio")), 1e-12, where);
+              double low = (2 * x + z * z - z * Math.sqrt(z * z + 4 * x * (1 - (double) x / n)))
+                  / (2 * (n + z * z));
+              status = ratio < 0.8 - 1e-9 ? (high < p0 ? "under_represented"
+                  : "possibly_under_represented")
+                  : ratio > 1.25 + 1e-9 ? (low > p0 ? "over_represented"
+                      : "possibly_over_represented") : "in_line";
+            }
+            assertEquals(status, m.get("status"), where);
+            statuses.computeIfAbsent(category, k -> new ArrayList<>()).add(status);
+          }
+        }
+        for (var e : statuses.entrySet()) {
+          List<String> s = e.getValue();
+          int run = 0;
+          for (int i = s.size() - 1; i >= 0 && s.get(i).equals("under_represented"); i--) {
+            run++;
+          }
+          String now = s.get(s.size() - 1);
+          String before = s.get(s.size() - 2);
+          java.util.function.Predicate<String> assessed =
+              t -> !t.equals("no_data") && !t.equals("no_baseline");
+          String expected = !assessed.test(now) ? "not_assessed"
+              : run >= 4 ? "persistently_under_represented"
+              : now.equals("under_represented")
+                  ? (run == 1 && assessed.test(before) ? "became_under_represented"
+                      : "under_represented")
+              : before.equals("under_represented") ? "improved" : "steady";
+          Map<String, String> m = metrics.get("project/" + project + "/" + characteristic + "/"
+              + e.getKey());
+          assertEquals(expected, m.get("trend"), project + " " + e.getKey() + " " + s);
+          assertEquals(String.valueOf(run), m.get("quarters_under_represented"));
+          assessedUnder += run;
+        }
+      }
+    }
+    assertTrue(assessedUnder > 0, "the two projects have under-represented quarters to follow");
+  }
+
+  /** Paid or reimbursed, per sex, recounted from the raw files for one project and quarter. */
+  @Test
+  void equityOfPayMatchesAnIndependentCount() throws IOException {
+    Map<String, Map<String, String>> equity = new HashMap<>();
+    try (Reader r = Files.newBufferedReader(out.resolve("first/equity.csv"));
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      for (CSVRecord rec : p) {
+        equity.put(rec.get("scope_type") + "/" + rec.get("scope_id") + "/" + rec.get("characteristic")
+            + "/" + rec.get("category") + "/" + rec.get("measure"), rec.toMap());
+      }
+    }
+    for (String project : List.of("SHF-01", "CWL-01")) {
+      List<Line> lines = independentlyReadLines().stream()
+          .filter(l -> l.project().equals(project)).toList();
+      // Each person's latest known sex (ties to the later category), and whether any activity
+      // was paid / any said yes or no.
+      Map<String, Line> latestSex = new HashMap<>();
+      Map<String, Boolean> paid = new HashMap<>();
+      for (Line l : lines) {
+        if (!l.sex().isEmpty()) {
+          Line seen = latestSex.get(l.person());
+          if (seen == null || l.day().isAfter(seen.day())
+              || l.day().equals(seen.day()) && l.sex().compareTo(seen.sex()) > 0) {
+            latestSex.put(l.person(), l);
+          }
+        }
+        if (l.paid().equals("yes") || l.paid().equals("no")) {
+          paid.merge(l.person(), l.paid().equals("yes"), Boolean::logicalOr);
+        }
+      }
+      long everyone = paid.size();
+      long everyonePaid = paid.values().stream().filter(b -> b).count();
+      for (String sex : List.of("female", "male")) {
+        long n = paid.keySet().stream().filter(p -> latestSex.containsKey(p)
+            && latestSex.get(p).sex().equals(sex)).count();
+        long x = paid.entrySet().stream().filter(e -> e.getValue() && latestSex.containsKey(e.getKey())
+            && latestSex.get(e.getKey()).sex().equals(sex)).count();
+        Map<String, String> m = equity.get("project/" + project + "/sex/" + sex + "/paid");
+        String where = project + " " + sex;
+        assertEquals(x, Long.parseLong(m.get("with")), where);
+        assertEquals(n, Long.parseLong(m.get("people")), where);
+        assertEquals(everyonePaid, Long.parseLong(m.get("everyone_with")), where);
+        assertEquals(everyone, Long.parseLong(m.get("everyone_people")), where);
+        assertEquals((double) x / n - (double) everyonePaid / everyone,
+            Double.parseDouble(m.get("difference")), 1e-12, where);
       }
     }
   }

@@ -31,7 +31,8 @@ class PeopleCountsTest {
     f.add(DataTypes.createStructField(RecordColumns.PARTICIPANT_ID, DataTypes.StringType, false));
     f.add(DataTypes.createStructField(ValidatedColumns.ACTIVITY_DAY, DataTypes.DateType, true));
     for (String c : List.of("role", "sex", "ethnic_group", "age_band", "gender_identity",
-        "sexual_orientation", "religion", "disability", "unpaid_carer")) {
+        "sexual_orientation", "religion", "disability", "unpaid_carer", "stage", "paid",
+        "adjustments_requested", "adjustments_met", "imd_decile")) {
       f.add(DataTypes.createStructField(ValidatedColumns.code(c), DataTypes.StringType, true));
     }
     return DataTypes.createStructType(f);
@@ -41,7 +42,14 @@ class PeopleCountsTest {
   private static Row record(String status, String project, String person, String day, String role,
       String sex, String ethnic) {
     return RowFactory.create(status, project, person, Date.valueOf(day), role, sex, ethnic, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** An accepted activity of project A with its experience columns. */
+  private static Row activity(String person, String day, String sex, String stage, String paid,
+      String requested, String met, String decile) {
+    return RowFactory.create("accepted", "A", person, Date.valueOf(day), null, sex, null, null,
+        null, null, null, null, null, stage, paid, requested, met, decile);
   }
 
   /** (project, characteristic, category or "unknown") to people. */
@@ -176,5 +184,59 @@ class PeopleCountsTest {
     }
     // sex: index 0 female, 1 male. p1 is male in Q1 and female in Q2: each quarter its own answer.
     assertEquals(Map.of("2025-26 Q1/1", 1L, "2025-26 Q2/0", 2L), people);
+  }
+
+  @Test
+  void experienceIsReadPerPersonAndRetentionLooksAQuarterAhead() {
+    List<Row> rows = List.of(
+        // p1: Q1 design, paid, decile 1; Q2 delivery unpaid and evaluation paid, one adjustment
+        // met and one not, decile 2 (the latest).
+        activity("p1", "2025-05-01", "female", "design", "yes", null, null, "1"),
+        activity("p1", "2025-07-01", "female", "delivery", "no", "yes", "yes", null),
+        activity("p1", "2025-08-01", "female", "evaluation", "yes", "yes", "no", "2"),
+        // p2: Q1 only, so not retained.
+        activity("p2", "2025-05-02", "male", "delivery", null, "no", null, "5"),
+        // p3: Q2 only; nothing recorded but an adjustment met; the decile withheld.
+        activity("p3", "2025-09-01", "female", null, null, "yes", "yes", "prefer_not_to_say"));
+    Map<String, Long> n = new TreeMap<>();
+    for (Row r : TestSpark.session().createDataFrame(rows, SCHEMA)
+        .transform(PeopleCounts.filterAcceptedIn(List.of(Period.parse("2025-26 Q1"),
+            Period.parse("2025-26 Q2"))))
+        .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
+        .transform(PeopleCounts.perPerson())
+        .transform(PeopleCounts.withActiveNext())
+        .transform(PeopleCounts.perCategory())
+        .collectAsList()) {
+      if (r.getAs(CountColumns.CHARACTERISTIC).equals("sex")) {
+        String at = r.getAs(CountColumns.PERIOD) + "/" + r.getAs(CountColumns.CATEGORY_INDEX) + "/";
+        n.put(at + "people", r.<Long>getAs(CountColumns.PEOPLE));
+        for (ExperienceCount.Flag f : ExperienceCount.Flag.values()) {
+          n.put(at + f.column(), r.<Long>getAs(f.column()));
+        }
+      }
+    }
+    // Q2 women (p1, p3): p1 delivery + evaluation, paid on one activity, adjustments not all met,
+    // decile 2; p3 an adjustment met, decile unknown.
+    String w2 = "2025-26 Q2/0/";
+    assertEquals(2L, n.get(w2 + "people"));
+    assertEquals(0L, n.get(w2 + "n_design"));
+    assertEquals(1L, n.get(w2 + "n_delivery"));
+    assertEquals(1L, n.get(w2 + "n_evaluation"));
+    assertEquals(1L, n.get(w2 + "n_stage_known"));
+    assertEquals(1L, n.get(w2 + "n_paid"));
+    assertEquals(1L, n.get(w2 + "n_paid_known"));
+    assertEquals(1L, n.get(w2 + "n_met"));
+    assertEquals(2L, n.get(w2 + "n_met_known"));
+    assertEquals(1L, n.get(w2 + "n_most_deprived_20"));
+    assertEquals(0L, n.get(w2 + "n_most_deprived_10"));
+    assertEquals(1L, n.get(w2 + "n_decile_known"));
+    assertEquals(0L, n.get(w2 + "n_retained"), "no quarter after Q2 was counted");
+    // Q1: p1 (woman) came back in Q2, p2 (man) did not; p2 asked for nothing, so met is unknown.
+    assertEquals(1L, n.get("2025-26 Q1/0/n_retained"));
+    assertEquals(1L, n.get("2025-26 Q1/0/n_most_deprived_10"));
+    assertEquals(0L, n.get("2025-26 Q1/1/n_retained"));
+    assertEquals(1L, n.get("2025-26 Q1/1/people"));
+    assertEquals(0L, n.get("2025-26 Q1/1/n_met_known"));
+    assertEquals(0L, n.get("2025-26 Q1/1/n_paid_known"));
   }
 }
