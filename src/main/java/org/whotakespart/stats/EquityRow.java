@@ -14,4 +14,5 @@ package org.whotakespart.stats;
 public record EquityRow(String period, ScopeType scopeType, String scopeId, String scopeName,
     String characteristic, String category, String measure, long with, long people, Double share,
     Interval shareCi95, long everyoneWith, long everyonePeople, Double everyoneShare,
-    Double difference, EquityStatus status, Double areaShare) {}
+    Double difference, EquityStatus status, Double areaShare) {
+}

@@ -31,6 +31,7 @@ import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.report.BoardView;
 import org.whotakespart.report.ReportModel;
+import org.whotakespart.report.TrendView;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.ScopeType;
 
@@ -59,6 +60,7 @@ public final class Charts {
   /** @param board the disclosure control already worked out for {@code model} */
   public static List<Chart> forReport(ReportModel model, BoardView board) {
     // Drawing and PNG encoding dominate; each chart is independent, so they are drawn in parallel.
+    List<TrendView.Line> lines = TrendView.lines(model, board);
     return java.util.Arrays.stream(Characteristic.values()).parallel()
         .flatMap(c -> {
           List<MetricRow> rows = model.metrics().stream()
@@ -67,9 +69,72 @@ public final class Charts {
           if (rows.isEmpty() || rows.stream().allMatch(r -> r.populationShare() == null)) {
             return java.util.stream.Stream.<Chart>empty();
           }
-          return java.util.stream.Stream.of(shares(model, c, rows, board), ratios(model, c, rows, board));
+          java.util.stream.Stream<Chart> now =
+              java.util.stream.Stream.of(shares(model, c, rows, board), ratios(model, c, rows, board));
+          return java.util.stream.Stream.concat(now, trend(model, c, lines).stream());
         })
         .toList();
+  }
+
+  /** Groups worth following over time: under-represented now, or no longer. */
+  private static final java.util.Set<String> FOLLOWED = java.util.Set.of(
+      "persistently_under_represented", "became_under_represented", "under_represented",
+      "improved");
+  private static final Color[] SERIES = {Palette.BLUE, Palette.VERMILLION, Palette.ORANGE,
+      Palette.SKY, Palette.GREY, Color.BLACK};
+
+  /**
+   * The ratio over the quarters for the groups of a characteristic worth following (at most six,
+   * each in its own colour and marker shape); none when no group is.
+   */
+  static java.util.Optional<Chart> trend(ReportModel model, Characteristic c,
+      List<TrendView.Line> all) {
+    List<TrendView.Line> lines = all.stream().filter(l -> l.characteristic() == c
+        && FOLLOWED.contains(l.trend().code())).limit(SERIES.length).toList();
+    if (lines.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    StringBuilder alt = new StringBuilder();
+    double top = model.bands().high() + 0.25;
+    for (TrendView.Line l : lines) {
+      String label = c.category(l.category()).map(Category::label).orElse(l.category());
+      alt.append(label).append(", ").append(l.trend().words()).append(": ");
+      for (TrendView.Cell cell : l.cells()) {
+        data.addValue(cell.ratio(), label, cell.period());
+        if (cell.ratio() != null) {
+          top = Math.max(top, Math.min(cell.ratio(), 5.0) + 0.1);
+        }
+        alt.append(cell.period()).append(' ').append(cell.ratio() == null ? cell.withheld()
+            : String.format(Locale.UK, "%.2f", cell.ratio())).append("; ");
+      }
+      alt.append(' ');
+    }
+    String title = c.label() + ": ratio over the quarters, groups under-represented now or lately";
+    CategoryAxis quarters = new CategoryAxis("Quarter");
+    quarters.setTickLabelFont(SMALL);
+    quarters.setMaximumCategoryLabelLines(2);
+    quarters.setMaximumCategoryLabelWidthRatio(1.0f);
+    quarters.setLabelFont(LABEL);
+    NumberAxis values = valueAxis("Ratio (1 = in line with the local population)");
+    values.setRange(0, top);
+    LineAndShapeRenderer lineRenderer = new LineAndShapeRenderer(true, true);
+    java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+    for (int i = 0; i < lines.size(); i++) {
+      lineRenderer.setSeriesPaint(i, SERIES[i]);
+      lineRenderer.setSeriesStroke(i, new BasicStroke(2.5f));
+      lineRenderer.setSeriesShape(i, shapes[i % shapes.length]);
+    }
+    CategoryPlot plot = new CategoryPlot(data, quarters, values, lineRenderer);
+    styled(plot);
+    plot.addRangeMarker(marker(1.0, "in line", new BasicStroke(2f), RectangleAnchor.TOP));
+    plot.addRangeMarker(marker(model.bands().low(), String.format(Locale.UK, "%.2f",
+        model.bands().low()), dashed(), RectangleAnchor.BOTTOM));
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.getLegend().setItemFont(LABEL);
+    addSource(chart, model);
+    return java.util.Optional.of(render("trend-" + c.code(), title, title + ". Gaps are quarters"
+        + " with no data or too few people to show. " + alt.toString().trim(), chart, 8));
   }
 
   private static String axisLabel(Characteristic c, MetricRow r, BoardView board) {

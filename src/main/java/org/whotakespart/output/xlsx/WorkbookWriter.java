@@ -72,6 +72,9 @@ public final class WorkbookWriter {
     for (Characteristic c : Characteristic.values()) {
       w.characteristic(c);
     }
+    HistorySheets history = new HistorySheets(model, board, w.wb, w.styles, w::sheet);
+    history.trends();
+    history.experience();
     if (!charts.isEmpty()) {
       w.charts(charts);
     }

@@ -1,0 +1,224 @@
+package org.whotakespart.output.xlsx;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.whotakespart.config.Category;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.report.BoardView;
+import org.whotakespart.report.ReportModel;
+import org.whotakespart.report.TrendView;
+import org.whotakespart.stats.EquityCalculator;
+import org.whotakespart.stats.EquityRow;
+import org.whotakespart.stats.EquityStatus;
+import org.whotakespart.stats.Status;
+
+/** The Trends and Experience sheets: the quarters before, and equity of experience. */
+final class HistorySheets {
+  private final ReportModel model;
+  private final BoardView board;
+  private final Styles styles;
+  private final Function<String, SheetWriter> newSheet;
+  private final org.apache.poi.ss.usermodel.Workbook workbook;
+
+  HistorySheets(ReportModel model, BoardView board, org.apache.poi.ss.usermodel.Workbook workbook,
+      Styles styles, Function<String, SheetWriter> newSheet) {
+    this.model = model;
+    this.workbook = workbook;
+    this.board = board;
+    this.styles = styles;
+    this.newSheet = newSheet;
+  }
+
+  void trends() {
+    List<TrendView.Line> lines = TrendView.lines(model, board);
+    if (lines.isEmpty()) {
+      return;
+    }
+    List<String> quarters = model.history().periods();
+    SheetWriter s = newSheet.apply("Trends");
+    int[] widths = new int[3 + quarters.size() + 1];
+    widths[0] = 24;
+    widths[1] = 34;
+    for (int i = 0; i < quarters.size(); i++) {
+      widths[2 + i] = 11;
+    }
+    widths[2 + quarters.size()] = 40;
+    widths[3 + quarters.size()] = 14;
+    s.widths(widths);
+    s.line("Trends: " + TrendView.scopeName(model) + ", " + quarters.get(0) + " to "
+        + model.period().label(), styles.title);
+    wide(s, "Each quarter's ratio: the share taking part divided by the local population share"
+        + " (1 = in line; below " + model.bands().low() + " the group is missing people). The colour"
+        + " is the quarter's status. A ratio resting on 1 to " + (model.suppressionThreshold() - 1)
+        + " people is not shown. The trend is judged on significant under-representation:"
+        + " \"for N quarters running\" counts the quarters up to " + model.period().label() + ".",
+        quarters.size() + 3);
+    List<String> header = new ArrayList<>(List.of("Characteristic", "Group"));
+    header.addAll(quarters);
+    header.add("Trend");
+    header.add("Quarters under-represented running");
+    Row h = s.header(header.toArray(new String[0]));
+    int first = h.getRowNum();
+    for (TrendView.Line l : lines) {
+      Row row = s.row();
+      SheetWriter.text(row, 0, l.characteristic().label(), styles.text);
+      SheetWriter.text(row, 1, l.characteristic().category(l.category()).map(Category::label)
+          .orElse(l.category()), styles.text);
+      for (int i = 0; i < l.cells().size(); i++) {
+        TrendView.Cell c = l.cells().get(i);
+        if (c.ratio() != null) {
+          SheetWriter.number(row, 2 + i, c.ratio(), ratioStyle(c.status()));
+        } else {
+          SheetWriter.text(row, 2 + i, c.withheld(), styles.text);
+        }
+      }
+      int at = 2 + l.cells().size();
+      boolean concern = l.trend().code().contains("under_represented");
+      SheetWriter.text(row, at, l.trend().words(),
+          concern ? styles.status.get(Status.UNDER_REPRESENTED) : styles.text);
+      SheetWriter.number(row, at + 1, (double) l.trend().quartersUnder(), styles.whole);
+    }
+    s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0,
+        header.size() - 1));
+  }
+
+  private final Map<Status, CellStyle> ratioStyles = new EnumMap<>(Status.class);
+
+  /** The ratio format on the status's fill, so the colour and the number sit in one cell. */
+  private CellStyle ratioStyle(Status status) {
+    return ratioStyles.computeIfAbsent(status, st -> {
+      CellStyle c = workbook.createCellStyle();
+      c.cloneStyleFrom(styles.status.get(st));
+      c.setDataFormat(styles.ratio.getDataFormat());
+      return c;
+    });
+  }
+
+  void experience() {
+    List<EquityRow> rows = model.history().scopeEquity();
+    if (rows.isEmpty()) {
+      return;
+    }
+    SheetWriter s = newSheet.apply("Experience");
+    EquityCalculator.Measure[] measures = EquityCalculator.Measure.values();
+    int[] widths = new int[3 + measures.length];
+    widths[0] = 24;
+    widths[1] = 34;
+    for (int i = 0; i < measures.length; i++) {
+      widths[2 + i] = 14;
+    }
+    widths[2 + measures.length] = 44;
+    s.widths(widths);
+    int t = model.suppressionThreshold();
+    String fewer = board.fewerThanText();
+    s.line("Experience: " + TrendView.scopeName(model) + ", " + model.period().label(), styles.title);
+    wide(s, "Of each group's people, the share who took part at each stage, were paid or"
+        + " reimbursed, had the adjustments they asked for met, came back from last quarter, and"
+        + " live in the most deprived areas, beside everyone taking part. Coloured and named at the"
+        + " end of the row where the group's 95% interval lies wholly below (lower) or above"
+        + " (higher) everyone's share. Shares resting on 1 to " + (t - 1) + " people are not"
+        + " shown.", measures.length + 2);
+    List<String> header = new ArrayList<>(List.of("Characteristic", "Group"));
+    for (EquityCalculator.Measure m : measures) {
+      header.add(capitalised(m.words()));
+    }
+    header.add("Differences from everyone");
+    Row h = s.header(header.toArray(new String[0]));
+    int first = h.getRowNum();
+
+    // Everyone, from any characteristic's rows (the same people whichever is used).
+    Row everyone = s.row();
+    SheetWriter.text(everyone, 0, "Everyone", styles.header);
+    SheetWriter.text(everyone, 1, "all people taking part", styles.text);
+    for (int i = 0; i < measures.length; i++) {
+      String code = measures[i].code();
+      EquityRow any = rows.stream().filter(r -> r.measure().equals(code)).findFirst().orElseThrow();
+      TrendView.Share sh = TrendView.everyone(any, t, fewer);
+      shareCell(everyone, 2 + i, sh, styles.percent);
+    }
+    Double area = rows.stream().filter(r -> r.areaShare() != null).map(EquityRow::areaShare)
+        .findFirst().orElse(null);
+    if (area != null) {
+      Row a = s.row();
+      SheetWriter.text(a, 0, "Local areas", styles.header);
+      SheetWriter.text(a, 1, "catchment's share (IoD 2019)", styles.text);
+      SheetWriter.number(a, 2 + EquityCalculator.Measure.MOST_DEPRIVED_10.ordinal(), area,
+          styles.percent);
+    }
+    for (Characteristic c : Characteristic.values()) {
+      for (String category : c.categoryCodes()) {
+        Row row = s.row();
+        SheetWriter.text(row, 0, c.label(), styles.text);
+        SheetWriter.text(row, 1, c.category(category).map(Category::label).orElse(category),
+            styles.text);
+        List<String> lower = new ArrayList<>();
+        List<String> higher = new ArrayList<>();
+        for (int i = 0; i < measures.length; i++) {
+          String code = measures[i].code();
+          EquityRow r = rows.stream().filter(x -> x.characteristic().equals(c.code())
+              && x.category().equals(category) && x.measure().equals(code)).findFirst().orElse(null);
+          if (r == null) {
+            continue;
+          }
+          TrendView.Share sh = TrendView.share(r, t, fewer);
+          CellStyle style = styles.percent;
+          if (sh.share() != null && r.status() == EquityStatus.LOWER) {
+            style = percentOn(Status.UNDER_REPRESENTED);
+            lower.add(measures[i].words());
+          } else if (sh.share() != null && r.status() == EquityStatus.HIGHER) {
+            style = percentOn(Status.OVER_REPRESENTED);
+            higher.add(measures[i].words());
+          }
+          shareCell(row, 2 + i, sh, style);
+        }
+        List<String> words = new ArrayList<>();
+        if (!lower.isEmpty()) {
+          words.add("lower: " + String.join("; ", lower));
+        }
+        if (!higher.isEmpty()) {
+          words.add("higher: " + String.join("; ", higher));
+        }
+        SheetWriter.text(row, 2 + measures.length, String.join(". ", words), styles.wrapped);
+        s.fitHeight(row);
+      }
+    }
+    s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0,
+        header.size() - 1));
+  }
+
+  private final Map<Status, CellStyle> percentStyles = new EnumMap<>(Status.class);
+
+  private CellStyle percentOn(Status status) {
+    return percentStyles.computeIfAbsent(status, st -> {
+      CellStyle c = workbook.createCellStyle();
+      c.cloneStyleFrom(styles.status.get(st));
+      c.setDataFormat(styles.percent.getDataFormat());
+      return c;
+    });
+  }
+
+  private static void shareCell(Row row, int col, TrendView.Share sh, CellStyle style) {
+    if (sh.share() != null) {
+      SheetWriter.number(row, col, sh.share(), style);
+    } else {
+      SheetWriter.text(row, col, sh.withheld(), style);
+    }
+  }
+
+  private void wide(SheetWriter s, String text, int lastColumn) {
+    Row r = s.line(text, styles.wrapped);
+    s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, lastColumn));
+    s.fitHeight(r);
+  }
+
+  private static String capitalised(String words) {
+    return words.substring(0, 1).toUpperCase(Locale.UK) + words.substring(1);
+  }
+}

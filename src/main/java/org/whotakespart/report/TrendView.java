@@ -1,0 +1,109 @@
+package org.whotakespart.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.stats.EquityRow;
+import org.whotakespart.stats.MetricCalculator;
+import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.ScopeType;
+import org.whotakespart.stats.Status;
+import org.whotakespart.stats.Trend;
+
+/**
+ * The trends and the equity of experience as a board may see them. The reported quarter follows
+ * the workbook's own disclosure control ({@link BoardView}); an earlier quarter's ratio, and any
+ * equity share, is withheld when it rests on 1 to threshold − 1 people (the group, the people
+ * asked, or those of them without the experience), because with the other figures shown it would
+ * give that count away. Statuses stay visible.
+ */
+public final class TrendView {
+  /** One quarter of one group: the ratio when shown, else why not. */
+  public record Cell(String period, Double ratio, Status status, String withheld) {}
+
+  /** One group over the quarters, with its trend now. */
+  public record Line(Characteristic characteristic, String category, List<Cell> cells,
+      Trend trend) {}
+
+  /** One group's equity share as shown: the share, or why it is not. */
+  public record Share(Double share, String withheld) {}
+
+  private TrendView() {}
+
+  public static List<Line> lines(ReportModel model, BoardView board) {
+    History h = model.history();
+    Map<String, MetricRow> byKey = new HashMap<>();
+    for (MetricRow r : h.scopeMetrics()) {
+      byKey.put(r.period() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
+    }
+    Map<String, MetricRow> nowAll = new HashMap<>();
+    for (MetricRow r : model.metrics()) {
+      if (r.scopeType() == ScopeType.ALL) {
+        nowAll.put(r.characteristic() + '\u0000' + r.category(), r);
+      }
+    }
+    String now = model.period().label();
+    int t = model.suppressionThreshold();
+    List<Line> lines = new ArrayList<>();
+    for (Characteristic c : Characteristic.values()) {
+      for (String category : c.categoryCodes()) {
+        List<Cell> cells = new ArrayList<>();
+        Trend trend = null;
+        for (String q : h.periods()) {
+          MetricRow r = byKey.get(q + '\u0000' + c.code() + '\u0000' + category);
+          if (r == null) {
+            cells.add(new Cell(q, null, Status.NO_DATA, "no data"));
+            continue;
+          }
+          boolean shown;
+          if (q.equals(now)) {
+            trend = h.trends().get(Trend.key(r));
+            MetricRow shownRow = nowAll.get(c.code() + '\u0000' + category);
+            shown = shownRow != null && board.isCountShown(shownRow);
+          } else {
+            shown = !small(r.participants(), t) && !small(r.known(), t);
+          }
+          String why = r.ratio() == null ? (r.known() == 0 ? "no data" : "no baseline")
+              : shown ? null : board.fewerThanText();
+          cells.add(new Cell(q, why == null ? r.ratio() : null, r.status(), why));
+        }
+        if (!h.periods().isEmpty()) {
+          lines.add(new Line(c, category, cells, trend == null ? new Trend("not_assessed", 0) : trend));
+        }
+      }
+    }
+    return lines;
+  }
+
+  /** The equity share as a board may see it. */
+  public static Share share(long with, long people, int threshold, String fewerThan) {
+    if (people == 0) {
+      return new Share(null, "no data");
+    }
+    if (small(people, threshold) || small(with, threshold) || small(people - with, threshold)) {
+      return new Share(null, fewerThan);
+    }
+    return new Share((double) with / people, null);
+  }
+
+  public static Share share(EquityRow r, int threshold, String fewerThan) {
+    return share(r.with(), r.people(), threshold, fewerThan);
+  }
+
+  /** Everyone's share in the row's scope, as a board may see it. */
+  public static Share everyone(EquityRow r, int threshold, String fewerThan) {
+    return share(r.everyoneWith(), r.everyonePeople(), threshold, fewerThan);
+  }
+
+  private static boolean small(long n, int threshold) {
+    return n >= 1 && n < threshold;
+  }
+
+  /** The name of the scope the history is for. */
+  public static String scopeName(ReportModel model) {
+    return model.history().scopeType() == ScopeType.ALL ? MetricCalculator.ALL_NAME
+        : model.scopeName();
+  }
+}
