@@ -43,6 +43,16 @@ public final class GenerateSampleCommand implements Callable<Integer> {
           + " scale over 8 quarters), to measure speed on larger inputs (default ${DEFAULT-VALUE}).")
   int scale;
 
+  @Option(names = "--records", paramLabel = "N",
+      description = "Instead of the sample: N clean records in total for benchmarks, over"
+          + " --quarters quarters and --projects projects (all local authorities in turn),"
+          + " written as they are made.")
+  Long records;
+
+  @Option(names = "--projects", defaultValue = "2000", paramLabel = "N",
+      description = "Projects for --records (default ${DEFAULT-VALUE}).")
+  int projects;
+
   @Option(names = "--verbose", description = "Show full error details.")
   boolean verbose;
 
@@ -56,6 +66,21 @@ public final class GenerateSampleCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--scale must be from 1 to 10000");
       }
       var rows = BaselinesReader.read(baselines, StandardCharsets.UTF_8, new Configuration());
+      if (records != null) {
+        if (records < 1 || projects < 1 || projects > 100_000) {
+          throw new IllegalArgumentException("--records must be at least 1 and --projects from 1"
+              + " to 100000");
+        }
+        long started = System.nanoTime();
+        var generator = new org.whotakespart.sample.ScaleGenerator(seed, rows,
+            Period.parse(lastQuarter), quarters, projects);
+        long n = generator.write(out, records);
+        spec.commandLine().getOut().printf("Wrote %,d records of %,d projects in %d areas over %d"
+                + " quarters to %s in %.1f s%n", n, projects,
+            Math.min(projects, generator.areas().size()), quarters, out,
+            (System.nanoTime() - started) / 1e9);
+        return 0;
+      }
       long n = new SampleGenerator(seed, rows, Period.parse(lastQuarter), quarters, scale)
           .write(out);
       spec.commandLine().getOut().printf("Wrote %,d records over %d quarters to %s%n", n, quarters,

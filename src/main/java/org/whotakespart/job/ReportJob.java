@@ -118,7 +118,7 @@ public final class ReportJob {
       // Every quarter of the trend window (the one before included) in one pass.
       List<Period> quarters = quarters(config);
       Period previous = config.period().previous();
-      Counted counted = countQuarters(validated, quarters, config);
+      Counted counted = countQuarters(validated, quarters, config, previous);
       List<CategoryCount> categoryCounts = counted.people(config.period());
       List<CategoryCount> previousCounts = counted.people(previous);
       progress.step(String.format(Locale.ROOT, "Counted people in %s to %s: %,d records of"
@@ -131,23 +131,46 @@ public final class ReportJob {
           catchments.rows(), areaNames);
       List<MetricRow> previousMetrics = previousCounts.isEmpty() ? List.of()
           : metrics(config, previous, projects, previousCounts, catchments.rows(), areaNames);
-      List<MetricRow> history = new ArrayList<>();
-      for (Period q : quarters) {
-        history.addAll(q.equals(config.period()) ? metrics : q.equals(previous) ? previousMetrics
-            : metrics(config, q, projects, counted.people(q), catchments.rows(), areaNames));
-      }
+      // The quarters' metrics are written and followed one quarter at a time: with thousands of
+      // projects they run to millions of rows. The workbook keeps only the scopes it shows.
+      java.util.Set<ScopeType> boardScopes = boardScopes(config);
       List<String> labels = quarters.stream().map(Period::label).toList();
-      Map<String, org.whotakespart.stats.Trend> trends =
-          org.whotakespart.stats.Trend.of(labels, history);
+      org.whotakespart.stats.Trend.Tracker tracker =
+          new org.whotakespart.stats.Trend.Tracker(quarters.size());
+      List<MetricRow> boardHistory = new ArrayList<>();
+      try (org.whotakespart.output.table.ChunkedTable table = MetricsWriter.trends(spark, out)) {
+        for (int i = 0; i < quarters.size(); i++) {
+          Period q = quarters.get(i);
+          List<MetricRow> rows = q.equals(config.period()) ? metrics
+              : q.equals(previous) ? previousMetrics
+              : metrics(config, q, projects, counted.people(q), catchments.rows(), areaNames);
+          tracker.add(i, rows);
+          for (MetricRow r : rows) {
+            MetricsWriter.add(table, r);
+            if (boardScopes.contains(r.scopeType())) {
+              boardHistory.add(r);
+            }
+          }
+        }
+      }
+      Map<String, org.whotakespart.stats.Trend> trends = tracker.trends();
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups = new LinkedHashMap<>();
       for (ScopeType t : List.of(ScopeType.COMMISSIONER, ScopeType.AREA, ScopeType.ALL)) {
         rollups.put(t, MetricCalculator.scopes(t, projects, areaNames));
       }
-      List<org.whotakespart.stats.EquityRow> equity =
-          new org.whotakespart.stats.EquityCalculator(config.period().label()).rows(projects,
-              counted.experience(config.period()), counted.experience(previous),
-              org.whotakespart.baseline.Deprivation.projectShares(config, projects, baselines, conf),
-              rollups);
+      List<org.whotakespart.stats.EquityRow> equity = new ArrayList<>();
+      try (org.whotakespart.output.table.ChunkedTable table =
+          org.whotakespart.output.table.EquityWriter.open(spark, out)) {
+        new org.whotakespart.stats.EquityCalculator(config.period().label()).rows(projects,
+            counted.experience(config.period()), counted.experience(previous),
+            org.whotakespart.baseline.Deprivation.projectShares(config, projects, baselines, conf),
+            rollups, r -> {
+              org.whotakespart.output.table.EquityWriter.add(table, r);
+              if (boardScopes.contains(r.scopeType())) {
+                equity.add(r);
+              }
+            });
+      }
       ReportModel model = new ReportModel(config.period(), MetricCalculator.ALL_NAME, version(),
           new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
           config.measuredRoles().stream().sorted().toList(), projects, metrics, previousMetrics,
@@ -155,18 +178,15 @@ public final class ReportJob {
           dataQuality(checked.files(), checked.checksums(), counts, categoryCounts,
               catchments.warnings()),
           coverage(projects, catchments.rows(), baselines), areaNames,
-          new org.whotakespart.report.History(labels, history, trends, equity, ScopeType.ALL,
+          new org.whotakespart.report.History(labels, boardHistory, trends, equity, ScopeType.ALL,
               MetricCalculator.ALL_ID));
 
       List<String> files = new ArrayList<>();
       MetricsWriter.write(spark, metrics, trends, out);
       files.add(out + "/metrics.csv");
       files.add(out + "/metrics.parquet");
-      MetricsWriter.writeCsv(history, out + "/trends.csv", conf);
-      MetricsWriter.writeParquet(spark, history, out + "/trends.parquet");
       files.add(out + "/trends.csv");
       files.add(out + "/trends.parquet");
-      org.whotakespart.output.table.EquityWriter.write(spark, equity, out);
       files.add(out + "/equity.csv");
       files.add(out + "/equity.parquet");
       TestsWriter.write(spark, GoodnessOfFit.tests(metrics), out);
@@ -215,7 +235,16 @@ public final class ReportJob {
     }
   }
 
-  /** People per project and group, and their experience, for each quarter counted. */
+  /** The scope types a workbook shows over the quarters: all, and the parts it is split into. */
+  private static java.util.Set<ScopeType> boardScopes(JobConfig config) {
+    return switch (config.splitBy()) {
+      case COMMISSIONER -> java.util.EnumSet.of(ScopeType.ALL, ScopeType.COMMISSIONER);
+      case PROJECT -> java.util.EnumSet.of(ScopeType.ALL, ScopeType.PROJECT);
+      case NONE -> java.util.EnumSet.of(ScopeType.ALL);
+    };
+  }
+
+  /** People per project and group for each quarter counted; experience for the last two. */
   record Counted(Map<String, List<CategoryCount>> people,
       Map<String, List<org.whotakespart.stats.ExperienceCount>> experience) {
     List<CategoryCount> people(Period p) {
@@ -231,17 +260,22 @@ public final class ReportJob {
    * People per project, characteristic and category for each quarter, with their experience, in
    * one aggregation (and a join of the people with themselves a quarter later, for retention).
    */
-  static Counted countQuarters(Dataset<Row> validated, List<Period> quarters, JobConfig config) {
+  static Counted countQuarters(Dataset<Row> validated, List<Period> quarters, JobConfig config,
+      Period previous) {
+    java.util.Set<String> withExperience = java.util.Set.of(config.period().label(),
+        previous.label());
     Map<String, List<CategoryCount>> people = new TreeMap<>();
     Map<String, List<org.whotakespart.stats.ExperienceCount>> experience = new TreeMap<>();
     var flags = org.whotakespart.stats.ExperienceCount.Flag.values();
-    for (Row r : validated
+    java.util.Iterator<Row> it = validated
         .transform(PeopleCounts.filterAcceptedIn(quarters))
         .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
         .transform(PeopleCounts.perPerson())
         .transform(PeopleCounts.withActiveNext())
         .transform(PeopleCounts.perCategory())
-        .collectAsList()) {
+        .toLocalIterator();
+    while (it.hasNext()) {
+      Row r = it.next();
       String period = r.getAs(CountColumns.PERIOD);
       String project = r.getAs(CountColumns.PROJECT_ID);
       String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
@@ -249,6 +283,9 @@ public final class ReportJob {
       long n = r.<Long>getAs(CountColumns.PEOPLE);
       people.computeIfAbsent(period, k -> new ArrayList<>()).add(new CategoryCount(project,
           characteristic, index, n, r.<Long>getAs(CountColumns.CONFLICTS)));
+      if (!withExperience.contains(period)) {
+        continue;
+      }
       long[] c = new long[flags.length];
       for (var f : flags) {
         c[f.ordinal()] = r.<Long>getAs(f.column());

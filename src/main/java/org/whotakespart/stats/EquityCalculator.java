@@ -81,6 +81,19 @@ public final class EquityCalculator {
   public List<EquityRow> rows(List<Project> projects, List<ExperienceCount> current,
       List<ExperienceCount> previous, Map<String, Double> areaShares,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
+    List<EquityRow> rows = new ArrayList<>();
+    rows(projects, current, previous, areaShares, scopes, rows::add);
+    return rows;
+  }
+
+  /**
+   * As {@link #rows(List, List, List, Map, Map)}, each row handed to {@code sink} as it is made,
+   * in order: scope type, scope id, characteristic, measure, category.
+   */
+  public void rows(List<Project> projects, List<ExperienceCount> current,
+      List<ExperienceCount> previous, Map<String, Double> areaShares,
+      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes,
+      java.util.function.Consumer<EquityRow> sink) {
     Map<String, long[]> sums = new HashMap<>();
     add(sums, projects, current, false, scopes);
     add(sums, projects, previous, true, scopes);
@@ -103,8 +116,9 @@ public final class EquityCalculator {
         a[3] += 1;
       }
     }
-    List<EquityRow> rows = new ArrayList<>();
-    Map<String, String[]> scopeList = new LinkedHashMap<>();
+    Map<String, String[]> scopeList = new java.util.TreeMap<>(java.util.Comparator
+        .comparing((String k) -> ScopeType.fromCode(k.split("\u0000", 2)[0]).ordinal())
+        .thenComparing(k -> k.split("\u0000", 2)[1]));
     for (Project p : projects) {
       scopesOf(p, scopes).forEach((k, name) -> scopeList.putIfAbsent(k, new String[] {name}));
     }
@@ -122,7 +136,7 @@ public final class EquityCalculator {
             long[] g = sums.getOrDefault(cell(s.getKey(), c, k.code(), m), new long[2]);
             Double share = g[1] == 0 ? null : (double) g[0] / g[1];
             Interval ci = g[1] == 0 ? null : Wilson.interval(g[0], g[1], Wilson.Z95);
-            rows.add(new EquityRow(period, type, key[1], s.getValue()[0], c.code(), k.code(),
+            sink.accept(new EquityRow(period, type, key[1], s.getValue()[0], c.code(), k.code(),
                 m.code(), g[0], g[1], share, ci, everyone[0], everyone[1], everyoneShare,
                 share == null || everyoneShare == null ? null : share - everyoneShare,
                 EquityStatus.of(g[1], ci, everyoneShare),
@@ -131,13 +145,6 @@ public final class EquityCalculator {
         }
       }
     }
-    rows.sort(java.util.Comparator.comparing((EquityRow r) -> r.scopeType().ordinal())
-        .thenComparing(EquityRow::scopeId)
-        .thenComparing(r -> Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal())
-        .thenComparing(r -> Measure.valueOf(r.measure().toUpperCase(Locale.ROOT)).ordinal())
-        .thenComparing(r -> Characteristic.fromCode(r.characteristic()).orElseThrow()
-            .indexOf(r.category())));
-    return rows;
   }
 
   private static void add(Map<String, long[]> sums, List<Project> projects,

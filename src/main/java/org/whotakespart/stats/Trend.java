@@ -28,20 +28,49 @@ public record Trend(String code, int quartersUnder) {
 
   /** The trend of every group of the reported quarter, keyed by {@link #key(MetricRow)}. */
   public static Map<String, Trend> of(List<String> periodsOldestFirst, List<MetricRow> rows) {
-    Map<String, Status[]> history = new HashMap<>();
-    Map<String, Integer> at = new HashMap<>();
+    Tracker t = new Tracker(periodsOldestFirst.size());
     for (int i = 0; i < periodsOldestFirst.size(); i++) {
-      at.put(periodsOldestFirst.get(i), i);
+      String q = periodsOldestFirst.get(i);
+      t.add(i, rows.stream().filter(r -> r.period().equals(q)).toList());
     }
-    for (MetricRow r : rows) {
-      Integer i = at.get(r.period());
-      if (i != null) {
-        history.computeIfAbsent(key(r), k -> new Status[periodsOldestFirst.size()])[i] = r.status();
+    return t.trends();
+  }
+
+  /**
+   * Follows every group's status quarter by quarter, keeping one byte a quarter, so that the
+   * quarters' metrics need not be held together (millions of rows with thousands of projects).
+   */
+  public static final class Tracker {
+    private final int quarters;
+    private final Map<String, byte[]> statuses = new HashMap<>();
+
+    public Tracker(int quarters) {
+      this.quarters = quarters;
+    }
+
+    /** The rows of quarter {@code index} (0 = oldest). */
+    public void add(int index, List<MetricRow> rows) {
+      for (MetricRow r : rows) {
+        statuses.computeIfAbsent(key(r), k -> {
+          byte[] b = new byte[quarters];
+          java.util.Arrays.fill(b, (byte) -1);
+          return b;
+        })[index] = (byte) r.status().ordinal();
       }
     }
-    Map<String, Trend> out = new HashMap<>();
-    history.forEach((k, statuses) -> out.put(k, of(statuses)));
-    return out;
+
+    public Map<String, Trend> trends() {
+      Status[] all = Status.values();
+      Map<String, Trend> out = new HashMap<>();
+      statuses.forEach((k, b) -> {
+        Status[] s = new Status[b.length];
+        for (int i = 0; i < b.length; i++) {
+          s[i] = b[i] < 0 ? null : all[b[i]];
+        }
+        out.put(k, of(s));
+      });
+      return out;
+    }
   }
 
   /** The trend of one group from its statuses, oldest first (null: not counted that quarter). */

@@ -72,17 +72,26 @@ public final class RecordValidation {
    * differ (a conflict), and where the first copy is (file, line), which is the one kept.
    */
   static Dataset<Row> repeatedIds(Dataset<Row> checked) {
-    return checked.filter(col(ValidatedColumns.REJECT_REASON).isNull())
+    Dataset<Row> good = checked.filter(col(ValidatedColumns.REJECT_REASON).isNull());
+    // Counting copies needs only fixed-width values, so Spark keeps to its hash aggregate over all
+    // rows; where the first copy is (a struct of file and line) is found for the few repeated ids
+    // alone (min over a struct would push every row through a sort-based aggregate).
+    Dataset<Row> repeated = good
         .select(col(RecordColumns.PROJECT_ID), col(RecordColumns.RECORD_ID),
-            contentHash().as("content_hash"),
-            struct(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER)).as("at"))
+            contentHash().as("content_hash"))
         .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.RECORD_ID))
         .agg(count(lit(1)).as("copies"), min("content_hash").as("lowest"),
-            max("content_hash").as("highest"), min("at").as("first"))
+            max("content_hash").as("highest"))
         .filter(col("copies").gt(1))
         .select(col(RecordColumns.PROJECT_ID).as("repeated_project_id"),
             col(RecordColumns.RECORD_ID).as("repeated_record_id"),
-            col("lowest").notEqual(col("highest")).as("is_conflict"),
+            col("lowest").notEqual(col("highest")).as("is_conflict"));
+    return good.join(broadcast(repeated),
+            col(RecordColumns.PROJECT_ID).equalTo(col("repeated_project_id"))
+                .and(col(RecordColumns.RECORD_ID).equalTo(col("repeated_record_id"))))
+        .groupBy(col("repeated_project_id"), col("repeated_record_id"), col("is_conflict"))
+        .agg(min(struct(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER))).as("first"))
+        .select(col("repeated_project_id"), col("repeated_record_id"), col("is_conflict"),
             col("first." + RecordColumns.SOURCE_FILE).as("first_file"),
             col("first." + RecordColumns.LINE_NUMBER).as("first_line"));
   }

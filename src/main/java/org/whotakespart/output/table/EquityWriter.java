@@ -22,9 +22,24 @@ public final class EquityWriter {
 
   private EquityWriter() {}
 
+  /** equity.csv and equity.parquet, written row by row with {@link #add}. */
+  public static ChunkedTable open(SparkSession spark, String folder) {
+    return new ChunkedTable(spark, COLUMNS, SCHEMA, folder + "/equity.csv",
+        folder + "/equity.parquet");
+  }
+
+  public static void add(ChunkedTable table, EquityRow r) {
+    table.add(values(r));
+  }
+
   public static void write(SparkSession spark, List<EquityRow> rows, String folder) {
-    List<List<Object>> values = new ArrayList<>(rows.size());
-    for (EquityRow r : rows) {
+    try (ChunkedTable t = open(spark, folder)) {
+      rows.forEach(r -> add(t, r));
+    }
+  }
+
+  private static List<Object> values(EquityRow r) {
+    {
       List<Object> v = new ArrayList<>(COLUMNS.size());
       v.add(r.period());
       v.add(r.scopeType().code());
@@ -44,10 +59,7 @@ public final class EquityWriter {
       v.add(r.difference());
       v.add(r.status().code());
       v.add(r.areaShare());
-      values.add(v);
+      return v;
     }
-    Tables.writeCsv(COLUMNS, values, folder + "/equity.csv",
-        spark.sparkContext().hadoopConfiguration());
-    Tables.writeParquet(spark, SCHEMA, values, folder + "/equity.parquet");
   }
 }

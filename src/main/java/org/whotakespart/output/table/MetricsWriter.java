@@ -39,6 +39,16 @@ public final class MetricsWriter {
     return List.copyOf(c);
   }
 
+  /** trends.csv and trends.parquet, written quarter by quarter with {@link #add}. */
+  public static ChunkedTable trends(SparkSession spark, String folder) {
+    return new ChunkedTable(spark, MetricColumns.ALL, SCHEMA, folder + "/trends.csv",
+        folder + "/trends.parquet");
+  }
+
+  public static void add(ChunkedTable table, MetricRow r) {
+    table.add(values(r));
+  }
+
   /** metrics.csv and metrics.parquet: the contract's columns, then the trend of each group. */
   public static void write(SparkSession spark, List<MetricRow> rows,
       java.util.Map<String, org.whotakespart.stats.Trend> trends, String folder) {
