@@ -127,6 +127,7 @@ public final class ReportJob {
 
       Map<String, String> areaNames = CatchmentBaselines.areaNames(baselines);
       List<PeopleRow> people = people(spark, validated, config, projects, areaNames);
+      progress.step("Counted distinct people per scope and role");
       List<MetricRow> metrics = metrics(config, config.period(), projects, categoryCounts,
           catchments.rows(), areaNames);
       List<MetricRow> previousMetrics = previousCounts.isEmpty() ? List.of()
@@ -154,23 +155,29 @@ public final class ReportJob {
         }
       }
       Map<String, org.whotakespart.stats.Trend> trends = tracker.trends();
+      progress.step(String.format(Locale.ROOT, "Worked out the metrics and trends of %d quarters",
+          quarters.size()));
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups = new LinkedHashMap<>();
       for (ScopeType t : List.of(ScopeType.COMMISSIONER, ScopeType.AREA, ScopeType.ALL)) {
         rollups.put(t, MetricCalculator.scopes(t, projects, areaNames));
       }
       List<org.whotakespart.stats.EquityRow> equity = new ArrayList<>();
+      long[] equityRows = new long[1];
       try (org.whotakespart.output.table.ChunkedTable table =
           org.whotakespart.output.table.EquityWriter.open(spark, out)) {
         new org.whotakespart.stats.EquityCalculator(config.period().label()).rows(projects,
             counted.experience(config.period()), counted.experience(previous),
             org.whotakespart.baseline.Deprivation.projectShares(config, projects, baselines, conf),
             rollups, r -> {
+              equityRows[0]++;
               org.whotakespart.output.table.EquityWriter.add(table, r);
               if (boardScopes.contains(r.scopeType())) {
                 equity.add(r);
               }
             });
       }
+      progress.step(String.format(Locale.ROOT, "Worked out the equity of experience (%,d rows)",
+          equityRows[0]));
       ReportModel model = new ReportModel(config.period(), MetricCalculator.ALL_NAME, version(),
           new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
           config.measuredRoles().stream().sorted().toList(), projects, metrics, previousMetrics,
@@ -195,6 +202,7 @@ public final class ReportJob {
       PeopleWriter.write(spark, people, out);
       files.add(out + "/people.csv");
       files.add(out + "/people.parquet");
+      progress.step("Wrote the analysts' tables");
       if (quarantine != null) {
         files.add(quarantine);
       }

@@ -99,15 +99,19 @@ public final class EquityCalculator {
     add(sums, projects, previous, true, scopes);
     // The catchment's deprivation, weighted over a rollup's projects by their people with a
     // decile recorded (an unweighted mean where none has one).
+    Map<String, Long> decileKnown = new HashMap<>();
+    for (ExperienceCount c : current) {
+      if (c.characteristic().equals(Characteristic.SEX.code())) {
+        decileKnown.merge(c.projectId(), c.get(ExperienceCount.Flag.DECILE_KNOWN), Long::sum);
+      }
+    }
     Map<String, double[]> area = new HashMap<>();
     for (Project p : projects) {
       Double s = areaShares.get(p.projectId());
       if (s == null) {
         continue;
       }
-      long n = current.stream().filter(c -> c.projectId().equals(p.projectId())
-              && c.characteristic().equals(Characteristic.SEX.code()))
-          .mapToLong(c -> c.get(ExperienceCount.Flag.DECILE_KNOWN)).sum();
+      long n = decileKnown.getOrDefault(p.projectId(), 0L);
       for (String scope : scopesOf(p, scopes).keySet()) {
         double[] a = area.computeIfAbsent(scope, k -> new double[4]);
         a[0] += n * s;
@@ -150,11 +154,11 @@ public final class EquityCalculator {
   private static void add(Map<String, long[]> sums, List<Project> projects,
       List<ExperienceCount> counts, boolean previous,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
-    Map<String, Project> byId = new HashMap<>();
-    projects.forEach(p -> byId.put(p.projectId(), p));
+    Map<String, java.util.Set<String>> scopesOfProject = new HashMap<>();
+    projects.forEach(p -> scopesOfProject.put(p.projectId(), scopesOf(p, scopes).keySet()));
     for (ExperienceCount c : counts) {
-      Project p = byId.get(c.projectId());
-      if (p == null) {
+      java.util.Set<String> projectScopes = scopesOfProject.get(c.projectId());
+      if (projectScopes == null) {
         continue;
       }
       Characteristic ch = Characteristic.fromCode(c.characteristic()).orElseThrow();
@@ -166,7 +170,7 @@ public final class EquityCalculator {
         }
         long with = c.get(m.with);
         long among = m.among == null ? c.people() : c.get(m.among);
-        for (String scope : scopesOf(p, scopes).keySet()) {
+        for (String scope : projectScopes) {
           addTo(sums, cell(scope, ch, "*", m), with, among);
           if (category != null) {
             addTo(sums, cell(scope, ch, category, m), with, among);

@@ -49,6 +49,12 @@ public final class WorkbookWriter {
   /** Groups with less complete answers than this get a visible warning. */
   static final double COMPLETENESS_WARNING = 0.70;
   private static final int MAX_GAPS = 15;
+  /**
+   * Above this many projects the characteristic sheets show all projects together only: a board
+   * cannot read thousands of rows, and a workbook that size would not fit in memory. Per-project
+   * figures go to each commissioner or project with --split-by, and to analysts in metrics.csv.
+   */
+  static final int MAX_PROJECT_ROWS = 250;
 
   private final ReportModel model;
   private final BoardView board;
@@ -297,6 +303,11 @@ public final class WorkbookWriter {
     SheetWriter s = sheet(c.label());
     s.widths(34, 24, 34, 12, 12, 10, 20, 12, 9, 16, 10, 10, 36, 26);
     s.line(c.label() + ": who took part, " + model.period().label(), styles.title);
+    if (projects.size() > MAX_PROJECT_ROWS) {
+      wide(s, String.format(Locale.UK, "%,d projects: this sheet shows them all together. Each"
+          + " commissioner's or project's figures are in the workbooks made with --split-by.",
+          projects.size()), styles.note, 13);
+    }
     coverage(c).ifPresent(line -> wide(s, line, styles.note, 13));
     completenessWarning(c).ifPresent(line -> wide(s, line, styles.warning, 13));
     Row header = s.header("Project", "Commissioner", "Group", "People taking part",
@@ -304,7 +315,9 @@ public final class WorkbookWriter {
         "Ratio: 95% interval", "Expected", "Shortfall", "Status", "Answered");
     int first = header.getRowNum();
     List<MetricRow> rows = new ArrayList<>();
-    rows.addAll(rows(ScopeType.PROJECT));
+    if (projects.size() <= MAX_PROJECT_ROWS) {
+      rows.addAll(rows(ScopeType.PROJECT));
+    }
     rows.addAll(rows(ScopeType.ALL));
     for (MetricRow r : rows) {
       if (!r.characteristic().equals(c.code())) {
