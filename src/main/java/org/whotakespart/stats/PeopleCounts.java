@@ -203,9 +203,11 @@ public final class PeopleCounts {
           lit(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE));
       Column groups = org.apache.spark.sql.functions.array(role,
           when(isMeasuredRole(measuredRoles), lit(PeopleRow.MEASURED)), lit(PeopleRow.EVERYONE));
+      // Each person once per project and role group before the scopes multiply the rows.
       return df.select(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID),
               org.apache.spark.sql.functions.explode(groups).as(CountColumns.ROLE))
           .filter(col(CountColumns.ROLE).isNotNull())
+          .distinct()
           .join(org.apache.spark.sql.functions.broadcast(projectScopes), RecordColumns.PROJECT_ID)
           .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID), col(CountColumns.ROLE))
           .agg(org.apache.spark.sql.functions.count_distinct(col(RecordColumns.PARTICIPANT_ID))

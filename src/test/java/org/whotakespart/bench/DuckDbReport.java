@@ -118,10 +118,12 @@ public final class DuckDbReport {
 
   private static String countsSql(Period p) {
     StringBuilder latest = new StringBuilder();
-    StringBuilder unpivot = new StringBuilder();
+    StringBuilder names = new StringBuilder();
+    StringBuilder values = new StringBuilder();
     for (Characteristic c : Characteristic.values()) {
       latest.append(", max(d * 64 + ").append(index(c)).append(") AS ").append(c.code());
-      unpivot.append(unpivot.isEmpty() ? "" : ", ").append(c.code());
+      names.append(names.isEmpty() ? "" : ", ").append('\'').append(c.code()).append('\'');
+      values.append(values.isEmpty() ? "" : ", ").append(c.code());
     }
     String roles = String.join("', '", Vocabulary.MEASURED_ROLES_DEFAULT);
     return "WITH people AS (SELECT project_id, participant_id" + latest + " FROM (SELECT *,"
@@ -130,7 +132,8 @@ public final class DuckDbReport {
         + " AND coalesce(role, 'lived_experience') IN ('" + roles + "'))"
         + " GROUP BY project_id, participant_id)"
         + " SELECT project_id, characteristic, CAST(packed % 64 AS INTEGER) AS idx, count(*) AS people"
-        + " FROM (UNPIVOT INCLUDE NULLS people ON " + unpivot + " INTO NAME characteristic VALUE packed)"
+        + " FROM (SELECT project_id, unnest([" + names + "]) AS characteristic,"
+        + " unnest([" + values + "]) AS packed FROM people)"
         + " GROUP BY ALL";
   }
 

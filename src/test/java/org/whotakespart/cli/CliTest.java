@@ -46,6 +46,24 @@ class CliTest {
   }
 
   @Test
+  void ingestWithoutAStoreSaysWhereToNameOne() {
+    assertEquals(2, run("ingest", "--records", "x", "--projects", "p"));
+    assertTrue(err.toString().contains("store: name the history store folder (--store or 'store'"
+        + " in the job file)"), err.toString());
+  }
+
+  @Test
+  void aReportFromAnEmptyStoreSaysToIngestFirst(@TempDir Path dir) {
+    int code = run("report", "--from-store", "--store", dir.resolve("store").toString(),
+        "--projects", Paths.sampleData().resolve("projects.csv").toString(),
+        "--baselines", Paths.sampleData().resolve("baselines-census2021.csv").toString(),
+        "--period", "2025-26 Q2", "--output", dir.resolve("out").toString(), "--master", "local[1]");
+    assertEquals(1, code, err.toString());
+    assertTrue(err.toString().contains("holds no records yet: run `whotakespart ingest` first"),
+        err.toString());
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     assertEquals(2, run("report", "--perod", "2025-26 Q2"));
     assertTrue(err.toString().contains("--perod"), err.toString());

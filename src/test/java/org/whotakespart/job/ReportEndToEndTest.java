@@ -72,12 +72,21 @@ class ReportEndToEndTest {
 
   /** metrics.csv rows keyed by scope_type/scope_id/characteristic/category. */
   private static Map<String, Map<String, String>> readMetrics(Path file) throws IOException {
+    return readCsv(file, "scope_type", "scope_id", "characteristic", "category");
+  }
+
+  /** A CSV output's rows keyed by the given columns' values joined with "/". */
+  private static Map<String, Map<String, String>> readCsv(Path file, String... key)
+      throws IOException {
     Map<String, Map<String, String>> m = new HashMap<>();
     try (Reader r = Files.newBufferedReader(file);
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       for (CSVRecord rec : p) {
-        m.put(rec.get("scope_type") + "/" + rec.get("scope_id") + "/" + rec.get("characteristic")
-            + "/" + rec.get("category"), rec.toMap());
+        List<String> parts = new ArrayList<>();
+        for (String k : key) {
+          parts.add(rec.get(k));
+        }
+        m.put(String.join("/", parts), rec.toMap());
       }
     }
     return m;
@@ -219,14 +228,8 @@ class ReportEndToEndTest {
    */
   @Test
   void trendsOverTheSamplesEightQuartersMatchAnIndependentCalculation() throws IOException {
-    Map<String, Map<String, String>> trends = new HashMap<>();
-    try (Reader r = Files.newBufferedReader(out.resolve("first/trends.csv"));
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-      for (CSVRecord rec : p) {
-        trends.put(rec.get("period") + "/" + rec.get("scope_type") + "/" + rec.get("scope_id") + "/"
-            + rec.get("characteristic") + "/" + rec.get("category"), rec.toMap());
-      }
-    }
+    Map<String, Map<String, String>> trends = readCsv(out.resolve("first/trends.csv"),
+        "period", "scope_type", "scope_id", "characteristic", "category");
     List<org.whotakespart.config.Period> quarters = new ArrayList<>();
     for (var q = org.whotakespart.config.Period.parse(PERIOD); quarters.size() < 8; q = q.previous()) {
       quarters.add(0, q);
@@ -301,14 +304,8 @@ class ReportEndToEndTest {
   /** Paid or reimbursed, per sex, recounted from the raw files for one project and quarter. */
   @Test
   void equityOfPayMatchesAnIndependentCount() throws IOException {
-    Map<String, Map<String, String>> equity = new HashMap<>();
-    try (Reader r = Files.newBufferedReader(out.resolve("first/equity.csv"));
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-      for (CSVRecord rec : p) {
-        equity.put(rec.get("scope_type") + "/" + rec.get("scope_id") + "/" + rec.get("characteristic")
-            + "/" + rec.get("category") + "/" + rec.get("measure"), rec.toMap());
-      }
-    }
+    Map<String, Map<String, String>> equity = readCsv(out.resolve("first/equity.csv"),
+        "scope_type", "scope_id", "characteristic", "category", "measure");
     for (String project : List.of("SHF-01", "CWL-01")) {
       List<Line> lines = independentlyReadLines().stream()
           .filter(l -> l.project().equals(project)).toList();

@@ -39,27 +39,25 @@ public final class EquityWriter {
   }
 
   private static List<Object> values(EquityRow r) {
-    {
-      List<Object> v = new ArrayList<>(COLUMNS.size());
-      v.add(r.period());
-      v.add(r.scopeType().code());
-      v.add(r.scopeId());
-      v.add(r.scopeName());
-      v.add(r.characteristic());
-      v.add(r.category());
-      v.add(r.measure());
-      v.add(r.with());
-      v.add(r.people());
-      v.add(r.share());
-      v.add(r.shareCi95() == null ? null : r.shareCi95().low());
-      v.add(r.shareCi95() == null ? null : r.shareCi95().high());
-      v.add(r.everyoneWith());
-      v.add(r.everyonePeople());
-      v.add(r.everyoneShare());
-      v.add(r.difference());
-      v.add(r.status().code());
-      v.add(r.areaShare());
-      return v;
-    }
+    List<Object> v = new ArrayList<>(COLUMNS.size());
+    v.add(r.period());
+    v.add(r.scopeType().code());
+    v.add(r.scopeId());
+    v.add(r.scopeName());
+    v.add(r.characteristic());
+    v.add(r.category());
+    v.add(r.measure());
+    v.add(r.with());
+    v.add(r.people());
+    v.add(r.share());
+    v.add(r.shareCi95() == null ? null : r.shareCi95().low());
+    v.add(r.shareCi95() == null ? null : r.shareCi95().high());
+    v.add(r.everyoneWith());
+    v.add(r.everyonePeople());
+    v.add(r.everyoneShare());
+    v.add(r.difference());
+    v.add(r.status().code());
+    v.add(r.areaShare());
+    return v;
   }
 }

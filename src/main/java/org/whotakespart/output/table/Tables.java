@@ -73,6 +73,12 @@ public final class Tables {
       if (d == 0.0) {
         return "0";
       }
+      // Double.toString gives the shortest round-trip digits (BigDecimal.valueOf starts from the
+      // same text); only E-notation needs the slower BigDecimal route to plain digits.
+      String t = Double.toString(d);
+      if (t.indexOf('E') < 0) {
+        return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t;
+      }
       return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
     return o.toString();

@@ -1,7 +1,6 @@
 package org.whotakespart.output.xlsx;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +73,7 @@ final class HistorySheets {
       for (int i = 0; i < l.cells().size(); i++) {
         TrendView.Cell c = l.cells().get(i);
         if (c.ratio() != null) {
-          SheetWriter.number(row, 2 + i, c.ratio(), ratioStyle(c.status()));
+          SheetWriter.number(row, 2 + i, c.ratio(), on(c.status(), styles.ratio));
         } else {
           SheetWriter.text(row, 2 + i, c.withheld(), styles.text);
         }
@@ -89,14 +88,14 @@ final class HistorySheets {
         header.size() - 1));
   }
 
-  private final Map<Status, CellStyle> ratioStyles = new EnumMap<>(Status.class);
+  private final Map<String, CellStyle> coloured = new java.util.HashMap<>();
 
-  /** The ratio format on the status's fill, so the colour and the number sit in one cell. */
-  private CellStyle ratioStyle(Status status) {
-    return ratioStyles.computeIfAbsent(status, st -> {
+  /** A number format on a status's fill, so the colour and the number sit in one cell. */
+  private CellStyle on(Status status, CellStyle format) {
+    return coloured.computeIfAbsent(status + "/" + format.getDataFormat(), k -> {
       CellStyle c = workbook.createCellStyle();
-      c.cloneStyleFrom(styles.status.get(st));
-      c.setDataFormat(styles.ratio.getDataFormat());
+      c.cloneStyleFrom(styles.status.get(status));
+      c.setDataFormat(format.getDataFormat());
       return c;
     });
   }
@@ -170,10 +169,10 @@ final class HistorySheets {
           TrendView.Share sh = TrendView.share(r, t, fewer);
           CellStyle style = styles.percent;
           if (sh.share() != null && r.status() == EquityStatus.LOWER) {
-            style = percentOn(Status.UNDER_REPRESENTED);
+            style = on(Status.UNDER_REPRESENTED, styles.percent);
             lower.add(measures[i].words());
           } else if (sh.share() != null && r.status() == EquityStatus.HIGHER) {
-            style = percentOn(Status.OVER_REPRESENTED);
+            style = on(Status.OVER_REPRESENTED, styles.percent);
             higher.add(measures[i].words());
           }
           shareCell(row, 2 + i, sh, style);
@@ -191,17 +190,6 @@ final class HistorySheets {
     }
     s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0,
         header.size() - 1));
-  }
-
-  private final Map<Status, CellStyle> percentStyles = new EnumMap<>(Status.class);
-
-  private CellStyle percentOn(Status status) {
-    return percentStyles.computeIfAbsent(status, st -> {
-      CellStyle c = workbook.createCellStyle();
-      c.cloneStyleFrom(styles.status.get(st));
-      c.setDataFormat(styles.percent.getDataFormat());
-      return c;
-    });
   }
 
   private static void shareCell(Row row, int col, TrendView.Share sh, CellStyle style) {

@@ -176,6 +176,7 @@ public final class WorkbookWriter {
     s.skip();
 
     changes(s);
+    trendSummary(s);
 
     s.line("Each project", styles.subtitle);
     Row ph = s.row();
@@ -185,6 +186,10 @@ public final class WorkbookWriter {
       SheetWriter.text(ph, i, projectHeaders[i], styles.header);
     }
     s.fitHeight(ph);
+    Map<String, List<MetricRow>> underByProject = rows(ScopeType.PROJECT).stream()
+        .filter(r -> r.status() == Status.UNDER_REPRESENTED)
+        .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
+        .collect(Collectors.groupingBy(MetricRow::scopeId));
     for (Project p : model.projects()) {
       Row row = s.row();
       SheetWriter.text(row, 1, p.projectName(), styles.wrapped);
@@ -193,9 +198,7 @@ public final class WorkbookWriter {
           - model.people(ScopeType.PROJECT, p.projectId(), PeopleRow.MEASURED);
       SheetWriter.text(row, 3, board.peopleText(p.projectId()) + " (" + board.headCountText(otherRoles)
           + ")", styles.text);
-      List<String> groups = rows(ScopeType.PROJECT).stream()
-          .filter(r -> r.scopeId().equals(p.projectId()) && r.status() == Status.UNDER_REPRESENTED)
-          .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
+      List<String> groups = underByProject.getOrDefault(p.projectId(), List.of()).stream()
           .sorted(Comparator.comparing(MetricRow::expected).reversed())
           .map(r -> groupLabel(r) + (board.isCountShown(r)
               ? String.format(Locale.UK, " (about %d more)", Math.round(r.shortfall())) : ""))
@@ -205,6 +208,53 @@ public final class WorkbookWriter {
       SheetWriter.text(row, 4, groups.isEmpty() ? none : String.join("; ", groups), styles.wrapped);
       s.fitHeight(row);
     }
+  }
+
+  /**
+   * Over the quarters, for the workbook's own scope: groups under-represented quarter after
+   * quarter, newly, or no longer (statuses, which stay visible under disclosure control).
+   */
+  private void trendSummary(SheetWriter s) {
+    List<org.whotakespart.report.TrendView.Line> lines =
+        org.whotakespart.report.TrendView.lines(model, board);
+    if (model.history().periods().size() < 2) {
+      return;
+    }
+    s.line("Over the quarters: " + model.history().periods().get(0) + " to "
+        + model.period().label() + " (" + org.whotakespart.report.TrendView.scopeName(model) + ")",
+        styles.subtitle);
+    Map<String, List<String>> byTrend = new java.util.LinkedHashMap<>();
+    for (var l : lines) {
+      String label = l.characteristic().category(l.category()).map(Category::label)
+          .orElse(l.category()) + " (" + l.characteristic().label().toLowerCase(Locale.UK) + ")";
+      byTrend.computeIfAbsent(l.trend().code(), k -> new ArrayList<>())
+          .add(l.trend().code().equals("persistently_under_represented")
+              ? label + ", " + l.trend().quartersUnder() + " quarters" : label);
+    }
+    String[][] said = {
+        {"persistently_under_represented", "Under-represented for 4 quarters or more running"},
+        {"became_under_represented", "Newly under-represented this quarter"},
+        {"under_represented", "Under-represented for 2 or 3 quarters, or first assessed now"},
+        {"improved", "Improved: under-represented last quarter, not now"}};
+    boolean any = false;
+    for (String[] w : said) {
+      List<String> groups = byTrend.getOrDefault(w[0], List.of());
+      if (!groups.isEmpty()) {
+        any = true;
+        Row row = s.row();
+        SheetWriter.text(row, 1, w[1], styles.wrapped);
+        SheetWriter.text(row, 2, String.join("; ", groups), styles.wrapped);
+        s.sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 2, 4));
+        s.fitHeight(row);
+      }
+    }
+    if (!any) {
+      s.line("No group has been under-represented across all projects in these quarters.",
+          styles.text);
+    }
+    wide(s, "The Trends sheet has each group's ratio quarter by quarter; the Experience sheet"
+        + " compares who is paid, supported, retained and at which stage.", styles.note);
+    s.skip();
   }
 
   /**
