@@ -24,9 +24,20 @@ class DeprivationTest {
   @TempDir
   Path dir;
 
+  /** The shipped copy is the file SOURCES.md describes, byte for byte. */
+  @Test
+  void theShippedFile10IsTheOneSourcesNames() throws Exception {
+    byte[] file = Files.readAllBytes(Paths.sampleData().resolve("census-2021")
+        .resolve("File_10_-_IoD2019_Local_Authority_District_Summaries__lower-tier__.xlsx"));
+    String sha = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(file));
+    assertTrue(Files.readString(Paths.sampleData().resolve("census-2021/SOURCES.md"))
+        .contains(sha + "  File_10_"), sha);
+  }
+
   @Test
   void file10GivesEveryEnglishDistrictOn2019Boundaries() {
-    List<Deprivation.AreaShare> areas = Deprivation.importFile10(Paths.sharedCensus()
+    List<Deprivation.AreaShare> areas = Deprivation.importFile10(Paths.sampleData().resolve("census-2021")
         .resolve("File_10_-_IoD2019_Local_Authority_District_Summaries__lower-tier__.xlsx"));
     assertEquals(317, areas.size());
     Map<String, Double> byCode = new java.util.HashMap<>();
