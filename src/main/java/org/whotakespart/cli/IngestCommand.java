@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.job.IngestJob;
-import org.whotakespart.job.Progress;
 import org.whotakespart.store.Manifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,16 +29,8 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobConfig config;
-    try {
-      config = options.builder().buildForIngest();
-    } catch (IllegalArgumentException e) {
-      return Failures.report(e, spec.commandLine().getErr(), options.verbose);
-    }
-    Progress progress = new Progress(System.err);
-    progress.step("Who Takes Part: ingest into " + config.store());
-    return Spark.withSession(config, progress, spec.commandLine().getErr(), options.verbose,
-        spark -> {
+    return Spark.run(spec, options, JobConfig.Builder::buildForIngest,
+        config -> "Who Takes Part: ingest into " + config.store(), (config, spark, progress) -> {
           IngestJob.Result r = IngestJob.run(config, spark, progress);
           var out = spec.commandLine().getOut();
           var c = r.counts();

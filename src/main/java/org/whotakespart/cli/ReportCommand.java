@@ -3,7 +3,6 @@ package org.whotakespart.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.whotakespart.config.JobConfig;
-import org.whotakespart.job.Progress;
 import org.whotakespart.job.ReportJob;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
@@ -51,24 +50,15 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobConfig config;
-    try {
-      config = config();
-    } catch (IllegalArgumentException e) {
-      return Failures.report(e, spec.commandLine().getErr(), options.verbose);
-    }
-    Progress progress = new Progress(System.err);
-    progress.step("Who Takes Part: report for " + config.period().label() + " ("
-        + config.period().months() + ")");
-    return Spark.withSession(config, progress, spec.commandLine().getErr(), options.verbose,
-        spark -> {
+    return Spark.run(spec, options, this::config, config -> "Who Takes Part: report for "
+        + config.period().label() + " (" + config.period().months() + ")",
+        (config, spark, progress) -> {
           summarise(ReportJob.run(config, spark, progress));
           return 0;
         });
   }
 
-  JobConfig config() {
-    JobConfig.Builder b = options.builder();
+  private JobConfig config(JobConfig.Builder b) {
     if (noCharts) {
       b.charts(false);
     }

@@ -11,6 +11,31 @@ import org.whotakespart.job.SparkSessions;
 final class Spark {
   private Spark() {}
 
+  /** What a command does once its settings are checked and Spark has started. */
+  @FunctionalInterface
+  interface Job {
+    int run(JobConfig config, SparkSession spark, Progress progress);
+  }
+
+  /**
+   * Checks the command's settings ({@code build}), says {@code title} of them, and runs {@code job}
+   * in a Spark session; a bad setting or any failure becomes the one-line reason and exit code.
+   */
+  static int run(picocli.CommandLine.Model.CommandSpec spec, JobOptions options,
+      Function<JobConfig.Builder, JobConfig> build, Function<JobConfig, String> title, Job job) {
+    PrintWriter err = spec.commandLine().getErr();
+    JobConfig config;
+    try {
+      config = build.apply(options.builder());
+    } catch (IllegalArgumentException e) {
+      return Failures.report(e, err, options.verbose);
+    }
+    Progress progress = new Progress(System.err);
+    progress.step(title.apply(config));
+    return withSession(config, progress, err, options.verbose,
+        spark -> job.run(config, spark, progress));
+  }
+
   static int withSession(JobConfig config, Progress progress, PrintWriter err, boolean verbose,
       Function<SparkSession, Integer> job) {
     SparkSession spark = null;

@@ -3,7 +3,6 @@ package org.whotakespart.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.whotakespart.config.JobConfig;
-import org.whotakespart.job.Progress;
 import org.whotakespart.job.RecordCheck;
 import org.whotakespart.job.ValidateJob;
 import org.whotakespart.validate.RejectReason;
@@ -29,15 +28,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobConfig config;
-    try {
-      config = options.builder().buildForValidation();
-    } catch (IllegalArgumentException e) {
-      return Failures.report(e, spec.commandLine().getErr(), options.verbose);
-    }
-    Progress progress = new Progress(System.err);
-    return Spark.withSession(config, progress, spec.commandLine().getErr(), options.verbose,
-        spark -> {
+    return Spark.run(spec, options, JobConfig.Builder::buildForValidation,
+        config -> "Who Takes Part: checking exports", (config, spark, progress) -> {
           RecordCheck.Checked checked = ValidateJob.run(config, spark, progress);
           var out = spec.commandLine().getOut();
           out.printf(Locale.UK, "%-70s %10s %10s %11s %10s%n", "file", "read", "accepted",
