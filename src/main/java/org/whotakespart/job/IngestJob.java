@@ -92,14 +92,13 @@ public final class IngestJob {
           .unionByName(incoming.select(storedColumns())));
       String folder = store.dataFolder(id);
       store.clearLeftovers(id);
-      next.withColumn("quarter", org.apache.spark.sql.functions.regexp_replace(
-              col(HistoryStore.PERIOD), " ", "-"))
-          .repartition(col("quarter"))
+      next.withColumn(HistoryStore.QUARTER, HistoryStore.quarterFolder())
+          .repartition(col(HistoryStore.QUARTER))
           .sortWithinPartitions(RecordColumns.PROJECT_ID, RecordColumns.PARTICIPANT_ID,
               ValidatedColumns.ACTIVITY_DAY)
-          .write().mode("errorifexists").partitionBy("quarter").parquet(folder);
+          .write().mode("errorifexists").partitionBy(HistoryStore.QUARTER).parquet(folder);
       Map<String, Long> written = new HashMap<>();
-      for (Row r : spark.read().parquet(folder).groupBy("quarter").count().collectAsList()) {
+      for (Row r : spark.read().parquet(folder).groupBy(HistoryStore.QUARTER).count().collectAsList()) {
         written.put(r.get(0).toString().replace("-Q", " Q"), r.getLong(1));
       }
       progress.step(String.format(Locale.ROOT, "Wrote %d quarter%s aside in %s", written.size(),
@@ -153,7 +152,7 @@ public final class IngestJob {
     for (var e : written.entrySet()) {
       Period q = Period.parse(e.getKey());
       partitions.add(new Manifest.Partition(q.label(), q.start(), q.endExclusive(),
-          "data/" + String.format("%08d", id) + "/quarter=" + q.folderName(), e.getValue()));
+          HistoryStore.partitionFolder(id, q.label()), e.getValue()));
     }
     partitions.sort(java.util.Comparator.comparing(Manifest.Partition::start));
     List<Manifest.SourceFile> files = new ArrayList<>();

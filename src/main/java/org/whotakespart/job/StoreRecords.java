@@ -41,7 +41,7 @@ public final class StoreRecords {
             .isin(projects.stream().map(Project::projectId).toArray()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     RecordCheck.Counts fromData = RecordCheck.countRows(rows, config);
-    long stored = rows.count();
+    long stored = fromData.read(); // every stored row is counted under its file
     long unknownProject = all.count() - stored;
     progress.step(String.format(Locale.ROOT, "Read %,d records of %s to %s from the history store"
         + " %s (ingest %d, %s)%s", stored, first.label(), config.period().label(), config.store(),

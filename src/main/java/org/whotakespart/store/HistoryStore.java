@@ -45,7 +45,7 @@ public final class HistoryStore {
   /** The ingest that wrote the record. */
   public static final String INGEST = "ingest_id";
   /** The partition folder name: the quarter with a dash, e.g. {@code 2025-26-Q2}. */
-  static final String QUARTER = "quarter";
+  public static final String QUARTER = "quarter";
 
   /** The Parquet schema of the stored records. */
   public static final org.apache.spark.sql.types.StructType SCHEMA = schema();
@@ -149,7 +149,7 @@ public final class HistoryStore {
   }
 
   /** The partition folder of a quarter written by an ingest, relative to the store. */
-  static String partitionFolder(long ingest, String period) {
+  public static String partitionFolder(long ingest, String period) {
     return "data/" + String.format("%08d", ingest) + "/" + QUARTER + "=" + period.replace(' ', '-');
   }
 
@@ -251,8 +251,8 @@ public final class HistoryStore {
     return removed;
   }
 
-  /** Partition column added before writing. */
-  static Column quarterFolder() {
+  /** The partition folder value of each record's quarter, added before writing. */
+  public static Column quarterFolder() {
     return org.apache.spark.sql.functions.regexp_replace(col(PERIOD), " ", "-");
   }
 }
