@@ -11,8 +11,8 @@ import org.apache.commons.math3.special.Gamma;
  * Chi-square goodness of fit of a scope's participants against its baseline shares, K − 1 degrees
  * of freedom. Where any expected count is below 5 the chi-square approximation is not valid, so the
  * p-value is found by Monte Carlo instead, as R's {@code chisq.test(simulate.p.value = TRUE)} does:
- * B samples from the multinomial of the baseline shares, p = (1 + samples at least as extreme) /
- * (B + 1). Each test's random seed comes from its scope and characteristic, so every run, and any
+ * B samples from the multinomial of the baseline shares ({@link Multinomial}: a cost per sample
+ * that does not grow with the participants), p = (1 + samples at least as extreme) / (B + 1). Each test's random seed comes from its scope and characteristic, so every run, and any
  * order of work, gives the same p-values.
  */
 public final class GoodnessOfFit {
@@ -86,23 +86,12 @@ public final class GoodnessOfFit {
   private static double monteCarlo(double observedStatistic, long n, double[] p, double[] expected,
       long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    double[] cumulative = new double[p.length];
-    double c = 0;
-    for (int i = 0; i < p.length; i++) {
-      c += p[i];
-      cumulative[i] = c;
-    }
     // As R: count samples with a statistic at least (1 - 64 eps) times the observed one.
     double threshold = observedStatistic * (1 - 64 * Math.ulp(1.0));
     long[] sample = new long[p.length];
     int atLeast = 0;
     for (int b = 0; b < MONTE_CARLO_SAMPLES; b++) {
-      java.util.Arrays.fill(sample, 0);
-      for (long k = 0; k < n; k++) {
-        double u = random.nextDouble() * c;
-        int i = java.util.Arrays.binarySearch(cumulative, u);
-        sample[Math.min(p.length - 1, i >= 0 ? i + 1 : -i - 1)]++;
-      }
+      Multinomial.sample(random, n, p, sample);
       if (statistic(sample, expected) >= threshold) {
         atLeast++;
       }

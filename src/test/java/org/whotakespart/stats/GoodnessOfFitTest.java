@@ -43,6 +43,24 @@ class GoodnessOfFitTest {
   }
 
   @Test
+  void monteCarloWithManyParticipantsAgreesWithR() {
+    // set.seed(1); chisq.test(x, p = p, simulate.p.value = TRUE, B = 200000) with
+    // p = c(0.45, 0.3, 0.17, 0.05, 0.02, 0.008, 0.002): the smallest expected count is 1.8, so
+    // Monte Carlo, with 900 participants (the sampler's BTRS and inversion paths both run).
+    double[] p = {0.45, 0.3, 0.17, 0.05, 0.02, 0.008, 0.002};
+    // x = c(400, 300, 150, 40, 8, 2, 0): X-squared 15.120551924473494, p 0.022814885925570374;
+    // with B = 2000 the standard error is about 0.0033.
+    GoodnessOfFit.Result r = GoodnessOfFit.test(new long[] {400, 300, 150, 40, 8, 2, 0}, p, 7);
+    assertEquals("monte_carlo", r.method());
+    assertEquals(15.120551924473494, r.statistic(), 1e-9);
+    assertEquals(0.022814885925570374, r.pValue(), 0.014);
+    // x = c(380, 330, 150, 20, 15, 4, 1): X-squared 31.102033405954977, p 0.00018499907500462497
+    GoodnessOfFit.Result s = GoodnessOfFit.test(new long[] {380, 330, 150, 20, 15, 4, 1}, p, 7);
+    assertEquals(31.102033405954977, s.statistic(), 1e-9);
+    assertEquals(0.00018499907500462497, s.pValue(), 0.002);
+  }
+
+  @Test
   void theSameSeedGivesTheSamePValue() {
     long[] x = {1, 9, 0};
     double[] p = {0.3, 0.6, 0.1};
