@@ -96,7 +96,10 @@ public final class IngestJob {
           .repartition(col(HistoryStore.QUARTER))
           .sortWithinPartitions(RecordColumns.PROJECT_ID, RecordColumns.PARTICIPANT_ID,
               ValidatedColumns.ACTIVITY_DAY)
-          .write().mode("errorifexists").partitionBy(HistoryStore.QUARTER).parquet(folder);
+          .write().mode("errorifexists").partitionBy(HistoryStore.QUARTER)
+          .option("maxRecordsPerFile", HistoryStore.RECORDS_PER_FILE)
+          .option("parquet.block.size", HistoryStore.ROW_GROUP_BYTES)
+          .parquet(folder);
       Map<String, Long> written = new HashMap<>();
       for (Row r : spark.read().parquet(folder).groupBy(HistoryStore.QUARTER).count().collectAsList()) {
         written.put(r.get(0).toString().replace("-Q", " Q"), r.getLong(1));

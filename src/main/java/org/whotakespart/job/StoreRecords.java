@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.Column;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.config.Period;
 import org.whotakespart.ingest.ParticipationReader;
@@ -18,6 +18,7 @@ import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.store.HistoryStore;
 import org.whotakespart.store.Manifest;
 import org.whotakespart.store.StoreException;
+import org.whotakespart.stats.PeopleCounts;
 
 /**
  * The report's records from the history store: only the quarters the report covers are read, and
@@ -37,12 +38,28 @@ public final class StoreRecords {
     }
     Period first = ReportJob.firstQuarter(config);
     Dataset<Row> all = store.read(spark, m, first.start(), config.period().endExclusive());
-    Dataset<Row> rows = all.filter(col(RecordColumns.PROJECT_ID)
-            .isin(projects.stream().map(Project::projectId).toArray()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    RecordCheck.Counts fromData = RecordCheck.countRows(rows, config);
-    long stored = fromData.read(); // every stored row is counted under its file
-    long unknownProject = all.count() - stored;
+    // Not cached: each later pass reads only the columns it needs from the Parquet files, which
+    // costs less than keeping every column of every record in memory.
+    Column known = col(RecordColumns.PROJECT_ID)
+        .isin(projects.stream().map(Project::projectId).toArray());
+    Dataset<Row> rows = all.filter(known);
+    long stored = 0;
+    long unknownProject = 0;
+    long inPeriod = 0;
+    long measured = 0;
+    Column isInPeriod = PeopleCounts.isAcceptedIn(config.period());
+    for (Row r : all.groupBy(known.as("known"), isInPeriod.as("in_period"),
+        isInPeriod.and(PeopleCounts.isMeasuredRole(config.measuredRoles())).as("measured"))
+        .count().collectAsList()) {
+      long n = r.getLong(3);
+      if (!r.getBoolean(0)) {
+        unknownProject += n;
+        continue;
+      }
+      stored += n;
+      inPeriod += r.getBoolean(1) ? n : 0;
+      measured += r.getBoolean(2) ? n : 0;
+    }
     progress.step(String.format(Locale.ROOT, "Read %,d records of %s to %s from the history store"
         + " %s (ingest %d, %s)%s", stored, first.label(), config.period().label(), config.store(),
         m.ingest(), m.committedAt(), unknownProject == 0 ? "" : String.format(Locale.ROOT,
@@ -56,8 +73,7 @@ public final class StoreRecords {
       checksums.put(f.path(), f.sha256());
       return new ParticipationReader.FileInfo(f.path(), f.bytes(), f.read() == 0, List.of());
     }).toList();
-    RecordCheck.Counts counts = new RecordCheck.Counts(byFile, Map.of(), fromData.inPeriod(),
-        fromData.measured());
-    return new RecordCheck.Checked(rows, rows::unpersist, files, counts, null, checksums);
+    RecordCheck.Counts counts = new RecordCheck.Counts(byFile, Map.of(), inPeriod, measured);
+    return new RecordCheck.Checked(rows, () -> { }, files, counts, null, checksums);
   }
 }

@@ -135,7 +135,8 @@ public final class PeopleCounts {
       Dataset<Row> next = df.select(col(RecordColumns.PROJECT_ID).as("next_project"),
           col(RecordColumns.PARTICIPANT_ID).as("next_person"),
           col(CountColumns.PERIOD_INDEX).minus(1).as("next_index"));
-      return df.join(next, col(RecordColumns.PROJECT_ID).equalTo(col("next_project"))
+      // A hash join: sorting every person-quarter by string keys cost more than the join.
+      return df.join(next.hint("shuffle_hash"), col(RecordColumns.PROJECT_ID).equalTo(col("next_project"))
                   .and(col(RecordColumns.PARTICIPANT_ID).equalTo(col("next_person")))
                   .and(col(CountColumns.PERIOD_INDEX).equalTo(col("next_index"))), "left")
           .withColumn(CountColumns.ACTIVE_NEXT, col("next_person").isNotNull())
@@ -193,25 +194,52 @@ public final class PeopleCounts {
    * Distinct people per scope and role, from records already filtered to the period: each
    * record's role, plus {@link PeopleRow#MEASURED} when the role is measured and
    * {@link PeopleRow#EVERYONE}, counted once per person in each scope the project belongs to.
+   * Only roles with somebody in them are given.
+   *
+   * <p>Each person's roles are one bit mask per project (one row a person and project), the
+   * masks are joined with the scopes and or-ed once more per person and scope, and the people
+   * with each bit are summed: a row per person, project and scope instead of one for each of
+   * their role groups too.
    *
    * @param projectScopes one row per project and scope: project_id, scope_type, scope_id
    */
   public static Function1<Dataset<Row>, Dataset<Row>> peopleByScopeAndRole(
       Dataset<Row> projectScopes, Set<String> measuredRoles) {
     return df -> {
+      List<String> groups = new ArrayList<>(org.whotakespart.config.Vocabulary.ROLES);
+      groups.add(PeopleRow.MEASURED);
+      groups.add(PeopleRow.EVERYONE);
+      List<Column> kv = new ArrayList<>();
+      for (int i = 0; i < org.whotakespart.config.Vocabulary.ROLES.size(); i++) {
+        kv.add(lit(org.whotakespart.config.Vocabulary.ROLES.get(i)));
+        kv.add(lit(1L << i));
+      }
       Column role = coalesce(col(ValidatedColumns.code(RecordColumns.ROLE)),
           lit(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE));
-      Column groups = org.apache.spark.sql.functions.array(role,
-          when(isMeasuredRole(measuredRoles), lit(PeopleRow.MEASURED)), lit(PeopleRow.EVERYONE));
-      // Each person once per project and role group before the scopes multiply the rows.
-      return df.select(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID),
-              org.apache.spark.sql.functions.explode(groups).as(CountColumns.ROLE))
-          .filter(col(CountColumns.ROLE).isNotNull())
-          .distinct()
+      Column bits = coalesce(element_at(org.apache.spark.sql.functions.map(
+              kv.toArray(new Column[0])), role), lit(0L))
+          .bitwiseOR(when(isMeasuredRole(measuredRoles), lit(1L << groups.indexOf(PeopleRow.MEASURED)))
+              .otherwise(lit(0L)))
+          .bitwiseOR(lit(1L << groups.indexOf(PeopleRow.EVERYONE)));
+      StringBuilder stack = new StringBuilder("stack(").append(groups.size());
+      List<Column> sums = new ArrayList<>();
+      for (int i = 0; i < groups.size(); i++) {
+        sums.add(sum(when(col("roles").bitwiseAND(lit(1L << i)).notEqual(lit(0L)), 1L)
+            .otherwise(0L)).as("n" + i));
+        stack.append(", '").append(groups.get(i)).append("', n").append(i);
+      }
+      stack.append(") as (").append(CountColumns.ROLE).append(", ").append(CountColumns.PEOPLE)
+          .append(")");
+      return df.groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID))
+          .agg(bit_or(bits).as("roles"))
           .join(org.apache.spark.sql.functions.broadcast(projectScopes), RecordColumns.PROJECT_ID)
-          .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID), col(CountColumns.ROLE))
-          .agg(org.apache.spark.sql.functions.count_distinct(col(RecordColumns.PARTICIPANT_ID))
-              .as(CountColumns.PEOPLE));
+          .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID),
+              col(RecordColumns.PARTICIPANT_ID))
+          .agg(bit_or(col("roles")).as("roles"))
+          .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
+          .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]))
+          .selectExpr(CountColumns.SCOPE_TYPE, CountColumns.SCOPE_ID, stack.toString())
+          .filter(col(CountColumns.PEOPLE).gt(0));
     };
   }
 }

@@ -49,6 +49,13 @@ public final class HistoryStore {
 
   /** The Parquet schema of the stored records. */
   public static final org.apache.spark.sql.types.StructType SCHEMA = schema();
+  /**
+   * Files of at most a million records (about 14 MB) in row groups of 8 MB, so that reading even
+   * one quarter of a million records is split between the cores (one 128 MB row group, Parquet's
+   * default, was read by a single task).
+   */
+  public static final long RECORDS_PER_FILE = 1_000_000;
+  public static final long ROW_GROUP_BYTES = 8L << 20;
 
   private final String root;
   private final Configuration conf;
