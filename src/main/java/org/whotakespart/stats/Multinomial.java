@@ -114,7 +114,18 @@ public final class Multinomial {
     }
   }
 
-  private static double logFactorial(long k) {
-    return Gamma.logGamma(k + 1.0);
+  /** log(k!) looked up for k below 2^16 (the acceptance test needs three per rejection step). */
+  private static final double[] LOG_FACTORIALS = logFactorials(1 << 16);
+
+  private static double[] logFactorials(int size) {
+    double[] t = new double[size];
+    for (int k = 2; k < size; k++) {
+      t[k] = t[k - 1] + Math.log(k);
+    }
+    return t;
+  }
+
+  static double logFactorial(long k) {
+    return k < LOG_FACTORIALS.length ? LOG_FACTORIALS[(int) k] : Gamma.logGamma(k + 1.0);
   }
 }

@@ -41,6 +41,14 @@ class MultinomialTest {
   }
 
   @Test
+  void logFactorialsAgreeWithTheGammaFunctionEitherSideOfTheTable() {
+    for (long k : new long[] {0, 1, 2, 10, 170, 65_535, 65_536, 1_000_000}) {
+      double exact = org.apache.commons.math3.special.Gamma.logGamma(k + 1.0);
+      assertEquals(exact, Multinomial.logFactorial(k), Math.max(1.0, exact) * 1e-12, "log " + k + "!");
+    }
+  }
+
+  @Test
   void degenerateCasesAreExact() {
     SplittableRandom random = new SplittableRandom(1);
     assertEquals(0, Multinomial.binomial(random, 0, 0.3));
