@@ -9,33 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A large result table written as its rows are made: each row goes to the CSV at once, and to the
- * Parquet folder in chunks, so the driver never holds the whole table (with 2,000 projects and 9
- * quarters the trends run to millions of rows). Same formatting as {@link Tables}.
+ * A large result table written as its rows are made: each row goes to the CSV and to the Parquet
+ * folder at once, so the driver never holds the whole table (with 2,000 projects and 9 quarters
+ * the trends run to millions of rows). Same formatting as {@link Tables}.
  */
 public final class ChunkedTable implements AutoCloseable {
-  static final int CHUNK = 100_000;
-
-  private final SparkSession spark;
-  private final StructType schema;
-  private final String parquet;
+  private final ParquetFiles.Folder parquet;
   private final CSVPrinter csv;
-  private final List<Row> pending = new ArrayList<>();
-  private boolean first = true;
   private long rows;
 
   public ChunkedTable(SparkSession spark, List<String> header, StructType schema, String csvFile,
       String parquetFolder) {
-    this.spark = spark;
-    this.schema = schema;
-    this.parquet = parquetFolder;
+    this.parquet = ParquetFiles.create(parquetFolder, schema,
+        spark.sparkContext().hadoopConfiguration());
     try {
       Writer w = new OutputStreamWriter(HadoopFiles.create(csvFile,
           spark.sparkContext().hadoopConfiguration()), StandardCharsets.UTF_8);
@@ -56,30 +46,17 @@ public final class ChunkedTable implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    pending.add(RowFactory.create(values.toArray()));
+    parquet.add(values);
     rows++;
-    if (pending.size() >= CHUNK) {
-      flush();
-    }
   }
 
   public long rows() {
     return rows;
   }
 
-  private void flush() {
-    if (pending.isEmpty() && !first) {
-      return;
-    }
-    spark.createDataFrame(pending, schema).coalesce(1).write()
-        .mode(first ? SaveMode.Overwrite : SaveMode.Append).parquet(parquet);
-    first = false;
-    pending.clear();
-  }
-
   @Override
   public void close() {
-    flush();
+    parquet.close();
     try {
       csv.close();
     } catch (IOException e) {

@@ -11,9 +11,6 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
@@ -44,11 +41,7 @@ public final class Tables {
 
   public static void writeParquet(SparkSession spark, StructType schema, List<List<Object>> rows,
       String folder) {
-    List<Row> data = new ArrayList<>(rows.size());
-    for (List<Object> r : rows) {
-      data.add(RowFactory.create(r.toArray()));
-    }
-    spark.createDataFrame(data, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder);
+    ParquetFiles.write(folder, schema, rows, spark.sparkContext().hadoopConfiguration());
   }
 
   /** A nullable Parquet schema of the columns, each typed by {@code typeOf}. */
