@@ -284,7 +284,7 @@ public final class ReportJob {
         .toLocalIterator();
     while (it.hasNext()) {
       Row r = it.next();
-      String period = r.getAs(CountColumns.PERIOD);
+      String period = quarters.get(r.<Integer>getAs(CountColumns.PERIOD_INDEX)).label();
       String project = r.getAs(CountColumns.PROJECT_ID);
       String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
       Integer index = r.getAs(CountColumns.CATEGORY_INDEX);

@@ -93,7 +93,7 @@ public final class PeopleCounts {
   }
 
   /**
-   * One row per period, project and person: per characteristic the packed latest value and the
+   * One row per project, person and period (by index): per characteristic the packed latest value and the
    * values seen, and what the person's activities say of their experience: the stages they took
    * part in, whether they were paid, whether adjustments they asked for were met, and their latest
    * deprivation decile ({@link ExperienceCount} says how each is read).
@@ -120,8 +120,11 @@ public final class PeopleCounts {
       aggregates.add(bit_or(when(requested.equalTo("yes").and(met.equalTo("no")), 1)
           .when(requested.equalTo("yes").and(met.equalTo("yes")), 2)).as(CountColumns.ADJUSTMENTS));
       aggregates.add(max(day.multiply(CATEGORY_BITS).plus(decile)).as(CountColumns.DECILE));
-      return df.groupBy(col(CountColumns.PERIOD), col(CountColumns.PERIOD_INDEX),
-              col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID))
+      // Grouped by the join keys of withActiveNext, in its order, so that join finds the rows
+      // already partitioned (keyed by the period's label as well, every person's row was
+      // shuffled once more). The label comes back in perCategory's output as the index.
+      return df.groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID),
+              col(CountColumns.PERIOD_INDEX))
           .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
     };
   }
@@ -159,8 +162,10 @@ public final class PeopleCounts {
   }
 
   /**
-   * Unpivots the per-person values and counts distinct people per period, project, characteristic
-   * and category (a null category index is "unknown"), with the conflicts among them.
+   * Unpivots the per-person values and counts distinct people per period (by its
+   * {@link CountColumns#PERIOD_INDEX} in the list given to {@link #filterAcceptedIn(List)}),
+   * project, characteristic and category (a null category index is "unknown"), with the
+   * conflicts among them.
    */
   public static Function1<Dataset<Row>, Dataset<Row>> perCategory() {
     return df -> {
@@ -180,11 +185,11 @@ public final class PeopleCounts {
         Column flag = f == ExperienceCount.Flag.RETAINED && !hasNext ? lit(false) : f.of();
         sums.add(sum(when(flag, 1L).otherwise(0L)).as(f.column()));
       }
-      return df.selectExpr(CountColumns.PERIOD, RecordColumns.PROJECT_ID,
+      return df.selectExpr(CountColumns.PERIOD_INDEX, RecordColumns.PROJECT_ID,
               CountColumns.STAGES, CountColumns.PAID, CountColumns.ADJUSTMENTS,
               CountColumns.DECILE, hasNext ? CountColumns.ACTIVE_NEXT : "false as " + CountColumns.ACTIVE_NEXT,
               stack.toString())
-          .groupBy(col(CountColumns.PERIOD), col(RecordColumns.PROJECT_ID),
+          .groupBy(col(CountColumns.PERIOD_INDEX), col(RecordColumns.PROJECT_ID),
               col(CountColumns.CHARACTERISTIC), col(CountColumns.CATEGORY_INDEX))
           .agg(count(lit(1)).as(CountColumns.PEOPLE), sums.toArray(new Column[0]));
     };
