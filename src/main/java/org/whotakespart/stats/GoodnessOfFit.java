@@ -12,8 +12,9 @@ import org.apache.commons.math3.special.Gamma;
  * of freedom. Where any expected count is below 5 the chi-square approximation is not valid, so the
  * p-value is found by Monte Carlo instead, as R's {@code chisq.test(simulate.p.value = TRUE)} does:
  * B samples from the multinomial of the baseline shares ({@link Multinomial}: a cost per sample
- * that does not grow with the participants), p = (1 + samples at least as extreme) / (B + 1). Each test's random seed comes from its scope and characteristic, so every run, and any
- * order of work, gives the same p-values.
+ * that does not grow with the participants), p = (1 + samples at least as extreme) / (B + 1).
+ * Each test's random seed comes from its scope and characteristic, so every run, and any order of
+ * work, gives the same p-values.
  */
 public final class GoodnessOfFit {
   /** As R's default. */
