@@ -8,9 +8,7 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Expands what the user named (files, folders, globs; local paths or Hadoop URIs) into the list of
@@ -59,13 +57,7 @@ public final class InputFiles {
       }
       for (FileStatus m : matches) {
         if (m.isDirectory()) {
-          RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
-          while (it.hasNext()) {
-            LocatedFileStatus f = it.next();
-            if (f.isFile() && isParticipationFile(f.getPath().getName())) {
-              out.add(new InputFile(display(spec, f.getPath()), f.getLen()));
-            }
-          }
+          addParticipationFiles(fs, m.getPath(), spec, out);
         } else {
           out.add(new InputFile(display(spec, m.getPath()), m.getLen()));
         }
@@ -74,6 +66,23 @@ public final class InputFiles {
     } catch (IOException e) {
       throw new InputException("records '" + spec + "': cannot be listed (" + e.getMessage()
           + "); check the path and that its file system is reachable", e);
+    }
+  }
+
+  /**
+   * The participation files under {@code dir}, at any depth. Plain listings, not
+   * {@code FileSystem.listFiles}: its located statuses ask a local file system for each file's
+   * permissions, which Hadoop without its native library does by running {@code ls -ld} once per
+   * file and folder (400 processes, about 2 s, for 200 files in 200 folders).
+   */
+  private static void addParticipationFiles(FileSystem fs, Path dir, String spec,
+      List<InputFile> out) throws IOException {
+    for (FileStatus f : fs.listStatus(dir)) {
+      if (f.isDirectory()) {
+        addParticipationFiles(fs, f.getPath(), spec, out);
+      } else if (f.isFile() && isParticipationFile(f.getPath().getName())) {
+        out.add(new InputFile(display(spec, f.getPath()), f.getLen()));
+      }
     }
   }
 

@@ -161,23 +161,32 @@ public final class ReportJob {
       for (ScopeType t : List.of(ScopeType.COMMISSIONER, ScopeType.AREA, ScopeType.ALL)) {
         rollups.put(t, MetricCalculator.scopes(t, projects, areaNames));
       }
+      // Equity (a million rows with 2,000 projects) and the analysts' tables are the driver's work
+      // alone, without Spark jobs: equity is written on a thread of its own meanwhile, so that both
+      // cores work.
       List<org.whotakespart.stats.EquityRow> equity = new ArrayList<>();
-      long[] equityRows = new long[1];
-      try (org.whotakespart.output.table.ChunkedTable table =
-          org.whotakespart.output.table.EquityWriter.open(spark, out)) {
-        new org.whotakespart.stats.EquityCalculator(config.period().label()).rows(projects,
-            counted.experience(config.period()), counted.experience(previous),
-            org.whotakespart.baseline.Deprivation.projectShares(config, projects, baselines, conf),
-            rollups, r -> {
-              equityRows[0]++;
-              org.whotakespart.output.table.EquityWriter.add(table, r);
-              if (boardScopes.contains(r.scopeType())) {
-                equity.add(r);
-              }
-            });
+      long equityRows;
+      List<String> files = new ArrayList<>();
+      try (SideTask<Long> equityTask = SideTask.start("equity", () -> writeEquity(config, spark,
+          projects, baselines, counted, previous, rollups, boardScopes, equity))) {
+        MetricsWriter.write(spark, metrics, trends, out);
+        TestsWriter.write(spark, GoodnessOfFit.tests(metrics), out);
+        PeopleWriter.write(spark, people, out);
+        progress.step("Wrote the analysts' tables");
+        equityRows = equityTask.join();
       }
       progress.step(String.format(Locale.ROOT, "Worked out the equity of experience (%,d rows)",
-          equityRows[0]));
+          equityRows));
+      files.add(out + "/metrics.csv");
+      files.add(out + "/metrics.parquet");
+      files.add(out + "/trends.csv");
+      files.add(out + "/trends.parquet");
+      files.add(out + "/equity.csv");
+      files.add(out + "/equity.parquet");
+      files.add(out + "/tests.csv");
+      files.add(out + "/tests.parquet");
+      files.add(out + "/people.csv");
+      files.add(out + "/people.parquet");
       ReportModel model = new ReportModel(config.period(), MetricCalculator.ALL_NAME, version(),
           new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
           config.measuredRoles().stream().sorted().toList(), projects, metrics, previousMetrics,
@@ -187,22 +196,6 @@ public final class ReportJob {
           coverage(projects, catchments.rows(), baselines), areaNames,
           new org.whotakespart.report.History(labels, boardHistory, trends, equity, ScopeType.ALL,
               MetricCalculator.ALL_ID));
-
-      List<String> files = new ArrayList<>();
-      MetricsWriter.write(spark, metrics, trends, out);
-      files.add(out + "/metrics.csv");
-      files.add(out + "/metrics.parquet");
-      files.add(out + "/trends.csv");
-      files.add(out + "/trends.parquet");
-      files.add(out + "/equity.csv");
-      files.add(out + "/equity.parquet");
-      TestsWriter.write(spark, GoodnessOfFit.tests(metrics), out);
-      files.add(out + "/tests.csv");
-      files.add(out + "/tests.parquet");
-      PeopleWriter.write(spark, people, out);
-      files.add(out + "/people.csv");
-      files.add(out + "/people.parquet");
-      progress.step("Wrote the analysts' tables");
       if (quarantine != null) {
         files.add(quarantine);
       }
@@ -241,6 +234,32 @@ public final class ReportJob {
     } finally {
       checked.close();
     }
+  }
+
+  /**
+   * Writes equity.csv and equity.parquet as the rows are made, keeps the board's scopes in
+   * {@code board}, and returns how many rows were written.
+   */
+  private static long writeEquity(JobConfig config, SparkSession spark, List<Project> projects,
+      List<BaselineRow> baselines, Counted counted, Period previous,
+      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups,
+      java.util.Set<ScopeType> boardScopes, List<org.whotakespart.stats.EquityRow> board) {
+    long[] rows = new long[1];
+    try (org.whotakespart.output.table.ChunkedTable table =
+        org.whotakespart.output.table.EquityWriter.open(spark, config.output())) {
+      new org.whotakespart.stats.EquityCalculator(config.period().label()).rows(projects,
+          counted.experience(config.period()), counted.experience(previous),
+          org.whotakespart.baseline.Deprivation.projectShares(config, projects, baselines,
+              spark.sparkContext().hadoopConfiguration()),
+          rollups, r -> {
+            rows[0]++;
+            org.whotakespart.output.table.EquityWriter.add(table, r);
+            if (boardScopes.contains(r.scopeType())) {
+              board.add(r);
+            }
+          });
+    }
+    return rows[0];
   }
 
   /** The scope types a workbook shows over the quarters: all, and the parts it is split into. */

@@ -131,13 +131,17 @@ public final class EquityCalculator {
       ScopeType type = ScopeType.fromCode(key[0]);
       double[] a = area.get(s.getKey());
       Double areaShare = a == null ? null : a[1] > 0 ? a[0] / a[1] : a[2] / a[3];
+      long[] cells = sums.getOrDefault(s.getKey(), Cells.NONE);
       for (Characteristic c : Characteristic.values()) {
         List<Category> categories = c.categories();
         for (Measure m : Measure.values()) {
-          long[] everyone = sums.getOrDefault(cell(s.getKey(), c, "*", m), new long[2]);
+          int all = Cells.at(c, Cells.EVERYONE, m);
+          long[] everyone = {cells[all], cells[all + 1]};
           Double everyoneShare = everyone[1] == 0 ? null : (double) everyone[0] / everyone[1];
-          for (Category k : categories) {
-            long[] g = sums.getOrDefault(cell(s.getKey(), c, k.code(), m), new long[2]);
+          for (int i = 0; i < categories.size(); i++) {
+            Category k = categories.get(i);
+            int at = Cells.at(c, i, m);
+            long[] g = {cells[at], cells[at + 1]};
             Double share = g[1] == 0 ? null : (double) g[0] / g[1];
             Interval ci = g[1] == 0 ? null : Wilson.interval(g[0], g[1], Wilson.Z95);
             sink.accept(new EquityRow(period, type, key[1], s.getValue()[0], c.code(), k.code(),
@@ -162,32 +166,57 @@ public final class EquityCalculator {
         continue;
       }
       Characteristic ch = Characteristic.fromCode(c.characteristic()).orElseThrow();
-      String category = c.categoryIndex() == null ? null
-          : ch.categories().get(c.categoryIndex()).code();
-      for (Measure m : Measure.values()) {
-        if (m.fromPrevious() != previous) {
-          continue;
-        }
-        long with = c.get(m.with);
-        long among = m.among == null ? c.people() : c.get(m.among);
-        for (String scope : projectScopes) {
-          addTo(sums, cell(scope, ch, "*", m), with, among);
+      Integer category = c.categoryIndex();
+      for (String scope : projectScopes) {
+        long[] cells = sums.computeIfAbsent(scope, k -> new long[Cells.SIZE]);
+        for (Measure m : Measure.values()) {
+          if (m.fromPrevious() != previous) {
+            continue;
+          }
+          long with = c.get(m.with);
+          long among = m.among == null ? c.people() : c.get(m.among);
+          addTo(cells, Cells.at(ch, Cells.EVERYONE, m), with, among);
           if (category != null) {
-            addTo(sums, cell(scope, ch, category, m), with, among);
+            addTo(cells, Cells.at(ch, category, m), with, among);
           }
         }
       }
     }
   }
 
-  private static void addTo(Map<String, long[]> sums, String key, long with, long among) {
-    long[] a = sums.computeIfAbsent(key, k -> new long[2]);
-    a[0] += with;
-    a[1] += among;
+  private static void addTo(long[] cells, int at, long with, long among) {
+    cells[at] += with;
+    cells[at + 1] += among;
   }
 
-  private static String cell(String scope, Characteristic c, String category, Measure m) {
-    return scope + '\u0000' + c.code() + '\u0000' + category + '\u0000' + m.code();
+  /**
+   * One scope's sums as one array: for each characteristic, everyone and then each category, for
+   * each measure, the people with the experience and the people it is counted among. (A map keyed
+   * by scope, characteristic, category and measure spent most of this step building and hashing
+   * its keys: 2 million of them for 2,000 projects.)
+   */
+  private static final class Cells {
+    static final int EVERYONE = -1;
+    private static final int MEASURES = Measure.values().length;
+    /** Per characteristic, the first of its rows (everyone); its categories follow. */
+    private static final int[] FIRST = new int[Characteristic.values().length];
+    static final int SIZE;
+
+    static {
+      int rows = 0;
+      for (Characteristic c : Characteristic.values()) {
+        FIRST[c.ordinal()] = rows;
+        rows += 1 + c.categories().size();
+      }
+      SIZE = rows * MEASURES * 2;
+    }
+
+    static final long[] NONE = new long[SIZE];
+
+    /** Where "with" sits (and "among" after it) for a category index, or {@link #EVERYONE}. */
+    static int at(Characteristic c, int category, Measure m) {
+      return ((FIRST[c.ordinal()] + 1 + category) * MEASURES + m.ordinal()) * 2;
+    }
   }
 
   /** "type\0id" of every scope the project belongs to (its own first), with the scope's name. */
