@@ -353,9 +353,9 @@ public final class ReportJob {
         .add(RecordColumns.PROJECT_ID, "string").add(CountColumns.SCOPE_TYPE, "string")
         .add(CountColumns.SCOPE_ID, "string"));
     List<PeopleRow> rows = new ArrayList<>();
-    for (Row r : validated.transform(PeopleCounts.filterAcceptedIn(config.period()))
-        .transform(PeopleCounts.peopleByScopeAndRole(projectScopes, config.measuredRoles()))
-        .collectAsList()) {
+    for (Row r : PeopleCounts.peopleByScopeAndRole(
+        validated.transform(PeopleCounts.filterAcceptedIn(config.period())), projectScopes,
+        config.measuredRoles()).collectAsList()) {
       String type = r.getAs(CountColumns.SCOPE_TYPE);
       String id = r.getAs(CountColumns.SCOPE_ID);
       rows.add(new PeopleRow(config.period().label(),

@@ -149,10 +149,9 @@ class PeopleCountsTest {
         RowFactory.create("A", "all", "all"), RowFactory.create("B", "all", "all")),
         new StructType().add("project_id", "string").add("scope_type", "string").add("scope_id", "string"));
     Map<String, Long> people = new TreeMap<>();
-    for (Row r : spark.createDataFrame(rows, SCHEMA)
-        .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
-        .transform(PeopleCounts.peopleByScopeAndRole(scopes, Set.of("lived_experience", "carer")))
-        .collectAsList()) {
+    for (Row r : PeopleCounts.peopleByScopeAndRole(spark.createDataFrame(rows, SCHEMA)
+            .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2"))), scopes,
+        Set.of("lived_experience", "carer")).collectAsList()) {
       people.put(r.getAs("scope_id") + "/" + r.getAs("role"), r.<Long>getAs("people"));
     }
     assertEquals(2L, people.get("all/measured_roles"), "p1 once although in two projects; p3");
@@ -161,6 +160,95 @@ class PeopleCountsTest {
     assertEquals(1L, people.get("A/measured_roles"));
     assertEquals(2L, people.get("B/measured_roles"));
     assertEquals(1L, people.get("B/carer"));
+  }
+
+  /**
+   * People per scope and role from {@code records}, by Spark, and by a plain count of the distinct
+   * (scope, person) pairs with each role group; both as "type/id/role" to people.
+   */
+  private static Map<String, Long>[] peopleBothWays(List<Row> records, List<Row> scopeRows,
+      Set<String> measured) {
+    var spark = TestSpark.session();
+    Dataset<Row> scopes = spark.createDataFrame(scopeRows, new StructType().add("project_id",
+        "string").add("scope_type", "string").add("scope_id", "string"));
+    Map<String, Long> bySpark = new TreeMap<>();
+    for (Row r : PeopleCounts.peopleByScopeAndRole(spark.createDataFrame(records, SCHEMA)
+        .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2"))), scopes, measured)
+        .collectAsList()) {
+      bySpark.put(r.getAs("scope_type") + "/" + r.getAs("scope_id") + "/" + r.getAs("role"),
+          r.<Long>getAs("people"));
+    }
+    Map<String, Set<String>> pairs = new TreeMap<>();
+    for (Row rec : records) {
+      String role = rec.getString(4) == null ? "lived_experience" : rec.getString(4);
+      for (Row s : scopeRows) {
+        if (!s.getString(0).equals(rec.getString(1))) {
+          continue;
+        }
+        String scope = s.getString(1) + "/" + s.getString(2) + "/";
+        List<String> groups = new ArrayList<>(List.of(role, PeopleRow.EVERYONE));
+        if (measured.contains(role)) {
+          groups.add(PeopleRow.MEASURED);
+        }
+        for (String g : groups) {
+          pairs.computeIfAbsent(scope + g, k -> new java.util.TreeSet<>()).add(rec.getString(2));
+        }
+      }
+    }
+    Map<String, Long> byHand = new TreeMap<>();
+    pairs.forEach((k, v) -> byHand.put(k, (long) v.size()));
+    @SuppressWarnings("unchecked")
+    Map<String, Long>[] both = new Map[] {bySpark, byHand};
+    return both;
+  }
+
+  /** Projects P0..P(n-1): each its own scope, commissioners by pairs, overlapping areas, all. */
+  private static List<Row> scopesOf(int projects) {
+    List<Row> rows = new ArrayList<>();
+    for (int p = 0; p < projects; p++) {
+      String id = "P" + p;
+      rows.add(RowFactory.create(id, "project", id));
+      rows.add(RowFactory.create(id, "commissioner", "C" + p / 2));
+      rows.add(RowFactory.create(id, "area", "L" + p % 3));
+      if (p % 2 == 0) {
+        rows.add(RowFactory.create(id, "area", "L" + (p + 1) % 3));
+      }
+      rows.add(RowFactory.create(id, "all", "all"));
+    }
+    return rows;
+  }
+
+  @Test
+  void peopleInSeveralProjectsAndScopesCountOnceEachAsAPlainCountSays() {
+    java.util.Random random = new java.util.Random(20261124);
+    List<String> roles = java.util.Arrays.asList("lived_experience", "carer", "professional",
+        "community_member", null);
+    List<Row> records = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      // 60 people over 7 projects: most in one or two, some in three or more.
+      int person = random.nextInt(60);
+      int project = (person + (random.nextInt(4) == 0 ? random.nextInt(7) : 0)) % 7;
+      records.add(record("accepted", "P" + project, "p" + person, "2025-0" + (7 + random.nextInt(3))
+          + "-1" + random.nextInt(10), roles.get(random.nextInt(roles.size())), null, null));
+    }
+    Set<String> measured = Set.of("lived_experience", "carer");
+    Map<String, Long>[] both = peopleBothWays(records, scopesOf(7), measured);
+    assertEquals(both[1], both[0]);
+    assertEquals(true, both[0].size() > 60, "every scope type and role is there: " + both[0]);
+  }
+
+  @Test
+  void whenEveryPersonIsInOneProjectTheProjectSumsRollUpToEveryScope() {
+    java.util.Random random = new java.util.Random(7);
+    List<Row> records = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      int person = random.nextInt(80);
+      records.add(record("accepted", "P" + person % 5, "p" + person, "2025-08-0" + (1
+          + random.nextInt(9)), random.nextBoolean() ? "carer" : "professional", null, null));
+    }
+    Map<String, Long>[] both = peopleBothWays(records, scopesOf(5), Set.of("carer"));
+    assertEquals(both[1], both[0]);
+    assertEquals(true, both[0].containsKey("area/L1/professional"));
   }
 
   @Test
