@@ -1,6 +1,7 @@
 package org.whotakespart.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.LinkedHashMap;
@@ -85,9 +86,17 @@ public final class RecordCheck {
     RecordValidation.Validated validation = RecordValidation.validate(spark, input.rows(), aliases,
         projectIds, LocalDate.now(ZoneOffset.UTC));
     try {
-      IdentifierGuard.stopIfFound(validation.checked());
+      // One pass counts the rows and finds any identifier; nothing is written before it.
       Counts counts = countRows(validation.rows(), config);
-      QuarantineWriter.write(validation.rows(), quarantine, conf);
+      if (counts.identifierAt() != null) {
+        IdentifierGuard.stopAt(validation.checked(), counts.identifierAt().getKey(),
+            counts.identifierAt().getValue());
+      }
+      if (counts.quarantined() > 0) {
+        QuarantineWriter.write(validation.rows(), quarantine, conf);
+      } else {
+        QuarantineWriter.writeEmpty(quarantine, conf);
+      }
       progress.step(String.format(Locale.ROOT,
           "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates",
           counts.read(), counts.accepted(), counts.quarantined(), counts.duplicates()));
@@ -98,9 +107,12 @@ public final class RecordCheck {
     }
   }
 
-  /** Row counts by file and status (accepted, quarantined, duplicate), and by reason. */
+  /**
+   * Row counts by file and status (accepted, quarantined, duplicate), and by reason; where the
+   * first direct identifier is (file and line), or null.
+   */
   public record Counts(Map<String, long[]> byFile, Map<String, Long> byReason, long inPeriod,
-      long measured) {
+      long measured, Map.Entry<String, Long> identifierAt) {
     public long read() {
       return byFile.values().stream().mapToLong(a -> a[0] + a[1] + a[2]).sum();
     }
@@ -127,12 +139,17 @@ public final class RecordCheck {
         .groupBy(col(RecordColumns.SOURCE_FILE), col(ValidatedColumns.ROW_STATUS),
             col(ValidatedColumns.REJECT_REASON), isInPeriod.as("in_period"),
             isMeasured.as("measured"))
-        .count().collectAsList();
+        .agg(count(lit(1)).as("rows"), IdentifierGuard.firstLineFound().as("identifier_line"))
+        .collectAsList();
     Map<String, long[]> byFile = new TreeMap<>();
     Map<String, Long> byReason = new LinkedHashMap<>();
     long period = 0;
     long measured = 0;
+    TreeMap<String, Long> identifiers = new TreeMap<>();
     for (Row r : rows) {
+      if (!r.isNullAt(6)) {
+        identifiers.merge(r.getString(0), r.getLong(6), Math::min);
+      }
       long n = r.getLong(5);
       long[] a = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
       switch (r.getString(1)) {
@@ -150,6 +167,6 @@ public final class RecordCheck {
         measured += n;
       }
     }
-    return new Counts(byFile, byReason, period, measured);
+    return new Counts(byFile, byReason, period, measured, identifiers.firstEntry());
   }
 }

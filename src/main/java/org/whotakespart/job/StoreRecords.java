@@ -73,7 +73,7 @@ public final class StoreRecords {
       checksums.put(f.path(), f.sha256());
       return new ParticipationReader.FileInfo(f.path(), f.bytes(), f.read() == 0, List.of());
     }).toList();
-    RecordCheck.Counts counts = new RecordCheck.Counts(byFile, Map.of(), inPeriod, measured);
+    RecordCheck.Counts counts = new RecordCheck.Counts(byFile, Map.of(), inPeriod, measured, null);
     return new RecordCheck.Checked(rows, () -> { }, files, counts, null, checksums);
   }
 }

@@ -1,11 +1,15 @@
 package org.whotakespart.validate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.whotakespart.ingest.InputException;
@@ -104,21 +108,28 @@ public final class IdentifierGuard {
     return check != 10 && check == tenDigits.charAt(9) - '0';
   }
 
-  /** Stops the run at the first row holding an identifier: file, line and column, never the value. */
-  public static void stopIfFound(Dataset<Row> checked) {
-    List<Row> first = checked.filter(col(FOUND).isNotNull())
-        .select(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER), col(FOUND))
-        .orderBy(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER))
-        .limit(1).collectAsList();
-    if (!first.isEmpty()) {
-      Row r = first.get(0);
-      throw new InputException(r.getString(0) + " line " + r.getLong(1) + ", column "
-          + r.getString(2).replace(": ", ": the value looks like ") + "; inputs must carry no direct"
-          + " identifiers. Remove it from the export and send it again. Nothing was written.");
-    }
+  /**
+   * The first line holding an identifier, as an aggregate over rows grouped by file (null where
+   * none), so that the run's own counting pass finds them; {@link #stopAt} the first file's.
+   */
+  public static Column firstLineFound() {
+    return min(when(col(FOUND).isNotNull(), col(RecordColumns.LINE_NUMBER)));
   }
 
-  /** A found identifier's line, as {@link #stopIfFound} words it, for checks outside Spark. */
+  /**
+   * Stops the run at the identifier found in {@code file} at {@code line} (found by
+   * {@link #firstLineFound()}): file, line and column, never the value.
+   */
+  public static void stopAt(Dataset<Row> checked, String file, long line) {
+    Row r = checked.filter(col(RecordColumns.SOURCE_FILE).equalTo(lit(file))
+            .and(col(RecordColumns.LINE_NUMBER).equalTo(lit(line))).and(col(FOUND).isNotNull()))
+        .select(col(FOUND)).first();
+    throw new InputException(file + " line " + line + ", column "
+        + r.getString(0).replace(": ", ": the value looks like ") + "; inputs must carry no direct"
+        + " identifiers. Remove it from the export and send it again. Nothing was written.");
+  }
+
+  /** A found identifier's line, as {@link #stopAt} words it, for checks outside Spark. */
   public static void checkValue(String where, String column, String value) {
     kindOf(value).ifPresent(kind -> {
       throw new InputException(where + ", column " + column + ": the value looks like " + kind

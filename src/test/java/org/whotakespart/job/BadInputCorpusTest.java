@@ -186,6 +186,32 @@ class BadInputCorpusTest {
   }
 
   @Test
+  void withIdentifiersInSeveralFilesAndLinesTheFirstFileAndLineIsNamed() throws IOException {
+    write("participation-b.csv", HEADER + "r0,p0,P1,2025-07-01,male,\n"
+        + "r1,p1,P1,2025-07-01,S1 2HE,\n", StandardCharsets.UTF_8);
+    write("participation-a.csv", HEADER + "r2,p2,P1,2025-07-01,male,\n"
+        + "r3,p3,P1,2025-07-01,male,\n" + "r4,p4,P1,2025-07-01,male,07700 900123\n"
+        + "r5,jane.doe@example.org,P1,2025-07-01,male,\n", StandardCharsets.UTF_8);
+    InputException stop = assertThrows(InputException.class, () -> validate(dir.resolve("in")));
+    assertTrue(stop.getMessage().contains("participation-a.csv line 4, column ethnic_group: the"
+        + " value looks like a UK phone number"), stop.getMessage());
+  }
+
+  @Test
+  void aRunThatRejectsNothingWritesTheQuarantineHeaderAsSparkWouldWithRows() throws IOException {
+    Path clean = write("participation-clean.csv", HEADER + "r1,p1,P1,2025-07-01,male,\n",
+        StandardCharsets.UTF_8);
+    assertEquals(1, validate(clean).counts().accepted());
+    String empty = Files.readString(dir.resolve("out/quarantine.csv"));
+    Files.delete(clean);
+    write("participation-bad.csv", HEADER + "r1,p1,P1,2025-02-30,male,\n", StandardCharsets.UTF_8);
+    assertEquals(1, validate(dir.resolve("in")).counts().quarantined());
+    String withRow = Files.readString(dir.resolve("out/quarantine.csv"));
+    assertEquals(withRow.substring(0, withRow.indexOf('\n') + 1), empty);
+    assertTrue(empty.startsWith("source_file,line_number,reason_code,"), empty);
+  }
+
+  @Test
   void aTenDigitNumberWithAWrongCheckDigitIsNoNhsNumber() throws IOException {
     // 943 476 5919 is valid; 943 476 5918 is not (and is no UK phone number either).
     Path f = write("participation-nhs.csv", HEADER + "9434765918,p1,P1,2025-07-01,female,\n",

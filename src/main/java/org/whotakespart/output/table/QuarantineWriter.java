@@ -25,6 +25,17 @@ public final class QuarantineWriter {
 
   private QuarantineWriter() {}
 
+  /** The quarantine of a run that rejected nothing: the header alone, as {@link #write} gives it. */
+  public static void writeEmpty(String file, org.apache.hadoop.conf.Configuration conf) {
+    List<String> header = new ArrayList<>(LEAD_COLUMNS);
+    header.addAll(RecordColumns.CONTRACT);
+    try (java.io.OutputStream out = HadoopFiles.create(file, conf)) {
+      out.write((String.join(",", header) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   public static void write(Dataset<Row> validated, String file,
       org.apache.hadoop.conf.Configuration conf) {
     List<Column> kv = new ArrayList<>();
