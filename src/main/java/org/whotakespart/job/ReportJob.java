@@ -126,7 +126,8 @@ public final class ReportJob {
           counts.measured(), config.period().label()));
 
       Map<String, String> areaNames = CatchmentBaselines.areaNames(baselines);
-      List<PeopleRow> people = people(spark, validated, config, projects, areaNames);
+      List<PeopleRow> people = people(spark, validated, config, projects, areaNames,
+          counts.inPeriod());
       progress.step("Counted distinct people per scope and role");
       List<MetricRow> metrics = metrics(config, config.period(), projects, categoryCounts,
           catchments.rows(), areaNames);
@@ -338,7 +339,8 @@ public final class ReportJob {
 
   /** Distinct people per scope and role in the period, every role included. */
   private static List<PeopleRow> people(SparkSession spark, Dataset<Row> validated,
-      JobConfig config, List<Project> projects, Map<String, String> areaNames) {
+      JobConfig config, List<Project> projects, Map<String, String> areaNames,
+      long recordsInPeriod) {
     List<Row> scopeRows = new ArrayList<>();
     Map<String, String> names = new TreeMap<>();
     for (ScopeType t : ScopeType.values()) {
@@ -355,7 +357,7 @@ public final class ReportJob {
     List<PeopleRow> rows = new ArrayList<>();
     for (Row r : PeopleCounts.peopleByScopeAndRole(
         validated.transform(PeopleCounts.filterAcceptedIn(config.period())), projectScopes,
-        config.measuredRoles()).collectAsList()) {
+        config.measuredRoles(), recordsInPeriod).collectAsList()) {
       String type = r.getAs(CountColumns.SCOPE_TYPE);
       String id = r.getAs(CountColumns.SCOPE_ID);
       rows.add(new PeopleRow(config.period().label(),

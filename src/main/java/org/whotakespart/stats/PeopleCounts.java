@@ -15,10 +15,13 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -201,30 +204,39 @@ public final class PeopleCounts {
     };
   }
 
+  /** Below this many records, {@link #peopleByScopeAndRole} takes one query (fewer Spark stages). */
+  static final long ONE_QUERY_BELOW = 1_000_000;
+
   /**
    * Distinct people per scope and role, from records already filtered to the period: each
    * record's role, plus {@link PeopleRow#MEASURED} when the role is measured and
    * {@link PeopleRow#EVERYONE}, counted once per person in each scope the project belongs to.
-   * Only roles with somebody in them are given. Runs one Spark job at once (and the returned rows
-   * another).
-   *
-   * <p>Most people take part in one project only, and then every scope of that project sees the
-   * same person with the same roles. So each person's roles are first or-ed into one bit mask with
-   * the first and last project they were seen in; the people of one project are summed per
-   * project (one small aggregation, brought to the driver) and rolled up to the project's scopes.
-   * Only if some people were seen in more than one project are their records grouped per scope
-   * and person, so that they count once in a scope their projects share. (Grouping every person
-   * by scope made 12.7 million keys, spilling, for 10 million records.)
+   * Only roles with somebody in them are given. Two ways to the same counts: below
+   * {@link #ONE_QUERY_BELOW} records {@link #inOneQuery} (fewest Spark stages, for small inputs),
+   * otherwise {@link #fromProjectSums} (least work per record).
    *
    * @param inPeriod accepted records of the period ({@link #filterAcceptedIn(Period)})
-   * @param projectScopes one row per project and scope: project_id, scope_type, scope_id
+   * @param projectScopes one row per project and scope: project_id, scope_type, scope_id (small:
+   *     it is brought to the driver)
+   * @param records how many records {@code inPeriod} holds, about
    * @return scope_type, scope_id, role, people
    */
   public static Dataset<Row> peopleByScopeAndRole(Dataset<Row> inPeriod,
-      Dataset<Row> projectScopes, Set<String> measuredRoles) {
+      Dataset<Row> projectScopes, Set<String> measuredRoles, long records) {
+    return records < ONE_QUERY_BELOW ? inOneQuery(inPeriod, projectScopes, measuredRoles)
+        : fromProjectSums(inPeriod, projectScopes, measuredRoles);
+  }
+
+  /** The role groups people are counted in: each role, then measured roles, then everyone. */
+  private static List<String> roleGroups() {
     List<String> groups = new ArrayList<>(org.whotakespart.config.Vocabulary.ROLES);
     groups.add(PeopleRow.MEASURED);
     groups.add(PeopleRow.EVERYONE);
+    return groups;
+  }
+
+  /** A record's role groups as bits, in {@link #roleGroups()} order. */
+  private static Column roleBits(List<String> groups, Set<String> measuredRoles) {
     List<Column> kv = new ArrayList<>();
     for (int i = 0; i < org.whotakespart.config.Vocabulary.ROLES.size(); i++) {
       kv.add(lit(org.whotakespart.config.Vocabulary.ROLES.get(i)));
@@ -232,66 +244,150 @@ public final class PeopleCounts {
     }
     Column role = coalesce(col(ValidatedColumns.code(RecordColumns.ROLE)),
         lit(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE));
-    Column bits = coalesce(element_at(org.apache.spark.sql.functions.map(
+    return coalesce(element_at(org.apache.spark.sql.functions.map(
             kv.toArray(new Column[0])), role), lit(0L))
         .bitwiseOR(when(isMeasuredRole(measuredRoles), lit(1L << groups.indexOf(PeopleRow.MEASURED)))
             .otherwise(lit(0L)))
         .bitwiseOR(lit(1L << groups.indexOf(PeopleRow.EVERYONE)));
+  }
+
+  /** Per role group, the people whose {@code roles} mask has its bit: columns n0, n1, ... */
+  private static Column[] roleSums(List<String> groups) {
     Column[] sums = new Column[groups.size()];
-    Column[] totals = new Column[groups.size()];
-    StringBuilder stack = new StringBuilder("stack(").append(groups.size());
     for (int i = 0; i < groups.size(); i++) {
       sums[i] = sum(when(col("roles").bitwiseAND(lit(1L << i)).notEqual(lit(0L)), 1L)
           .otherwise(0L)).as("n" + i);
-      totals[i] = sum(col("n" + i)).as("n" + i);
+    }
+    return sums;
+  }
+
+  /**
+   * One query: each person's roles one bit mask per project, the masks joined with the scopes and
+   * or-ed once more per person and scope, and the people with each bit summed.
+   */
+  static Dataset<Row> inOneQuery(Dataset<Row> inPeriod, Dataset<Row> projectScopes,
+      Set<String> measuredRoles) {
+    List<String> groups = roleGroups();
+    Column[] sums = roleSums(groups);
+    StringBuilder stack = new StringBuilder("stack(").append(groups.size());
+    for (int i = 0; i < groups.size(); i++) {
       stack.append(", '").append(groups.get(i)).append("', n").append(i);
     }
     stack.append(") as (").append(CountColumns.ROLE).append(", ").append(CountColumns.PEOPLE)
         .append(")");
+    return inPeriod.groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID))
+        .agg(bit_or(roleBits(groups, measuredRoles)).as("roles"))
+        .join(org.apache.spark.sql.functions.broadcast(projectScopes), RecordColumns.PROJECT_ID)
+        .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID),
+            col(RecordColumns.PARTICIPANT_ID))
+        .agg(bit_or(col("roles")).as("roles"))
+        .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
+        .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+        .selectExpr(CountColumns.SCOPE_TYPE, CountColumns.SCOPE_ID, stack.toString())
+        .filter(col(CountColumns.PEOPLE).gt(0));
+  }
+
+  /**
+   * Most people take part in one project only, and then every scope of that project sees the
+   * same person with the same roles. So each person's roles are first or-ed into one bit mask with
+   * the first and last project they were seen in; the people of one project are summed per
+   * project (one small aggregation, brought to the driver) and rolled up to the project's scopes.
+   * Only if some people were seen in more than one project are their records grouped per scope
+   * and person, so that they count once in a scope their projects share. (Grouping every person
+   * by scope made 12.7 million keys, spilling, for 10 million records.)
+   */
+  static Dataset<Row> fromProjectSums(Dataset<Row> inPeriod, Dataset<Row> projectScopes,
+      Set<String> measuredRoles) {
+    List<String> groups = roleGroups();
+    Column bits = roleBits(groups, measuredRoles);
+    Column[] sums = roleSums(groups);
     Column person = col(RecordColumns.PARTICIPANT_ID);
     Column project = col(PROJECT_INDEX);
-    Column[] scope = {col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID)};
-    // Projects by a small number, so that a person's projects are compared as fixed-width values
-    // (min and max of strings would take Spark off its hash aggregate).
-    Dataset<Row> projectIndex = projectScopes.select(col(RecordColumns.PROJECT_ID)).distinct()
-        .withColumn(PROJECT_INDEX, org.apache.spark.sql.functions.row_number().over(
-            org.apache.spark.sql.expressions.Window.orderBy(RecordColumns.PROJECT_ID)));
-    Dataset<Row> scopesOf = org.apache.spark.sql.functions.broadcast(projectScopes
-        .join(projectIndex, RecordColumns.PROJECT_ID).drop(RecordColumns.PROJECT_ID));
+    // Projects by a small number (from 1), so that a person's projects are compared as
+    // fixed-width values (min and max of strings would take Spark off its hash aggregate).
+    SparkSession spark = inPeriod.sparkSession();
+    List<Row> scopeRows = projectScopes.collectAsList();
+    Map<String, Integer> index = new TreeMap<>();
+    scopeRows.forEach(r -> index.putIfAbsent(r.getString(0), 0));
+    int next = 1;
+    for (Map.Entry<String, Integer> e : index.entrySet()) {
+      e.setValue(next++);
+    }
+    List<List<String>> scopesOfIndex = new ArrayList<>();
+    for (int i = 0; i <= index.size(); i++) {
+      scopesOfIndex.add(new ArrayList<>());
+    }
+    List<Row> indexedScopes = new ArrayList<>();
+    for (Row r : scopeRows) {
+      int i = index.get(r.getString(0));
+      scopesOfIndex.get(i).add(r.getString(1) + '\u0000' + r.getString(2));
+      indexedScopes.add(RowFactory.create(i, r.getString(1), r.getString(2)));
+    }
+    Dataset<Row> projectIndex = spark.createDataFrame(index.entrySet().stream()
+            .map(e -> RowFactory.create(e.getKey(), e.getValue())).toList(),
+        new StructType().add(RecordColumns.PROJECT_ID, DataTypes.StringType)
+            .add(PROJECT_INDEX, DataTypes.IntegerType));
     Dataset<Row> records = inPeriod
         .join(org.apache.spark.sql.functions.broadcast(projectIndex), RecordColumns.PROJECT_ID)
         .select(project, person, bits.as("roles"));
     Dataset<Row> byPerson = records.groupBy(person)
         .agg(min(project).as("first_project"), max(project).as("last_project"),
             bit_or(col("roles")).as("roles"));
-    // Per project, its people seen in no other project; under index 0, everyone else.
-    List<Row> perProject = byPerson
+    // Per project, its people seen in no other project; under index 0, everyone else. Each
+    // project's sums count in every scope of the project.
+    Map<String, long[]> byScope = new TreeMap<>();
+    boolean inSeveral = false;
+    for (Row r : byPerson
         .groupBy(when(col("first_project").equalTo(col("last_project")), col("first_project"))
             .otherwise(lit(0)).as(PROJECT_INDEX))
         .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
-        .collectAsList();
-    StructType perProjectSchema = new StructType().add(PROJECT_INDEX, DataTypes.IntegerType);
-    for (int i = 0; i < groups.size(); i++) {
-      perProjectSchema = perProjectSchema.add("n" + i, DataTypes.LongType);
+        .collectAsList()) {
+      if (r.getInt(0) == 0) {
+        inSeveral = true;
+        continue;
+      }
+      for (String scope : scopesOfIndex.get(r.getInt(0))) {
+        addCounts(byScope, scope, r, 1);
+      }
     }
-    SparkSession spark = inPeriod.sparkSession();
-    Dataset<Row> inOneProject = spark.createDataFrame(perProject.stream()
-            .filter(r -> r.getInt(0) != 0).toList(), perProjectSchema)
-        .join(scopesOf, PROJECT_INDEX)
-        .groupBy(scope).agg(totals[0], java.util.Arrays.copyOfRange(totals, 1, totals.length));
-    Dataset<Row> byScope = inOneProject;
-    if (perProject.stream().anyMatch(r -> r.getInt(0) == 0)) {
-      Dataset<Row> inSeveral = records
+    if (inSeveral) {
+      Dataset<Row> scopesOf = org.apache.spark.sql.functions.broadcast(spark.createDataFrame(
+          indexedScopes, new StructType().add(PROJECT_INDEX, DataTypes.IntegerType)
+              .add(CountColumns.SCOPE_TYPE, DataTypes.StringType)
+              .add(CountColumns.SCOPE_ID, DataTypes.StringType)));
+      for (Row r : records
           .join(byPerson.filter(col("first_project").notEqual(col("last_project"))).select(person),
               RecordColumns.PARTICIPANT_ID, "left_semi")
           .join(scopesOf, PROJECT_INDEX)
           .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID), person)
           .agg(bit_or(col("roles")).as("roles"))
-          .groupBy(scope).agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
-      byScope = inOneProject.unionByName(inSeveral)
-          .groupBy(scope).agg(totals[0], java.util.Arrays.copyOfRange(totals, 1, totals.length));
+          .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
+          .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+          .collectAsList()) {
+        addCounts(byScope, r.getString(0) + '\u0000' + r.getString(1), r, 2);
+      }
     }
-    return byScope.selectExpr(CountColumns.SCOPE_TYPE, CountColumns.SCOPE_ID, stack.toString())
-        .filter(col(CountColumns.PEOPLE).gt(0));
+    List<Row> out = new ArrayList<>();
+    byScope.forEach((scope, n) -> {
+      String[] key = scope.split("\u0000", 2);
+      for (int i = 0; i < groups.size(); i++) {
+        if (n[i] > 0) {
+          out.add(RowFactory.create(key[0], key[1], groups.get(i), n[i]));
+        }
+      }
+    });
+    return spark.createDataFrame(out, new StructType()
+        .add(CountColumns.SCOPE_TYPE, DataTypes.StringType)
+        .add(CountColumns.SCOPE_ID, DataTypes.StringType)
+        .add(CountColumns.ROLE, DataTypes.StringType)
+        .add(CountColumns.PEOPLE, DataTypes.LongType));
+  }
+
+  /** Adds a row's people per role group (its columns from {@code first} on) to a scope's. */
+  private static void addCounts(Map<String, long[]> byScope, String scope, Row r, int first) {
+    long[] n = byScope.computeIfAbsent(scope, k -> new long[r.size() - first]);
+    for (int i = 0; i < n.length; i++) {
+      n[i] += r.getLong(first + i);
+    }
   }
 }

@@ -151,7 +151,7 @@ class PeopleCountsTest {
     Map<String, Long> people = new TreeMap<>();
     for (Row r : PeopleCounts.peopleByScopeAndRole(spark.createDataFrame(rows, SCHEMA)
             .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2"))), scopes,
-        Set.of("lived_experience", "carer")).collectAsList()) {
+        Set.of("lived_experience", "carer"), rows.size()).collectAsList()) {
       people.put(r.getAs("scope_id") + "/" + r.getAs("role"), r.<Long>getAs("people"));
     }
     assertEquals(2L, people.get("all/measured_roles"), "p1 once although in two projects; p3");
@@ -167,14 +167,15 @@ class PeopleCountsTest {
    * (scope, person) pairs with each role group; both as "type/id/role" to people.
    */
   private static Map<String, Long>[] peopleBothWays(List<Row> records, List<Row> scopeRows,
-      Set<String> measured) {
+      Set<String> measured, boolean fromProjectSums) {
     var spark = TestSpark.session();
     Dataset<Row> scopes = spark.createDataFrame(scopeRows, new StructType().add("project_id",
         "string").add("scope_type", "string").add("scope_id", "string"));
     Map<String, Long> bySpark = new TreeMap<>();
-    for (Row r : PeopleCounts.peopleByScopeAndRole(spark.createDataFrame(records, SCHEMA)
-        .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2"))), scopes, measured)
-        .collectAsList()) {
+    Dataset<Row> inPeriod = spark.createDataFrame(records, SCHEMA)
+        .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")));
+    for (Row r : (fromProjectSums ? PeopleCounts.fromProjectSums(inPeriod, scopes, measured)
+        : PeopleCounts.inOneQuery(inPeriod, scopes, measured)).collectAsList()) {
       bySpark.put(r.getAs("scope_type") + "/" + r.getAs("scope_id") + "/" + r.getAs("role"),
           r.<Long>getAs("people"));
     }
@@ -218,8 +219,9 @@ class PeopleCountsTest {
     return rows;
   }
 
-  @Test
-  void peopleInSeveralProjectsAndScopesCountOnceEachAsAPlainCountSays() {
+  @org.junit.jupiter.params.ParameterizedTest(name = "from project sums: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void peopleInSeveralProjectsAndScopesCountOnceEachAsAPlainCountSays(boolean fromProjectSums) {
     java.util.Random random = new java.util.Random(20261124);
     List<String> roles = java.util.Arrays.asList("lived_experience", "carer", "professional",
         "community_member", null);
@@ -232,13 +234,14 @@ class PeopleCountsTest {
           + "-1" + random.nextInt(10), roles.get(random.nextInt(roles.size())), null, null));
     }
     Set<String> measured = Set.of("lived_experience", "carer");
-    Map<String, Long>[] both = peopleBothWays(records, scopesOf(7), measured);
+    Map<String, Long>[] both = peopleBothWays(records, scopesOf(7), measured, fromProjectSums);
     assertEquals(both[1], both[0]);
     assertEquals(true, both[0].size() > 60, "every scope type and role is there: " + both[0]);
   }
 
-  @Test
-  void whenEveryPersonIsInOneProjectTheProjectSumsRollUpToEveryScope() {
+  @org.junit.jupiter.params.ParameterizedTest(name = "from project sums: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void whenEveryPersonIsInOneProjectTheProjectSumsRollUpToEveryScope(boolean fromProjectSums) {
     java.util.Random random = new java.util.Random(7);
     List<Row> records = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
@@ -246,7 +249,8 @@ class PeopleCountsTest {
       records.add(record("accepted", "P" + person % 5, "p" + person, "2025-08-0" + (1
           + random.nextInt(9)), random.nextBoolean() ? "carer" : "professional", null, null));
     }
-    Map<String, Long>[] both = peopleBothWays(records, scopesOf(5), Set.of("carer"));
+    Map<String, Long>[] both = peopleBothWays(records, scopesOf(5), Set.of("carer"),
+        fromProjectSums);
     assertEquals(both[1], both[0]);
     assertEquals(true, both[0].containsKey("area/L1/professional"));
   }
