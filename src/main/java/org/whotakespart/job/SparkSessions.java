@@ -14,7 +14,8 @@ public final class SparkSessions {
   public static SparkSession create(String master) {
     SparkSession.Builder b = SparkSession.builder().appName("Who Takes Part")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", System.getProperty("spark.sql.shuffle.partitions", "8"))
+        .config("spark.sql.shuffle.partitions",
+            System.getProperty("spark.sql.shuffle.partitions", "8"))
         .config("spark.sql.files.maxPartitionBytes",
             System.getProperty("spark.sql.files.maxPartitionBytes", "16m"));
     masterToSet(master, System.getProperty("spark.master")).ifPresent(m -> {

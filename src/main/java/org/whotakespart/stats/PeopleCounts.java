@@ -204,7 +204,7 @@ public final class PeopleCounts {
     };
   }
 
-  /** Below this many records, {@link #peopleByScopeAndRole} takes one query (fewer Spark stages). */
+  /** Below this many records {@link #peopleByScopeAndRole} takes one query (fewer stages). */
   static final long ONE_QUERY_BELOW = 1_000_000;
 
   /**
@@ -246,8 +246,8 @@ public final class PeopleCounts {
         lit(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE));
     return coalesce(element_at(org.apache.spark.sql.functions.map(
             kv.toArray(new Column[0])), role), lit(0L))
-        .bitwiseOR(when(isMeasuredRole(measuredRoles), lit(1L << groups.indexOf(PeopleRow.MEASURED)))
-            .otherwise(lit(0L)))
+        .bitwiseOR(when(isMeasuredRole(measuredRoles),
+            lit(1L << groups.indexOf(PeopleRow.MEASURED))).otherwise(lit(0L)))
         .bitwiseOR(lit(1L << groups.indexOf(PeopleRow.EVERYONE)));
   }
 

@@ -25,12 +25,13 @@ public final class QuarantineWriter {
 
   private QuarantineWriter() {}
 
-  /** The quarantine of a run that rejected nothing: the header alone, as {@link #write} gives it. */
+  /** The quarantine of a run that rejected nothing: the header alone, as {@link #write} has it. */
   public static void writeEmpty(String file, org.apache.hadoop.conf.Configuration conf) {
     List<String> header = new ArrayList<>(LEAD_COLUMNS);
     header.addAll(RecordColumns.CONTRACT);
     try (java.io.OutputStream out = HadoopFiles.create(file, conf)) {
-      out.write((String.join(",", header) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write((String.join(",", header) + "\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
