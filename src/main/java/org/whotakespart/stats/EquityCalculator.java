@@ -136,18 +136,20 @@ public final class EquityCalculator {
         List<Category> categories = c.categories();
         for (Measure m : Measure.values()) {
           int all = Cells.at(c, Cells.EVERYONE, m);
-          long[] everyone = {cells[all], cells[all + 1]};
-          Double everyoneShare = everyone[1] == 0 ? null : (double) everyone[0] / everyone[1];
+          long allWith = cells[all];
+          long allAmong = cells[all + 1];
+          Double everyoneShare = allAmong == 0 ? null : (double) allWith / allAmong;
           for (int i = 0; i < categories.size(); i++) {
             Category k = categories.get(i);
             int at = Cells.at(c, i, m);
-            long[] g = {cells[at], cells[at + 1]};
-            Double share = g[1] == 0 ? null : (double) g[0] / g[1];
-            Interval ci = g[1] == 0 ? null : Wilson.interval(g[0], g[1], Wilson.Z95);
+            long with = cells[at];
+            long among = cells[at + 1];
+            Double share = among == 0 ? null : (double) with / among;
+            Interval ci = among == 0 ? null : Wilson.interval(with, among, Wilson.Z95);
             sink.accept(new EquityRow(period, type, key[1], s.getValue()[0], c.code(), k.code(),
-                m.code(), g[0], g[1], share, ci, everyone[0], everyone[1], everyoneShare,
+                m.code(), with, among, share, ci, allWith, allAmong, everyoneShare,
                 share == null || everyoneShare == null ? null : share - everyoneShare,
-                EquityStatus.of(g[1], ci, everyoneShare),
+                EquityStatus.of(among, ci, everyoneShare),
                 m == Measure.MOST_DEPRIVED_10 ? areaShare : null));
           }
         }
