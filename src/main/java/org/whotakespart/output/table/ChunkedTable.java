@@ -1,10 +1,8 @@
 package org.whotakespart.output.table;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -27,8 +25,7 @@ public final class ChunkedTable implements AutoCloseable {
     this.parquet = ParquetFiles.create(parquetFolder, schema,
         spark.sparkContext().hadoopConfiguration());
     try {
-      Writer w = new OutputStreamWriter(HadoopFiles.create(csvFile,
-          spark.sparkContext().hadoopConfiguration()), StandardCharsets.UTF_8);
+      Writer w = HadoopFiles.writer(csvFile, spark.sparkContext().hadoopConfiguration());
       this.csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
       csv.printRecord(header);
     } catch (IOException e) {

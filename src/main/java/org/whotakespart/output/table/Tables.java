@@ -1,11 +1,9 @@
 package org.whotakespart.output.table;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -24,7 +22,7 @@ public final class Tables {
 
   public static void writeCsv(List<String> header, List<List<Object>> rows, String file,
       Configuration conf) {
-    try (Writer w = new OutputStreamWriter(HadoopFiles.create(file, conf), StandardCharsets.UTF_8);
+    try (Writer w = HadoopFiles.writer(file, conf);
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
       p.printRecord(header);
       for (List<Object> r : rows) {
