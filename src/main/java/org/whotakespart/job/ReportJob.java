@@ -286,7 +286,7 @@ public final class ReportJob {
 
   /**
    * People per project, characteristic and category for each quarter, with their experience, in
-   * one aggregation (and a join of the people with themselves a quarter later, for retention).
+   * one aggregation (retention included: {@link PeopleCounts#perPerson(int)}).
    */
   static Counted countQuarters(Dataset<Row> validated, List<Period> quarters, JobConfig config,
       Period previous) {
@@ -298,8 +298,7 @@ public final class ReportJob {
     java.util.Iterator<Row> it = validated
         .transform(PeopleCounts.filterAcceptedIn(quarters))
         .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
-        .transform(PeopleCounts.perPerson())
-        .transform(PeopleCounts.withActiveNext())
+        .transform(PeopleCounts.perPerson(quarters.size()))
         .transform(PeopleCounts.perCategory())
         .toLocalIterator();
     while (it.hasNext()) {

@@ -27,7 +27,7 @@ import org.apache.spark.sql.Column;
 public record ExperienceCount(String projectId, String characteristic, Integer categoryIndex,
     long people, long[] counts) {
 
-  /** A per-person yes/no read from the per-person columns of {@link PeopleCounts#perPerson()}. */
+  /** A per-person yes/no read from the per-person columns of {@link PeopleCounts#perPerson(int)}. */
   public enum Flag {
     DESIGN("(coalesce(" + CountColumns.STAGES + ", 0) & 1) <> 0"),
     DELIVERY("(coalesce(" + CountColumns.STAGES + ", 0) & 2) <> 0"),

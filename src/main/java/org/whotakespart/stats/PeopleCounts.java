@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_date;
@@ -46,7 +47,7 @@ import scala.Function1;
  * Dataset<Row> counts = validated
  *     .transform(PeopleCounts.filterAcceptedIn(period))
  *     .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience", "carer")))
- *     .transform(PeopleCounts.perPerson())
+ *     .transform(PeopleCounts.perPerson(1))
  *     .transform(PeopleCounts.perCategory());
  * }</pre>
  */
@@ -101,59 +102,123 @@ public final class PeopleCounts {
   }
 
   /**
-   * One row per project, person and period (by index): per characteristic the packed latest value and the
-   * values seen, and what the person's activities say of their experience: the stages they took
-   * part in, whether they were paid, whether adjustments they asked for were met, and their latest
-   * deprivation decile ({@link ExperienceCount} says how each is read).
+   * One row per project, person and period (by index): per characteristic the packed latest value
+   * and the values seen, what the person's activities say of their experience (the stages they
+   * took part in, whether they were paid, whether adjustments they asked for were met, their
+   * latest deprivation decile: {@link ExperienceCount} says how each is read), and, in the
+   * quarter before the last, whether they took part in the same project in the last quarter
+   * ({@code active_next}, for retention; false in the other quarters).
+   *
+   * <p>Retention needs no join: a person's records of the last two quarters are aggregated into
+   * one group (project, person, the quarter before the last) with two sets of columns, one per
+   * quarter, which are then split into a row per quarter; the earlier quarter's row is retained
+   * when the later set holds any record. (A join of every person with themselves a quarter later
+   * sorted 6 million wide rows and spilled at 10 M records.)
+   *
+   * @param periods how many quarters {@link #filterAcceptedIn(List)} was given, oldest first
    */
-  public static Function1<Dataset<Row>, Dataset<Row>> perPerson() {
+  public static Function1<Dataset<Row>, Dataset<Row>> perPerson(int periods) {
     return df -> {
-      Column day = unix_date(col(ValidatedColumns.ACTIVITY_DAY)).cast("long");
-      List<Column> aggregates = new ArrayList<>();
-      for (Characteristic c : Characteristic.values()) {
-        Column index = categoryIndex(c);
-        aggregates.add(max(day.multiply(CATEGORY_BITS).plus(index)).as(CountColumns.latest(c.code())));
-        aggregates.add(bit_or(call_function("shiftleft", lit(1L), index)).as(CountColumns.seen(c.code())));
+      int last = periods - 1;
+      Column isLast = col(IS_LAST);
+      List<String> names = new ArrayList<>();
+      List<Column> earlier = personAggregates(not(isLast), "", names);
+      List<Column> later = personAggregates(isLast, LAST, new ArrayList<>());
+      List<Column> aggregates = new ArrayList<>(earlier);
+      aggregates.addAll(later);
+      aggregates.add(count(when(not(isLast), lit(1))).as(RECORDS));
+      aggregates.add(count(when(isLast, lit(1))).as(RECORDS + LAST));
+      List<Column> earlierRow = new ArrayList<>();
+      List<Column> laterRow = new ArrayList<>();
+      earlierRow.add(col(GROUP).as(CountColumns.PERIOD_INDEX));
+      laterRow.add(lit(last).as(CountColumns.PERIOD_INDEX));
+      for (String n : names) {
+        earlierRow.add(col(n).as(n));
+        laterRow.add(col(n + LAST).as(n));
       }
-      Column stage = col(ValidatedColumns.code(RecordColumns.STAGE));
-      Column paid = col(ValidatedColumns.code(RecordColumns.PAID));
-      Column requested = col(ValidatedColumns.code(RecordColumns.ADJUSTMENTS_REQUESTED));
-      Column met = col(ValidatedColumns.code(RecordColumns.ADJUSTMENTS_MET));
-      // prefer_not_to_say is an accepted decile answer: unknown, like blank.
-      Column decile = col(ValidatedColumns.code(RecordColumns.IMD_DECILE)).try_cast("int");
-      aggregates.add(bit_or(when(stage.equalTo("design"), 1).when(stage.equalTo("delivery"), 2)
-          .when(stage.equalTo("evaluation"), 4)).as(CountColumns.STAGES));
-      aggregates.add(bit_or(when(paid.equalTo("no"), 1).when(paid.equalTo("yes"), 2))
-          .as(CountColumns.PAID));
-      aggregates.add(bit_or(when(requested.equalTo("yes").and(met.equalTo("no")), 1)
-          .when(requested.equalTo("yes").and(met.equalTo("yes")), 2)).as(CountColumns.ADJUSTMENTS));
-      aggregates.add(max(day.multiply(CATEGORY_BITS).plus(decile)).as(CountColumns.DECILE));
-      // Grouped by the join keys of withActiveNext, in its order, so that join finds the rows
-      // already partitioned (keyed by the period's label as well, every person's row was
-      // shuffled once more). The label comes back in perCategory's output as the index.
-      return df.groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID),
-              col(CountColumns.PERIOD_INDEX))
-          .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
+      earlierRow.add(col(GROUP).equalTo(lit(last - 1)).and(col(RECORDS + LAST).gt(0))
+          .as(CountColumns.ACTIVE_NEXT));
+      laterRow.add(lit(false).as(CountColumns.ACTIVE_NEXT));
+      earlierRow.add(col(RECORDS).as(RECORDS));
+      laterRow.add(col(RECORDS + LAST).as(RECORDS));
+      List<Column> out = new ArrayList<>(List.of(col(RecordColumns.PROJECT_ID),
+          col(RecordColumns.PARTICIPANT_ID)));
+      out.add(org.apache.spark.sql.functions.inline(org.apache.spark.sql.functions.array(
+          org.apache.spark.sql.functions.struct(earlierRow.toArray(new Column[0])),
+          org.apache.spark.sql.functions.struct(laterRow.toArray(new Column[0])))));
+      return df.select(personInputs(last).toArray(new Column[0]))
+          .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID), col(GROUP))
+          .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+          .select(out.toArray(new Column[0]))
+          .filter(col(RECORDS).gt(0))
+          .drop(RECORDS);
     };
   }
 
+  private static final String GROUP = "person_group";
+  private static final String IS_LAST = "in_last_quarter";
+  private static final String DAY = "day_shifted";
+  private static final String RECORDS = "person_records";
+  private static final String LAST = "_last";
+
   /**
-   * Marks each person-period row with whether the same person took part in the same project in
-   * the next quarter counted ({@code active_next}), for retention.
+   * Each record's values as small numbers, worked out once per record before aggregating (inside
+   * the aggregation each code was decoded and looked up again for every aggregate using it, four
+   * times over with two quarters' columns): the project, person and group of quarters, whether
+   * the record is of the last quarter, its day times 64, each characteristic's category index, and
+   * its stage, pay and adjustments as bits and its decile.
    */
-  public static Function1<Dataset<Row>, Dataset<Row>> withActiveNext() {
-    return df -> {
-      Dataset<Row> next = df.select(col(RecordColumns.PROJECT_ID).as("next_project"),
-          col(RecordColumns.PARTICIPANT_ID).as("next_person"),
-          col(CountColumns.PERIOD_INDEX).minus(1).as("next_index"));
-      // A sort-merge join, which spills: a shuffled hash join (tried) cannot, and ran out of
-      // execution memory on 5 M records with a 1 GB heap.
-      return df.join(next, col(RecordColumns.PROJECT_ID).equalTo(col("next_project"))
-                  .and(col(RecordColumns.PARTICIPANT_ID).equalTo(col("next_person")))
-                  .and(col(CountColumns.PERIOD_INDEX).equalTo(col("next_index"))), "left")
-          .withColumn(CountColumns.ACTIVE_NEXT, col("next_person").isNotNull())
-          .drop("next_project", "next_person", "next_index");
+  private static List<Column> personInputs(int last) {
+    Column period = col(CountColumns.PERIOD_INDEX);
+    List<Column> in = new ArrayList<>(List.of(col(RecordColumns.PROJECT_ID),
+        col(RecordColumns.PARTICIPANT_ID),
+        when(period.equalTo(lit(last)), lit(last - 1)).otherwise(period).as(GROUP),
+        period.equalTo(lit(last)).as(IS_LAST),
+        unix_date(col(ValidatedColumns.ACTIVITY_DAY)).cast("long").multiply(CATEGORY_BITS).as(DAY)));
+    for (Characteristic c : Characteristic.values()) {
+      in.add(categoryIndex(c).as(indexColumn(c)));
+    }
+    Column stage = col(ValidatedColumns.code(RecordColumns.STAGE));
+    Column paid = col(ValidatedColumns.code(RecordColumns.PAID));
+    Column requested = col(ValidatedColumns.code(RecordColumns.ADJUSTMENTS_REQUESTED));
+    Column met = col(ValidatedColumns.code(RecordColumns.ADJUSTMENTS_MET));
+    in.add(when(stage.equalTo("design"), 1).when(stage.equalTo("delivery"), 2)
+        .when(stage.equalTo("evaluation"), 4).as(CountColumns.STAGES));
+    in.add(when(paid.equalTo("no"), 1).when(paid.equalTo("yes"), 2).as(CountColumns.PAID));
+    in.add(when(requested.equalTo("yes").and(met.equalTo("no")), 1)
+        .when(requested.equalTo("yes").and(met.equalTo("yes")), 2).as(CountColumns.ADJUSTMENTS));
+    // prefer_not_to_say is an accepted decile answer: unknown, like blank.
+    in.add(col(ValidatedColumns.code(RecordColumns.IMD_DECILE)).try_cast("int")
+        .as(CountColumns.DECILE));
+    return in;
+  }
+
+  private static String indexColumn(Characteristic c) {
+    return c.code() + "_index";
+  }
+
+  /**
+   * The per-person aggregates of {@link #personInputs} over the records for which {@code keep}
+   * holds, named with {@code suffix}; their names without it are added to {@code names}.
+   */
+  private static List<Column> personAggregates(Column keep, String suffix, List<String> names) {
+    Column day = col(DAY);
+    List<Column> aggregates = new ArrayList<>();
+    java.util.function.BiConsumer<Column, String> add = (aggregate, name) -> {
+      aggregates.add(aggregate.as(name + suffix));
+      names.add(name);
     };
+    for (Characteristic c : Characteristic.values()) {
+      Column index = col(indexColumn(c));
+      add.accept(max(when(keep, day.plus(index))), CountColumns.latest(c.code()));
+      add.accept(bit_or(when(keep, call_function("shiftleft", lit(1L), index))),
+          CountColumns.seen(c.code()));
+    }
+    add.accept(bit_or(when(keep, col(CountColumns.STAGES))), CountColumns.STAGES);
+    add.accept(bit_or(when(keep, col(CountColumns.PAID))), CountColumns.PAID);
+    add.accept(bit_or(when(keep, col(CountColumns.ADJUSTMENTS))), CountColumns.ADJUSTMENTS);
+    add.accept(max(when(keep, day.plus(col(CountColumns.DECILE)))), CountColumns.DECILE);
+    return aggregates;
   }
 
   /** The category's position in report order; null when the value is unknown. */
@@ -187,17 +252,14 @@ public final class PeopleCounts {
       }
       stack.append(") as (").append(CountColumns.CHARACTERISTIC).append(", ")
           .append(CountColumns.CATEGORY_INDEX).append(", is_conflict)");
-      boolean hasNext = java.util.Arrays.asList(df.columns()).contains(CountColumns.ACTIVE_NEXT);
       List<Column> sums = new ArrayList<>();
       sums.add(sum(when(col("is_conflict"), 1L).otherwise(0L)).as(CountColumns.CONFLICTS));
       for (ExperienceCount.Flag f : ExperienceCount.Flag.values()) {
-        Column flag = f == ExperienceCount.Flag.RETAINED && !hasNext ? lit(false) : f.of();
-        sums.add(sum(when(flag, 1L).otherwise(0L)).as(f.column()));
+        sums.add(sum(when(f.of(), 1L).otherwise(0L)).as(f.column()));
       }
       return df.selectExpr(CountColumns.PERIOD_INDEX, RecordColumns.PROJECT_ID,
               CountColumns.STAGES, CountColumns.PAID, CountColumns.ADJUSTMENTS,
-              CountColumns.DECILE, hasNext ? CountColumns.ACTIVE_NEXT : "false as " + CountColumns.ACTIVE_NEXT,
-              stack.toString())
+              CountColumns.DECILE, CountColumns.ACTIVE_NEXT, stack.toString())
           .groupBy(col(CountColumns.PERIOD_INDEX), col(RecordColumns.PROJECT_ID),
               col(CountColumns.CHARACTERISTIC), col(CountColumns.CATEGORY_INDEX))
           .agg(count(lit(1)).as(CountColumns.PEOPLE), sums.toArray(new Column[0]));

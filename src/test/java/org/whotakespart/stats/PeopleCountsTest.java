@@ -58,7 +58,7 @@ class PeopleCountsTest {
     Map<String, Long> out = new TreeMap<>();
     for (Row r : df.transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
         .transform(PeopleCounts.filterMeasuredRoles(roles))
-        .transform(PeopleCounts.perPerson())
+        .transform(PeopleCounts.perPerson(1))
         .transform(PeopleCounts.perCategory())
         .collectAsList()) {
       String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
@@ -266,7 +266,7 @@ class PeopleCountsTest {
     for (Row r : TestSpark.session().createDataFrame(rows, SCHEMA)
         .transform(PeopleCounts.filterAcceptedIn(labels.stream().map(Period::parse).toList()))
         .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
-        .transform(PeopleCounts.perPerson())
+        .transform(PeopleCounts.perPerson(labels.size()))
         .transform(PeopleCounts.perCategory())
         .collectAsList()) {
       if (r.getAs(CountColumns.CHARACTERISTIC).equals("sex")) {
@@ -296,8 +296,7 @@ class PeopleCountsTest {
         .transform(PeopleCounts.filterAcceptedIn(List.of(Period.parse("2025-26 Q1"),
             Period.parse("2025-26 Q2"))))
         .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
-        .transform(PeopleCounts.perPerson())
-        .transform(PeopleCounts.withActiveNext())
+        .transform(PeopleCounts.perPerson(2))
         .transform(PeopleCounts.perCategory())
         .collectAsList()) {
       if (r.getAs(CountColumns.CHARACTERISTIC).equals("sex")) {
@@ -332,5 +331,54 @@ class PeopleCountsTest {
     assertEquals(1L, n.get("2025-26 Q1/1/people"));
     assertEquals(0L, n.get("2025-26 Q1/1/n_met_known"));
     assertEquals(0L, n.get("2025-26 Q1/1/n_paid_known"));
+  }
+
+  @Test
+  void retentionOfTheQuarterBeforeTheLastWithOlderQuartersCountedToo() {
+    // Q4 (2024-25), Q1 and Q2 (2025-26), oldest first. a takes part in all three, b in Q1 only,
+    // c in Q2 only, d in Q4 only, e in Q1 and in Q2 of another project only.
+    List<Period> quarters = List.of(Period.parse("2024-25 Q4"), Period.parse("2025-26 Q1"),
+        Period.parse("2025-26 Q2"));
+    List<Row> rows = List.of(
+        record("accepted", "A", "a", "2025-03-01", null, "female", null),
+        record("accepted", "A", "a", "2025-05-01", null, "female", null),
+        record("accepted", "A", "a", "2025-08-01", null, "male", null),
+        record("accepted", "A", "b", "2025-06-01", null, "male", null),
+        record("accepted", "A", "c", "2025-09-30", null, "female", null),
+        record("accepted", "A", "d", "2025-01-15", null, null, null),
+        record("accepted", "A", "e", "2025-04-01", null, "female", null),
+        record("accepted", "B", "e", "2025-07-01", null, "female", null));
+    Map<String, Long> n = new TreeMap<>();
+    for (Row r : TestSpark.session().createDataFrame(rows, SCHEMA)
+        .transform(PeopleCounts.filterAcceptedIn(quarters))
+        .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
+        .transform(PeopleCounts.perPerson(quarters.size()))
+        .transform(PeopleCounts.perCategory())
+        .collectAsList()) {
+      if (r.getAs(CountColumns.CHARACTERISTIC).equals("sex")) {
+        String at = quarters.get(r.<Integer>getAs(CountColumns.PERIOD_INDEX)).label() + "/"
+            + r.getAs(CountColumns.PROJECT_ID) + "/" + r.getAs(CountColumns.CATEGORY_INDEX);
+        n.put(at, r.<Long>getAs(CountColumns.PEOPLE));
+        n.put(at + "/retained", r.<Long>getAs(ExperienceCount.Flag.RETAINED.column()));
+      }
+    }
+    // sex: index 0 female, 1 male, null unknown. Retention is counted for Q1 only (the quarter
+    // before the last): of A's Q1 women (a, e) a came back to A; e went to B instead. b did not.
+    Map<String, Long> expected = new TreeMap<>();
+    expected.put("2024-25 Q4/A/0", 1L);
+    expected.put("2024-25 Q4/A/0/retained", 0L);
+    expected.put("2024-25 Q4/A/null", 1L);
+    expected.put("2024-25 Q4/A/null/retained", 0L);
+    expected.put("2025-26 Q1/A/0", 2L);
+    expected.put("2025-26 Q1/A/0/retained", 1L);
+    expected.put("2025-26 Q1/A/1", 1L);
+    expected.put("2025-26 Q1/A/1/retained", 0L);
+    expected.put("2025-26 Q2/A/0", 1L);
+    expected.put("2025-26 Q2/A/0/retained", 0L);
+    expected.put("2025-26 Q2/A/1", 1L);
+    expected.put("2025-26 Q2/A/1/retained", 0L);
+    expected.put("2025-26 Q2/B/0", 1L);
+    expected.put("2025-26 Q2/B/0/retained", 0L);
+    assertEquals(expected, n);
   }
 }
