@@ -72,26 +72,34 @@ public final class RecordValidation {
    * differ (a conflict), and where the first copy is (file, line), which is the one kept.
    */
   static Dataset<Row> repeatedIds(Dataset<Row> checked) {
+    return repeatedIds(checked, xxhash64(col(RecordColumns.PROJECT_ID), col(RecordColumns.RECORD_ID)));
+  }
+
+  /**
+   * Two steps. Every id is counted by {@code idHash}, a 64-bit hash of (project, record id): a
+   * fixed-width key, which Spark counts in its fast hash map (grouping by the two strings and
+   * carrying the content hashes shuffled and spilled 10 M rows of 70 bytes at 10 M records).
+   * Only ids whose hash came more than once are then grouped by the ids themselves, with their
+   * content and where their first copy is; so two ids that share a hash are still told apart, and
+   * the answer is exact whatever the hash.
+   */
+  static Dataset<Row> repeatedIds(Dataset<Row> checked, Column idHash) {
     Dataset<Row> good = checked.filter(col(ValidatedColumns.REJECT_REASON).isNull());
-    // Counting copies needs only fixed-width values, so Spark keeps to its hash aggregate over all
-    // rows; where the first copy is (a struct of file and line) is found for the few repeated ids
-    // alone (min over a struct would push every row through a sort-based aggregate).
-    Dataset<Row> repeated = good
-        .select(col(RecordColumns.PROJECT_ID), col(RecordColumns.RECORD_ID),
-            contentHash().as("content_hash"))
+    Dataset<Row> hashesSeenTwice = good.select(idHash.as("id_hash"))
+        .groupBy(col("id_hash")).agg(count(lit(1)).as("copies"))
+        .filter(col("copies").gt(1))
+        .select(col("id_hash"));
+    // Where the first copy is (min over a struct of file and line, a sort-based aggregate) is
+    // found for these few rows alone.
+    return good.join(broadcast(hashesSeenTwice), idHash.equalTo(col("id_hash")), "left_semi")
         .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.RECORD_ID))
-        .agg(count(lit(1)).as("copies"), min("content_hash").as("lowest"),
-            max("content_hash").as("highest"))
+        .agg(count(lit(1)).as("copies"), min(contentHash()).as("lowest"),
+            max(contentHash()).as("highest"),
+            min(struct(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER))).as("first"))
         .filter(col("copies").gt(1))
         .select(col(RecordColumns.PROJECT_ID).as("repeated_project_id"),
             col(RecordColumns.RECORD_ID).as("repeated_record_id"),
-            col("lowest").notEqual(col("highest")).as("is_conflict"));
-    return good.join(broadcast(repeated),
-            col(RecordColumns.PROJECT_ID).equalTo(col("repeated_project_id"))
-                .and(col(RecordColumns.RECORD_ID).equalTo(col("repeated_record_id"))))
-        .groupBy(col("repeated_project_id"), col("repeated_record_id"), col("is_conflict"))
-        .agg(min(struct(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER))).as("first"))
-        .select(col("repeated_project_id"), col("repeated_record_id"), col("is_conflict"),
+            col("lowest").notEqual(col("highest")).as("is_conflict"),
             col("first." + RecordColumns.SOURCE_FILE).as("first_file"),
             col("first." + RecordColumns.LINE_NUMBER).as("first_line"));
   }

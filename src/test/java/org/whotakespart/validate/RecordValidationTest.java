@@ -108,4 +108,37 @@ class RecordValidationTest {
     assertEquals(null, (String) out.get(0).getAs("sex"));
     assertEquals("Fmale", (String) out.get(1).getAs("sex"));
   }
+
+  @Test
+  void idsThatShareAHashAreStillToldApart() {
+    // Every id given the same hash: all are candidates, and the exact step must find the same
+    // repeats as with the real hash (r1 re-sent exactly, r2 changed, r3 and r4 once each).
+    List<Row> rows = List.of(
+        raw(2, "r1", "p1", "P1", "2025-07-01", "female"),
+        raw(3, "r1", "p1", "P1", "2025-07-01", "F"),
+        raw(4, "r2", "p2", "P1", "2025-07-01", "female"),
+        raw(5, "r3", "p3", "P1", "2025-07-01", "male"),
+        raw(6, "r2", "p2", "P1", "2025-07-02", "female"),
+        raw(7, "r4", "p4", "P1", "2025-07-01", "male"));
+    List<String> withRealHash;
+    List<String> withOneHash;
+    try (RecordValidation.Validated v = run(rows)) {
+      withRealHash = repeated(RecordValidation.repeatedIds(v.checked()));
+      withOneHash = repeated(RecordValidation.repeatedIds(v.checked(),
+          org.apache.spark.sql.functions.lit(7L)));
+    }
+    assertEquals(List.of("r1 conflict=false first=f.csv:2", "r2 conflict=true first=f.csv:4"),
+        withRealHash);
+    assertEquals(withRealHash, withOneHash);
+  }
+
+  private static List<String> repeated(org.apache.spark.sql.Dataset<Row> ids) {
+    List<String> out = new ArrayList<>();
+    for (Row r : ids.collectAsList()) {
+      out.add(r.getAs("repeated_record_id") + " conflict=" + r.getAs("is_conflict") + " first="
+          + r.getAs("first_file") + ":" + r.getAs("first_line"));
+    }
+    out.sort(null);
+    return out;
+  }
 }
