@@ -26,7 +26,7 @@ public final class SparkSessions {
   public static SparkSession create(String master) {
     SparkSession.Builder b = SparkSession.builder().appName("Who Takes Part")
         .config("spark.sql.session.timeZone", "UTC");
-    DEFAULTS.forEach((key, value) -> b.config(key, System.getProperty(key, value)));
+    settings(System::getProperty).forEach(b::config);
     masterToSet(master, System.getProperty("spark.master")).ifPresent(m -> {
       b.master(m);
       if (m.startsWith("local")) {
@@ -36,6 +36,16 @@ public final class SparkSessions {
       }
     });
     return b.getOrCreate();
+  }
+
+  /** {@link #DEFAULTS}, each replaced by the value the JVM was {@code given}, if any. */
+  static java.util.Map<String, String> settings(java.util.function.UnaryOperator<String> given) {
+    java.util.Map<String, String> s = new java.util.TreeMap<>();
+    DEFAULTS.forEach((key, value) -> {
+      String v = given.apply(key);
+      s.put(key, v == null || v.isBlank() ? value : v);
+    });
+    return s;
   }
 
   /**
