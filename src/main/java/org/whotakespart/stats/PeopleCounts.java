@@ -121,11 +121,11 @@ public final class PeopleCounts {
     return df -> {
       int last = periods - 1;
       Column isLast = col(IS_LAST);
-      List<String> names = new ArrayList<>();
-      List<Column> earlier = personAggregates(not(isLast), "", names);
-      List<Column> later = personAggregates(isLast, LAST, new ArrayList<>());
-      List<Column> aggregates = new ArrayList<>(earlier);
-      aggregates.addAll(later);
+      Map<String, Column> earlier = personAggregates(not(isLast));
+      List<String> names = new ArrayList<>(earlier.keySet());
+      List<Column> aggregates = new ArrayList<>();
+      earlier.forEach((name, aggregate) -> aggregates.add(aggregate.as(name)));
+      personAggregates(isLast).forEach((name, aggregate) -> aggregates.add(aggregate.as(name + LAST)));
       aggregates.add(count(when(not(isLast), lit(1))).as(RECORDS));
       aggregates.add(count(when(isLast, lit(1))).as(RECORDS + LAST));
       List<Column> earlierRow = new ArrayList<>();
@@ -199,25 +199,21 @@ public final class PeopleCounts {
 
   /**
    * The per-person aggregates of {@link #personInputs} over the records for which {@code keep}
-   * holds, named with {@code suffix}; their names without it are added to {@code names}.
+   * holds, by the name of the column each makes.
    */
-  private static List<Column> personAggregates(Column keep, String suffix, List<String> names) {
+  private static Map<String, Column> personAggregates(Column keep) {
     Column day = col(DAY);
-    List<Column> aggregates = new ArrayList<>();
-    java.util.function.BiConsumer<Column, String> add = (aggregate, name) -> {
-      aggregates.add(aggregate.as(name + suffix));
-      names.add(name);
-    };
+    Map<String, Column> aggregates = new java.util.LinkedHashMap<>();
     for (Characteristic c : Characteristic.values()) {
       Column index = col(indexColumn(c));
-      add.accept(max(when(keep, day.plus(index))), CountColumns.latest(c.code()));
-      add.accept(bit_or(when(keep, call_function("shiftleft", lit(1L), index))),
-          CountColumns.seen(c.code()));
+      aggregates.put(CountColumns.latest(c.code()), max(when(keep, day.plus(index))));
+      aggregates.put(CountColumns.seen(c.code()),
+          bit_or(when(keep, call_function("shiftleft", lit(1L), index))));
     }
-    add.accept(bit_or(when(keep, col(CountColumns.STAGES))), CountColumns.STAGES);
-    add.accept(bit_or(when(keep, col(CountColumns.PAID))), CountColumns.PAID);
-    add.accept(bit_or(when(keep, col(CountColumns.ADJUSTMENTS))), CountColumns.ADJUSTMENTS);
-    add.accept(max(when(keep, day.plus(col(CountColumns.DECILE)))), CountColumns.DECILE);
+    aggregates.put(CountColumns.STAGES, bit_or(when(keep, col(CountColumns.STAGES))));
+    aggregates.put(CountColumns.PAID, bit_or(when(keep, col(CountColumns.PAID))));
+    aggregates.put(CountColumns.ADJUSTMENTS, bit_or(when(keep, col(CountColumns.ADJUSTMENTS))));
+    aggregates.put(CountColumns.DECILE, max(when(keep, day.plus(col(CountColumns.DECILE)))));
     return aggregates;
   }
 

@@ -92,10 +92,12 @@ public final class RecordValidation {
     // Where the first copy is (min over a struct of file and line, a sort-based aggregate) is
     // found for these few rows alone.
     return good.join(broadcast(hashesSeenTwice), idHash.equalTo(col("id_hash")), "left_semi")
+        .select(col(RecordColumns.PROJECT_ID), col(RecordColumns.RECORD_ID),
+            contentHash().as("content_hash"),
+            struct(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER)).as("place"))
         .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.RECORD_ID))
-        .agg(count(lit(1)).as("copies"), min(contentHash()).as("lowest"),
-            max(contentHash()).as("highest"),
-            min(struct(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER))).as("first"))
+        .agg(count(lit(1)).as("copies"), min("content_hash").as("lowest"),
+            max("content_hash").as("highest"), min("place").as("first"))
         .filter(col("copies").gt(1))
         .select(col(RecordColumns.PROJECT_ID).as("repeated_project_id"),
             col(RecordColumns.RECORD_ID).as("repeated_record_id"),
