@@ -41,4 +41,15 @@ public record ReportModel(Period period, String scopeName, String softwareVersio
     return people.stream().filter(p -> p.scopeType() == scopeType && p.scopeId().equals(scopeId)
         && p.role().equals(role)).mapToLong(PeopleRow::people).sum();
   }
+
+  /** Distinct people of a role group in every scope of a type, by scope id (absent: none). */
+  public Map<String, Long> peopleByScope(ScopeType scopeType, String role) {
+    Map<String, Long> byScope = new java.util.HashMap<>();
+    for (PeopleRow p : people) {
+      if (p.scopeType() == scopeType && p.role().equals(role)) {
+        byScope.merge(p.scopeId(), p.people(), Long::sum);
+      }
+    }
+    return byScope;
+  }
 }

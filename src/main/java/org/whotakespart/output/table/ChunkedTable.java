@@ -1,12 +1,6 @@
 package org.whotakespart.output.table;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
@@ -17,32 +11,18 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ChunkedTable implements AutoCloseable {
   private final ParquetFiles.Folder parquet;
-  private final CSVPrinter csv;
+  private final CsvRows csv;
   private long rows;
 
   public ChunkedTable(SparkSession spark, List<String> header, StructType schema, String csvFile,
       String parquetFolder) {
     this.parquet = ParquetFiles.create(parquetFolder, schema,
         spark.sparkContext().hadoopConfiguration());
-    try {
-      Writer w = HadoopFiles.writer(csvFile, spark.sparkContext().hadoopConfiguration());
-      this.csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
-      csv.printRecord(header);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + csvFile + ": " + e.getMessage(), e);
-    }
+    this.csv = CsvRows.create(csvFile, header, spark.sparkContext().hadoopConfiguration());
   }
 
   public void add(List<Object> values) {
-    try {
-      List<String> text = new ArrayList<>(values.size());
-      for (Object o : values) {
-        text.add(Tables.format(o));
-      }
-      csv.printRecord(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    csv.add(values);
     parquet.add(values);
     rows++;
   }
@@ -54,10 +34,6 @@ public final class ChunkedTable implements AutoCloseable {
   @Override
   public void close() {
     parquet.close();
-    try {
-      csv.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    csv.close();
   }
 }

@@ -1,13 +1,8 @@
 package org.whotakespart.output.table;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -22,18 +17,8 @@ public final class Tables {
 
   public static void writeCsv(List<String> header, List<List<Object>> rows, String file,
       Configuration conf) {
-    try (Writer w = HadoopFiles.writer(file, conf);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-      p.printRecord(header);
-      for (List<Object> r : rows) {
-        List<String> v = new ArrayList<>(r.size());
-        for (Object o : r) {
-          v.add(format(o));
-        }
-        p.printRecord(v);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    try (CsvRows csv = CsvRows.create(file, header, conf)) {
+      rows.forEach(csv::add);
     }
   }
 

@@ -190,12 +190,14 @@ public final class WorkbookWriter {
         .filter(r -> r.status() == Status.UNDER_REPRESENTED)
         .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
         .collect(Collectors.groupingBy(MetricRow::scopeId));
+    Map<String, Long> everyone = model.peopleByScope(ScopeType.PROJECT, PeopleRow.EVERYONE);
+    Map<String, Long> measured = model.peopleByScope(ScopeType.PROJECT, PeopleRow.MEASURED);
     for (Project p : model.projects()) {
       Row row = s.row();
       SheetWriter.text(row, 1, p.projectName(), styles.wrapped);
       SheetWriter.text(row, 2, p.commissioner(), styles.wrapped);
-      long otherRoles = model.people(ScopeType.PROJECT, p.projectId(), PeopleRow.EVERYONE)
-          - model.people(ScopeType.PROJECT, p.projectId(), PeopleRow.MEASURED);
+      long otherRoles = everyone.getOrDefault(p.projectId(), 0L)
+          - measured.getOrDefault(p.projectId(), 0L);
       SheetWriter.text(row, 3, board.peopleText(p.projectId()) + " (" + board.headCountText(otherRoles)
           + ")", styles.text);
       List<String> groups = underByProject.getOrDefault(p.projectId(), List.of()).stream()
