@@ -36,8 +36,9 @@ public final class CountColumns {
     return characteristic + "_latest";
   }
 
-  /** The bit set of every value a person gave for a characteristic. */
-  static String seen(String characteristic) {
-    return characteristic + "_seen";
-  }
+  /**
+   * Per person: every value they gave, one bit per category of every characteristic (each
+   * characteristic's bits from its {@code PeopleCounts} offset on).
+   */
+  static final String SEEN = "categories_seen";
 }

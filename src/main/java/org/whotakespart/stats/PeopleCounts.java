@@ -102,8 +102,8 @@ public final class PeopleCounts {
   }
 
   /**
-   * One row per project, person and period (by index): per characteristic the packed latest value
-   * and the values seen, what the person's activities say of their experience (the stages they
+   * One row per project, person and period (by index): per characteristic the packed latest value,
+   * the values seen of every characteristic as one bit set, what the person's activities say of their experience (the stages they
    * took part in, whether they were paid, whether adjustments they asked for were met, their
    * latest deprivation decile: {@link ExperienceCount} says how each is read), and, in the
    * quarter before the last, whether they took part in the same project in the last quarter
@@ -147,6 +147,7 @@ public final class PeopleCounts {
           org.apache.spark.sql.functions.struct(earlierRow.toArray(new Column[0])),
           org.apache.spark.sql.functions.struct(laterRow.toArray(new Column[0])))));
       return df.select(personInputs(last).toArray(new Column[0]))
+          .withColumn(CountColumns.SEEN, seen())
           .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID), col(GROUP))
           .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
           .select(out.toArray(new Column[0]))
@@ -193,6 +194,37 @@ public final class PeopleCounts {
     return in;
   }
 
+  /**
+   * Where each characteristic's bits start in {@link CountColumns#SEEN}: all the values a person
+   * gave, for every characteristic, fit one {@code long} (54 categories), so one {@code bit_or}
+   * per person stands for one per characteristic (a third of the aggregates updated per record).
+   */
+  private static final int[] SEEN_OFFSET = seenOffsets();
+
+  private static int[] seenOffsets() {
+    int[] offset = new int[Characteristic.values().length];
+    int next = 0;
+    for (Characteristic c : Characteristic.values()) {
+      offset[c.ordinal()] = next;
+      next += c.categoryCodes().size();
+    }
+    if (next > Long.SIZE) {
+      throw new IllegalStateException("the characteristics have " + next + " categories; the"
+          + " values a person gave are kept in one 64-bit set: give CountColumns.SEEN a second one");
+    }
+    return offset;
+  }
+
+  /** The record's category of every characteristic, as bits of {@link CountColumns#SEEN}. */
+  private static Column seen() {
+    Column seen = lit(0L);
+    for (Characteristic c : Characteristic.values()) {
+      seen = seen.bitwiseOR(coalesce(call_function("shiftleft", lit(1L),
+          col(indexColumn(c)).plus(lit(SEEN_OFFSET[c.ordinal()]))), lit(0L)));
+    }
+    return seen;
+  }
+
   private static String indexColumn(Characteristic c) {
     return c.code() + "_index";
   }
@@ -205,11 +237,9 @@ public final class PeopleCounts {
     Column day = col(DAY);
     Map<String, Column> aggregates = new java.util.LinkedHashMap<>();
     for (Characteristic c : Characteristic.values()) {
-      Column index = col(indexColumn(c));
-      aggregates.put(CountColumns.latest(c.code()), max(when(keep, day.plus(index))));
-      aggregates.put(CountColumns.seen(c.code()),
-          bit_or(when(keep, call_function("shiftleft", lit(1L), index))));
+      aggregates.put(CountColumns.latest(c.code()), max(when(keep, day.plus(col(indexColumn(c))))));
     }
+    aggregates.put(CountColumns.SEEN, bit_or(when(keep, col(CountColumns.SEEN))));
     aggregates.put(CountColumns.STAGES, bit_or(when(keep, col(CountColumns.STAGES))));
     aggregates.put(CountColumns.PAID, bit_or(when(keep, col(CountColumns.PAID))));
     aggregates.put(CountColumns.ADJUSTMENTS, bit_or(when(keep, col(CountColumns.ADJUSTMENTS))));
@@ -244,7 +274,9 @@ public final class PeopleCounts {
         stack.append(", '").append(c.code()).append("', ")
             .append("cast(pmod(").append(CountColumns.latest(c.code())).append(", ")
             .append(CATEGORY_BITS).append(") as int), ")
-            .append("bit_count(coalesce(").append(CountColumns.seen(c.code())).append(", 0)) > 1");
+            .append("bit_count(shiftright(coalesce(").append(CountColumns.SEEN).append(", 0L), ")
+            .append(SEEN_OFFSET[c.ordinal()]).append(") & ")
+            .append((1L << c.categoryCodes().size()) - 1).append("L) > 1");
       }
       stack.append(") as (").append(CountColumns.CHARACTERISTIC).append(", ")
           .append(CountColumns.CATEGORY_INDEX).append(", is_conflict)");

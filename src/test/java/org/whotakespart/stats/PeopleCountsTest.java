@@ -104,6 +104,49 @@ class PeopleCountsTest {
     assertEquals(null, c.get("A/ethnic_group/asian_indian/conflicts"));
   }
 
+  /** An accepted record of project A whose coded columns are given by name; the rest unknown. */
+  private static Row coded(String person, String day, Map<String, String> codes) {
+    Object[] v = new Object[SCHEMA.size()];
+    v[0] = "accepted";
+    v[1] = "A";
+    v[2] = person;
+    v[3] = Date.valueOf(day);
+    codes.forEach((column, code) -> v[SCHEMA.fieldIndex(ValidatedColumns.code(column))] = code);
+    return RowFactory.create(v);
+  }
+
+  @Test
+  void eachCharacteristicsConflictsAreItsOwn() {
+    // The values a person gave are kept as one set of bits for every characteristic: the last
+    // category of one characteristic sits next to the first of the next.
+    List<Row> rows = List.of(
+        coded("p1", "2025-07-01", Map.of("ethnic_group", "other_any_other", "age_band", "85_plus",
+            "unpaid_carer", "yes", "sex", "female")),
+        coded("p1", "2025-08-01", Map.of("ethnic_group", "other_arab", "age_band", "85_plus",
+            "unpaid_carer", "no", "sex", "female")),
+        coded("p2", "2025-07-01", Map.of("ethnic_group", "white_british", "age_band", "under_16",
+            "disability", "limited_a_lot")),
+        coded("p2", "2025-08-01", Map.of("ethnic_group", "white_british", "age_band", "under_16",
+            "disability", "not_disabled")));
+    Map<String, Long> c = counts(rows, Set.of("lived_experience"));
+    assertEquals(1L, c.get("A/ethnic_group/other_arab"));
+    assertEquals(1L, c.get("A/ethnic_group/other_arab/conflicts"));
+    assertEquals(1L, c.get("A/ethnic_group_broad/other"));
+    assertEquals(null, c.get("A/ethnic_group_broad/other/conflicts"), "both answers are 'other'");
+    assertEquals(1L, c.get("A/age_band/85_plus"));
+    assertEquals(null, c.get("A/age_band/85_plus/conflicts"));
+    assertEquals(null, c.get("A/age_band/under_16/conflicts"));
+    assertEquals(1L, c.get("A/unpaid_carer/no/conflicts"));
+    assertEquals(null, c.get("A/sex/female/conflicts"));
+    assertEquals(1L, c.get("A/disability/not_disabled/conflicts"));
+    assertEquals(null, c.get("A/ethnic_group/white_british/conflicts"));
+    assertEquals(2L, c.get("A/religion/unknown"));
+    assertEquals(null, c.get("A/religion/unknown/conflicts"));
+    long conflicts = c.entrySet().stream().filter(e -> e.getKey().endsWith("/conflicts"))
+        .mapToLong(Map.Entry::getValue).sum();
+    assertEquals(3L, conflicts, "ethnic group and carer of p1, disability of p2: " + c);
+  }
+
   @Test
   void unknownValuesAreCountedAsUnknownNotDropped() {
     List<Row> rows = List.of(
