@@ -31,7 +31,37 @@ public final class GoodnessOfFit {
       groups.computeIfAbsent(r.scopeType().code() + '\u0000' + r.scopeId() + '\u0000'
           + r.characteristic(), k -> new ArrayList<>()).add(r);
     }
-    return groups.values().parallelStream().map(GoodnessOfFit::test).toList();
+    return inParallel(new ArrayList<>(groups.values()));
+  }
+
+  /** Tests handed out this many at a time to whichever thread is free. */
+  private static final int TESTS_A_TURN = 32;
+
+  /**
+   * Every group's test, on every core, in the groups' order. A Monte Carlo test costs thousands
+   * of times a chi-square one and they are not spread evenly, so the groups are handed out a few
+   * at a time to whichever thread is free: a parallel stream cut them into four fixed parts, and
+   * one core worked alone for the last 3 s of the 1 M record report's tests.
+   */
+  static List<TestRow> inParallel(List<List<MetricRow>> groups) {
+    TestRow[] out = new TestRow[groups.size()];
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    Runnable work = () -> {
+      for (int from; (from = next.getAndAdd(TESTS_A_TURN)) < out.length; ) {
+        for (int i = from; i < Math.min(out.length, from + TESTS_A_TURN); i++) {
+          out[i] = test(groups.get(i));
+        }
+      }
+    };
+    int helpers = Math.max(0, Math.min(Runtime.getRuntime().availableProcessors() - 1,
+        out.length / TESTS_A_TURN));
+    List<java.util.concurrent.ForkJoinTask<?>> started = new ArrayList<>();
+    for (int h = 0; h < helpers; h++) {
+      started.add(java.util.concurrent.ForkJoinPool.commonPool().submit(work));
+    }
+    work.run();
+    started.forEach(java.util.concurrent.ForkJoinTask::join);
+    return List.of(out);
   }
 
   static TestRow test(List<MetricRow> group) {

@@ -91,4 +91,28 @@ class GoodnessOfFitTest {
     assertEquals(2, t.degreesOfFreedom());
     assertEquals(0.36787944117144233, t.pValue(), 1e-12);
   }
+  @Test
+  void manyScopesAreTestedInTheirOrderWithTheirOwnPValues() {
+    // 500 projects, Monte Carlo and chi-square tests mixed unevenly (the small ones together, as
+    // in a report), handed out to the cores a few at a time: each must come back in its place,
+    // with the p-value it has when tested alone.
+    MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
+    List<MetricRow> rows = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      String id = String.format(java.util.Locale.ROOT, "P%03d", i);
+      long n = i < 300 ? 3 + i % 7 : 200 + i;
+      long female = n * (i % 3 + 1) / 5;
+      rows.add(calc.metric(ScopeType.PROJECT, id, id, "sex", "female", female, n, 0, 0.52));
+      rows.add(calc.metric(ScopeType.PROJECT, id, id, "sex", "male", n - female, n, 0, 0.48));
+    }
+    List<TestRow> tests = GoodnessOfFit.tests(rows);
+    assertEquals(500, tests.size());
+    int monteCarlo = 0;
+    for (int i = 0; i < 500; i++) {
+      TestRow alone = GoodnessOfFit.tests(rows.subList(2 * i, 2 * i + 2)).get(0);
+      assertEquals(alone, tests.get(i), "project " + i);
+      monteCarlo += "monte_carlo".equals(alone.method()) ? 1 : 0;
+    }
+    assertEquals(300, monteCarlo);
+  }
 }
