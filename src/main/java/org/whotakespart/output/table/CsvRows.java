@@ -21,7 +21,7 @@ import org.apache.hadoop.conf.Configuration;
  * }</pre>
  */
 public final class CsvRows implements AutoCloseable {
-  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
   private static final int HAND_OVER_AT = 1 << 16;
 
   private final String file;
@@ -36,7 +36,7 @@ public final class CsvRows implements AutoCloseable {
   /** A new file (replacing any earlier one) that starts with {@code header}. */
   public static CsvRows create(String file, List<String> header, Configuration conf) {
     CsvRows csv = new CsvRows(file, HadoopFiles.writer(file, conf));
-    csv.print(header);
+    csv.add(header); // a name is written as it is, as any text value
     return csv;
   }
 
@@ -46,19 +46,6 @@ public final class CsvRows implements AutoCloseable {
     try {
       for (Object v : values) {
         FORMAT.print(Tables.format(v), buffer, first);
-        first = false;
-      }
-      endRow();
-    } catch (IOException e) {
-      throw failed(e);
-    }
-  }
-
-  private void print(List<String> texts) {
-    boolean first = true;
-    try {
-      for (String t : texts) {
-        FORMAT.print(t, buffer, first);
         first = false;
       }
       endRow();
