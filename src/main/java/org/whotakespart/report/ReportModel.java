@@ -38,8 +38,7 @@ public record ReportModel(Period period, String scopeName, String softwareVersio
 
   /** Distinct people of a role group in a scope; 0 when there were none. */
   public long people(ScopeType scopeType, String scopeId, String role) {
-    return people.stream().filter(p -> p.scopeType() == scopeType && p.scopeId().equals(scopeId)
-        && p.role().equals(role)).mapToLong(PeopleRow::people).sum();
+    return peopleByScope(scopeType, role).getOrDefault(scopeId, 0L);
   }
 
   /** Distinct people of a role group in every scope of a type, by scope id (absent: none). */

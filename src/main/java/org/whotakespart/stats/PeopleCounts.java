@@ -102,10 +102,11 @@ public final class PeopleCounts {
   }
 
   /**
-   * One row per project, person and period (by index): per characteristic the packed latest value,
-   * the values seen of every characteristic as one bit set, what the person's activities say of their experience (the stages they
-   * took part in, whether they were paid, whether adjustments they asked for were met, their
-   * latest deprivation decile: {@link ExperienceCount} says how each is read), and, in the
+   * One row per project, person and period (by index): per characteristic the packed latest
+   * value, the values seen of every characteristic as one bit set, what the person's activities
+   * say of their experience (the stages they took part in, whether they were paid, whether
+   * adjustments they asked for were met, their latest deprivation decile: {@link ExperienceCount}
+   * says how each is read), and, in the
    * quarter before the last, whether they took part in the same project in the last quarter
    * ({@code active_next}, for retention; false in the other quarters).
    *
