@@ -45,6 +45,53 @@ public final class Vocabulary {
     return m;
   }
 
+  /**
+   * Where a code sits in its column's list ({@link #codedColumns()}): the small number the
+   * counting works with, kept beside each code (data-contract.md §5). Null for a blank value, for
+   * {@code prefer_not_to_say} and for anything not in the list.
+   */
+  public static Integer indexOf(String column, String code) {
+    return code == null ? null : INDEX.get(column).get(code);
+  }
+
+  private static final Map<String, Map<String, Integer>> INDEX = indices();
+
+  private static Map<String, Map<String, Integer>> indices() {
+    Map<String, Map<String, Integer>> index = new java.util.HashMap<>();
+    codedColumns().forEach((column, codes) -> {
+      Map<String, Integer> at = new java.util.HashMap<>();
+      for (int i = 0; i < codes.size(); i++) {
+        at.put(codes.get(i), i);
+      }
+      index.put(column, Map.copyOf(at));
+    });
+    return Map.copyOf(index);
+  }
+
+  /**
+   * A fingerprint of every coded column's list, in order: a history store records it beside each
+   * quarter it writes, so that a store written by a version of the tool whose lists differ is read
+   * by its codes, never by indices that now mean something else.
+   */
+  public static String fingerprint() {
+    return FINGERPRINT;
+  }
+
+  private static final String FINGERPRINT = fingerprintOf(codedColumns());
+
+  static String fingerprintOf(Map<String, List<String>> columns) {
+    StringBuilder text = new StringBuilder();
+    columns.forEach((column, codes) -> text.append(column).append('=')
+        .append(String.join(",", codes)).append('\n'));
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java has no SHA-256", e);
+    }
+  }
+
   /** True for the columns where {@code prefer_not_to_say} is an accepted answer. */
   public static boolean acceptsPreferNotToSay(String column) {
     return Characteristic.fromCode(column).isPresent() || column.equals("imd_decile")

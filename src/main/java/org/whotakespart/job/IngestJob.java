@@ -155,7 +155,8 @@ public final class IngestJob {
     for (var e : written.entrySet()) {
       Period q = Period.parse(e.getKey());
       partitions.add(new Manifest.Partition(q.label(), q.start(), q.endExclusive(),
-          HistoryStore.partitionFolder(id, q.label()), e.getValue()));
+          HistoryStore.partitionFolder(id, q.label()), e.getValue(),
+          org.whotakespart.config.Vocabulary.fingerprint()));
     }
     partitions.sort(java.util.Comparator.comparing(Manifest.Partition::start));
     List<Manifest.SourceFile> files = new ArrayList<>();

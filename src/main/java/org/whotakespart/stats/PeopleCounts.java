@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -96,9 +95,26 @@ public final class PeopleCounts {
 
   /** True for a record whose role is measured against the population. */
   public static Column isMeasuredRole(Set<String> roles) {
-    return coalesce(col(ValidatedColumns.code(RecordColumns.ROLE)),
-        lit(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE))
-        .isin(roles.stream().sorted().toArray());
+    return roleIndex().isin(roles.stream().map(PeopleCounts::roleIndexOf).sorted().toArray());
+  }
+
+  /** The record's role as its index in {@code Vocabulary.ROLES}; a blank role is lived experience. */
+  private static Column roleIndex() {
+    return coalesce(col(ValidatedColumns.index(RecordColumns.ROLE)),
+        lit(roleIndexOf(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE)));
+  }
+
+  private static byte yesNoIndex(String answer) {
+    return org.whotakespart.config.Vocabulary.indexOf(RecordColumns.PAID, answer).byteValue();
+  }
+
+  private static byte roleIndexOf(String role) {
+    Integer i = org.whotakespart.config.Vocabulary.indexOf(RecordColumns.ROLE, role);
+    if (i == null) {
+      throw new IllegalArgumentException("'" + role + "' is not a role: use one of "
+          + org.whotakespart.config.Vocabulary.ROLES);
+    }
+    return i.byteValue();
   }
 
   /**
@@ -180,17 +196,19 @@ public final class PeopleCounts {
     for (Characteristic c : Characteristic.values()) {
       in.add(categoryIndex(c).as(indexColumn(c)));
     }
-    Column stage = col(ValidatedColumns.code(RecordColumns.STAGE));
-    Column paid = col(ValidatedColumns.code(RecordColumns.PAID));
-    Column requested = col(ValidatedColumns.code(RecordColumns.ADJUSTMENTS_REQUESTED));
-    Column met = col(ValidatedColumns.code(RecordColumns.ADJUSTMENTS_MET));
-    in.add(when(stage.equalTo("design"), 1).when(stage.equalTo("delivery"), 2)
-        .when(stage.equalTo("evaluation"), 4).as(CountColumns.STAGES));
-    in.add(when(paid.equalTo("no"), 1).when(paid.equalTo("yes"), 2).as(CountColumns.PAID));
-    in.add(when(requested.equalTo("yes").and(met.equalTo("no")), 1)
-        .when(requested.equalTo("yes").and(met.equalTo("yes")), 2).as(CountColumns.ADJUSTMENTS));
-    // prefer_not_to_say is an accepted decile answer: unknown, like blank.
-    in.add(col(ValidatedColumns.code(RecordColumns.IMD_DECILE)).try_cast("int")
+    // Each stage its own bit (the stages' index in their list: design, delivery, evaluation).
+    in.add(call_function("shiftleft", lit(1), col(ValidatedColumns.index(RecordColumns.STAGE)))
+        .as(CountColumns.STAGES));
+    Column paid = col(ValidatedColumns.index(RecordColumns.PAID));
+    Column requested = col(ValidatedColumns.index(RecordColumns.ADJUSTMENTS_REQUESTED));
+    Column met = col(ValidatedColumns.index(RecordColumns.ADJUSTMENTS_MET));
+    Column yes = lit(yesNoIndex("yes"));
+    Column no = lit(yesNoIndex("no"));
+    in.add(when(paid.equalTo(no), 1).when(paid.equalTo(yes), 2).as(CountColumns.PAID));
+    in.add(when(requested.equalTo(yes).and(met.equalTo(no)), 1)
+        .when(requested.equalTo(yes).and(met.equalTo(yes)), 2).as(CountColumns.ADJUSTMENTS));
+    // Deciles 1 to 10 are indices 0 to 9; prefer_not_to_say is unknown, like blank (no index).
+    in.add(col(ValidatedColumns.index(RecordColumns.IMD_DECILE)).cast("int").plus(lit(1))
         .as(CountColumns.DECILE));
     return in;
   }
@@ -248,18 +266,22 @@ public final class PeopleCounts {
     return aggregates;
   }
 
-  /** The category's position in report order; null when the value is unknown. */
+  /**
+   * The category's position in report order; null when the value is unknown. A characteristic of
+   * the records lists its categories in its code list's order, so its stored index is the
+   * position; the broad ethnic group is looked up by the detailed group's index.
+   */
   static Column categoryIndex(Characteristic c) {
-    String source = c == Characteristic.ETHNIC_GROUP_BROAD ? Characteristic.ETHNIC_GROUP.code() : c.code();
-    List<Column> kv = new ArrayList<>();
-    List<String> codes = Characteristic.fromCode(source).orElseThrow().categoryCodes();
-    for (String code : codes) {
-      kv.add(lit(code));
-      String target = c == Characteristic.ETHNIC_GROUP_BROAD ? Characteristic.broadEthnicGroupOf(code) : code;
-      kv.add(lit(c.indexOf(target)));
+    if (c != Characteristic.ETHNIC_GROUP_BROAD) {
+      return col(ValidatedColumns.index(c.code())).cast("int");
     }
-    return element_at(org.apache.spark.sql.functions.map(kv.toArray(new Column[0])),
-        col(ValidatedColumns.code(source)));
+    List<Column> broad = new ArrayList<>();
+    for (String code : Characteristic.ETHNIC_GROUP.categoryCodes()) {
+      broad.add(lit(c.indexOf(Characteristic.broadEthnicGroupOf(code))));
+    }
+    return org.apache.spark.sql.functions.get(
+        org.apache.spark.sql.functions.array(broad.toArray(new Column[0])),
+        col(ValidatedColumns.index(Characteristic.ETHNIC_GROUP.code())).cast("int"));
   }
 
   /**
@@ -328,15 +350,8 @@ public final class PeopleCounts {
 
   /** A record's role groups as bits, in {@link #roleGroups()} order. */
   private static Column roleBits(List<String> groups, Set<String> measuredRoles) {
-    List<Column> kv = new ArrayList<>();
-    for (int i = 0; i < org.whotakespart.config.Vocabulary.ROLES.size(); i++) {
-      kv.add(lit(org.whotakespart.config.Vocabulary.ROLES.get(i)));
-      kv.add(lit(1L << i));
-    }
-    Column role = coalesce(col(ValidatedColumns.code(RecordColumns.ROLE)),
-        lit(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE));
-    return coalesce(element_at(org.apache.spark.sql.functions.map(
-            kv.toArray(new Column[0])), role), lit(0L))
+    // Each role's bit is its index in Vocabulary.ROLES, which begins roleGroups().
+    return call_function("shiftleft", lit(1L), roleIndex())
         .bitwiseOR(when(isMeasuredRole(measuredRoles),
             lit(1L << groups.indexOf(PeopleRow.MEASURED))).otherwise(lit(0L)))
         .bitwiseOR(lit(1L << groups.indexOf(PeopleRow.EVERYONE)));

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.whotakespart.config.Vocabulary;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.validate.RowChecker;
 import org.whotakespart.validate.ValidatedColumns;
@@ -80,6 +81,9 @@ public final class HistoryStore {
     for (String coded : RowChecker.CODED) {
       c.add(ValidatedColumns.code(coded));
     }
+    for (String coded : RowChecker.CODED) {
+      c.add(ValidatedColumns.index(coded));
+    }
     c.add(RecordColumns.SOURCE_FILE);
     return c;
   }
@@ -87,7 +91,8 @@ public final class HistoryStore {
   private static org.apache.spark.sql.types.StructType schema() {
     var s = new org.apache.spark.sql.types.StructType();
     for (String c : recordColumns()) {
-      s = s.add(c, c.equals(ValidatedColumns.ACTIVITY_DAY) ? "date" : "string");
+      s = s.add(c, c.equals(ValidatedColumns.ACTIVITY_DAY) ? "date"
+          : c.startsWith(ValidatedColumns.index("")) ? "byte" : "string");
     }
     return s.add(PERIOD, "string").add(INGEST, "long");
   }
@@ -165,26 +170,41 @@ public final class HistoryStore {
    * ({@link ValidatedColumns#ROW_STATUS} = accepted), with {@link #PERIOD} and {@link #INGEST}.
    */
   public Dataset<Row> read(SparkSession spark, Manifest m, LocalDate from, LocalDate toExclusive) {
-    List<String> folders = new ArrayList<>();
-    for (Manifest.Partition p : m.partitions()) {
-      if (p.overlaps(from, toExclusive)) {
-        folders.add(root + "/" + p.folder());
-      }
-    }
-    return read(spark, folders);
+    return read(spark, m.partitions().stream().filter(p -> p.overlaps(from, toExclusive)).toList());
   }
 
   /** Every stored record. */
   public Dataset<Row> readAll(SparkSession spark, Manifest m) {
-    return read(spark, m.partitions().stream().map(p -> root + "/" + p.folder()).toList());
+    return read(spark, m.partitions());
   }
 
-  private Dataset<Row> read(SparkSession spark, List<String> folders) {
-    Dataset<Row> rows = folders.isEmpty()
-        ? spark.createDataFrame(List.of(), SCHEMA)
-        : spark.read().schema(SCHEMA).parquet(folders.toArray(new String[0]));
+  /**
+   * The quarters' records. Quarters whose indices follow this version's code lists are read as
+   * stored; the others (written before indices were stored, or under other lists) have their
+   * indices worked out again from their codes.
+   */
+  private Dataset<Row> read(SparkSession spark, List<Manifest.Partition> partitions) {
+    List<String> current = new ArrayList<>();
+    List<String> older = new ArrayList<>();
+    for (Manifest.Partition p : partitions) {
+      (p.vocabulary().equals(Vocabulary.fingerprint()) ? current : older)
+          .add(root + "/" + p.folder());
+    }
+    Dataset<Row> rows = current.isEmpty() ? null : parquet(spark, current);
+    if (!older.isEmpty()) {
+      Dataset<Row> reindexed =
+          parquet(spark, older).transform(ValidatedColumns.indicesFromCodes());
+      rows = rows == null ? reindexed : rows.union(reindexed);
+    }
+    if (rows == null) {
+      rows = spark.createDataFrame(List.of(), SCHEMA);
+    }
     return rows.withColumn(ValidatedColumns.ROW_STATUS, lit(ValidatedColumns.ACCEPTED))
         .withColumn(ValidatedColumns.REJECT_REASON, lit(null).cast("string"));
+  }
+
+  private static Dataset<Row> parquet(SparkSession spark, List<String> folders) {
+    return spark.read().schema(SCHEMA).parquet(folders.toArray(new String[0]));
   }
 
   /**

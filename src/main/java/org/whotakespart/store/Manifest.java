@@ -28,9 +28,13 @@ public record Manifest(long ingest, String committedAt, List<Partition> partitio
   static final String HEADER = "# Who Takes Part history store manifest, version 1";
   static final String END = "end";
 
-  /** One quarter of records: the folder (relative to the store) holding its Parquet files. */
+  /**
+   * One quarter of records: the folder (relative to the store) holding its Parquet files, and the
+   * {@link org.whotakespart.config.Vocabulary#fingerprint() fingerprint} of the code lists its
+   * {@code index_<column>} values follow ("" for a quarter written before indices were stored).
+   */
   public record Partition(String period, LocalDate start, LocalDate endExclusive, String folder,
-      long rows) {
+      long rows, String vocabulary) {
     boolean overlaps(LocalDate from, LocalDate toExclusive) {
       return start.isBefore(toExclusive) && endExclusive.isAfter(from);
     }
@@ -55,7 +59,8 @@ public record Manifest(long ingest, String committedAt, List<Partition> partitio
       w.write("ingest\t" + ingest + "\t" + committedAt + "\n");
       for (Partition p : partitions) {
         w.write(String.join("\t", "partition", p.period(), p.start().toString(),
-            p.endExclusive().toString(), p.folder(), Long.toString(p.rows())) + "\n");
+            p.endExclusive().toString(), p.folder(), Long.toString(p.rows()), p.vocabulary())
+            + "\n");
       }
       for (SourceFile f : files) {
         w.write(String.join("\t", "file", clean(f.path()), Long.toString(f.ingest()),
@@ -86,8 +91,9 @@ public record Manifest(long ingest, String committedAt, List<Partition> partitio
             ingest = Long.parseLong(f[1]);
             at = f[2];
           }
+          // A seventh field, the vocabulary, came later: older manifests have six.
           case "partition" -> partitions.add(new Partition(f[1], LocalDate.parse(f[2]),
-              LocalDate.parse(f[3]), f[4], Long.parseLong(f[5])));
+              LocalDate.parse(f[3]), f[4], Long.parseLong(f[5]), f.length > 6 ? f[6] : ""));
           case "file" -> files.add(new SourceFile(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
               f[4], Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
               Long.parseLong(f[8])));

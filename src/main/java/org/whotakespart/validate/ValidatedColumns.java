@@ -1,5 +1,17 @@
 package org.whotakespart.validate;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.whotakespart.config.Vocabulary;
+
 /** Columns the validation stage adds to the rows read. */
 public final class ValidatedColumns {
   /** {@code accepted}, {@code quarantined} or {@code duplicate} (an exact re-send, counted once). */
@@ -20,5 +32,38 @@ public final class ValidatedColumns {
   /** The column holding the contract code of a coded record column, e.g. {@code code_sex}. */
   public static String code(String column) {
     return "code_" + column;
+  }
+
+  /**
+   * The column holding where a coded column's code sits in its list, e.g. {@code index_sex}: a
+   * small number ({@code Vocabulary#indexOf}), null when the code is blank, prefer_not_to_say or
+   * not one of the list's. Counting reads these, not the codes' text.
+   */
+  public static String index(String column) {
+    return "index_" + column;
+  }
+
+  /**
+   * Each coded column's {@link #index} worked out from its {@link #code}, in place of any there:
+   * for rows whose indices were not stored, or were stored under other code lists.
+   */
+  public static scala.Function1<Dataset<Row>, Dataset<Row>> indicesFromCodes() {
+    return df -> {
+      Set<String> present = Set.of(df.columns());
+      Dataset<Row> out = df;
+      for (var e : Vocabulary.codedColumns().entrySet()) {
+        if (!present.contains(code(e.getKey()))) {
+          continue;
+        }
+        List<Column> kv = new ArrayList<>();
+        for (int i = 0; i < e.getValue().size(); i++) {
+          kv.add(lit(e.getValue().get(i)));
+          kv.add(lit((byte) i));
+        }
+        out = out.withColumn(index(e.getKey()), element_at(
+            org.apache.spark.sql.functions.map(kv.toArray(new Column[0])), col(code(e.getKey()))));
+      }
+      return out;
+    };
   }
 }

@@ -65,8 +65,11 @@ public final class UncheckedReport {
       }
       for (int k = 0; k < coded.size(); k++) {
         String v = in.getString(values + RecordColumns.CONTRACT.indexOf(coded.get(k)));
-        out[n + k] = v == null ? null
+        String code = v == null ? null
             : aliases.forColumn(coded.get(k)).get(v.strip().toLowerCase(Locale.ROOT));
+        out[n + k] = code;
+        Integer index = org.whotakespart.config.Vocabulary.indexOf(coded.get(k), code);
+        out[out.length - coded.size() + k] = index == null ? null : index.byteValue();
       }
       String day = in.getString(values + RecordColumns.CONTRACT.indexOf(RecordColumns.ACTIVITY_DATE));
       try {

@@ -38,6 +38,15 @@ class PeopleCountsTest {
     return DataTypes.createStructType(f);
   }
 
+  /**
+   * Checked records: the coded columns' codes as given, with their indices worked out as a store
+   * written before indices were kept has them worked out.
+   */
+  private static Dataset<Row> frame(List<Row> rows) {
+    return TestSpark.session().createDataFrame(rows, SCHEMA)
+        .transform(ValidatedColumns.indicesFromCodes());
+  }
+
   /** A validated record with a role, sex and ethnic group; the rest unknown. */
   private static Row record(String status, String project, String person, String day, String role,
       String sex, String ethnic) {
@@ -54,7 +63,7 @@ class PeopleCountsTest {
 
   /** (project, characteristic, category or "unknown") to people. */
   private static Map<String, Long> counts(List<Row> records, Set<String> roles) {
-    Dataset<Row> df = TestSpark.session().createDataFrame(records, SCHEMA);
+    Dataset<Row> df = frame(records);
     Map<String, Long> out = new TreeMap<>();
     for (Row r : df.transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
         .transform(PeopleCounts.filterMeasuredRoles(roles))
@@ -192,7 +201,7 @@ class PeopleCountsTest {
         RowFactory.create("A", "all", "all"), RowFactory.create("B", "all", "all")),
         new StructType().add("project_id", "string").add("scope_type", "string").add("scope_id", "string"));
     Map<String, Long> people = new TreeMap<>();
-    for (Row r : PeopleCounts.peopleByScopeAndRole(spark.createDataFrame(rows, SCHEMA)
+    for (Row r : PeopleCounts.peopleByScopeAndRole(frame(rows)
             .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2"))), scopes,
         Set.of("lived_experience", "carer"), rows.size()).collectAsList()) {
       people.put(r.getAs("scope_id") + "/" + r.getAs("role"), r.<Long>getAs("people"));
@@ -215,7 +224,7 @@ class PeopleCountsTest {
     Dataset<Row> scopes = spark.createDataFrame(scopeRows, new StructType().add("project_id",
         "string").add("scope_type", "string").add("scope_id", "string"));
     Map<String, Long> bySpark = new TreeMap<>();
-    Dataset<Row> inPeriod = spark.createDataFrame(records, SCHEMA)
+    Dataset<Row> inPeriod = frame(records)
         .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")));
     for (Row r : (fromProjectSums ? PeopleCounts.fromProjectSums(inPeriod, scopes, measured)
         : PeopleCounts.inOneQuery(inPeriod, scopes, measured)).collectAsList()) {
@@ -306,7 +315,7 @@ class PeopleCountsTest {
         record("accepted", "A", "p2", "2025-07-02", null, "female", null));
     Map<String, Long> people = new TreeMap<>();
     List<String> labels = List.of("2025-26 Q2", "2025-26 Q1");
-    for (Row r : TestSpark.session().createDataFrame(rows, SCHEMA)
+    for (Row r : frame(rows)
         .transform(PeopleCounts.filterAcceptedIn(labels.stream().map(Period::parse).toList()))
         .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
         .transform(PeopleCounts.perPerson(labels.size()))
@@ -335,7 +344,7 @@ class PeopleCountsTest {
         // p3: Q2 only; nothing recorded but an adjustment met; the decile withheld.
         activity("p3", "2025-09-01", "female", null, null, "yes", "yes", "prefer_not_to_say"));
     Map<String, Long> n = new TreeMap<>();
-    for (Row r : TestSpark.session().createDataFrame(rows, SCHEMA)
+    for (Row r : frame(rows)
         .transform(PeopleCounts.filterAcceptedIn(List.of(Period.parse("2025-26 Q1"),
             Period.parse("2025-26 Q2"))))
         .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
@@ -392,7 +401,7 @@ class PeopleCountsTest {
         record("accepted", "A", "e", "2025-04-01", null, "female", null),
         record("accepted", "B", "e", "2025-07-01", null, "female", null));
     Map<String, Long> n = new TreeMap<>();
-    for (Row r : TestSpark.session().createDataFrame(rows, SCHEMA)
+    for (Row r : frame(rows)
         .transform(PeopleCounts.filterAcceptedIn(quarters))
         .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
         .transform(PeopleCounts.perPerson(quarters.size()))

@@ -156,6 +156,73 @@ class HistoryStoreTest {
     assertFalse(Files.exists(dir.resolve("store/data/00000001")));
   }
 
+  /** record id to "sex index, ethnic group index" as read from the store. */
+  private Map<String, String> storedIndices() {
+    HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
+        spark.sparkContext().hadoopConfiguration());
+    Map<String, String> m = new TreeMap<>();
+    for (Row r : store.readAll(spark, store.current()).collectAsList()) {
+      m.put(r.getAs("record_id"), r.getAs(ValidatedColumns.index("sex")) + ","
+          + r.getAs(ValidatedColumns.index("ethnic_group")));
+    }
+    return m;
+  }
+
+  @Test
+  void indicesAreReadAsStoredOnlyWhenTheyFollowThisVersionsCodeLists() throws IOException {
+    Path q2 = export("q2.csv", """
+        r1,A,P1,2025-07-01,female,white_british
+        r2,B,P1,2025-08-01,male,
+        r3,C,P1,2025-05-01,prefer not to say,other_arab
+        """);
+    IngestJob.Result first = IngestJob.run(config(q2), spark, Progress.silent());
+    // Places in the contract's lists: female 0, male 1; white_british 12, other_arab 17.
+    Map<String, String> expected = Map.of("r1", "0,12", "r2", "1,null", "r3", "null,17");
+    assertEquals(expected, storedIndices());
+    for (Manifest.Partition p : first.after().partitions()) {
+      assertEquals(org.whotakespart.config.Vocabulary.fingerprint(), p.vocabulary());
+    }
+
+    // The same quarters as a version with other code lists wrote them: every stored index 7,
+    // and the manifest says the lists were others ("" is a store from before indices were kept).
+    HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
+        spark.sparkContext().hadoopConfiguration());
+    for (String other : List.of("0123456789abcdef", "")) {
+      Manifest m = store.current();
+      List<Manifest.Partition> relabelled = new java.util.ArrayList<>();
+      for (Manifest.Partition p : m.partitions()) {
+        String folder = dir.resolve("store").resolve(p.folder()).toString();
+        Dataset<Row> rows = spark.read().parquet(folder);
+        for (String c : org.whotakespart.validate.RowChecker.CODED) {
+          rows = rows.withColumn(ValidatedColumns.index(c),
+              org.apache.spark.sql.functions.lit((byte) 7));
+        }
+        rows.write().parquet(folder + "-other");
+        org.apache.commons.io.FileUtils.deleteDirectory(new java.io.File(folder));
+        Files.move(Path.of(folder + "-other"), Path.of(folder));
+        relabelled.add(new Manifest.Partition(p.period(), p.start(), p.endExclusive(), p.folder(),
+            p.rows(), other));
+      }
+      org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(
+          dir.resolve("store/_manifests").resolve(Manifest.name(m.ingest())).toUri());
+      var fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(file, false);
+      new Manifest(m.ingest(), m.committedAt(), relabelled, m.files()).write(file, fs);
+      assertEquals(other, store.current().partitions().get(0).vocabulary());
+      assertEquals(expected, storedIndices(), "indices stored under lists '" + other + "'");
+    }
+
+    // An ingest rewrites the quarters it changes under this version's lists; the others stay
+    // as they were, and both are read right.
+    Path q1 = export("q1.csv", "r4,D,P2,2025-06-01,female,white_irish\n");
+    IngestJob.Result mixed = IngestJob.run(config(q1), spark, Progress.silent());
+    assertEquals(List.of(org.whotakespart.config.Vocabulary.fingerprint(), ""),
+        mixed.after().partitions().stream().map(Manifest.Partition::vocabulary).toList());
+    Map<String, String> all = new TreeMap<>(expected);
+    all.put("r4", "0,13");
+    assertEquals(all, storedIndices());
+  }
+
   @Test
   void aFolderThatIsNotAStoreIsRefused() throws IOException {
     Files.createDirectories(dir.resolve("store"));

@@ -1,6 +1,7 @@
 package org.whotakespart.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,30 @@ class RecordValidationTest {
     assertEquals("female", (String) out.get(0).getAs(ValidatedColumns.code("sex")));
     assertEquals(null, (String) out.get(0).getAs("sex"));
     assertEquals("Fmale", (String) out.get(1).getAs("sex"));
+  }
+
+  @Test
+  void eachCodeComesWithItsPlaceInTheContractsList() {
+    // The contract lists sex as female, male: female is the first.
+    List<Row> rows = List.of(raw(2, "r1", "p1", "P1", "2025-07-01", "F"),
+        raw(3, "r2", "p2", "P1", "2025-07-01", "male"),
+        raw(4, "r3", "p3", "P1", "2025-07-01", "prefer not to say"),
+        raw(5, "r4", "p4", "P1", "2025-07-01", null),
+        raw(6, "r5", "p5", "P1", "2025-07-01", "Fmale"));
+    List<Row> out;
+    try (RecordValidation.Validated v = run(rows)) {
+      out = v.rows().orderBy(RecordColumns.LINE_NUMBER).collectAsList();
+    }
+    List<String> sexes = org.whotakespart.config.Characteristic.SEX.categoryCodes();
+    assertEquals(0, sexes.indexOf("female"));
+    assertEquals((byte) 0, (Byte) out.get(0).getAs(ValidatedColumns.index("sex")));
+    assertEquals((byte) sexes.indexOf("male"), (Byte) out.get(1).getAs(ValidatedColumns.index("sex")));
+    assertEquals("prefer_not_to_say", (String) out.get(2).getAs(ValidatedColumns.code("sex")));
+    assertNull(out.get(2).getAs(ValidatedColumns.index("sex")), "unknown has no place");
+    assertNull(out.get(3).getAs(ValidatedColumns.index("sex")));
+    assertNull(out.get(4).getAs(ValidatedColumns.index("sex")), "an unmappable value");
+    // A blank role is lived experience for counting, but is stored as blank.
+    assertNull(out.get(0).getAs(ValidatedColumns.index("role")));
   }
 
   @Test
