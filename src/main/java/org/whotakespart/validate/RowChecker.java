@@ -27,10 +27,8 @@ import org.whotakespart.ingest.RecordFileParser;
  * 10 s for the coding alone as expressions).
  *
  * <p>Input: rows of {@link RecordFileParser#SCHEMA}. Output: rows of {@link #SCHEMA}, the input's
- * columns (values trimmed; the coded columns' spellings kept only on rejected rows) followed by
- * {@code code_<column>} for each coded column, the activity day, the reject reason and detail,
- * the identifier found, and {@code index_<column>} for each coded column (the code's place in its
- * list, {@link Vocabulary#indexOf}).
+ * columns (values trimmed; the coded columns' spellings kept only on rejected rows) followed by {@code code_<column>} for each coded column, the
+ * activity day, the reject reason and detail, and the identifier found.
  */
 public final class RowChecker implements Function<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -70,14 +68,10 @@ public final class RowChecker implements Function<Row, Row> {
     for (String c : CODED) {
       s = s.add(ValidatedColumns.code(c), DataTypes.StringType, true);
     }
-    s = s.add(ValidatedColumns.ACTIVITY_DAY, DataTypes.DateType, true)
+    return s.add(ValidatedColumns.ACTIVITY_DAY, DataTypes.DateType, true)
         .add(ValidatedColumns.REJECT_REASON, DataTypes.StringType, true)
         .add(ValidatedColumns.REJECT_DETAIL, DataTypes.StringType, true)
         .add(IdentifierGuard.FOUND, DataTypes.StringType, true);
-    for (String c : CODED) {
-      s = s.add(ValidatedColumns.index(c), DataTypes.ByteType, true);
-    }
-    return s;
   }
 
   private static final int FIRST_VALUE = 4;
@@ -144,10 +138,6 @@ public final class RowChecker implements Function<Row, Row> {
     out[n + codes.length + 1] = reason == null ? null : reason.code();
     out[n + codes.length + 2] = detail;
     out[n + codes.length + 3] = identifierFound(v, codes, day, in.getString(3));
-    for (int k = 0; k < codes.length; k++) {
-      Integer index = Vocabulary.indexOf(CODED.get(k), codes[k]);
-      out[n + codes.length + 4 + k] = index == null ? null : index.byteValue();
-    }
     if (reason == null) {
       // The codes say it all for a good row: keep the spellings only where a row is rejected, so
       // that what is held in memory is no more than the work needs.

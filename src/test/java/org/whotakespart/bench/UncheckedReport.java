@@ -65,11 +65,8 @@ public final class UncheckedReport {
       }
       for (int k = 0; k < coded.size(); k++) {
         String v = in.getString(values + RecordColumns.CONTRACT.indexOf(coded.get(k)));
-        String code = v == null ? null
+        out[n + k] = v == null ? null
             : aliases.forColumn(coded.get(k)).get(v.strip().toLowerCase(Locale.ROOT));
-        out[n + k] = code;
-        Integer index = org.whotakespart.config.Vocabulary.indexOf(coded.get(k), code);
-        out[out.length - coded.size() + k] = index == null ? null : index.byteValue();
       }
       String day = in.getString(values + RecordColumns.CONTRACT.indexOf(RecordColumns.ACTIVITY_DATE));
       try {
@@ -79,7 +76,8 @@ public final class UncheckedReport {
       }
       return RowFactory.create(out);
     }), RowChecker.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> rows = checked.withColumn(ValidatedColumns.ROW_STATUS, lit(ValidatedColumns.ACCEPTED));
+    Dataset<Row> rows = checked.withColumn(ValidatedColumns.ROW_STATUS, lit(ValidatedColumns.ACCEPTED))
+        .transform(ValidatedColumns.indicesFromCodes());
     Map<String, long[]> byFile = new TreeMap<>();
     for (Row r : checked.groupBy(col(RecordColumns.SOURCE_FILE)).count().collectAsList()) {
       byFile.put(r.getString(0), new long[] {r.getLong(1), 0, 0});
