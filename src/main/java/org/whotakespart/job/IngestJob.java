@@ -88,14 +88,20 @@ public final class IngestJob {
       Dataset<Row> kept = existing.filter(col(HistoryStore.PERIOD).isin(affected.toArray()))
           .filter(fromSources.unary_$bang())
           .join(keys, joinKeys(), "left_anti");
-      Dataset<Row> next = hooks.beforeWrite().apply(kept.select(storedColumns())
-          .unionByName(incoming.select(storedColumns())));
+      // The codes' indices are worked out as the rows are written, after the shuffle: carried
+      // through it they made the 10 M ingest 15% slower.
+      Dataset<Row> next = hooks.beforeWrite().apply(kept.select(storedColumns(false))
+          .unionByName(incoming.select(storedColumns(false))));
       String folder = store.dataFolder(id);
       store.clearLeftovers(id);
+      List<Column> columns = new ArrayList<>(List.of(storedColumns(true)));
+      columns.add(col(HistoryStore.QUARTER));
       next.withColumn(HistoryStore.QUARTER, HistoryStore.quarterFolder())
           .repartition(col(HistoryStore.QUARTER))
           .sortWithinPartitions(RecordColumns.PROJECT_ID, RecordColumns.PARTICIPANT_ID,
               ValidatedColumns.ACTIVITY_DAY)
+          .transform(ValidatedColumns.indicesFromCodes())
+          .select(columns.toArray(new Column[0]))
           .write().mode("errorifexists").partitionBy(HistoryStore.QUARTER)
           .option("maxRecordsPerFile", HistoryStore.RECORDS_PER_FILE)
           .option("parquet.block.size", HistoryStore.ROW_GROUP_BYTES)
@@ -134,9 +140,11 @@ public final class IngestJob {
         .select(cols.toArray(new Column[0]));
   }
 
-  private static Column[] storedColumns() {
-    return java.util.Arrays.stream(HistoryStore.SCHEMA.fieldNames()).map(c -> col(c))
-        .toArray(Column[]::new);
+  /** The store's columns in order, with or without the codes' indices. */
+  private static Column[] storedColumns(boolean withIndices) {
+    return java.util.Arrays.stream(HistoryStore.SCHEMA.fieldNames())
+        .filter(c -> withIndices || !c.startsWith(ValidatedColumns.index("")))
+        .map(c -> col(c)).toArray(Column[]::new);
   }
 
   private static scala.collection.immutable.Seq<String> joinKeys() {
