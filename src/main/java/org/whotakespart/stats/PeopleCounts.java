@@ -104,15 +104,16 @@ public final class PeopleCounts {
         lit(roleIndexOf(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE)));
   }
 
-  private static byte yesNoIndex(String answer) {
-    return org.whotakespart.config.Vocabulary.indexOf(RecordColumns.PAID, answer).byteValue();
+  private static byte roleIndexOf(String role) {
+    return knownIndex(RecordColumns.ROLE, role);
   }
 
-  private static byte roleIndexOf(String role) {
-    Integer i = org.whotakespart.config.Vocabulary.indexOf(RecordColumns.ROLE, role);
+  /** A code's index in its column's list, for codes the counting names itself. */
+  private static byte knownIndex(String column, String code) {
+    Integer i = org.whotakespart.config.Vocabulary.indexOf(column, code);
     if (i == null) {
-      throw new IllegalArgumentException("'" + role + "' is not a role: use one of "
-          + org.whotakespart.config.Vocabulary.ROLES);
+      throw new IllegalArgumentException("'" + code + "' is not a code of " + column + ": use one"
+          + " of " + org.whotakespart.config.Vocabulary.codedColumns().get(column));
     }
     return i.byteValue();
   }
@@ -181,10 +182,11 @@ public final class PeopleCounts {
 
   /**
    * Each record's values as small numbers, worked out once per record before aggregating (inside
-   * the aggregation each code was decoded and looked up again for every aggregate using it, four
-   * times over with two quarters' columns): the project, person and group of quarters, whether
-   * the record is of the last quarter, its day times 64, each characteristic's category index, and
-   * its stage, pay and adjustments as bits and its decile.
+   * the aggregation each would be worked out again for every aggregate using it, four times over
+   * with two quarters' columns): the project, person and group of quarters, whether the record is
+   * of the last quarter, its day times 64, each characteristic's category index, and its stage,
+   * pay and adjustments as bits and its decile, all from the codes' indices
+   * ({@link ValidatedColumns#index}), never from the codes' text.
    */
   private static List<Column> personInputs(int last) {
     Column period = col(CountColumns.PERIOD_INDEX);
@@ -202,8 +204,8 @@ public final class PeopleCounts {
     Column paid = col(ValidatedColumns.index(RecordColumns.PAID));
     Column requested = col(ValidatedColumns.index(RecordColumns.ADJUSTMENTS_REQUESTED));
     Column met = col(ValidatedColumns.index(RecordColumns.ADJUSTMENTS_MET));
-    Column yes = lit(yesNoIndex("yes"));
-    Column no = lit(yesNoIndex("no"));
+    Column yes = lit(knownIndex(RecordColumns.PAID, "yes"));
+    Column no = lit(knownIndex(RecordColumns.PAID, "no"));
     in.add(when(paid.equalTo(no), 1).when(paid.equalTo(yes), 2).as(CountColumns.PAID));
     in.add(when(requested.equalTo(yes).and(met.equalTo(no)), 1)
         .when(requested.equalTo(yes).and(met.equalTo(yes)), 2).as(CountColumns.ADJUSTMENTS));
