@@ -89,7 +89,7 @@ public final class IngestJob {
           .filter(fromSources.unary_$bang())
           .join(keys, joinKeys(), "left_anti");
       // The codes' indices are worked out as the rows are written, after the shuffle: carried
-      // through it they made the 10 M ingest 15% slower.
+      // through it they cost more (1 M records, write phase: 19.3, 18.0 s against 16.9, 17.7 s).
       Dataset<Row> next = hooks.beforeWrite().apply(kept.select(storedColumns(false))
           .unionByName(incoming.select(storedColumns(false))));
       String folder = store.dataFolder(id);
@@ -143,7 +143,7 @@ public final class IngestJob {
   /** The store's columns in order, with or without the codes' indices. */
   private static Column[] storedColumns(boolean withIndices) {
     return java.util.Arrays.stream(HistoryStore.SCHEMA.fieldNames())
-        .filter(c -> withIndices || !c.startsWith(ValidatedColumns.index("")))
+        .filter(c -> withIndices || !ValidatedColumns.isIndex(c))
         .map(c -> col(c)).toArray(Column[]::new);
   }
 

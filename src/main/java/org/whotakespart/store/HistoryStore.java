@@ -92,7 +92,7 @@ public final class HistoryStore {
     var s = new org.apache.spark.sql.types.StructType();
     for (String c : recordColumns()) {
       s = s.add(c, c.equals(ValidatedColumns.ACTIVITY_DAY) ? "date"
-          : c.startsWith(ValidatedColumns.index("")) ? "byte" : "string");
+          : ValidatedColumns.isIndex(c) ? "byte" : "string");
     }
     return s.add(PERIOD, "string").add(INGEST, "long");
   }

@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -50,7 +52,7 @@ public final class ValidatedColumns {
   public static scala.Function1<Dataset<Row>, Dataset<Row>> indicesFromCodes() {
     return df -> {
       Set<String> present = Set.of(df.columns());
-      Dataset<Row> out = df;
+      Map<String, Column> indices = new LinkedHashMap<>();
       for (var e : Vocabulary.codedColumns().entrySet()) {
         if (!present.contains(code(e.getKey()))) {
           continue;
@@ -60,10 +62,16 @@ public final class ValidatedColumns {
           kv.add(lit(e.getValue().get(i)));
           kv.add(lit((byte) i));
         }
-        out = out.withColumn(index(e.getKey()), element_at(
+        indices.put(index(e.getKey()), element_at(
             org.apache.spark.sql.functions.map(kv.toArray(new Column[0])), col(code(e.getKey()))));
       }
-      return out;
+      // One projection for all of them, not one withColumn (and one analysis) per column.
+      return df.withColumns(indices);
     };
+  }
+
+  /** True for an {@link #index} column's name. */
+  public static boolean isIndex(String name) {
+    return name.startsWith(index(""));
   }
 }
