@@ -120,9 +120,10 @@ public final class GoodnessOfFit {
     // As R: count samples with a statistic at least (1 - 64 eps) times the observed one.
     double threshold = observedStatistic * (1 - 64 * Math.ulp(1.0));
     long[] sample = new long[p.length];
+    Multinomial.Shares shares = Multinomial.shares(p);
     int atLeast = 0;
     for (int b = 0; b < MONTE_CARLO_SAMPLES; b++) {
-      Multinomial.sample(random, n, p, sample);
+      Multinomial.sample(random, n, shares, sample);
       if (statistic(sample, expected) >= threshold) {
         atLeast++;
       }

@@ -84,6 +84,53 @@ class MultinomialTest {
     }
   }
 
+  /**
+   * Shares made ready once draw exactly the numbers that a chain of conditional binomials over
+   * the array draws, including categories with no probability, conditional probabilities over
+   * 1/2 (drawn as their complement) and a category after all the probability is spent.
+   */
+  @Test
+  void preparedSharesDrawTheSameNumbersAsTheChainOfBinomials() {
+    double[][] cases = {
+        {0.45, 0.3, 0.17, 0.05, 0.02, 0.008, 0.002},
+        {0.02, 0.9, 0.0, 0.05, 0.03},
+        {0.5, 0.5, 0.0},
+        {0.0, 0.0, 1.0},
+        {0.001, 0.001, 0.998},
+        {0.7, 0.3},
+    };
+    for (double[] p : cases) {
+      for (long n : new long[] {0, 1, 7, 60, 900, 25_000}) {
+        SplittableRandom a = new SplittableRandom(n * 31 + p.length);
+        SplittableRandom b = new SplittableRandom(n * 31 + p.length);
+        Multinomial.Shares shares = Multinomial.shares(p);
+        long[] out = new long[p.length];
+        for (int draw = 0; draw < 200; draw++) {
+          Multinomial.sample(a, n, shares, out);
+          assertEquals(java.util.Arrays.toString(chainOfBinomials(b, n, p)),
+              java.util.Arrays.toString(out), "n " + n + ", p " + java.util.Arrays.toString(p));
+        }
+      }
+    }
+  }
+
+  /** The multinomial as K − 1 conditional binomials, written out plainly. */
+  private static long[] chainOfBinomials(SplittableRandom random, long n, double[] p) {
+    long[] out = new long[p.length];
+    long left = n;
+    double pLeft = 1.0;
+    for (int i = 0; i < p.length - 1; i++) {
+      if (left == 0 || pLeft <= 0) {
+        continue;
+      }
+      out[i] = Multinomial.binomial(random, left, Math.min(1.0, p[i] / pLeft));
+      left -= out[i];
+      pLeft -= p[i];
+    }
+    out[p.length - 1] = left;
+    return out;
+  }
+
   /** Chi-square fit of the observed counts to the pmf, cells pooled to 20+ expected each. */
   private static void assertFits(long[] seen, BinomialDistribution exact) {
     java.util.List<double[]> cells = new java.util.ArrayList<>(); // {expected, observed}
