@@ -1,0 +1,72 @@
+package org.whotakespart.job;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.whotakespart.baseline.CatchmentBaselines;
+import org.whotakespart.config.JobConfig;
+import org.whotakespart.config.Period;
+import org.whotakespart.ingest.BaselineRow;
+import org.whotakespart.ingest.BaselinesReader;
+import org.whotakespart.ingest.Project;
+import org.whotakespart.ingest.ProjectsReader;
+import org.whotakespart.output.table.MetricsWriter;
+import org.whotakespart.stats.MetricRow;
+
+/**
+ * Benchmark only, never a product path: our pipeline doing what the DuckDB peer does and no more,
+ * so that the benchmark can set like beside like. It runs the report's own code up to the
+ * metrics (projects and baselines read, every record checked as the report checks it, or read
+ * from the history store; people counted per project, group and quarter in the report's one
+ * aggregation; metrics for every scope) and writes {@code metrics.csv} alone: no distinct people
+ * per scope, equity, goodness-of-fit tests, trends table, workbook or charts.
+ *
+ * <p>{@code java -cp ... org.whotakespart.job.ProjectMetricsOnly csv|store RECORDS_OR_STORE
+ * PROJECTS BASELINES QUARTER OUTPUT}
+ */
+public final class ProjectMetricsOnly {
+  private ProjectMetricsOnly() {}
+
+  public static void main(String[] args) {
+    boolean fromStore = args[0].equals("store");
+    JobConfig.Builder b = JobConfig.builder().projects(args[2]).baselines(List.of(args[3]))
+        .period(args[4]).trendQuarters(1).output(args[5]).charts(false);
+    JobConfig config = fromStore ? b.store(args[1]).fromStore(true).build()
+        : b.records(List.of(args[1])).build();
+    Progress progress = new Progress(System.err);
+    SparkSession spark = SparkSessions.create(config.sparkMaster());
+    try {
+      List<MetricRow> metrics = run(config, spark, progress,
+          fromStore ? StoreRecords::check : RecordCheck::check);
+      System.out.printf(Locale.ROOT, "%,d metrics rows%n", metrics.size());
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The report's steps up to its metrics, then metrics.csv; returns the metrics rows. */
+  static List<MetricRow> run(JobConfig config, SparkSession spark, Progress progress,
+      ReportJob.RecordSource source) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf);
+    List<BaselineRow> baselines = BaselinesReader.readAll(config.baselines(), config.encoding(), conf);
+    CatchmentBaselines.Result catchments = CatchmentBaselines.compute(projects, baselines);
+    RecordCheck.Checked checked = source.check(config, spark, progress, projects);
+    try {
+      Period previous = config.period().previous();
+      ReportJob.Counted counted = ReportJob.countQuarters(checked.validated(),
+          ReportJob.quarters(config), config, previous);
+      progress.step("Counted people");
+      Map<String, String> areaNames = CatchmentBaselines.areaNames(baselines);
+      List<MetricRow> metrics = ReportJob.metrics(config, config.period(), projects,
+          counted.people(config.period()), catchments.rows(), areaNames);
+      MetricsWriter.writeCsv(metrics, config.output() + "/metrics.csv", conf);
+      progress.step("Wrote metrics.csv");
+      return metrics;
+    } finally {
+      checked.close();
+    }
+  }
+}
