@@ -222,6 +222,23 @@ class ReportEndToEndTest {
   }
 
   /**
+   * The benchmark sets {@link ProjectMetricsOnly} beside DuckDB as our pipeline doing DuckDB's
+   * work and no more: it must give the report's metrics, every row and column.
+   */
+  @Test
+  void theBenchmarksMetricsOnlyRunGivesTheReportsMetrics() throws IOException {
+    Path only = out.resolve("metrics-only");
+    JobConfig config = config(only);
+    List<org.whotakespart.stats.MetricRow> rows = ProjectMetricsOnly.run(config,
+        TestSpark.session(), Progress.silent(), RecordCheck::check);
+    Map<String, Map<String, String>> fromOnly = readMetrics(only.resolve("metrics.csv"));
+    assertEquals(metrics.size(), rows.size());
+    assertEquals(metrics.keySet(), fromOnly.keySet());
+    fromOnly.forEach((key, row) -> row.forEach((column, value) ->
+        assertEquals(metrics.get(key).get(column), value, key + " " + column)));
+  }
+
+  /**
    * The sample's eight quarters, for two projects: each quarter's counts recounted from the raw
    * files, the share, ratio and status worked out here by the formulas of statistics.md (Wilson
    * written out), and each group's trend label from those statuses by the rule in Trend's javadoc.
