@@ -95,10 +95,10 @@ public final class ReportJob {
   /** The report from records given by {@code source}. */
   public static Result run(JobConfig config, SparkSession spark, Progress progress,
       RecordSource source) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf);
-    List<BaselineRow> baselines = BaselinesReader.readAll(config.baselines(), config.encoding(), conf);
-    CatchmentBaselines.Result catchments = CatchmentBaselines.compute(projects, baselines);
+    Inputs inputs = Inputs.read(config, spark.sparkContext().hadoopConfiguration());
+    List<Project> projects = inputs.projects();
+    List<BaselineRow> baselines = inputs.baselines();
+    CatchmentBaselines.Result catchments = inputs.catchments();
     progress.step(String.format(Locale.ROOT, "Read %d projects and %,d baseline rows",
         projects.size(), baselines.size()));
 
@@ -270,6 +270,17 @@ public final class ReportJob {
       case PROJECT -> java.util.EnumSet.of(ScopeType.ALL, ScopeType.PROJECT);
       case NONE -> java.util.EnumSet.of(ScopeType.ALL);
     };
+  }
+
+  /** What a report reads before its records: the projects, the baselines, each catchment's. */
+  record Inputs(List<Project> projects, List<BaselineRow> baselines,
+      CatchmentBaselines.Result catchments) {
+    static Inputs read(JobConfig config, Configuration conf) {
+      List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf);
+      List<BaselineRow> baselines = BaselinesReader.readAll(config.baselines(), config.encoding(),
+          conf);
+      return new Inputs(projects, baselines, CatchmentBaselines.compute(projects, baselines));
+    }
   }
 
   /** People per project and group for each quarter counted; experience for the last two. */

@@ -8,10 +8,6 @@ import org.apache.spark.sql.SparkSession;
 import org.whotakespart.baseline.CatchmentBaselines;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.config.Period;
-import org.whotakespart.ingest.BaselineRow;
-import org.whotakespart.ingest.BaselinesReader;
-import org.whotakespart.ingest.Project;
-import org.whotakespart.ingest.ProjectsReader;
 import org.whotakespart.output.table.MetricsWriter;
 import org.whotakespart.stats.MetricRow;
 
@@ -50,18 +46,16 @@ public final class ProjectMetricsOnly {
   static List<MetricRow> run(JobConfig config, SparkSession spark, Progress progress,
       ReportJob.RecordSource source) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf);
-    List<BaselineRow> baselines = BaselinesReader.readAll(config.baselines(), config.encoding(), conf);
-    CatchmentBaselines.Result catchments = CatchmentBaselines.compute(projects, baselines);
-    RecordCheck.Checked checked = source.check(config, spark, progress, projects);
+    ReportJob.Inputs inputs = ReportJob.Inputs.read(config, conf);
+    RecordCheck.Checked checked = source.check(config, spark, progress, inputs.projects());
     try {
       Period previous = config.period().previous();
       ReportJob.Counted counted = ReportJob.countQuarters(checked.validated(),
           ReportJob.quarters(config), config, previous);
       progress.step("Counted people");
-      Map<String, String> areaNames = CatchmentBaselines.areaNames(baselines);
-      List<MetricRow> metrics = ReportJob.metrics(config, config.period(), projects,
-          counted.people(config.period()), catchments.rows(), areaNames);
+      Map<String, String> areaNames = CatchmentBaselines.areaNames(inputs.baselines());
+      List<MetricRow> metrics = ReportJob.metrics(config, config.period(), inputs.projects(),
+          counted.people(config.period()), inputs.catchments().rows(), areaNames);
       MetricsWriter.writeCsv(metrics, config.output() + "/metrics.csv", conf);
       progress.step("Wrote metrics.csv");
       return metrics;
