@@ -38,7 +38,7 @@ import scala.Function1;
  * most recent known value is used (ties on a day go to the later category in report order, so runs
  * repeat exactly), and the disagreement is counted as a conflict. To keep Spark on its fast hash
  * aggregate, each value is coded as a small integer and packed with its day into one {@code long}
- * ({@code day * 64 + category}), so "most recent" is a plain {@code max} (spark-notes.md measured
+ * ({@code day * 64 + category}), so "most recent" is a plain {@code max} (docs/spark.md: measured
  * this plan at 28 s against 45 s for {@code max_by} over strings on 10 M records). The
  * characteristics are then unpivoted and counted in a single {@code groupBy}.
  *

@@ -3,7 +3,7 @@ package org.whotakespart.testing;
 import org.apache.spark.sql.SparkSession;
 import org.whotakespart.job.SparkSessions;
 
-/** One shared local[2] Spark session per test JVM (spark-notes.md: later tests then take ~0.1 s). */
+/** One shared local[2] Spark session per test JVM (docs/spark.md: later tests then take ~0.1 s). */
 public final class TestSpark {
   private static SparkSession session;
 
