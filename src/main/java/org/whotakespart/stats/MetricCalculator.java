@@ -38,6 +38,21 @@ public final class MetricCalculator {
   /** One group's figures from x of n people against population share p0 (null: no baseline). */
   public MetricRow metric(ScopeType scopeType, String scopeId, String scopeName,
       String characteristic, String category, long x, long n, long unknown, Double p0) {
+    return metric(scopeType, scopeId, scopeName, characteristic, category, x, n, unknown, p0,
+        false);
+  }
+
+  /**
+   * As above; a group outside the scope's intended population ({@code notCompared}) keeps its
+   * counts and share but gets no population share, expected count, ratio or shortfall, and the
+   * status {@code not_compared}.
+   */
+  public MetricRow metric(ScopeType scopeType, String scopeId, String scopeName,
+      String characteristic, String category, long x, long n, long unknown, Double p0,
+      boolean notCompared) {
+    if (notCompared) {
+      p0 = null;
+    }
     Double share = n == 0 ? null : (double) x / n;
     Interval ci95 = Wilson.interval(x, n, Wilson.Z95);
     Interval ci998 = Wilson.interval(x, n, Wilson.Z998);
@@ -46,7 +61,8 @@ public final class MetricCalculator {
     boolean comparable = share != null && p0 != null && p0 > 0;
     Double ratio = comparable ? share / p0 : null;
     Interval ratioCi = comparable ? ci95.dividedBy(p0) : null;
-    Status status = Status.of(n, p0, comparable ? ratio : Double.NaN, ci95, bands.low(), bands.high());
+    Status status = notCompared ? Status.NOT_COMPARED
+        : Status.of(n, p0, comparable ? ratio : Double.NaN, ci95, bands.low(), bands.high());
     return new MetricRow(period, scopeType, scopeId, scopeName, characteristic, category, x, n,
         unknown, share, ci95, ci998, p0, expected, shortfall, ratio, ratioCi, status);
   }

@@ -147,7 +147,8 @@ public final class WorkbookWriter {
     wide(s, "How to read this: a group is under-represented when its share of the people taking"
         + " part is less than " + model.bands().low() + " times its share of the local population"
         + " and the difference is too large to be chance. 'Possibly' means the gap is there but the"
-        + " numbers are too small to be sure. Counts from 1 to " + (model.suppressionThreshold() - 1)
+        + " numbers are too small to be sure; 'too few to tell' means the project is too small to"
+        + " show a gap for that group at all. Counts from 1 to " + (model.suppressionThreshold() - 1)
         + " are shown as '" + board.fewerThanText() + "' to protect people's privacy.",
         styles.note);
     s.skip();
@@ -648,7 +649,10 @@ public final class WorkbookWriter {
         + " given the small numbers involved. A group is under-represented when the ratio is below "
         + model.bands().low() + " and the whole interval is below the population share;"
         + " 'possibly' when the ratio is below " + model.bands().low() + " but the interval still"
-        + " reaches it. Over-represented uses " + model.bands().high() + " the same way.");
+        + " reaches it. Over-represented uses " + model.bands().high() + " the same way. 'Too few to"
+        + " tell' when the ratio is outside the band but the project has so few people that even"
+        + " nobody at all from the group would not be a clear gap (the 95% interval of 0 of them"
+        + " still reaches the population share): such a group is never called a gap.");
     pair(s, "Glossary", "");
     pair(s, "  Share", "Of the people taking part whose answer is known, the percentage in the"
         + " group.");
@@ -665,7 +669,11 @@ public final class WorkbookWriter {
     pair(s, "  Shortfall", "Expected minus the people who took part: about how many more people"
         + " from the group would match the local population.");
     pair(s, "  Absent", "Nobody from the group took part although at least one person was"
-        + " expected.");
+        + " expected, in a project with enough people for that absence to be a clear gap.");
+    pair(s, "  Not compared", "The group is outside the people the project is for (an age it"
+        + " does not serve, the other sex in a single-sex project, or a characteristic that defines"
+        + " its members, such as disability in a stroke survivors' panel): counted, never called a"
+        + " gap.");
     pair(s, "Privacy", "Counts of people in a group from 1 to " + (model.suppressionThreshold() - 1)
         + " are shown as '" + board.fewerThanText() + "'. Any figure that would let a reader work"
         + " out such a count (a share, ratio, interval, shortfall, a total, or the all-projects"
