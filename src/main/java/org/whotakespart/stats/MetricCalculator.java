@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.whotakespart.baseline.IntendedPopulation;
 import org.whotakespart.baseline.ProjectBaseline;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
@@ -94,11 +95,22 @@ public final class MetricCalculator {
         long n = known.getOrDefault(group, 0L);
         long u = unknown.getOrDefault(group, 0L);
         List<Category> categories = c.categories();
+        // People in an age band or of a sex the project is not for are outside its intended
+        // population: the compared groups' shares are of the people inside it (statistics.md).
+        long inside = n;
+        if (!p.isNotCompared(c.code())) {
+          for (int i = 0; i < categories.size(); i++) {
+            if (IntendedPopulation.isNotCompared(p, c.code(), categories.get(i).code())) {
+              inside -= people.getOrDefault(group + '\u0000' + i, 0L);
+            }
+          }
+        }
         for (int i = 0; i < categories.size(); i++) {
           String category = categories.get(i).code();
           long x = people.getOrDefault(group + '\u0000' + i, 0L);
+          boolean notCompared = IntendedPopulation.isNotCompared(p, c.code(), category);
           rows.add(metric(ScopeType.PROJECT, p.projectId(), p.projectName(), c.code(), category, x,
-              n, u, p0.get(group + '\u0000' + category)));
+              notCompared ? n : inside, u, p0.get(group + '\u0000' + category), notCompared));
         }
       }
     }
@@ -156,7 +168,12 @@ public final class MetricCalculator {
       participants += r.participants();
       known += r.known();
       unknown += r.unknown();
-      if (r.populationShare() != null) {
+      if (r.status() == Status.NOT_COMPARED) {
+        // A project's group outside its intended population counts in a rollup as exactly as
+        // expected: it neither makes nor hides a gap of the projects that compare it.
+        knownWithBaseline += r.known();
+        expected += r.participants();
+      } else if (r.populationShare() != null) {
         knownWithBaseline += r.known();
         expected += r.expected();
       }

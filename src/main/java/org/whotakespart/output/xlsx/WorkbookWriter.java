@@ -453,10 +453,28 @@ public final class WorkbookWriter {
   private java.util.Optional<String> coverage(Characteristic c) {
     List<String> parts = model.coverage().stream()
         .filter(b -> b.characteristic().equals(c.code()))
-        .map(b -> "baseline " + b.baseline() + ": " + Phrases.ages(b.minAgeCovered()))
+        .map(b -> "baseline " + b.baseline() + ": " + b.covers() + forProjects(b))
         .distinct().toList();
     return parts.isEmpty() ? java.util.Optional.empty()
         : java.util.Optional.of("Compared with " + String.join("; ", parts) + ".");
+  }
+
+  /**
+   * " (Leeds Maternity Voices Partnership)" where a coverage concerns only some projects, so a
+   * reader sees which projects' baselines are narrowed to their people; "" when it is every
+   * project's.
+   */
+  private String forProjects(BaselineCoverage b) {
+    long sameCharacteristic = model.coverage().stream()
+        .filter(o -> o.characteristic().equals(b.characteristic())).count();
+    if (sameCharacteristic < 2 || b.projectNames().isEmpty()) {
+      return "";
+    }
+    int most = 4;
+    List<String> names = b.projectNames();
+    return " (" + String.join(", ", names.subList(0, Math.min(most, names.size())))
+        + (names.size() > most ? String.format(Locale.UK, " and %d more", names.size() - most)
+            : "") + ")";
   }
 
   private void countCell(Row row, int col, String text, Double value) {
@@ -557,6 +575,35 @@ public final class WorkbookWriter {
       }
       SheetWriter.text(r, 5, String.join("; ", notes), styles.wrapped);
       s.fitHeight(r);
+    }
+    s.skip();
+
+    List<org.whotakespart.report.OutsidePopulation> outside =
+        org.whotakespart.report.OutsidePopulation.of(model.projects(), model.metrics());
+    s.line("People outside their project's intended population", styles.subtitle);
+    wide(s, "People in an age band wholly outside a project's ages, or of the sex a single-sex"
+        + " project does not serve. They are counted here and left out of the shares of age and"
+        + " sex, whose baselines cover only the project's own people; they are still counted for"
+        + " the other characteristics, whose baselines are not split by age and sex.", styles.note);
+    if (outside.isEmpty()) {
+      s.line("Nobody taking part this quarter is outside their project's intended population.",
+          styles.text);
+    } else {
+      Row oh = s.row();
+      String[] ohh = {"Project", "Outside its ages", "Of the other sex"};
+      for (int i = 0; i < ohh.length; i++) {
+        SheetWriter.text(oh, i, ohh[i], styles.header);
+      }
+      s.fitHeight(oh);
+      for (var o : outside) {
+        Row r = s.row();
+        SheetWriter.text(r, 0, o.projectName(), styles.wrapped);
+        SheetWriter.text(r, 1, org.whotakespart.report.OutsidePopulation.text(o.byAge(),
+            o.byAgeRows(), board), styles.text);
+        SheetWriter.text(r, 2, org.whotakespart.report.OutsidePopulation.text(o.bySex(),
+            o.bySexRows(), board), styles.text);
+        s.fitHeight(r);
+      }
     }
     s.skip();
 
@@ -689,7 +736,7 @@ public final class WorkbookWriter {
     s.line("Sources and ages covered", styles.subtitle);
     for (BaselineCoverage b : model.coverage()) {
       pair(s, Characteristic.fromCode(b.characteristic()).orElseThrow().label(),
-          "Baseline " + b.baseline() + ", " + Phrases.ages(b.minAgeCovered()) + ". " + b.source());
+          "Baseline " + b.baseline() + ", " + b.covers() + forProjects(b) + ". " + b.source());
     }
     pair(s, "Attribution", "Source: Office for National Statistics licensed under the Open"
         + " Government Licence v.3.0");
