@@ -139,8 +139,10 @@ public final class MetricCalculator {
     for (Accumulator a : groups.values()) {
       // With nobody known there is nothing to weight the projects' shares by: no p0 (no_data).
       Double p0 = a.knownWithBaseline > 0 ? a.expected / a.knownWithBaseline : null;
+      // A group no project of the rollup compares (a split workbook of one maternity project,
+      // say) is not compared in the rollup either.
       out.add(metric(scopeType, a.scope.id(), a.scope.name(), a.characteristic, a.category,
-          a.participants, a.known, a.unknown, p0));
+          a.participants, a.known, a.unknown, p0, a.compared == 0));
     }
     return out;
   }
@@ -156,6 +158,7 @@ public final class MetricCalculator {
     long known;
     long unknown;
     long knownWithBaseline;
+    long compared;
     double expected;
 
     Accumulator(Scope scope, String characteristic, String category) {
@@ -168,6 +171,9 @@ public final class MetricCalculator {
       participants += r.participants();
       known += r.known();
       unknown += r.unknown();
+      if (r.status() != Status.NOT_COMPARED) {
+        compared++;
+      }
       if (r.status() == Status.NOT_COMPARED) {
         // A project's group outside its intended population counts in a rollup as exactly as
         // expected: it neither makes nor hides a gap of the projects that compare it.

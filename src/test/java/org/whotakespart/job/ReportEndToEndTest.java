@@ -510,7 +510,19 @@ class ReportEndToEndTest {
   }
 
   /** A project's intended population, read from projects.csv with plain Commons CSV. */
-  private record Intended(String name, int min, int max, String sex, Set<String> notCompared) {
+  private record Intended(String name, int min, int max, String sex, Set<String> notCompared,
+      String commissioner, List<String> catchment) {
+    /** True when the project belongs to the rollup scope. */
+    boolean in(String scopeType, String scopeId) {
+      return switch (scopeType) {
+        case "all" -> true;
+        case "commissioner" -> (commissioner.isEmpty() ? "(no commissioner)" : commissioner)
+            .equals(scopeId);
+        case "area" -> catchment.contains(scopeId);
+        default -> false;
+      };
+    }
+
     /** This test's own reading of statistics.md: is the group outside the project's people? */
     boolean outside(String characteristic, String category) {
       if (notCompared.contains(characteristic)) {
@@ -543,7 +555,8 @@ class ReportEndToEndTest {
         m.put(rec.get("project_id"), new Intended(rec.get("project_name"),
             rec.get("min_age").isEmpty() ? 16 : Integer.parseInt(rec.get("min_age")),
             rec.get("max_age").isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(rec.get("max_age")),
-            rec.get("sex"), nc));
+            rec.get("sex"), nc, rec.get("commissioner"),
+            List.of(rec.get("catchment").split(";"))));
       }
     }
     return m;
@@ -573,7 +586,12 @@ class ReportEndToEndTest {
       Intended project = m.get("scope_type").equals("project") ? projects.get(m.get("scope_id"))
           : null;
       String status;
-      if (project != null && project.outside(m.get("characteristic"), m.get("category"))) {
+      // A rollup does not compare a group that none of its projects compares.
+      boolean rollupOutside = project == null && projects.values().stream()
+          .filter(q -> q.in(m.get("scope_type"), m.get("scope_id")))
+          .allMatch(q -> q.outside(m.get("characteristic"), m.get("category")));
+      if (project != null && project.outside(m.get("characteristic"), m.get("category"))
+          || rollupOutside) {
         status = "not_compared";
       } else if (n == 0) {
         status = "no_data";

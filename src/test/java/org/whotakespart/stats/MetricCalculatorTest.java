@@ -217,5 +217,10 @@ class MetricCalculatorTest {
     assertEquals(40, lot.known());
     assertEquals(8.0 / 40.0, lot.populationShare(), 1e-15);
     assertEquals(8.0, lot.expected(), 1e-12);
+    // A rollup of the stroke panel alone does not compare disability either.
+    List<MetricRow> alone = calc.rollup(ScopeType.COMMISSIONER, projects.stream()
+            .filter(r -> r.scopeId().equals("A")).toList(),
+        MetricCalculator.scopes(ScopeType.COMMISSIONER, List.of(a), java.util.Map.of()));
+    assertEquals(Status.NOT_COMPARED, find(alone, "ICB", "disability", "limited_a_lot").status());
   }
 }
