@@ -90,4 +90,23 @@ class MsoaImporterTest {
     assertTrue(MsoaImporter.isMsoa("E02000864") && MsoaImporter.isMsoa("W02000001")
         && !MsoaImporter.isMsoa("E08000019"));
   }
+
+  @Test
+  void baselinesCheckReportsMsoaCoverageApartFromTheAuthorities() {
+    List<BaselineRow> la = BaselinesReader.read(Paths.sampleData()
+        .resolve("baselines-census2021.csv").toString(), java.nio.charset.StandardCharsets.UTF_8,
+        new Configuration());
+    List<BaselineRow> all = new java.util.ArrayList<>(la);
+    all.addAll(ROWS);
+    List<String> without = BaselineSummary.describe(la);
+    List<String> with = BaselineSummary.describe(all);
+    // One more line, the MSOAs' coverage (104 = 70 Sheffield + 34 Tower Hamlets); the
+    // authorities' lines and totals are unchanged.
+    assertEquals(without.size() + 1, with.size());
+    assertTrue(with.get(1).startsWith("  neighbourhoods (MSOAs): 104, with figures for:"
+        + " ethnic_group 104, ethnic_group_broad 104, age_band none"), with.get(1));
+    List<String> rest = new java.util.ArrayList<>(with);
+    rest.remove(1);
+    assertEquals(without, rest);
+  }
 }
