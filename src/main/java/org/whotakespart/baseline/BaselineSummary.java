@@ -28,14 +28,32 @@ public final class BaselineSummary {
       Set<String> areas = new TreeSet<>();
       setRows.forEach(r -> areas.add(r.areaCode()));
       long rollups = areas.stream().filter(BaselineSummary::isRollup).count();
+      long msoas = areas.stream().filter(MsoaImporter::isMsoa).count();
       out.add(String.format(Locale.UK, "%s: %,d areas, and %d regions or nations made of them"
-          + " (totals below are over the areas only)", set, areas.size() - rollups, rollups));
+          + " (totals below are over the areas only)", set, areas.size() - rollups - msoas,
+          rollups));
+      if (msoas > 0) {
+        Map<String, Set<String>> msoaAreas = new TreeMap<>();
+        for (BaselineRow r : setRows) {
+          if (MsoaImporter.isMsoa(r.areaCode())) {
+            msoaAreas.computeIfAbsent(r.characteristic(), k -> new TreeSet<>()).add(r.areaCode());
+          }
+        }
+        List<String> parts = new ArrayList<>();
+        for (Characteristic c : Characteristic.values()) {
+          Set<String> a = msoaAreas.get(c.code());
+          parts.add(c.code() + " " + (a == null ? "none" : String.format(Locale.UK, "%,d", a.size())));
+        }
+        out.add(String.format(Locale.UK, "  neighbourhoods (MSOAs): %,d, with figures for: %s"
+            + " (not in the totals below)", msoas, String.join(", ", parts)));
+      }
       for (Characteristic c : Characteristic.values()) {
         Map<Integer, Long> totals = new TreeMap<>();
         Map<Integer, Set<String>> categories = new TreeMap<>();
         Map<Integer, Set<String>> areasOf = new TreeMap<>();
         for (BaselineRow r : setRows) {
-          if (r.characteristic().equals(c.code()) && !isRollup(r.areaCode())) {
+          if (r.characteristic().equals(c.code()) && !isRollup(r.areaCode())
+              && !MsoaImporter.isMsoa(r.areaCode())) {
             totals.merge(r.minAge(), r.population(), Long::sum);
             categories.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.category());
             areasOf.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.areaCode());

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.ingest.BaselineRow;
 import org.whotakespart.ingest.Project;
+import org.whotakespart.ingest.ProjectColumns;
 
 /**
  * Each project's baseline: the population of its whole catchment, per characteristic and category,
@@ -26,6 +27,18 @@ public final class CatchmentBaselines {
   public record Result(List<ProjectBaseline> rows, List<String> warnings) {}
 
   public static Result compute(List<Project> projects, List<BaselineRow> baselines) {
+    return compute(projects, baselines, AgeSexTable.empty());
+  }
+
+  /**
+   * As above, with residents by sex and single year of age: where it covers a project's whole
+   * catchment (and the project uses the census2021 set), the project's age and sex baselines count
+   * only the ages and sex it is for; straddling age bands count only their intended years. Other
+   * characteristics have no table crossing them with age and sex here: their baselines keep the
+   * ages of the baselines file, and {@link ProjectBaseline#covers()} says so.
+   */
+  public static Result compute(List<Project> projects, List<BaselineRow> baselines,
+      AgeSexTable ageSex) {
     // baseline -> characteristic -> min_age -> area -> category -> population
     Map<String, Map<String, Map<Integer, Map<String, Map<String, Long>>>>> index = new HashMap<>();
     for (BaselineRow b : baselines) {
@@ -42,9 +55,17 @@ public final class CatchmentBaselines {
       if (set == null) {
         warnings.add("project " + p.projectId() + ": baseline set '" + p.baseline()
             + "' is not in the baselines file; its groups are shown as no_baseline");
-        continue;
+        set = Map.of();
       }
       for (Characteristic c : Characteristic.values()) {
+        if (p.isNotCompared(c.code())) {
+          continue;
+        }
+        boolean exactAge = set.containsKey(c.code()) && set.get(c.code()).containsKey(p.minAge());
+        if (restrictsByAgeAndSex(p, c, ageSex, exactAge)) {
+          rows.addAll(ageAndSex(p, c, ageSex));
+          continue;
+        }
         var byAge = set.get(c.code());
         if (byAge == null) {
           continue;
@@ -69,16 +90,60 @@ public final class CatchmentBaselines {
         for (String area : p.catchment()) {
           byArea.get(area).forEach((category, n) -> population.merge(category, n, Long::sum));
         }
+        // Without single years, an age baseline keeps the bands the project's ages touch, whole.
+        boolean bandsOnly = c == Characteristic.AGE_BAND
+            && population.keySet().removeIf(band -> !IntendedPopulation.ageBandOverlaps(p, band));
         long known = population.values().stream().mapToLong(Long::longValue).sum();
+        String covers = IntendedPopulation.residents(age, null, "")
+            + (bandsOnly ? ", in the whole age bands that include ages " + p.minAge()
+                + (p.maxAge() == null ? " and over" : " to " + p.maxAge()) : "");
         for (String category : c.categoryCodes()) {
           if (population.containsKey(category)) {
             rows.add(new ProjectBaseline(p.projectId(), c.code(), category,
-                population.get(category), known, age));
+                population.get(category), known, age, covers));
           }
         }
       }
     }
     return new Result(rows, warnings);
+  }
+
+  /**
+   * True when the project's age or sex baseline comes from single years by sex: sex always (the
+   * residents of the project's ages, not of all ages), age where the project has an upper age,
+   * serves one sex, or starts at an age the baselines file has no bands for (otherwise the file's
+   * bands at min_age are exact already).
+   */
+  private static boolean restrictsByAgeAndSex(Project p, Characteristic c, AgeSexTable ageSex,
+      boolean fileHasExactAge) {
+    if (!p.baseline().equals(ProjectColumns.DEFAULT_BASELINE) || !ageSex.covers(p.catchment())) {
+      return false;
+    }
+    return c == Characteristic.SEX || (c == Characteristic.AGE_BAND
+        && (p.maxAge() != null || !p.sex().isEmpty() || !fileHasExactAge));
+  }
+
+  /** Age bands or sexes of the residents of the project's ages and sex, from single years. */
+  private static List<ProjectBaseline> ageAndSex(Project p, Characteristic c, AgeSexTable t) {
+    int from = p.minAge();
+    int to = p.maxAge() == null ? Integer.MAX_VALUE : p.maxAge();
+    String covers = IntendedPopulation.residents(from, p.maxAge(), p.sex());
+    long known = t.population(p.catchment(), p.sex(), from, to);
+    List<ProjectBaseline> out = new ArrayList<>();
+    for (String category : c.categoryCodes()) {
+      if (IntendedPopulation.isNotCompared(p, c.code(), category)) {
+        continue;
+      }
+      long n;
+      if (c == Characteristic.SEX) {
+        n = t.population(p.catchment(), category, from, to);
+      } else {
+        int[] band = CensusImporter.band(category);
+        n = t.population(p.catchment(), p.sex(), Math.max(from, band[0]), Math.min(to, band[1]));
+      }
+      out.add(new ProjectBaseline(p.projectId(), c.code(), category, n, known, from, covers));
+    }
+    return out;
   }
 
   /** Area code to name, from the baselines (the first name seen for a code). */

@@ -114,7 +114,16 @@ public final class CensusImporter {
 
   private static List<LongTable> longTables(String folder) {
     Map<String, String> ethnic = new TreeMap<>();
-    String[] ethnicLabels = {"Asian, Asian British or Asian Welsh: Bangladeshi",
+    String[] ethnicLabels = ETHNIC_LABELS;
+    List<String> ethnicCodes = Characteristic.ETHNIC_GROUP.categoryCodes();
+    for (int i = 0; i < ethnicLabels.length; i++) {
+      ethnic.put(ethnicLabels[i], ethnicCodes.get(i));
+    }
+    return longTables(folder, ethnic);
+  }
+
+  /** The ONS labels of the 19 ethnic groups, in the order of the contract's codes. */
+  static final String[] ETHNIC_LABELS = {"Asian, Asian British or Asian Welsh: Bangladeshi",
         "Asian, Asian British or Asian Welsh: Chinese", "Asian, Asian British or Asian Welsh: Indian",
         "Asian, Asian British or Asian Welsh: Pakistani",
         "Asian, Asian British or Asian Welsh: Other Asian",
@@ -128,10 +137,8 @@ public final class CensusImporter {
         "White: English, Welsh, Scottish, Northern Irish or British", "White: Irish",
         "White: Gypsy or Irish Traveller", "White: Roma", "White: Other White",
         "Other ethnic group: Arab", "Other ethnic group: Any other ethnic group"};
-    List<String> ethnicCodes = Characteristic.ETHNIC_GROUP.categoryCodes();
-    for (int i = 0; i < ethnicLabels.length; i++) {
-      ethnic.put(ethnicLabels[i], ethnicCodes.get(i));
-    }
+
+  private static List<LongTable> longTables(String folder, Map<String, String> ethnic) {
     return List.of(
         new LongTable(folder + "/TS021-2021-2.csv", "TS021 Ethnic group", Characteristic.ETHNIC_GROUP,
             0, "ethnic group (20 categories)", ethnic),

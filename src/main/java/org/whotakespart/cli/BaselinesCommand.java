@@ -42,6 +42,12 @@ public final class BaselinesCommand implements Runnable {
             + " ${DEFAULT-VALUE}).")
     String deprivationOut;
 
+    @Option(names = "--small-area", defaultValue = "sample-data/census-2021/small-area",
+        paramLabel = "FOLDER", description = "Folder with the Census 2021 small-area files; when"
+            + " it holds census2021-ts021-msoa.csv, each MSOA's ethnic group is added (default"
+            + " ${DEFAULT-VALUE}).")
+    String smallArea;
+
     @Option(names = "--verbose", description = "Show full error details.")
     boolean verbose;
 
@@ -58,9 +64,21 @@ public final class BaselinesCommand implements Runnable {
               + " boundaries) to %s%n", areas.size(), deprivationOut);
         }
         var imported = CensusImporter.importWithReport(census, conf);
-        BaselinesWriter.write(imported.rows(), out, conf);
+        java.util.List<org.whotakespart.ingest.BaselineRow> rows =
+            new java.util.ArrayList<>(imported.rows());
+        java.nio.file.Path ts021 = java.nio.file.Path.of(smallArea,
+            org.whotakespart.baseline.MsoaImporter.TS021_FILE);
+        int msoaRows = 0;
+        if (java.nio.file.Files.exists(ts021)) {
+          var msoa = org.whotakespart.baseline.MsoaImporter.ethnicGroups(ts021.toString(), conf);
+          rows.addAll(msoa);
+          msoaRows = msoa.size();
+        }
+        BaselinesWriter.write(rows, out, conf);
         var w = spec.commandLine().getOut();
-        w.printf("Wrote %,d baseline rows to %s%n", imported.rows().size(), out);
+        w.printf("Wrote %,d baseline rows to %s%s%n", rows.size(), out, msoaRows == 0 ? ""
+            : String.format(java.util.Locale.UK, " (%,d of them neighbourhoods' ethnic group)",
+                msoaRows));
         w.println("Left out of the denominators (England and Wales): 'Not answered', and areas with suppressed cells:");
         imported.notAnswered().forEach((table, n) -> w.printf("  %-32s %,d%n", table, n));
         return 0;

@@ -40,6 +40,7 @@ public final class JobConfig {
   private final boolean fromStore;
   private final int trendQuarters;
   private final String deprivation;
+  private final String populationByAge;
 
   private JobConfig(Builder b) {
     this.records = List.copyOf(b.records);
@@ -62,6 +63,7 @@ public final class JobConfig {
     this.fromStore = b.fromStore;
     this.trendQuarters = b.trendQuarters;
     this.deprivation = b.deprivation;
+    this.populationByAge = b.populationByAge;
   }
 
   public static Builder builder() {
@@ -153,6 +155,14 @@ public final class JobConfig {
     return trendQuarters;
   }
 
+  /**
+   * Residents by sex and single year of age (the ONS TS009 file), to restrict age and sex
+   * baselines to each project's intended population; null when none is set.
+   */
+  public String populationByAge() {
+    return populationByAge;
+  }
+
   /** The area deprivation table (deprivation-imd2019.csv), or null when none is set. */
   public String deprivation() {
     return deprivation;
@@ -179,6 +189,7 @@ public final class JobConfig {
     private boolean fromStore;
     private int trendQuarters = 8;
     private String deprivation;
+    private String populationByAge;
 
     private Period parsedPeriod;
     private Charset parsedEncoding;
@@ -273,6 +284,11 @@ public final class JobConfig {
 
     public Builder trendQuarters(int quarters) {
       this.trendQuarters = quarters;
+      return this;
+    }
+
+    public Builder populationByAge(String populationByAge) {
+      this.populationByAge = populationByAge;
       return this;
     }
 

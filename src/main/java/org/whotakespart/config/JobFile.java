@@ -27,7 +27,7 @@ public final class JobFile {
   public static final Set<String> KEYS = new TreeSet<>(List.of("records", "projects", "baselines",
       "period", "aliases", "output", "encoding", "measured_roles", "band_low", "band_high",
       "suppression_threshold", "max_rejected_share", "spark_master", "charts", "split_by", "store", "read_from", "trend_quarters",
-      "deprivation"));
+      "deprivation", "population_by_age"));
 
   private JobFile() {}
 
@@ -103,6 +103,9 @@ public final class JobFile {
     }
     if ((v = p.getProperty("trend_quarters")) != null) {
       builder.trendQuarters((int) number(p, "trend_quarters", 8, jobFile));
+    }
+    if ((v = p.getProperty("population_by_age")) != null) {
+      builder.populationByAge(resolve(base, v.trim()));
     }
     if ((v = p.getProperty("deprivation")) != null) {
       builder.deprivation(resolve(base, v.trim()));

@@ -41,14 +41,18 @@ public final class ProjectsReader {
       if (name.isEmpty()) {
         throw new InputException(where + ": project_name is blank for project '" + id + "'");
       }
-      List<String> catchment = Arrays.stream(line.get(ProjectColumns.CATCHMENT).split(";"))
-          .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-      if (catchment.isEmpty()) {
-        throw new InputException(where + ": catchment is blank for project '" + id + "'; give one or"
-            + " more local-authority codes separated by ';', e.g. E08000019;E08000035");
+      List<String> catchment = catchment(line, where, id);
+      int minAge = age(line, ProjectColumns.MIN_AGE, where);
+      Integer maxAge = line.get(ProjectColumns.MAX_AGE).isEmpty() ? null
+          : age(line, ProjectColumns.MAX_AGE, where);
+      if (maxAge != null && maxAge < minAge) {
+        throw new InputException(where + ": max_age " + maxAge + " is below min_age " + minAge
+            + " for project '" + id + "'; give the oldest age the project is for, or leave it"
+            + " blank for no upper limit");
       }
       projects.add(new Project(id, name, line.get(ProjectColumns.ORGANISATION),
-          line.get(ProjectColumns.COMMISSIONER), catchment, minAge(line, where),
+          line.get(ProjectColumns.COMMISSIONER), catchment, minAge, maxAge, sex(line, where),
+          notCompared(line, where),
           line.get(ProjectColumns.BASELINE).isEmpty() ? ProjectColumns.DEFAULT_BASELINE
               : line.get(ProjectColumns.BASELINE)));
     }
@@ -58,8 +62,49 @@ public final class ProjectsReader {
     return projects;
   }
 
-  private static int minAge(CsvTable.Line line, String where) {
-    String v = line.get(ProjectColumns.MIN_AGE);
+  /** The catchment's area codes, in the order given, each once. */
+  private static List<String> catchment(CsvTable.Line line, String where, String id) {
+    List<String> catchment = Arrays.stream(line.get(ProjectColumns.CATCHMENT).split(";"))
+        .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    if (catchment.isEmpty()) {
+      throw new InputException(where + ": catchment is blank for project '" + id + "'; give one or"
+          + " more local-authority codes separated by ';', e.g. E08000019;E08000035");
+    }
+    return catchment;
+  }
+
+  /** {@code female}, {@code male} or "" (all). */
+  private static String sex(CsvTable.Line line, String where) {
+    String v = line.get(ProjectColumns.SEX).toLowerCase(java.util.Locale.ROOT);
+    if (v.isEmpty() || v.equals("female") || v.equals("male")) {
+      return v;
+    }
+    throw new InputException(where + ": sex '" + line.get(ProjectColumns.SEX) + "' is not female"
+        + " or male; give the sex a single-sex project is for, or leave it blank for all");
+  }
+
+  /** The characteristics listed in not_compared, each a characteristic's code. */
+  private static java.util.Set<String> notCompared(CsvTable.Line line, String where) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String v : line.get(ProjectColumns.NOT_COMPARED).split(";")) {
+      String c = v.trim().toLowerCase(java.util.Locale.ROOT);
+      if (c.isEmpty()) {
+        continue;
+      }
+      if (org.whotakespart.config.Characteristic.fromCode(c).isEmpty()) {
+        throw new InputException(where + ": not_compared '" + v.trim() + "' is not a"
+            + " characteristic; use any of " + java.util.Arrays.stream(
+                org.whotakespart.config.Characteristic.values())
+                .map(org.whotakespart.config.Characteristic::code)
+                .collect(java.util.stream.Collectors.joining(", ")) + ", separated by ';'");
+      }
+      out.add(c);
+    }
+    return java.util.Collections.unmodifiableSet(out);
+  }
+
+  private static int age(CsvTable.Line line, String column, String where) {
+    String v = line.get(column);
     if (v.isEmpty()) {
       return ProjectColumns.DEFAULT_MIN_AGE;
     }
@@ -71,7 +116,8 @@ public final class ProjectsReader {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new InputException(where + ": min_age '" + v + "' is not an age; give whole years from 0"
-        + " to 120, or leave it blank for " + ProjectColumns.DEFAULT_MIN_AGE);
+    throw new InputException(where + ": " + column + " '" + v + "' is not an age; give whole years"
+        + " from 0 to 120" + (column.equals(ProjectColumns.MIN_AGE)
+            ? ", or leave it blank for " + ProjectColumns.DEFAULT_MIN_AGE : ", or leave it blank"));
   }
 }

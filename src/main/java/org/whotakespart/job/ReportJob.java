@@ -30,6 +30,7 @@ import org.whotakespart.output.table.PeopleWriter;
 import org.whotakespart.output.table.TestsWriter;
 import org.whotakespart.output.xlsx.WorkbookWriter;
 import org.whotakespart.report.BaselineCoverage;
+import org.whotakespart.report.Phrases;
 import org.whotakespart.report.BoardView;
 import org.whotakespart.report.DataQuality;
 import org.whotakespart.report.FileReconciliation;
@@ -170,7 +171,9 @@ public final class ReportJob {
       List<String> files = new ArrayList<>();
       try (SideTask<Long> equityTask = SideTask.start("equity", () -> writeEquity(config, spark,
           projects, baselines, counted, previous, rollups, boardScopes, equity))) {
-        MetricsWriter.write(spark, metrics, trends, out);
+        MetricsWriter.write(spark, metrics, trends,
+            new org.whotakespart.report.BaselineCovers(projects, catchments.rows(), rollups)::of,
+            out);
         TestsWriter.write(spark, GoodnessOfFit.tests(metrics), out);
         PeopleWriter.write(spark, people, out);
         progress.step("Wrote the analysts' tables");
@@ -279,7 +282,11 @@ public final class ReportJob {
       List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf);
       List<BaselineRow> baselines = BaselinesReader.readAll(config.baselines(), config.encoding(),
           conf);
-      return new Inputs(projects, baselines, CatchmentBaselines.compute(projects, baselines));
+      org.whotakespart.baseline.AgeSexTable ageSex = config.populationByAge() == null
+          ? org.whotakespart.baseline.AgeSexTable.empty()
+          : org.whotakespart.baseline.AgeSexTable.read(config.populationByAge(), conf);
+      return new Inputs(projects, baselines,
+          CatchmentBaselines.compute(projects, baselines, ageSex));
     }
   }
 
@@ -418,19 +425,35 @@ public final class ReportJob {
 
   private static List<BaselineCoverage> coverage(List<Project> projects,
       List<ProjectBaseline> rows, List<BaselineRow> baselines) {
-    Map<String, String> setOf = new TreeMap<>();
-    projects.forEach(p -> setOf.put(p.projectId(), p.baseline()));
+    Map<String, Project> byId = new TreeMap<>();
+    projects.forEach(p -> byId.put(p.projectId(), p));
     Map<String, BaselineCoverage> m = new TreeMap<>();
+    Map<String, java.util.Set<String>> names = new TreeMap<>();
     for (ProjectBaseline r : rows) {
-      String set = setOf.get(r.projectId());
+      Project p = byId.get(r.projectId());
+      String set = p.baseline();
       String key = set + '\u0000' + Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal()
-          + '\u0000' + r.minAgeCovered();
-      m.computeIfAbsent(key, k -> new BaselineCoverage(set, r.characteristic(), r.minAgeCovered(),
-          baselines.stream().filter(b -> b.baseline().equals(set)
-                  && b.characteristic().equals(r.characteristic()) && b.minAge() == r.minAgeCovered())
-              .map(BaselineRow::source).findFirst().orElse("")));
+          + '\u0000' + r.minAgeCovered() + '\u0000' + r.covers();
+      names.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(p.projectName());
+      if (m.containsKey(key)) {
+        continue;
+      }
+      // Age and sex restricted to a project's people come from the sex-by-age table (TS009).
+      boolean ageOrSex = r.characteristic().equals(Characteristic.SEX.code())
+          || r.characteristic().equals(Characteristic.AGE_BAND.code());
+      String fromFile = baselines.stream().filter(b -> b.baseline().equals(set)
+              && b.characteristic().equals(r.characteristic()) && b.minAge() == r.minAgeCovered())
+          .map(BaselineRow::source).findFirst().orElse("");
+      boolean fromTable = ageOrSex
+          && (fromFile.isEmpty() || !r.covers().equals(Phrases.ages(r.minAgeCovered())));
+      m.put(key, new BaselineCoverage(set, r.characteristic(), r.minAgeCovered(),
+          fromTable ? org.whotakespart.baseline.AgeSexTable.SOURCE : fromFile, r.covers(),
+          List.of()));
     }
-    return List.copyOf(m.values());
+    List<BaselineCoverage> out = new ArrayList<>();
+    m.forEach((k, b) -> out.add(new BaselineCoverage(b.baseline(), b.characteristic(),
+        b.minAgeCovered(), b.source(), b.covers(), List.copyOf(names.get(k)))));
+    return out;
   }
 
   static String version() {

@@ -83,6 +83,21 @@ public final class BoardView {
         cells.put(key(s, c, "unknown"), unknown);
         table.line(parts, known);
         table.line(List.of(known, unknown), cells.get(key(s, "people", "")));
+        // A project's compared groups are shares of the people inside its intended population
+        // (fewer than known when some are outside it): that total is a cell of its own.
+        Map<Long, List<Integer>> byKnown = new HashMap<>();
+        for (String category : ch.categoryCodes()) {
+          MetricRow r = rows.get(key(s, c, category));
+          if (r.known() != first.known()) {
+            byKnown.computeIfAbsent(r.known(), k -> new ArrayList<>())
+                .add(cells.get(key(s, c, category)));
+          }
+        }
+        byKnown.forEach((n, compared) -> {
+          int inside = table.cell(n);
+          cells.put(key(s, c, "known" + n), inside);
+          table.line(compared, inside);
+        });
       }
       if (!rows.containsKey(key(all, c, ch.categoryCodes().get(0)))) {
         continue;
@@ -150,13 +165,18 @@ public final class BoardView {
         && isKnownShown(r);
   }
 
-  /** The number of people whose value is known, as shown. */
+  /** The number of people whose value is known (inside the intended population), as shown. */
   public String knownText(MetricRow r) {
-    return text(cells.get(key(r.scopeId(), r.characteristic(), "known")));
+    return text(knownCell(r));
   }
 
   public boolean isKnownShown(MetricRow r) {
-    return shown(cells.get(key(r.scopeId(), r.characteristic(), "known")));
+    return shown(knownCell(r));
+  }
+
+  private Integer knownCell(MetricRow r) {
+    Integer inside = cells.get(key(r.scopeId(), r.characteristic(), "known" + r.known()));
+    return inside != null ? inside : cells.get(key(r.scopeId(), r.characteristic(), "known"));
   }
 
   public String unknownText(MetricRow r) {

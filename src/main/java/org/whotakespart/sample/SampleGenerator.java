@@ -37,8 +37,47 @@ public final class SampleGenerator {
   /** How a project recruits, relative to its local population. */
   enum Profile { USUAL, REPRESENTATIVE, YOUNG, NARROW }
 
+  /** A sample project and who it is for (max_age null: no limit; sex "": all). */
   record SampleProject(String id, String name, String organisation, String commissioner,
-      List<String> catchment, int minAge, Profile profile, int size) {}
+      List<String> catchment, int minAge, Integer maxAge, String sex, String notCompared,
+      Profile profile, int size) {
+    SampleProject(String id, String name, String organisation, String commissioner,
+        List<String> catchment, int minAge, Profile profile, int size) {
+      this(id, name, organisation, commissioner, catchment, minAge, null, "", "", profile, size);
+    }
+
+    /** True for the usual adult project (16 or 18 and over, either sex): drawn as before. */
+    boolean isForEveryone() {
+      return maxAge == null && sex.isEmpty() && minAge <= 18;
+    }
+
+    /** True when the category is of the ages and sex the project is for. */
+    boolean isFor(Characteristic c, String category) {
+      return intendedFraction(c, category) > 0;
+    }
+
+    /**
+     * The share of the category's years the project is for: 1 inside, 0 outside, and for an age
+     * band straddling min_age or max_age the share of its years inside (25 to 34 for 16 to 25s:
+     * one year in ten), so that a straddling band is drawn as often as its intended years are.
+     */
+    double intendedFraction(Characteristic c, String category) {
+      if (c == Characteristic.SEX) {
+        return sex.isEmpty() || sex.equals(category) ? 1.0 : 0.0;
+      }
+      if (c != Characteristic.AGE_BAND) {
+        return 1.0;
+      }
+      int[] r = category.equals("under_16") ? new int[] {0, 15}
+          : category.equals("85_plus") ? new int[] {85, 100}
+          : java.util.Arrays.stream(category.split("_")).mapToInt(Integer::parseInt).toArray();
+      int inside = Math.min(r[1], maxAge == null ? 100 : maxAge) - Math.max(r[0], minAge) + 1;
+      return inside <= 0 ? 0.0 : (double) inside / (r[1] - r[0] + 1);
+    }
+  }
+
+  /** The share of a narrower project's people drawn from outside its ages or sex. */
+  static final double OUTSIDE = 0.03;
 
   private final SplittableRandom random;
   private final Map<String, Map<String, Map<String, Long>>> baseline; // area -> characteristic -> category -> n
@@ -93,11 +132,11 @@ public final class SampleGenerator {
     return List.of(
         new SampleProject("SHF-01", "Sheffield Mental Health Recovery Forum", "Sheffield Mind Together", sy, List.of(sheffield), 16, Profile.USUAL, 60),
         new SampleProject("SHF-02", "Diabetes Pathway Redesign", "Sheffield Teaching Hospitals", sy, List.of(sheffield), 18, Profile.USUAL, 45),
-        new SampleProject("SHF-03", "Young People's Health Panel", "Sheffield Youth Voice", sy, List.of(sheffield), 16, Profile.YOUNG, 35),
+        new SampleProject("SHF-03", "Young People's Health Panel", "Sheffield Youth Voice", sy, List.of(sheffield), 16, 25, "", "", Profile.YOUNG, 35),
         new SampleProject("SHF-04", "Community Pharmacy Access Review", "Sheffield Mind Together", sy, List.of(sheffield), 16, Profile.REPRESENTATIVE, 55),
         new SampleProject("SYR-01", "South Yorkshire Drug and Alcohol Lived Experience Group", "Recovery Partners SY", sy, List.of(sheffield, rotherham), 18, Profile.NARROW, 40),
-        new SampleProject("SYR-02", "Stroke Services Co-design", "Recovery Partners SY", sy, List.of(sheffield, rotherham), 16, Profile.USUAL, 50),
-        new SampleProject("LDS-01", "Leeds Maternity Voices Partnership", "Leeds Health Partners", wy, List.of(leeds), 16, Profile.USUAL, 50),
+        new SampleProject("SYR-02", "Stroke Services Co-design", "Recovery Partners SY", sy, List.of(sheffield, rotherham), 16, null, "", "disability", Profile.USUAL, 50),
+        new SampleProject("LDS-01", "Leeds Maternity Voices Partnership", "Leeds Health Partners", wy, List.of(leeds), 16, 49, "female", "", Profile.USUAL, 50),
         new SampleProject("LDS-02", "Leeds Dementia Carers Network", "Leeds Health Partners", wy, List.of(leeds), 18, Profile.USUAL, 40),
         new SampleProject("LDS-03", "Digital Front Door Reference Group", "Leeds Health Partners", wy, List.of(leeds), 16, Profile.REPRESENTATIVE, 60),
         new SampleProject("WYK-01", "West Yorkshire Cancer Patient Panel", "West Yorkshire Alliance", wy, List.of(leeds, bradford), 16, Profile.USUAL, 65),
@@ -106,9 +145,10 @@ public final class SampleGenerator {
         new SampleProject("TWH-02", "Adult Social Care Experts by Experience", "Tower Hamlets Together", th, List.of(towerHamlets), 18, Profile.USUAL, 40),
         new SampleProject("TWH-03", "Children and Families Health Panel", "Tower Hamlets Together", th, List.of(towerHamlets), 16, Profile.YOUNG, 30),
         new SampleProject("LEI-01", "Leicester Health Inequalities Citizens' Panel", "Leicester Voices", lc, List.of(leicester), 16, Profile.USUAL, 55),
-        new SampleProject("LEI-02", "Leicester Carers' Strategy Group", "Leicester Voices", lc, List.of(leicester), 18, Profile.USUAL, 35),
+        new SampleProject("LEI-02", "Leicester Carers' Strategy Group", "Leicester Voices", lc, List.of(leicester), 18, null, "", "unpaid_carer", Profile.USUAL, 35),
         new SampleProject("LEI-03", "Leicester Sexual Health Service Review", "Leicester Voices", lc, List.of(leicester), 16, Profile.REPRESENTATIVE, 40),
-        new SampleProject("CWL-01", "Carers' voice, Cornwall", "Kernow Care Partnership", co, List.of(cornwall), 18, Profile.USUAL, 45),
+        new SampleProject("CWL-01", "Carers' voice, Cornwall", "Kernow Care Partnership", co, List.of(cornwall), 18, null, "", "unpaid_carer", Profile.USUAL, 45),
+        new SampleProject("CWL-04", "Cornwall Older People's Forum", "Kernow Care Partnership", co, List.of(cornwall), 65, Profile.USUAL, 40),
         new SampleProject("CWL-02", "Cornwall Rural Transport to Health Group", "Kernow Care Partnership", co, List.of(cornwall), 16, Profile.NARROW, 30),
         new SampleProject("CWL-03", "Cornwall Learning Disability Partnership Board", "Kernow Care Partnership", co, List.of(cornwall), 16, Profile.USUAL, 35),
         new SampleProject("CDF-01", "Cardiff Community Mental Health Forum", "Cardiff Third Sector Council", cv, List.of(cardiff), 16, Profile.USUAL, 50),
@@ -132,10 +172,11 @@ public final class SampleGenerator {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
       p.printRecord("project_id", "project_name", "organisation", "commissioner", "catchment",
-          "min_age", "baseline");
+          "min_age", "max_age", "sex", "not_compared", "baseline");
       for (SampleProject sp : projects()) {
         p.printRecord(sp.id(), sp.name(), sp.organisation(), sp.commissioner(),
-            String.join(";", sp.catchment()), sp.minAge(), "census2021");
+            String.join(";", sp.catchment()), sp.minAge(),
+            sp.maxAge() == null ? "" : sp.maxAge(), sp.sex(), sp.notCompared(), "census2021");
       }
     }
   }
@@ -230,13 +271,22 @@ public final class SampleGenerator {
   /** A category drawn from the catchment's population, tilted by the project's profile. */
   private String draw(SampleProject p, Characteristic c) {
     Map<String, Double> weights = new LinkedHashMap<>();
+    // A narrower project's people are of its ages and sex, but for a few (OUTSIDE) who are not.
+    boolean inside = p.isForEveryone()
+        || (c != Characteristic.AGE_BAND && c != Characteristic.SEX)
+        || random.nextDouble() >= OUTSIDE;
     for (String category : c.categoryCodes()) {
+      if (inside != p.isFor(c, category) && !(inside && p.isForEveryone())) {
+        weights.put(category, 0.0);
+        continue;
+      }
       double population = 0;
       for (String area : p.catchment()) {
         population += baseline.getOrDefault(area, Map.of()).getOrDefault(c.code(), Map.of())
             .getOrDefault(category, 0L);
       }
-      weights.put(category, population * tilt(p.profile(), c, category));
+      weights.put(category, population * tilt(p.profile(), c, category) * defining(p, c, category)
+          * (inside && !p.isForEveryone() ? p.intendedFraction(c, category) : 1.0));
     }
     double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
     if (sum == 0) {
@@ -254,6 +304,21 @@ public final class SampleGenerator {
       }
     }
     return last;
+  }
+
+  /**
+   * A characteristic that defines who a project is for (not_compared) is mostly that: a carers'
+   * group's people are carers, a stroke panel's mostly disabled.
+   */
+  static double defining(SampleProject p, Characteristic c, String category) {
+    if (!p.notCompared().equals(c.code())) {
+      return 1.0;
+    }
+    return switch (c) {
+      case UNPAID_CARER -> category.equals("yes") ? 40.0 : 1.0;
+      case DISABILITY -> category.equals("not_disabled") ? 0.3 : 4.0;
+      default -> 1.0;
+    };
   }
 
   static double tilt(Profile profile, Characteristic c, String category) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.whotakespart.baseline.IntendedPopulation;
 import org.whotakespart.baseline.ProjectBaseline;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
@@ -38,6 +39,21 @@ public final class MetricCalculator {
   /** One group's figures from x of n people against population share p0 (null: no baseline). */
   public MetricRow metric(ScopeType scopeType, String scopeId, String scopeName,
       String characteristic, String category, long x, long n, long unknown, Double p0) {
+    return metric(scopeType, scopeId, scopeName, characteristic, category, x, n, unknown, p0,
+        false);
+  }
+
+  /**
+   * As above; a group outside the scope's intended population ({@code notCompared}) keeps its
+   * counts and share but gets no population share, expected count, ratio or shortfall, and the
+   * status {@code not_compared}.
+   */
+  public MetricRow metric(ScopeType scopeType, String scopeId, String scopeName,
+      String characteristic, String category, long x, long n, long unknown, Double p0,
+      boolean notCompared) {
+    if (notCompared) {
+      p0 = null;
+    }
     Double share = n == 0 ? null : (double) x / n;
     Interval ci95 = Wilson.interval(x, n, Wilson.Z95);
     Interval ci998 = Wilson.interval(x, n, Wilson.Z998);
@@ -46,7 +62,8 @@ public final class MetricCalculator {
     boolean comparable = share != null && p0 != null && p0 > 0;
     Double ratio = comparable ? share / p0 : null;
     Interval ratioCi = comparable ? ci95.dividedBy(p0) : null;
-    Status status = Status.of(n, p0, comparable ? ratio : Double.NaN, ci95, bands.low(), bands.high());
+    Status status = notCompared ? Status.NOT_COMPARED
+        : Status.of(n, p0, comparable ? ratio : Double.NaN, ci95, bands.low(), bands.high());
     return new MetricRow(period, scopeType, scopeId, scopeName, characteristic, category, x, n,
         unknown, share, ci95, ci998, p0, expected, shortfall, ratio, ratioCi, status);
   }
@@ -78,11 +95,22 @@ public final class MetricCalculator {
         long n = known.getOrDefault(group, 0L);
         long u = unknown.getOrDefault(group, 0L);
         List<Category> categories = c.categories();
+        // People in an age band or of a sex the project is not for are outside its intended
+        // population: the compared groups' shares are of the people inside it (statistics.md).
+        long inside = n;
+        if (!p.isNotCompared(c.code())) {
+          for (int i = 0; i < categories.size(); i++) {
+            if (IntendedPopulation.isNotCompared(p, c.code(), categories.get(i).code())) {
+              inside -= people.getOrDefault(group + '\u0000' + i, 0L);
+            }
+          }
+        }
         for (int i = 0; i < categories.size(); i++) {
           String category = categories.get(i).code();
           long x = people.getOrDefault(group + '\u0000' + i, 0L);
+          boolean notCompared = IntendedPopulation.isNotCompared(p, c.code(), category);
           rows.add(metric(ScopeType.PROJECT, p.projectId(), p.projectName(), c.code(), category, x,
-              n, u, p0.get(group + '\u0000' + category)));
+              notCompared ? n : inside, u, p0.get(group + '\u0000' + category), notCompared));
         }
       }
     }
@@ -111,8 +139,10 @@ public final class MetricCalculator {
     for (Accumulator a : groups.values()) {
       // With nobody known there is nothing to weight the projects' shares by: no p0 (no_data).
       Double p0 = a.knownWithBaseline > 0 ? a.expected / a.knownWithBaseline : null;
+      // A group no project of the rollup compares (a split workbook of one maternity project,
+      // say) is not compared in the rollup either.
       out.add(metric(scopeType, a.scope.id(), a.scope.name(), a.characteristic, a.category,
-          a.participants, a.known, a.unknown, p0));
+          a.participants, a.known, a.unknown, p0, a.compared == 0));
     }
     return out;
   }
@@ -128,6 +158,7 @@ public final class MetricCalculator {
     long known;
     long unknown;
     long knownWithBaseline;
+    long compared;
     double expected;
 
     Accumulator(Scope scope, String characteristic, String category) {
@@ -140,7 +171,15 @@ public final class MetricCalculator {
       participants += r.participants();
       known += r.known();
       unknown += r.unknown();
-      if (r.populationShare() != null) {
+      if (r.status() != Status.NOT_COMPARED) {
+        compared++;
+      }
+      if (r.status() == Status.NOT_COMPARED) {
+        // A project's group outside its intended population counts in a rollup as exactly as
+        // expected: it neither makes nor hides a gap of the projects that compare it.
+        knownWithBaseline += r.known();
+        expected += r.participants();
+      } else if (r.populationShare() != null) {
         knownWithBaseline += r.known();
         expected += r.expected();
       }

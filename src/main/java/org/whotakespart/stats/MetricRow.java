@@ -25,9 +25,13 @@ public record MetricRow(
     Interval ratioCi95,
     Status status) {
 
-  /** No one from the group took part although at least one person was expected (statistics.md). */
+  /**
+   * No one from the group took part although at least one person was expected, and the scope has
+   * enough people for that absence to show a gap (statistics.md, "Status").
+   */
   public boolean isAbsent() {
-    return participants == 0 && expected != null && expected >= 1.0;
+    return participants == 0 && expected != null && expected >= 1.0
+        && status != Status.NOT_COMPARED && Status.ableToShowGap(known, populationShare);
   }
 
   /** Known / (known + unknown); null when the scope has nobody. */

@@ -17,7 +17,8 @@ import java.util.Map;
  *   <li>{@code under_represented}: under-represented now for 2 or 3 quarters, or for the first time
  *       with no assessment the quarter before;</li>
  *   <li>{@code improved}: under-represented the quarter before, assessed and not now;</li>
- *   <li>{@code steady}: none of these; {@code not_assessed}: no data or no baseline now.</li>
+ *   <li>{@code steady}: none of these; {@code not_assessed}: no data, no baseline, too few to
+ *       tell or not compared now (such a quarter neither extends nor starts a run).</li>
  * </ul>
  *
  * @param code one of the labels above
@@ -98,7 +99,8 @@ public record Trend(String code, int quartersUnder) {
   }
 
   private static boolean assessed(Status s) {
-    return s != null && s != Status.NO_DATA && s != Status.NO_BASELINE;
+    return s != null && s != Status.NO_DATA && s != Status.NO_BASELINE
+        && s != Status.TOO_FEW_TO_TELL && s != Status.NOT_COMPARED;
   }
 
   public static String key(MetricRow r) {

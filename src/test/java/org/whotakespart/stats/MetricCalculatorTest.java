@@ -150,4 +150,77 @@ class MetricCalculatorTest {
     assertEquals(List.of(new MetricCalculator.Scope("E1", "One"), new MetricCalculator.Scope("E2", "E2"),
         new MetricCalculator.Scope("E3", "E3")), scopes.get("T"));
   }
+
+  @Test
+  void peopleOutsideTheIntendedPopulationAreCountedButNotKnown() {
+    // A maternity group for women aged 16 to 49: a 14-year-old (under_16), two people aged 55 to
+    // 64 and two men took part. Age bands: under_16 index 0, 16_24 1, 25_34 2, 55_64 5.
+    Project mvp = new Project("MVP", "Maternity voices", "", "C", List.of("E1"), 16, 49, "female",
+        java.util.Set.of(), "census2021");
+    List<CategoryCount> counts = List.of(
+        new CategoryCount("MVP", "age_band", 0, 1, 0),
+        new CategoryCount("MVP", "age_band", 1, 4, 0),
+        new CategoryCount("MVP", "age_band", 2, 5, 0),
+        new CategoryCount("MVP", "age_band", 5, 2, 0),
+        new CategoryCount("MVP", "age_band", null, 1, 0),
+        new CategoryCount("MVP", "sex", 0, 10, 0),
+        new CategoryCount("MVP", "sex", 1, 2, 0));
+    List<ProjectBaseline> baselines = List.of(
+        new ProjectBaseline("MVP", "age_band", "16_24", 30, 100, 16),
+        new ProjectBaseline("MVP", "age_band", "25_34", 30, 100, 16),
+        new ProjectBaseline("MVP", "age_band", "35_44", 28, 100, 16),
+        new ProjectBaseline("MVP", "age_band", "45_54", 12, 100, 16),
+        new ProjectBaseline("MVP", "sex", "female", 100, 100, 16));
+    List<MetricRow> rows = calc.projectMetrics(List.of(mvp), counts, baselines);
+    MetricRow young = find(rows, "MVP", "age_band", "16_24");
+    // known = 4 + 5 inside the project's ages (not 12): share 4/9 against 0.3.
+    assertEquals(9, young.known());
+    assertEquals(4.0 / 9.0, young.share(), 1e-15);
+    assertEquals(9 * 0.3, young.expected(), 1e-12);
+    MetricRow child = find(rows, "MVP", "age_band", "under_16");
+    assertEquals(Status.NOT_COMPARED, child.status());
+    assertEquals(1, child.participants());
+    assertEquals(Status.NOT_COMPARED, find(rows, "MVP", "age_band", "55_64").status());
+    assertEquals(Status.NOT_COMPARED, find(rows, "MVP", "age_band", "85_plus").status());
+    MetricRow women = find(rows, "MVP", "sex", "female");
+    assertEquals(10, women.known());
+    assertEquals(Status.IN_LINE, women.status());
+    MetricRow men = find(rows, "MVP", "sex", "male");
+    assertEquals(Status.NOT_COMPARED, men.status());
+    assertNull(men.expected());
+    // Counted for Data quality: 1 + 2 outside the ages, 2 of the other sex.
+    var outside = org.whotakespart.report.OutsidePopulation.of(List.of(mvp), rows);
+    assertEquals(1, outside.size());
+    assertEquals(3, outside.get(0).byAge());
+    assertEquals(2, outside.get(0).bySex());
+  }
+
+  @Test
+  void aCharacteristicNotComparedCountsInARollupAsExpected() {
+    // A stroke panel does not compare disability; the other project does (p0 0.2 for limited a
+    // lot). All projects: expected = 10 * 0.2 (B) + 6 (A's own people, as they are) = 8 of 40.
+    Project a = new Project("A", "Stroke", "", "ICB", List.of("E1"), 16, null, "",
+        java.util.Set.of("disability"), "census2021");
+    Project b = new Project("B", "B", "", "ICB", List.of("E1"), 16, "census2021");
+    List<CategoryCount> counts = List.of(
+        new CategoryCount("A", "disability", 0, 6, 0), new CategoryCount("A", "disability", 2, 24, 0),
+        new CategoryCount("B", "disability", 0, 2, 0), new CategoryCount("B", "disability", 2, 8, 0));
+    List<ProjectBaseline> baselines = List.of(
+        new ProjectBaseline("B", "disability", "limited_a_lot", 20, 100, 16),
+        new ProjectBaseline("B", "disability", "limited_a_little", 10, 100, 16),
+        new ProjectBaseline("B", "disability", "not_disabled", 70, 100, 16));
+    List<MetricRow> projects = calc.projectMetrics(List.of(a, b), counts, baselines);
+    assertEquals(Status.NOT_COMPARED, find(projects, "A", "disability", "limited_a_lot").status());
+    List<MetricRow> all = calc.rollup(ScopeType.ALL, projects,
+        MetricCalculator.scopes(ScopeType.ALL, List.of(a, b), java.util.Map.of()));
+    MetricRow lot = find(all, "all", "disability", "limited_a_lot");
+    assertEquals(40, lot.known());
+    assertEquals(8.0 / 40.0, lot.populationShare(), 1e-15);
+    assertEquals(8.0, lot.expected(), 1e-12);
+    // A rollup of the stroke panel alone does not compare disability either.
+    List<MetricRow> alone = calc.rollup(ScopeType.COMMISSIONER, projects.stream()
+            .filter(r -> r.scopeId().equals("A")).toList(),
+        MetricCalculator.scopes(ScopeType.COMMISSIONER, List.of(a), java.util.Map.of()));
+    assertEquals(Status.NOT_COMPARED, find(alone, "ICB", "disability", "limited_a_lot").status());
+  }
 }

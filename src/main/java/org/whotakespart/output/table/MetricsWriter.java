@@ -52,17 +52,42 @@ public final class MetricsWriter {
   /** metrics.csv and metrics.parquet: the contract's columns, then the trend of each group. */
   public static void write(SparkSession spark, List<MetricRow> rows,
       java.util.Map<String, org.whotakespart.stats.Trend> trends, String folder) {
+    write(spark, rows, trends, null, folder);
+  }
+
+  /** The metrics' columns, the trend, and which residents each baseline counts. */
+  public static final List<String> WITH_COVERS = withCovers();
+  public static final StructType COVERS_SCHEMA = Tables.schema(WITH_COVERS,
+      c -> c.equals("baseline_covers") ? DataTypes.StringType : TRENDS_SCHEMA.apply(c).dataType());
+
+  private static List<String> withCovers() {
+    List<String> c = new ArrayList<>(WITH_TRENDS);
+    c.add("baseline_covers");
+    return List.copyOf(c);
+  }
+
+  /**
+   * As above, with the column {@code baseline_covers} (which residents the row's baseline counts,
+   * in words) when {@code covers} is given.
+   */
+  public static void write(SparkSession spark, List<MetricRow> rows,
+      java.util.Map<String, org.whotakespart.stats.Trend> trends,
+      java.util.function.Function<MetricRow, String> covers, String folder) {
     List<List<Object>> values = new ArrayList<>();
     for (MetricRow r : rows) {
       List<Object> v = values(r);
       org.whotakespart.stats.Trend t = trends.get(org.whotakespart.stats.Trend.key(r));
       v.add(t == null ? "not_assessed" : t.code());
       v.add(t == null ? 0 : t.quartersUnder());
+      if (covers != null) {
+        v.add(covers.apply(r));
+      }
       values.add(v);
     }
-    Tables.writeCsv(WITH_TRENDS, values, folder + "/metrics.csv",
+    Tables.writeCsv(covers == null ? WITH_TRENDS : WITH_COVERS, values, folder + "/metrics.csv",
         spark.sparkContext().hadoopConfiguration());
-    Tables.writeParquet(spark, TRENDS_SCHEMA, values, folder + "/metrics.parquet");
+    Tables.writeParquet(spark, covers == null ? TRENDS_SCHEMA : COVERS_SCHEMA, values,
+        folder + "/metrics.parquet");
   }
 
   private static StructType schema() {

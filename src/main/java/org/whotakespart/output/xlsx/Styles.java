@@ -78,6 +78,8 @@ final class Styles {
     status.put(Status.IN_LINE, statusStyle(wb, -1, null));
     status.put(Status.POSSIBLY_OVER_REPRESENTED, statusStyle(wb, 0xB3DDF2, bold));
     status.put(Status.OVER_REPRESENTED, statusStyle(wb, 0x0072B2, white));
+    status.put(Status.TOO_FEW_TO_TELL, statusStyle(wb, 0xEEEEEE, null));
+    status.put(Status.NOT_COMPARED, statusStyle(wb, 0xEEEEEE, null));
     status.put(Status.NO_BASELINE, statusStyle(wb, 0xEEEEEE, null));
     status.put(Status.NO_DATA, statusStyle(wb, 0xEEEEEE, null));
   }

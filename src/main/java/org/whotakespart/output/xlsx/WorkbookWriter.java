@@ -147,7 +147,8 @@ public final class WorkbookWriter {
     wide(s, "How to read this: a group is under-represented when its share of the people taking"
         + " part is less than " + model.bands().low() + " times its share of the local population"
         + " and the difference is too large to be chance. 'Possibly' means the gap is there but the"
-        + " numbers are too small to be sure. Counts from 1 to " + (model.suppressionThreshold() - 1)
+        + " numbers are too small to be sure; 'too few to tell' means the project is too small to"
+        + " show a gap for that group at all. Counts from 1 to " + (model.suppressionThreshold() - 1)
         + " are shown as '" + board.fewerThanText() + "' to protect people's privacy.",
         styles.note);
     s.skip();
@@ -452,10 +453,28 @@ public final class WorkbookWriter {
   private java.util.Optional<String> coverage(Characteristic c) {
     List<String> parts = model.coverage().stream()
         .filter(b -> b.characteristic().equals(c.code()))
-        .map(b -> "baseline " + b.baseline() + ": " + Phrases.ages(b.minAgeCovered()))
+        .map(b -> "baseline " + b.baseline() + ": " + b.covers() + forProjects(b))
         .distinct().toList();
     return parts.isEmpty() ? java.util.Optional.empty()
         : java.util.Optional.of("Compared with " + String.join("; ", parts) + ".");
+  }
+
+  /**
+   * " (Leeds Maternity Voices Partnership)" where a coverage concerns only some projects, so a
+   * reader sees which projects' baselines are narrowed to their people; "" when it is every
+   * project's.
+   */
+  private String forProjects(BaselineCoverage b) {
+    long sameCharacteristic = model.coverage().stream()
+        .filter(o -> o.characteristic().equals(b.characteristic())).count();
+    if (sameCharacteristic < 2 || b.projectNames().isEmpty()) {
+      return "";
+    }
+    int most = 4;
+    List<String> names = b.projectNames();
+    return " (" + String.join(", ", names.subList(0, Math.min(most, names.size())))
+        + (names.size() > most ? String.format(Locale.UK, " and %d more", names.size() - most)
+            : "") + ")";
   }
 
   private void countCell(Row row, int col, String text, Double value) {
@@ -559,6 +578,35 @@ public final class WorkbookWriter {
     }
     s.skip();
 
+    List<org.whotakespart.report.OutsidePopulation> outside =
+        org.whotakespart.report.OutsidePopulation.of(model.projects(), model.metrics());
+    s.line("People outside their project's intended population", styles.subtitle);
+    wide(s, "People in an age band wholly outside a project's ages, or of the sex a single-sex"
+        + " project does not serve. They are counted here and left out of the shares of age and"
+        + " sex, whose baselines cover only the project's own people; they are still counted for"
+        + " the other characteristics, whose baselines are not split by age and sex.", styles.note);
+    if (outside.isEmpty()) {
+      s.line("Nobody taking part this quarter is outside their project's intended population.",
+          styles.text);
+    } else {
+      Row oh = s.row();
+      String[] ohh = {"Project", "Outside its ages", "Of the other sex"};
+      for (int i = 0; i < ohh.length; i++) {
+        SheetWriter.text(oh, i, ohh[i], styles.header);
+      }
+      s.fitHeight(oh);
+      for (var o : outside) {
+        Row r = s.row();
+        SheetWriter.text(r, 0, o.projectName(), styles.wrapped);
+        SheetWriter.text(r, 1, org.whotakespart.report.OutsidePopulation.text(o.byAge(),
+            o.byAgeRows(), board), styles.text);
+        SheetWriter.text(r, 2, org.whotakespart.report.OutsidePopulation.text(o.bySex(),
+            o.bySexRows(), board), styles.text);
+        s.fitHeight(r);
+      }
+    }
+    s.skip();
+
     s.line("Rows quarantined, by reason", styles.subtitle);
     Row rh = s.row();
     SheetWriter.text(rh, 0, "Reason", styles.header);
@@ -648,7 +696,10 @@ public final class WorkbookWriter {
         + " given the small numbers involved. A group is under-represented when the ratio is below "
         + model.bands().low() + " and the whole interval is below the population share;"
         + " 'possibly' when the ratio is below " + model.bands().low() + " but the interval still"
-        + " reaches it. Over-represented uses " + model.bands().high() + " the same way.");
+        + " reaches it. Over-represented uses " + model.bands().high() + " the same way. 'Too few to"
+        + " tell' when the ratio is outside the band but the project has so few people that even"
+        + " nobody at all from the group would not be a clear gap (the 95% interval of 0 of them"
+        + " still reaches the population share): such a group is never called a gap.");
     pair(s, "Glossary", "");
     pair(s, "  Share", "Of the people taking part whose answer is known, the percentage in the"
         + " group.");
@@ -665,7 +716,11 @@ public final class WorkbookWriter {
     pair(s, "  Shortfall", "Expected minus the people who took part: about how many more people"
         + " from the group would match the local population.");
     pair(s, "  Absent", "Nobody from the group took part although at least one person was"
-        + " expected.");
+        + " expected, in a project with enough people for that absence to be a clear gap.");
+    pair(s, "  Not compared", "The group is outside the people the project is for (an age it"
+        + " does not serve, the other sex in a single-sex project, or a characteristic that defines"
+        + " its members, such as disability in a stroke survivors' panel): counted, never called a"
+        + " gap.");
     pair(s, "Privacy", "Counts of people in a group from 1 to " + (model.suppressionThreshold() - 1)
         + " are shown as '" + board.fewerThanText() + "'. Any figure that would let a reader work"
         + " out such a count (a share, ratio, interval, shortfall, a total, or the all-projects"
@@ -681,7 +736,7 @@ public final class WorkbookWriter {
     s.line("Sources and ages covered", styles.subtitle);
     for (BaselineCoverage b : model.coverage()) {
       pair(s, Characteristic.fromCode(b.characteristic()).orElseThrow().label(),
-          "Baseline " + b.baseline() + ", " + Phrases.ages(b.minAgeCovered()) + ". " + b.source());
+          "Baseline " + b.baseline() + ", " + b.covers() + forProjects(b) + ". " + b.source());
     }
     pair(s, "Attribution", "Source: Office for National Statistics licensed under the Open"
         + " Government Licence v.3.0");
