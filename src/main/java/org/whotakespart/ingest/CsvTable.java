@@ -83,7 +83,7 @@ public final class CsvTable {
       }
       throw new InputException(file + ": the " + what + " file is missing column"
           + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + hints + "; expected "
-          + known + ", found " + header);
+          + known + ", " + org.whotakespart.validate.IdentifierGuard.describeHeader(header, known));
     }
   }
 }

@@ -96,7 +96,8 @@ public final class ParticipationReader {
       }
       throw new InputException(file + ": missing required column" + (missing.size() > 1 ? "s " : " ")
           + String.join(", ", missing) + hints + "; expected " + RecordColumns.REQUIRED
-          + " (any order, any case), found " + header);
+          + " (any order, any case), "
+          + org.whotakespart.validate.IdentifierGuard.describeHeader(header, RecordColumns.CONTRACT));
     }
     return unknown;
   }

@@ -168,7 +168,7 @@ class BadInputCorpusTest {
         "r1,p1,P1,2025-07-01,female,07700 900123", "ethnic_group: the value looks like a UK phone number",
         "r1,p1,P1,2025-07-01,S1 2HE,", "sex: the value looks like a full UK postcode",
         "943 476 5919,p1,P1,2025-07-01,female,", "record_id: the value looks like an NHS number",
-        "r1,p1,P1,2025-07-01,female,white_british,SW1A 1AA", "original_fields: the value looks like a direct identifier");
+        "r1,p1,P1,2025-07-01,female,white_british,SW1A 1AA", "field 7 (beyond the header): the value looks like a full UK postcode");
     int i = 0;
     for (Map.Entry<String, String> e : planted.entrySet()) {
       Path f = write("participation-id" + i++ + ".csv", HEADER + "r0,p0,P1,2025-07-01,male,\n"
@@ -242,5 +242,318 @@ class BadInputCorpusTest {
             new org.apache.hadoop.conf.Configuration()));
     assertTrue(e.getMessage().contains("line 2, column organisation: the value looks like an e-mail"),
         e.getMessage());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The corpus run through the command line, as a user runs it: each case states its promise
+  // (exit code, the one `whotakespart:` line, nothing planted found in stdout, stderr or any file
+  // written, workbooks unzipped and Parquet read back).
+
+  /** One command-line run: exit code, and everything printed (picocli's and the process's). */
+  record Run(int code, String out, String err) {
+    /** The lines starting "whotakespart:". */
+    List<String> reasons() {
+      return err.lines().filter(l -> l.startsWith("whotakespart:")).toList();
+    }
+
+    /** Exactly one reason line, and no stack trace; returns the line. */
+    String oneLine() {
+      assertEquals(1, reasons().size(), "one whotakespart: line\n" + err);
+      assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace\n" + err);
+      return reasons().get(0);
+    }
+
+    String all() {
+      return out + "\n" + err;
+    }
+  }
+
+  private Run cli(String... args) {
+    TestSpark.session();
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    java.io.ByteArrayOutputStream sysOut = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream sysErr = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream oldOut = System.out;
+    java.io.PrintStream oldErr = System.err;
+    System.setOut(new java.io.PrintStream(sysOut, true, StandardCharsets.UTF_8));
+    System.setErr(new java.io.PrintStream(sysErr, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      picocli.CommandLine cl = org.whotakespart.cli.WhoTakesPart.commandLine();
+      cl.setOut(new java.io.PrintWriter(out, true));
+      cl.setErr(new java.io.PrintWriter(err, true));
+      code = cl.execute(args);
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    Run r = new Run(code, out + sysOut.toString(StandardCharsets.UTF_8),
+        err + sysErr.toString(StandardCharsets.UTF_8));
+    oldErr.println("[" + String.join(" ", args).replace(dir.toString(), "") + "] exit " + code
+        + "\n" + r.all().lines().filter(l -> !l.isBlank()).limit(12)
+            .collect(java.util.stream.Collectors.joining("\n")));
+    return r;
+  }
+
+  private Path out() {
+    return dir.resolve("out");
+  }
+
+  private String[] reportArgs(Path records, String... more) {
+    List<String> a = new java.util.ArrayList<>(List.of("report", "--records", records.toString(),
+        "--projects", dir.resolve("projects.csv").toString(), "--baselines",
+        org.whotakespart.testing.Paths.sampleData().resolve("baselines-census2021.csv").toString(),
+        "--period", "2025-26 Q2", "--output", out().toString(), "--master", "local[2]",
+        "--no-charts"));
+    a.addAll(List.of(more));
+    return a.toArray(new String[0]);
+  }
+
+  private Run report(Path records, String... more) throws IOException {
+    if (!Files.exists(dir.resolve("projects.csv"))) {
+      projects();
+    }
+    return cli(reportArgs(records, more));
+  }
+
+  private Run validateCli(Path records, String... more) throws IOException {
+    if (!Files.exists(dir.resolve("projects.csv"))) {
+      projects();
+    }
+    List<String> a = new java.util.ArrayList<>(List.of("validate", "--records", records.toString(),
+        "--projects", dir.resolve("projects.csv").toString(), "--output", out().toString(),
+        "--master", "local[2]"));
+    a.addAll(List.of(more));
+    return cli(a.toArray(new String[0]));
+  }
+
+  /** {@code n} good rows of project P1 in 2025-26 Q2, from record and person {@code from}. */
+  private static String good(int from, int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < from + n; i++) {
+      b.append("g").append(i).append(",q").append(i).append(",P1,2025-07-")
+          .append(String.format("%02d", 1 + i % 28)).append(i % 2 == 0 ? ",female" : ",male")
+          .append(",white_british\n");
+    }
+    return b.toString();
+  }
+
+  /**
+   * Nothing planted is in what the run printed or in any file outside the inputs ({@code in/},
+   * projects.csv): text files as they are, workbooks unzipped, Parquet read back.
+   */
+  private void assertNothingPlanted(Run r, String... planted) throws IOException {
+    for (String p : planted) {
+      assertFalse(r.all().contains(p), "printed: " + p + "\n" + r.all());
+    }
+    List<Path> files;
+    try (var walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile)
+          .filter(f -> !f.startsWith(dir.resolve("in")) && !f.equals(dir.resolve("projects.csv")))
+          .toList();
+    }
+    for (Path f : files) {
+      String text = f.toString().endsWith(".xlsx") ? unzipped(f)
+          : f.toString().endsWith(".parquet") ? "" : new String(Files.readAllBytes(f),
+              StandardCharsets.UTF_8);
+      for (String p : planted) {
+        assertFalse(text.contains(p), f + " holds " + p);
+      }
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path folder : walk.filter(Files::isDirectory)
+          .filter(d -> d.getFileName().toString().endsWith(".parquet")).toList()) {
+        String rows = String.join("\n",
+            TestSpark.session().read().parquet(folder.toString()).toJSON().collectAsList());
+        for (String p : planted) {
+          assertFalse(rows.contains(p), folder + " holds " + p);
+        }
+      }
+    }
+  }
+
+  private static String unzipped(Path xlsx) throws IOException {
+    StringBuilder b = new StringBuilder();
+    try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(xlsx))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        b.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  private static final String HEADER_NO_NL = HEADER.strip();
+
+  // 1. Identifiers never leave.
+
+  @Test
+  void i1_anEmailTypedIntoAHeaderCellStopsTheRunAndIsShownNowhere() throws IOException {
+    Path f = write("participation-head.csv", HEADER_NO_NL + ",sam.lee@nhs.net\n"
+        + good(0, 20).replace("\n", ",x\n"), StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(1, r.code());
+    assertTrue(r.oneLine().contains("participation-head.csv: header cell 7 looks like an e-mail"
+        + " address"), r.err());
+    assertNothingPlanted(r, "sam.lee@nhs.net", "sam.lee");
+    assertFalse(Files.exists(out().resolve("who-takes-part-2025-26-Q2.xlsx")));
+  }
+
+  @Test
+  void i1_aFileMissingItsHeaderRowNeverHasItsFirstRowPrinted() throws IOException {
+    Path f = write("participation-nohead.csv", "zq7781,pz5512,P1,2025-07-01,female,white_british\n"
+        + good(0, 5), StandardCharsets.UTF_8);
+    Run r = validateCli(f);
+    assertEquals(1, r.code());
+    String line = r.oneLine();
+    assertTrue(line.contains("is the header row missing?"), line);
+    assertNothingPlanted(r, "zq7781", "pz5512");
+  }
+
+  @Test
+  void i1_aValueInAFieldBeyondTheHeaderNeverReachesTheQuarantine() throws IOException {
+    Path f = write("participation-extra-field.csv", HEADER + good(0, 40)
+        + "r1,p1,P1,2025-07-01,female,white_british,Jane Quincy-Public\n", StandardCharsets.UTF_8);
+    Run r = validateCli(f);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("quarantined 1"), r.out());
+    assertNothingPlanted(r, "Jane Quincy-Public", "Quincy");
+  }
+
+  @Test
+  void i1_aPhoneNumberInsideLongerTextInAUsedColumnStopsTheRun() throws IOException {
+    Path f = write("participation-tel.csv", HEADER + good(0, 40)
+        + "r1,p1,P1,2025-07-01,Tel 07700 900789 (daughter),white_british\n", StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(1, r.code());
+    assertTrue(r.oneLine().contains("participation-tel.csv line 42, column sex: the value looks like"
+        + " a UK phone number"), r.err());
+    assertNothingPlanted(r, "07700 900789", "900789", "daughter");
+  }
+
+  @Test
+  void i1_columnsNamedLikeIdentifiersStopTheRunWhetherUsedOrNot() throws IOException {
+    for (String column : List.of("Client Name", "Tel No", "Contact number", "Mobile", "Post Code",
+        "D.O.B.", "NHS No", "E-mail")) {
+      Path f = write("participation-col.csv", HEADER_NO_NL + "," + column + "\n"
+          + good(0, 20).replace("\n", ",Robin Zebedee\n"), StandardCharsets.UTF_8);
+      Run r = validateCli(f);
+      assertEquals(1, r.code(), column);
+      assertTrue(r.oneLine().contains("looks like a direct identifier"), column + ": " + r.err());
+      assertNothingPlanted(r, "Robin Zebedee");
+      Files.delete(f);
+    }
+  }
+
+  @Test
+  void i1_aNotesColumnHoldingAnEmailOrAPhoneStopsTheRun() throws IOException {
+    Map<String, String> notes = Map.of("ring 07700 900456 after 5", "07700 900456",
+        "mail kim.o@example.org please", "kim.o@example.org", "lives at S1 2HE now", "S1 2HE",
+        "nhs 943 476 5919 on file", "943 476 5919");
+    for (String note : notes.keySet()) {
+      Path f = write("participation-notes.csv", HEADER_NO_NL + ",Notes\n"
+          + good(0, 20).replace("\n", ",fine\n") + "r1,p1,P1,2025-07-01,female,white_british,\""
+          + note + "\"\n", StandardCharsets.UTF_8);
+      Run r = validateCli(f);
+      assertEquals(1, r.code(), note);
+      assertTrue(r.oneLine().contains("participation-notes.csv line 22, column notes: the value"
+          + " looks like"), note + ": " + r.err());
+      assertNothingPlanted(r, note, notes.get(note));
+      Files.delete(f);
+    }
+  }
+
+  @Test
+  void i1_theQuarantineHoldsOnlyTheContractsColumnsAndWithholdsGuardedValues() {
+    assertEquals("[withheld: looks like a UK phone number]",
+        org.whotakespart.output.table.QuarantineWriter.cell("Tel 07700 900789 (daughter)"));
+    assertEquals("[withheld: looks like an e-mail address]",
+        org.whotakespart.output.table.QuarantineWriter.cell("sam.lee@nhs.net"));
+    assertEquals("Fmale", org.whotakespart.output.table.QuarantineWriter.cell("Fmale"));
+    assertFalse(org.whotakespart.output.table.QuarantineWriter.LEAD_COLUMNS.contains("original_row"));
+  }
+
+  // Issue 21 item 4: text in every CSV is inert.
+
+  @Test
+  void i21_textCellsStartingWithAFormulaCharacterAreInertInEveryCsv() throws IOException {
+    String[] names = {"=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"};
+    StringBuilder projects = new StringBuilder("project_id,project_name,commissioner,catchment\n");
+    for (int i = 0; i < names.length; i++) {
+      projects.append("P").append(i + 1).append(',').append(csv(names[i])).append(',')
+          .append(csv(names[(i + 1) % names.length])).append(",E08000019\n");
+    }
+    Files.writeString(dir.resolve("projects.csv"), projects);
+    StringBuilder rows = new StringBuilder(HEADER);
+    for (int p = 1; p <= names.length; p++) {
+      rows.append(good(p * 100, 30).replace(",P1,", ",P" + p + ","));
+    }
+    for (int i = 0; i < names.length; i++) {
+      rows.append("x").append(i).append(",y").append(i).append(",P1,2025-07-01,").append(csv(names[i]))
+          .append(",white_british\n");
+    }
+    Path f = write("participation-formula.csv", rows.toString(), StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(0, r.code(), r.err());
+    List<Path> csvs;
+    try (var walk = Files.walk(out())) {
+      csvs = walk.filter(p -> p.toString().endsWith(".csv")).toList();
+    }
+    assertTrue(csvs.size() >= 6, csvs.toString());
+    int inert = 0;
+    int negative = 0;
+    for (Path c : csvs) {
+      try (Reader in = Files.newBufferedReader(c);
+          CSVParser p = CSVFormat.RFC4180.parse(in)) {
+        for (CSVRecord rec : p) {
+          for (String v : rec) {
+            if (v.isEmpty()) {
+              continue;
+            }
+            char first = v.charAt(0);
+            assertFalse(first == '=' || first == '+' || first == '@' || first == '\t'
+                || first == '\r', c.getFileName() + ": " + v);
+            if (first == '-') {
+              Double.parseDouble(v); // a negative number, never text
+              negative++;
+            }
+            if (v.startsWith("'")) {
+              inert++;
+            }
+          }
+        }
+      }
+    }
+    assertTrue(negative > 0, "negative shortfalls stay numbers");
+    for (String table : List.of("metrics.csv", "trends.csv", "people.csv", "equity.csv")) {
+      java.util.Set<String> cells = cells(out().resolve(table));
+      for (String name : names) {
+        assertTrue(cells.contains("'" + name), table + " holds " + name + " inert");
+      }
+    }
+    java.util.Set<String> quarantined = new java.util.HashSet<>();
+    try (var walk = Files.walk(out())) {
+      for (Path q : walk.filter(p -> p.getFileName().toString().equals("quarantine.csv")).toList()) {
+        quarantined.addAll(cells(q));
+      }
+    }
+    for (String name : names) {
+      assertTrue(quarantined.contains("'" + name), "quarantine.csv holds " + name + " inert");
+    }
+    assertTrue(inert >= 12, "inert cells: " + inert);
+  }
+
+  private static java.util.Set<String> cells(Path csv) throws IOException {
+    java.util.Set<String> cells = new java.util.HashSet<>();
+    try (Reader in = Files.newBufferedReader(csv); CSVParser p = CSVFormat.RFC4180.parse(in)) {
+      for (CSVRecord rec : p) {
+        rec.forEach(cells::add);
+      }
+    }
+    return cells;
+  }
+
+  private static String csv(String v) {
+    return "\"" + v.replace("\"", "\"\"") + "\"";
   }
 }
