@@ -91,6 +91,9 @@ public final class ReportCommand implements Callable<Integer> {
     for (String f : r.files()) {
       out.println("  " + f);
     }
+    if (r.files().stream().anyMatch(f -> f.endsWith("quarantine.csv"))) {
+      out.println("  " + org.whotakespart.job.RecordCheck.QUARANTINE_WARNING);
+    }
     out.flush();
   }
 

@@ -50,6 +50,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
           }
           out.println("Rejected rows with their reasons: " + checked.quarantine());
+          out.println("  " + org.whotakespart.job.RecordCheck.QUARANTINE_WARNING);
           out.flush();
           if (checked.rejectedShare() > config.maxRejectedShare()) {
             spec.commandLine().getErr().printf(Locale.UK, "whotakespart: %.1f%% of rows were"

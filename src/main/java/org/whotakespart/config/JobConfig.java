@@ -40,6 +40,7 @@ public final class JobConfig {
   private final boolean fromStore;
   private final int trendQuarters;
   private final String deprivation;
+  private final boolean strict;
 
   private JobConfig(Builder b) {
     this.records = List.copyOf(b.records);
@@ -62,6 +63,35 @@ public final class JobConfig {
     this.fromStore = b.fromStore;
     this.trendQuarters = b.trendQuarters;
     this.deprivation = b.deprivation;
+    this.strict = b.strict;
+  }
+
+  private JobConfig(JobConfig c, String output) {
+    this.records = c.records;
+    this.projects = c.projects;
+    this.baselines = c.baselines;
+    this.period = c.period;
+    this.aliases = c.aliases;
+    this.output = output;
+    this.encoding = c.encoding;
+    this.measuredRoles = c.measuredRoles;
+    this.bandLow = c.bandLow;
+    this.bandHigh = c.bandHigh;
+    this.suppressionThreshold = c.suppressionThreshold;
+    this.maxRejectedShare = c.maxRejectedShare;
+    this.sparkMaster = c.sparkMaster;
+    this.charts = c.charts;
+    this.splitBy = c.splitBy;
+    this.store = c.store;
+    this.fromStore = c.fromStore;
+    this.trendQuarters = c.trendQuarters;
+    this.deprivation = c.deprivation;
+    this.strict = c.strict;
+  }
+
+  /** The same settings with the report written into {@code folder}. */
+  public JobConfig withOutput(String folder) {
+    return new JobConfig(this, folder);
   }
 
   public static Builder builder() {
@@ -158,6 +188,14 @@ public final class JobConfig {
     return deprivation;
   }
 
+  /**
+   * True when the warnings that a report may be wrong (an unknown or malformed area code, a
+   * baseline set no file has, a catchment without a baseline) stop the run instead.
+   */
+  public boolean strict() {
+    return strict;
+  }
+
   /** Collects settings; {@link #build()} checks them all and names every problem at once. */
   public static final class Builder {
     private List<String> records = new ArrayList<>();
@@ -179,6 +217,7 @@ public final class JobConfig {
     private boolean fromStore;
     private int trendQuarters = 8;
     private String deprivation;
+    private boolean strict;
 
     private Period parsedPeriod;
     private Charset parsedEncoding;
@@ -273,6 +312,11 @@ public final class JobConfig {
 
     public Builder trendQuarters(int quarters) {
       this.trendQuarters = quarters;
+      return this;
+    }
+
+    public Builder strict(boolean strict) {
+      this.strict = strict;
       return this;
     }
 

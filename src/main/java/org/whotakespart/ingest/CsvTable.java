@@ -66,7 +66,7 @@ public final class CsvTable {
             + " with " + required);
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      throw new InputException(CsvFiles.describeReadFailure(file, charset, e), e);
+      throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf, -1), e);
     }
     return lines;
   }

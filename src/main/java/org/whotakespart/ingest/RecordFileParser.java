@@ -70,9 +70,9 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
       Reader reader = CsvFiles.open(file, charset, conf.get(), digest);
       Runnable atEnd = digest == null ? () -> { }
           : () -> checksums.add(file + '\t' + java.util.HexFormat.of().formatHex(digest.digest()));
-      return new Rows(file, charset, CsvFiles.FORMAT.parse(reader), atEnd);
+      return new Rows(file, charset, conf, CsvFiles.FORMAT.parse(reader), atEnd);
     } catch (IOException e) {
-      throw new InputException(CsvFiles.describeReadFailure(file, charset, e) + " (at line 1)", e);
+      throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf.get(), 1), e);
     }
   }
 
@@ -88,6 +88,7 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   private static final class Rows implements Iterator<Row> {
     private final String file;
     private final Charset charset;
+    private final HadoopConf conf;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private int[] positions;
@@ -102,8 +103,9 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
 
     private final Runnable atEnd;
 
-    Rows(String file, Charset charset, CSVParser parser, Runnable atEnd) {
+    Rows(String file, Charset charset, HadoopConf conf, CSVParser parser, Runnable atEnd) {
       this.file = file;
+      this.conf = conf;
       this.charset = charset;
       this.parser = parser;
       this.atEnd = atEnd;
@@ -158,8 +160,8 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
         atEnd.run();
       } catch (UncheckedIOException | IllegalStateException e) {
         close();
-        throw new InputException(CsvFiles.describeReadFailure(file, charset, e)
-            + " (at or after line " + nextLine + ")", e);
+        throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf.get(),
+            nextLine), e);
       }
     }
 

@@ -67,7 +67,29 @@ public final class RecordCheck {
 
   public static Checked check(JobConfig config, SparkSession spark, Progress progress,
       List<Project> projects) {
-    return check(config, spark, progress, projects, config.output() + "/quarantine.csv");
+    Checked c = check(config, spark, progress, projects, config.output() + "/" + QUARANTINE);
+    writeQuarantineReadme(config.output() + "/quarantine/README.txt",
+        spark.sparkContext().hadoopConfiguration());
+    return c;
+  }
+
+  /** Where the quarantine goes in an output folder: a sub-folder of its own. */
+  public static final String QUARANTINE = "quarantine/quarantine.csv";
+
+  /** The console's and the README's warning about what the quarantine holds. */
+  public static final String QUARANTINE_WARNING = "quarantine.csv holds row-level records"
+      + " (special-category data about people): it is for whoever made the exports, to fix them;"
+      + " it must not go to a board or leave the team, and can be deleted once the exports are"
+      + " fixed.";
+
+  private static void writeQuarantineReadme(String file, Configuration conf) {
+    try (java.io.Writer w = org.whotakespart.output.table.HadoopFiles.writer(file, conf)) {
+      w.write("This folder holds quarantine.csv: every row of the exports that could not be used,"
+          + "\nwith its file, line and reason, and the contract's values as sent.\n\n"
+          + QUARANTINE_WARNING.replace(": it", ":\nit").replace("; it", ";\nit") + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** As {@link #check(JobConfig, SparkSession, Progress, List)}, the quarantine written to {@code quarantine}. */

@@ -92,8 +92,56 @@ public final class ReportJob {
     return q;
   }
 
-  /** The report from records given by {@code source}. */
+  /** A run refused for the share of rows rejected: its quarantine is published, nothing else. */
+  static final class Refused extends InputException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The report from records given by {@code source}, built in a temporary folder beside the
+   * output folder and moved into place only when complete ({@link Publication}). A run that does
+   * not finish leaves no report in the output folder that is not its own.
+   */
   public static Result run(JobConfig config, SparkSession spark, Progress progress,
+      RecordSource source) {
+    Publication publication = Publication.begin(config.output());
+    Result staged;
+    try {
+      staged = build(config.withOutput(publication.stage()), spark, progress, source);
+    } catch (Exception | org.apache.hadoop.fs.FSError e) {
+      // SparkException is checked, and thrown unchecked by Scala code; Hadoop's local file system
+      // reports a failed write (a full disk) as an FSError.
+      String note = publication.abandon(e instanceof Refused);
+      if (note != null) {
+        progress.step(note);
+      }
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (e instanceof InputException) {
+        throw new InputException(publication.published(message.replace(publication.stage(),
+            java.nio.file.Path.of(config.output()).toAbsolutePath().normalize().toString())), e);
+      }
+      String disk = org.whotakespart.output.OutputException.diskProblem(e);
+      if (disk != null) {
+        throw new org.whotakespart.output.OutputException(config.output() + ": cannot write the"
+            + " report (" + disk + "); " + (disk.equals("the disk is full")
+                ? "free some space or choose an --output folder on another disk"
+                : "choose an --output folder you can write to")
+            + ". No report was published.", e);
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e);
+    }
+    publication.publish();
+    return new Result(staged.model(), config.output(),
+        staged.files().stream().map(f -> publication.published(f)
+            .replace(java.nio.file.Path.of(config.output()).toAbsolutePath().normalize().toString(),
+                config.output())).toList());
+  }
+
+  private static Result build(JobConfig config, SparkSession spark, Progress progress,
       RecordSource source) {
     Inputs inputs = Inputs.read(config, spark.sparkContext().hadoopConfiguration());
     List<Project> projects = inputs.projects();
@@ -109,7 +157,7 @@ public final class ReportJob {
     String quarantine = checked.quarantine();
     try {
       if (checked.rejectedShare() > config.maxRejectedShare()) {
-        throw new InputException(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
+        throw new Refused(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
             + " than the %.1f%% this job allows; no report was published. See %s for each row and"
             + " its reason, fix the exports, or raise max_rejected_share in the job file",
             100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), quarantine));

@@ -97,7 +97,8 @@ class CliTest {
     assertEquals(0, code, err.toString());
     assertTrue(out.toString().contains("rows read 20,226 = accepted"), out.toString());
     assertTrue(out.toString().contains("conflicting_record_id"), out.toString());
-    assertTrue(Files.exists(dir.resolve("quarantine.csv")));
+    assertTrue(Files.exists(dir.resolve("quarantine/quarantine.csv")));
+    assertTrue(Files.exists(dir.resolve("quarantine/README.txt")));
     assertFalse(Files.exists(dir.resolve("metrics.csv")));
   }
 }

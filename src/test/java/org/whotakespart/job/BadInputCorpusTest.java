@@ -54,7 +54,7 @@ class BadInputCorpusTest {
   /** quarantine.csv lines by line number: reason code and detail. */
   private Map<Long, String[]> quarantine() throws IOException {
     Map<Long, String[]> m = new HashMap<>();
-    try (Reader r = Files.newBufferedReader(dir.resolve("out/quarantine.csv"));
+    try (Reader r = Files.newBufferedReader(dir.resolve("out/quarantine/quarantine.csv"));
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(r)) {
       for (CSVRecord rec : p) {
         m.put(Long.parseLong(rec.get("line_number")), new String[] {rec.get("reason_code"),
@@ -145,8 +145,8 @@ class BadInputCorpusTest {
     Path f = write("participation-latin.csv", HEADER + "r1,p1,P1,2025-07-01,female,white_british\n"
         + "r2,p2,P1,2025-07-01,f\u00e9male,white_british\n", Charset.forName("windows-1252"));
     InputException e = assertThrows(InputException.class, () -> validate(f));
-    assertTrue(e.getMessage().contains("participation-latin.csv: the bytes are not valid UTF-8"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("participation-latin.csv line 3: the bytes are not valid"
+        + " UTF-8"), e.getMessage());
     assertTrue(e.getMessage().contains("--encoding"), e.getMessage());
     RecordCheck.Checked c = validate(f, "windows-1252");
     assertEquals(1, c.counts().accepted());
@@ -180,7 +180,7 @@ class BadInputCorpusTest {
           assertFalse(stop.getMessage().contains(piece), "the value itself is never shown: " + piece);
         }
       }
-      assertFalse(Files.exists(dir.resolve("out/quarantine.csv")), "nothing was written");
+      assertFalse(Files.exists(dir.resolve("out/quarantine/quarantine.csv")), "nothing was written");
       Files.delete(f);
     }
   }
@@ -202,11 +202,11 @@ class BadInputCorpusTest {
     Path clean = write("participation-clean.csv", HEADER + "r1,p1,P1,2025-07-01,male,\n",
         StandardCharsets.UTF_8);
     assertEquals(1, validate(clean).counts().accepted());
-    String empty = Files.readString(dir.resolve("out/quarantine.csv"));
+    String empty = Files.readString(dir.resolve("out/quarantine/quarantine.csv"));
     Files.delete(clean);
     write("participation-bad.csv", HEADER + "r1,p1,P1,2025-02-30,male,\n", StandardCharsets.UTF_8);
     assertEquals(1, validate(dir.resolve("in")).counts().quarantined());
-    String withRow = Files.readString(dir.resolve("out/quarantine.csv"));
+    String withRow = Files.readString(dir.resolve("out/quarantine/quarantine.csv"));
     assertEquals(withRow.substring(0, withRow.indexOf('\n') + 1), empty);
     assertTrue(empty.startsWith("source_file,line_number,reason_code,"), empty);
   }
@@ -301,10 +301,21 @@ class BadInputCorpusTest {
   }
 
   private String[] reportArgs(Path records, String... more) {
+    return reportArgsTo(out(), records, more);
+  }
+
+  private String[] reportArgsTo(Path output, Path records, String... more) {
+    if (!Files.exists(dir.resolve("projects.csv"))) {
+      try {
+        projects();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     List<String> a = new java.util.ArrayList<>(List.of("report", "--records", records.toString(),
         "--projects", dir.resolve("projects.csv").toString(), "--baselines",
         org.whotakespart.testing.Paths.sampleData().resolve("baselines-census2021.csv").toString(),
-        "--period", "2025-26 Q2", "--output", out().toString(), "--master", "local[2]",
+        "--period", "2025-26 Q2", "--output", output.toString(), "--master", "local[2]",
         "--no-charts"));
     a.addAll(List.of(more));
     return a.toArray(new String[0]);
@@ -555,5 +566,197 @@ class BadInputCorpusTest {
 
   private static String csv(String v) {
     return "\"" + v.replace("\"", "\"\"") + "\"";
+  }
+
+  // 2. One line, always.
+
+  @Test
+  void i2_anUnclosedQuoteIsOneLineNamingTheFileAndLine() throws IOException {
+    Path f = write("participation-quote.csv", HEADER + good(0, 10)
+        + "r1,p1,P1,2025-07-01,\"female,white_british\n" + good(10, 10), StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(1, r.code());
+    assertTrue(r.oneLine().contains("participation-quote.csv line 12: a quoted value is never"
+        + " closed"), r.err());
+  }
+
+  @Test
+  void i2_anUndecodableBytePastTheFirst64KbNamesItsLineAndTheEncodingThatFits() throws IOException {
+    String body = HEADER + good(0, 3000);
+    assertTrue(body.length() > 1 << 17);
+    Path f = write("participation-late-byte.csv", body
+        + "r1,p1,P1,2025-07-01,f\u00e9male,white_british\n" + good(3000, 5),
+        Charset.forName("windows-1252"));
+    Run r = validateCli(f);
+    assertEquals(1, r.code());
+    String line = r.oneLine();
+    assertTrue(line.contains("participation-late-byte.csv line 3002: the bytes are not valid UTF-8"),
+        line);
+    assertTrue(line.contains("--encoding windows-1252"), line);
+  }
+
+  @Test
+  void i2_aUtf16FileIsNamedAsSuch() throws IOException {
+    Path f = write("participation-utf16.csv", "\uFEFF" + HEADER + good(0, 5),
+        StandardCharsets.UTF_16LE);
+    Run r = validateCli(f);
+    assertEquals(1, r.code());
+    String line = r.oneLine();
+    assertTrue(line.contains("participation-utf16.csv: the file is UTF-16 text"), line);
+    assertFalse(line.contains("windows-1252"), line);
+  }
+
+  @Test
+  void i2_anExcelWorkbookSavedAsCsvIsNamedAsSuch() throws IOException {
+    Path f = dir.resolve("in/participation-book.csv");
+    Files.createDirectories(f.getParent());
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(f))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+      zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+    }
+    for (String encoding : List.of("UTF-8", "windows-1252")) {
+      Run r = validateCli(f, "--encoding", encoding);
+      assertEquals(1, r.code());
+      String line = r.oneLine();
+      assertTrue(line.contains("participation-book.csv: this is an Excel workbook (.xlsx), not a"
+          + " CSV file"), line);
+    }
+  }
+
+  @Test
+  void i2_anOutputFolderThatIsAFileIsOneLineWithExitCode3() throws IOException {
+    Path f = write("participation-ok.csv", HEADER + good(0, 20), StandardCharsets.UTF_8);
+    Files.writeString(out(), "not a folder");
+    Run r = report(f);
+    assertEquals(3, r.code());
+    assertTrue(r.oneLine().contains(out() + ": is a file, not a folder; choose another --output"
+        + " folder"), r.err());
+    Files.delete(out());
+    Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+    Run under = cli(reportArgsTo(dir.resolve("blocker/sub/out"), f));
+    assertEquals(3, under.code());
+    assertTrue(under.oneLine().contains("blocker/sub/out: cannot make the folder"), under.err());
+  }
+
+  @Test
+  void i2_verboseKeepsTheTraceForDevelopers() throws IOException {
+    Path f = write("participation-quote.csv", HEADER + good(0, 10)
+        + "r1,p1,P1,2025-07-01,\"female,white_british\n", StandardCharsets.UTF_8);
+    Run r = report(f, "--verbose");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("\tat "), "the trace is shown");
+    assertEquals(1, r.reasons().size(), r.err());
+  }
+
+  // 2 and 4 of the issue: a full disk, and what a failed run leaves.
+
+  /** Mounts a small tmpfs at {@code at} when this machine allows it (Linux, as root). */
+  private static boolean mountTmpfs(Path at, String size) throws IOException, InterruptedException {
+    Files.createDirectories(at);
+    Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs",
+        at.toString()).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor() == 0;
+  }
+
+  private static void unmount(Path at) throws IOException, InterruptedException {
+    new ProcessBuilder("umount", "-l", at.toString()).redirectErrorStream(true).start().waitFor();
+  }
+
+  @Test
+  void i2_i3_aFullDiskIsOneLineAndLeavesNoPartialOrStaleReport() throws Exception {
+    Path disk = dir.resolve("small-disk");
+    org.junit.jupiter.api.Assumptions.assumeTrue(mountTmpfs(disk, "1200k"),
+        "needs a tmpfs (Linux, root); the note records a manual run otherwise");
+    try {
+      Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
+      Path target = disk.resolve("2025-26-Q2");
+      // A first report fits; a second, with a big quarantine, does not.
+      Run first = cli(reportArgsTo(target, f));
+      assertEquals(0, first.code(), first.err());
+      assertTrue(Files.exists(target.resolve("metrics.csv")));
+      StringBuilder big = new StringBuilder(HEADER + good(0, 400));
+      String filler = "x".repeat(190);
+      for (int i = 0; i < 18; i++) {
+        big.append("b").append(i).append(",c").append(i).append(",P1,2025-07-01,").append(filler)
+            .append(i).append(",white_british\n");
+      }
+      Files.writeString(f, big);
+      Path fill = disk.resolve("fill");
+      long free = Files.getFileStore(disk).getUsableSpace();
+      Files.write(fill, new byte[(int) Math.max(0, free - 60_000)]);
+      Run r = cli(reportArgsTo(target, f));
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.oneLine().contains("the disk is full"), r.err());
+      assertFalse(Files.exists(target.resolve("metrics.csv")), "no stale or partial report");
+      assertFalse(Files.exists(target.resolve("equity.csv")));
+      assertTrue(Files.exists(disk.resolve("2025-26-Q2.previous/metrics.csv")),
+          "the previous report was moved aside");
+      try (var s = Files.list(disk)) {
+        assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".incomplete-")),
+            "the temporary folder is removed");
+      }
+    } finally {
+      unmount(disk);
+    }
+  }
+
+  @Test
+  void i2_aReadOnlyOutputFolderIsOneLineWithExitCode3() throws Exception {
+    Path ro = dir.resolve("read-only");
+    Files.createDirectories(ro);
+    Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs",
+        ro.toString()).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "needs a tmpfs mount");
+    try {
+      Path f = write("participation-ok.csv", HEADER + good(0, 20), StandardCharsets.UTF_8);
+      Run r = cli(reportArgsTo(ro.resolve("2025-26-Q2"), f));
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.oneLine().contains("read-only"), r.err());
+    } finally {
+      unmount(ro);
+    }
+  }
+
+  // 3. Atomic publication.
+
+  @Test
+  void i3_aRefusedRunLeavesOnlyItsQuarantineNeverThePreviousReport() throws IOException {
+    Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
+    Run first = report(f);
+    assertEquals(0, first.code(), first.err());
+    assertTrue(Files.exists(out().resolve("who-takes-part-2025-26-Q2.xlsx")));
+    StringBuilder bad = new StringBuilder(HEADER + good(0, 40));
+    for (int i = 0; i < 10; i++) {
+      bad.append("z").append(i).append(",y").append(i).append(",P1,2025-02-30,female,\n");
+    }
+    Files.writeString(f, bad);
+    Run r = report(f);
+    assertEquals(1, r.code());
+    assertTrue(r.oneLine().contains("no report was published"), r.err());
+    try (var s = Files.list(out())) {
+      assertEquals(List.of("quarantine"), s.map(p -> p.getFileName().toString()).toList(),
+          "only this run's quarantine");
+    }
+    assertTrue(r.err().contains(out().getFileName() + ".previous"), r.err());
+    assertTrue(r.oneLine().contains(out().resolve("quarantine/quarantine.csv").toString()),
+        r.err());
+    try (var s = Files.list(dir)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".incomplete-")));
+    }
+  }
+
+  @Test
+  void i3_aRunThatFailsWhileWritingLeavesNoPartialReport() throws IOException {
+    Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
+    // The deprivation table is read while the outputs are written (for equity).
+    Run r = report(f, "--deprivation", dir.resolve("no-such-deprivation.csv").toString());
+    assertEquals(1, r.code());
+    r.oneLine();
+    assertFalse(Files.exists(out().resolve("metrics.csv")), "no metrics.csv without the rest");
+    try (var s = Files.list(dir)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".incomplete-")));
+    }
   }
 }

@@ -451,7 +451,8 @@ class ReportEndToEndTest {
 
   @Test
   void theOutputsAreAllThere() {
-    for (String f : List.of("metrics.csv", "tests.csv", "quarantine.csv", "who-takes-part-2025-26-Q2.xlsx",
+    for (String f : List.of("metrics.csv", "tests.csv", "quarantine/quarantine.csv", "quarantine/README.txt",
+        "who-takes-part-2025-26-Q2.xlsx",
         "charts/shares-age_band.png", "charts/ratios-age_band.png")) {
       assertTrue(Files.isRegularFile(out.resolve("first").resolve(f)), f);
     }
