@@ -41,8 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     : "  ignored columns: " + String.join(", ", f.ignoredColumns()));
           });
           var c = checked.counts();
-          out.printf(Locale.UK, "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d%n",
-              c.read(), c.accepted(), c.quarantined(), c.duplicates());
+          out.println(c.reconciliation());
           for (RejectReason r : RejectReason.values()) {
             Long n = c.byReason().get(r.code());
             if (n != null) {

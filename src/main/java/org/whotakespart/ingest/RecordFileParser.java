@@ -41,7 +41,7 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   }
 
   /**
-   * @param checksums receives "file TAB sha-256" for each file read to its end (a file read again
+   * @param checksums receives "file TAB sha-256 TAB blank rows" for each file read to its end (a file read again
    *     after a failed task adds the same line again), or null
    */
   public RecordFileParser(Charset charset, HadoopConf conf, CollectionAccumulator<String> checksums) {
@@ -68,8 +68,9 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
     try {
       java.security.MessageDigest digest = checksums == null ? null : sha256();
       Reader reader = CsvFiles.open(file, charset, conf.get(), digest);
-      Runnable atEnd = digest == null ? () -> { }
-          : () -> checksums.add(file + '\t' + java.util.HexFormat.of().formatHex(digest.digest()));
+      java.util.function.LongConsumer atEnd = digest == null ? blank -> { }
+          : blank -> checksums.add(file + '\t' + java.util.HexFormat.of().formatHex(digest.digest())
+              + '\t' + blank);
       return new Rows(file, charset, conf, CsvFiles.FORMAT.parse(reader), atEnd);
     } catch (IOException e) {
       throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf.get(), 1), e);
@@ -101,9 +102,12 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
     private long nextLine = 1;
     private boolean closed;
 
-    private final Runnable atEnd;
+    private final java.util.function.LongConsumer atEnd;
+    /** Rows of empty fields only (Excel's ",,,,," lines): skipped and counted. */
+    private long blank;
 
-    Rows(String file, Charset charset, HadoopConf conf, CSVParser parser, Runnable atEnd) {
+    Rows(String file, Charset charset, HadoopConf conf, CSVParser parser,
+        java.util.function.LongConsumer atEnd) {
       this.file = file;
       this.conf = conf;
       this.charset = charset;
@@ -155,9 +159,12 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
             pendingLine = line;
             return;
           }
+          if (r.size() > 1) {
+            blank++;
+          }
         }
         close();
-        atEnd.run();
+        atEnd.accept(blank);
       } catch (UncheckedIOException | IllegalStateException e) {
         close();
         throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf.get(),
@@ -165,8 +172,14 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
       }
     }
 
+    /** An empty line, or a row whose every field is blank (only commas, as Excel leaves them). */
     private static boolean isBlankLine(CSVRecord r) {
-      return r.size() == 1 && r.get(0).isEmpty();
+      for (String v : r) {
+        if (!v.isBlank()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void readHeader() {

@@ -86,7 +86,7 @@ public final class RowChecker implements Function<Row, Row> {
     String[] v = new String[RecordColumns.CONTRACT.size()];
     for (int i = 0; i < v.length; i++) {
       String raw = in.getString(FIRST_VALUE + i);
-      String t = raw == null ? null : raw.strip();
+      String t = raw == null ? null : org.whotakespart.ingest.Text.stripInvisible(raw).strip();
       v[i] = t == null || t.isEmpty() ? null : t;
       out[FIRST_VALUE + i] = v[i];
     }

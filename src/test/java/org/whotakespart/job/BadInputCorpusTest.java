@@ -759,4 +759,159 @@ class BadInputCorpusTest {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".incomplete-")));
     }
   }
+
+  // 4. Loud where it matters.
+
+  @Test
+  void i4_anUnknownOrMalformedAreaCodeWarnsWithTheFixAndStrictStops() throws IOException {
+    Files.writeString(dir.resolve("projects.csv"), "project_id,project_name,catchment\n"
+        + "P1,One,E08000019\nP2,Two,E99999999\nP3,Three,Sheffield\n");
+    Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("Warning: project P2: catchment code E99999999 is in no baseline"
+        + " file"), r.err());
+    assertTrue(r.err().contains("Warning: project P3: catchment code 'SHEFFIELD' is not an ONS"
+        + " area code"), r.err());
+    assertTrue(r.err().contains("--strict"), r.err());
+    Run strict = report(f, "--strict");
+    assertEquals(1, strict.code());
+    assertTrue(strict.oneLine().contains("E99999999") && strict.oneLine().contains("--strict"),
+        strict.err());
+    assertFalse(Files.exists(out().resolve("metrics.csv")), "strict: no report");
+  }
+
+  @Test
+  void i4_aLowerCaseAreaCodeIsReadWithANote() throws IOException {
+    Files.writeString(dir.resolve("projects.csv"), "project_id,project_name,catchment\n"
+        + "P1,One,e08000019\n");
+    Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
+    Run r = report(f, "--strict");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("Note: ") && r.err().contains("catchment code 'e08000019' read as"
+        + " E08000019"), r.err());
+    assertTrue(Files.readString(out().resolve("metrics.csv")).contains("in_line")
+        || Files.readString(out().resolve("metrics.csv")).contains("under_represented"),
+        "compared with Sheffield's baseline");
+  }
+
+  @Test
+  void i4_aBaselineSetNoFileHasWarnsAndStrictStops() throws IOException {
+    Files.writeString(dir.resolve("projects.csv"), "project_id,project_name,catchment,baseline\n"
+        + "P1,One,E08000019,caseload2025\n");
+    Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("Warning: project P1: baseline set 'caseload2025' is not in the"
+        + " baselines file"), r.err());
+    assertEquals(1, report(f, "--strict").code());
+  }
+
+  @Test
+  void i4_anExportWithNoRowsInTheQuarterSaysSoInTheHeadline() throws IOException {
+    Path f = write("participation-header.csv", HEADER, StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("No records fall in 2025-26 Q2"), r.out());
+    String book = unzipped(out().resolve("who-takes-part-2025-26-Q2.xlsx"));
+    assertTrue(book.contains("No records fall in this quarter"), "the workbook's headline");
+    assertFalse(book.contains("No group is under-represented in any project"), "not 'all is well'");
+  }
+
+  // 5. The small ones.
+
+  @Test
+  void i5_commaOnlyRowsAreSkippedAndCountedAsBlankNotQuarantined() throws IOException {
+    StringBuilder b = new StringBuilder(HEADER + good(0, 40));
+    for (int i = 0; i < 30; i++) {
+      b.append(",,,,,\n");
+    }
+    Path f = write("participation-commas.csv", b.toString(), StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("rows read 70 = accepted 40 + quarantined 0 + duplicates 0 + blank"
+        + " 30"), r.out());
+  }
+
+  @Test
+  void i5_aVeryLongValueIsCutInTheQuarantineWithANote() throws IOException {
+    String longValue = "abcdefghij".repeat(20_000);
+    Path f = write("participation-long.csv", HEADER + good(0, 40)
+        + "r1,p1,P1,2025-07-01," + longValue + ",white_british\n", StandardCharsets.UTF_8);
+    Run r = validateCli(f);
+    assertEquals(0, r.code(), r.err());
+    String q = Files.readString(out().resolve("quarantine/quarantine.csv"));
+    assertTrue(q.length() < 2_000, "quarantine.csv is " + q.length() + " characters");
+    assertTrue(q.contains("[cut: "), q);
+  }
+
+  @Test
+  void i5_aSymlinkLoopReadsEachFileOnce() throws IOException {
+    Path f = write("participation-ok.csv", HEADER + good(0, 10), StandardCharsets.UTF_8);
+    Files.createSymbolicLink(dir.resolve("in/loop"), dir.resolve("in"));
+    Run r = validateCli(dir.resolve("in"));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("rows read 10 = accepted 10"), r.out());
+  }
+
+  @Test
+  void i5_invisibleCharactersAreStrippedFromIdsAndCodes() throws IOException {
+    Path f = write("participation-zwsp.csv", HEADER + good(0, 40)
+        + "r1,PX0001,P1,2025-07-01,female,white_british\n"
+        + "r2,PX0001\u200B,P1\u200B,2025-07-02,female\u200B,white_british\n", StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("quarantined 0"), r.out());
+    // 40 people from the good rows, and PX0001 once.
+    assertTrue(Files.readString(out().resolve("people.csv")).contains(",everyone,41"),
+        Files.readString(out().resolve("people.csv")));
+  }
+
+  @Test
+  void i5_tenDigitIdsThatPassTheNhsCheckSayHowToReKey() throws IOException {
+    Path f = write("participation-numeric.csv", HEADER + "9434765919,p1,P1,2025-07-01,female,\n",
+        StandardCharsets.UTF_8);
+    Run r = validateCli(f);
+    assertEquals(1, r.code());
+    String line = r.oneLine();
+    assertTrue(line.contains("record_id: the value looks like an NHS number"), line);
+    assertTrue(line.contains("re-key them with a letter in front"), line);
+    assertNothingPlanted(r, "9434765919");
+  }
+
+  @Test
+  void i5_reportHelpHasNoPicocliWarnings() {
+    Run r = cli("report", "--help");
+    assertEquals(0, r.code());
+    assertFalse(r.all().contains("WARN"), r.all());
+    assertTrue(r.out().contains("--strict"), r.out());
+  }
+
+  @Test
+  void i5_theReportFolderHoldsNoCrcFilesAndQuarantineIsInItsOwnFolderWithAWarning()
+      throws IOException {
+    Path f = write("participation-ok.csv", HEADER + good(0, 40)
+        + "r1,p1,P1,2025-02-30,female,\n", StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(0, r.code(), r.err());
+    try (var walk = Files.walk(out())) {
+      List<Path> crc = walk.filter(p -> p.getFileName().toString().endsWith(".crc")).toList();
+      assertEquals(List.of(), crc);
+    }
+    assertTrue(Files.exists(out().resolve("quarantine/quarantine.csv")));
+    assertFalse(Files.exists(out().resolve("quarantine.csv")));
+    assertTrue(Files.readString(out().resolve("quarantine/README.txt")).contains("must not go to a"
+        + " board"));
+    assertTrue(r.out().contains("must not go to a board"), r.out());
+  }
+
+  @Test
+  void i5_dataQualityNamesFilesNotTheirAbsolutePaths() throws IOException {
+    Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
+    Run r = report(f);
+    assertEquals(0, r.code(), r.err());
+    String book = unzipped(out().resolve("who-takes-part-2025-26-Q2.xlsx"));
+    assertTrue(book.contains("participation-ok.csv"), "the file is named");
+    assertFalse(book.contains(dir.toString()), "no absolute path");
+  }
 }
