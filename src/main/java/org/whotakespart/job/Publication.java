@@ -87,9 +87,20 @@ final class Publication {
         ? target + staged.substring(stage.toString().length()) : staged;
   }
 
-  /** Replaces the target with the finished report. */
+  /**
+   * Replaces the target with the finished report, without the hidden {@code .crc} checksum files
+   * Hadoop's local file system leaves beside what Spark writes and renames.
+   */
   void publish() {
     Path old = null;
+    try (var walk = Files.walk(stage)) {
+      for (Path p : walk.filter(p -> p.getFileName().toString().endsWith(".crc")).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new OutputException(output + ": cannot tidy the finished report (" + reason(e)
+          + "); it is in " + stage, e);
+    }
     try {
       if (Files.exists(target)) {
         old = target.resolveSibling("." + target.getFileName() + ".replaced-" + System.nanoTime());
@@ -129,6 +140,7 @@ final class Publication {
       }
       Path quarantine = stage.resolve("quarantine");
       if (keepQuarantine && Files.isDirectory(quarantine)) {
+        Files.deleteIfExists(quarantine.resolve(".quarantine.csv.crc"));
         Files.createDirectories(target);
         Files.move(quarantine, target.resolve("quarantine"), StandardCopyOption.ATOMIC_MOVE);
       }

@@ -786,10 +786,11 @@ class BadInputCorpusTest {
     Files.writeString(dir.resolve("projects.csv"), "project_id,project_name,catchment\n"
         + "P1,One,e08000019\n");
     Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
-    Run r = report(f, "--strict");
+    Run r = report(f);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("Note: ") && r.err().contains("catchment code 'e08000019' read as"
         + " E08000019"), r.err());
+    assertFalse(r.err().contains("Warning:"), "read as Sheffield: no warning\n" + r.err());
     assertTrue(Files.readString(out().resolve("metrics.csv")).contains("in_line")
         || Files.readString(out().resolve("metrics.csv")).contains("under_represented"),
         "compared with Sheffield's baseline");
@@ -840,7 +841,9 @@ class BadInputCorpusTest {
         + "r1,p1,P1,2025-07-01," + longValue + ",white_british\n", StandardCharsets.UTF_8);
     Run r = validateCli(f);
     assertEquals(0, r.code(), r.err());
-    String q = Files.readString(out().resolve("quarantine/quarantine.csv"));
+    Path file = Files.exists(out().resolve("quarantine/quarantine.csv"))
+        ? out().resolve("quarantine/quarantine.csv") : out().resolve("quarantine.csv");
+    String q = Files.readString(file);
     assertTrue(q.length() < 2_000, "quarantine.csv is " + q.length() + " characters");
     assertTrue(q.contains("[cut: "), q);
   }
@@ -892,6 +895,9 @@ class BadInputCorpusTest {
       throws IOException {
     Path f = write("participation-ok.csv", HEADER + good(0, 40)
         + "r1,p1,P1,2025-02-30,female,\n", StandardCharsets.UTF_8);
+    // A fresh local file system, writing checksums as in a new process (other tests in this JVM
+    // may have switched them off on the cached one).
+    org.apache.hadoop.fs.FileSystem.closeAll();
     Run r = report(f);
     assertEquals(0, r.code(), r.err());
     try (var walk = Files.walk(out())) {
