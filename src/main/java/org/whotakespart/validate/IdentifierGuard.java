@@ -183,7 +183,9 @@ public final class IdentifierGuard {
 
   /**
    * A phone or NHS number within a run of digit groups ("2025-07-01 07700 900789"): each group
-   * boundary is tried as a start, and each later boundary as an end.
+   * boundary is tried as a start, and each later boundary as an end. Inside text, an NHS number
+   * counts only as written (ten digits together, or 3, 3 and 4): ids such as
+   * "PRJ-0001-2025-26-Q1" hold ten digits that pass the check by chance (1 in 11).
    */
   private static Optional<String> numberInRun(String run) {
     String[] groups = run.split("[ ().-]+");
@@ -193,6 +195,10 @@ public final class IdentifierGuard {
         b.append(groups[e]);
         if (b.length() >= 10) {
           Optional<String> k = numberKind(b.toString());
+          if (k.isPresent() && k.get().equals("an NHS number") && !(e == s
+              || e == s + 2 && groups[s].length() == 3 && groups[s + 1].length() == 3)) {
+            k = PHONE.matcher(b).matches() ? Optional.of("a UK phone number") : Optional.empty();
+          }
           if (k.isPresent()) {
             return k;
           }
