@@ -45,8 +45,14 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--deprivation", paramLabel = "FILE",
       description = "Each area's deprivation (sample-data/deprivation-imd2019.csv), for the"
-          + " catchment's own share beside the most deprived 10% measure.")
+          + " catchment's own share beside the most deprived 10%% measure.")
   String deprivation;
+
+  @Option(names = "--strict", negatable = false,
+      description = "Stop, instead of warning, when a catchment's area code is malformed or in no"
+          + " baseline, a project's baseline set is in no baselines file, or a catchment has no"
+          + " baseline.")
+  boolean strict;
 
   @Override
   public Integer call() {
@@ -61,6 +67,9 @@ public final class ReportCommand implements Callable<Integer> {
   private JobConfig config(JobConfig.Builder b) {
     if (noCharts) {
       b.charts(false);
+    }
+    if (strict) {
+      b.strict(true);
     }
     if (splitBy != null) {
       b.splitBy(org.whotakespart.config.SplitBy.parse(splitBy));
@@ -84,12 +93,22 @@ public final class ReportCommand implements Callable<Integer> {
         .filter(m -> m.scopeType() == ScopeType.PROJECT && m.status() == Status.UNDER_REPRESENTED)
         .count();
     out.printf(Locale.UK, "Report for %s written to %s%n", r.model().period().label(), r.outputDir());
-    out.printf(Locale.UK, "  rows read %,d = accepted %,d + quarantined %,d + duplicates %,d%n",
-        q.read(), q.accepted(), q.quarantined(), q.duplicates());
+    out.printf(Locale.UK, r.blankRows() == 0
+        ? "  rows read %,d = accepted %,d + quarantined %,d + duplicates %,d%n"
+        : "  rows read %,d = accepted %,d + quarantined %,d + duplicates %,d + blank %,d%n",
+        q.read() + r.blankRows(), q.accepted(), q.quarantined(), q.duplicates(), r.blankRows());
+    if (q.recordsInPeriod() == 0) {
+      out.printf(Locale.UK, "  No records fall in %s (%s): nothing could be compared with the"
+          + " population; check --period and the exports' activity dates%n",
+          r.model().period().label(), r.model().period().months());
+    }
     out.printf(Locale.UK, "  %d projects; %d groups under-represented across them%n",
         r.model().projects().size(), under);
     for (String f : r.files()) {
       out.println("  " + f);
+    }
+    if (r.files().stream().anyMatch(f -> f.endsWith("quarantine.csv"))) {
+      out.println("  " + org.whotakespart.job.RecordCheck.QUARANTINE_WARNING);
     }
     out.flush();
   }

@@ -41,11 +41,20 @@ final class Spark {
     SparkSession spark = null;
     // A session already running in this JVM (an embedding application, a test) is used, not stopped.
     boolean ours = SparkSession.getDefaultSession().isEmpty();
+    if (verbose) {
+      // The executors' own report of a failed task, with its trace (silenced by default).
+      org.apache.logging.log4j.core.config.Configurator.setLevel(
+          "org.apache.spark.executor.Executor", org.apache.logging.log4j.Level.ERROR);
+      org.apache.logging.log4j.core.config.Configurator.setLevel(
+          "org.apache.spark.scheduler.TaskSetManager", org.apache.logging.log4j.Level.ERROR);
+    }
     try {
       spark = SparkSessions.create(config.sparkMaster());
       progress.step("Spark started (" + spark.sparkContext().master() + ")");
       return job.apply(spark);
-    } catch (RuntimeException e) {
+    } catch (Exception | org.apache.hadoop.fs.FSError e) {
+      // Exception, not RuntimeException: Spark's own SparkException is a checked exception that
+      // Scala code throws unchecked.
       return Failures.report(e, err, verbose);
     } finally {
       if (spark != null && ours) {

@@ -41,8 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     : "  ignored columns: " + String.join(", ", f.ignoredColumns()));
           });
           var c = checked.counts();
-          out.printf(Locale.UK, "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d%n",
-              c.read(), c.accepted(), c.quarantined(), c.duplicates());
+          out.println(c.reconciliation());
           for (RejectReason r : RejectReason.values()) {
             Long n = c.byReason().get(r.code());
             if (n != null) {
@@ -50,6 +49,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
           }
           out.println("Rejected rows with their reasons: " + checked.quarantine());
+          out.println("  " + org.whotakespart.job.RecordCheck.QUARANTINE_WARNING);
           out.flush();
           if (checked.rejectedShare() > config.maxRejectedShare()) {
             spec.commandLine().getErr().printf(Locale.UK, "whotakespart: %.1f%% of rows were"

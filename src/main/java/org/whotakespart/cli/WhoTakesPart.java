@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done; 1 a problem with the input files (the message says which"
         + " file, where, and how to fix it); 2 a problem with the command or job settings;"
-        + " 70 an unexpected error."})
+        + " 3 the output cannot be written (the folder is a file or cannot be written, or the"
+        + " disk is full); 70 an unexpected error."})
 public final class WhoTakesPart implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -41,6 +41,7 @@ public final class JobConfig {
   private final int trendQuarters;
   private final String deprivation;
   private final String populationByAge;
+  private final boolean strict;
 
   private JobConfig(Builder b) {
     this.records = List.copyOf(b.records);
@@ -64,6 +65,36 @@ public final class JobConfig {
     this.trendQuarters = b.trendQuarters;
     this.deprivation = b.deprivation;
     this.populationByAge = b.populationByAge;
+    this.strict = b.strict;
+  }
+
+  private JobConfig(JobConfig c, String output) {
+    this.records = c.records;
+    this.projects = c.projects;
+    this.baselines = c.baselines;
+    this.period = c.period;
+    this.aliases = c.aliases;
+    this.output = output;
+    this.encoding = c.encoding;
+    this.measuredRoles = c.measuredRoles;
+    this.bandLow = c.bandLow;
+    this.bandHigh = c.bandHigh;
+    this.suppressionThreshold = c.suppressionThreshold;
+    this.maxRejectedShare = c.maxRejectedShare;
+    this.sparkMaster = c.sparkMaster;
+    this.charts = c.charts;
+    this.splitBy = c.splitBy;
+    this.store = c.store;
+    this.fromStore = c.fromStore;
+    this.trendQuarters = c.trendQuarters;
+    this.deprivation = c.deprivation;
+    this.populationByAge = c.populationByAge;
+    this.strict = c.strict;
+  }
+
+  /** The same settings with the report written into {@code folder}. */
+  public JobConfig withOutput(String folder) {
+    return new JobConfig(this, folder);
   }
 
   public static Builder builder() {
@@ -168,6 +199,14 @@ public final class JobConfig {
     return deprivation;
   }
 
+  /**
+   * True when the warnings that a report may be wrong (an unknown or malformed area code, a
+   * baseline set no file has, a catchment without a baseline) stop the run instead.
+   */
+  public boolean strict() {
+    return strict;
+  }
+
   /** Collects settings; {@link #build()} checks them all and names every problem at once. */
   public static final class Builder {
     private List<String> records = new ArrayList<>();
@@ -190,6 +229,7 @@ public final class JobConfig {
     private int trendQuarters = 8;
     private String deprivation;
     private String populationByAge;
+    private boolean strict;
 
     private Period parsedPeriod;
     private Charset parsedEncoding;
@@ -289,6 +329,11 @@ public final class JobConfig {
 
     public Builder populationByAge(String populationByAge) {
       this.populationByAge = populationByAge;
+      return this;
+    }
+
+    public Builder strict(boolean strict) {
+      this.strict = strict;
       return this;
     }
 

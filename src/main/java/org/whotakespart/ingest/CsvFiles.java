@@ -65,6 +65,10 @@ public final class CsvFiles {
 
   /** Reads just the header row of a file, normalised; empty when the file has no rows at all. */
   public static List<String> readHeader(String file, Charset charset, Configuration conf) {
+    String kind = sniff(file, conf);
+    if ("xlsx".equals(kind) || "xls".equals(kind)) {
+      throw new InputException(notText(file, kind));
+    }
     try (Reader r = open(file, charset, conf); CSVParser p = FORMAT.parse(r)) {
       for (CSVRecord header : p) {
         if (header.size() == 1 && header.get(0).isBlank()) {
@@ -76,24 +80,148 @@ public final class CsvFiles {
       }
       return List.of();
     } catch (IOException | RuntimeException e) {
-      throw new InputException(describeReadFailure(file, charset, e), e);
+      throw new InputException(describeReadFailure(file, charset, e, conf, 1), e);
     }
   }
 
   /** A plain reason for a failure to read a file, with the fix. */
   public static String describeReadFailure(String file, Charset charset, Throwable e) {
+    return describeReadFailure(file, charset, e, null, -1);
+  }
+
+  /**
+   * A plain reason for a failure to read a file, with the fix, in one line: the file, the line
+   * where known, and what to do. With {@code conf}, a file that cannot be decoded is looked at
+   * again: an Excel workbook or UTF-16 text is named as such, the line of the first bad byte is
+   * found, and an encoding that reads the whole file is suggested.
+   *
+   * @param line the line the record being read starts on, or -1
+   */
+  public static String describeReadFailure(String file, Charset charset, Throwable e,
+      Configuration conf, long line) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    String at = line > 0 ? file + " line " + line : file;
     if (root instanceof java.nio.charset.CharacterCodingException) {
-      return file + ": the bytes are not valid " + charset.name() + " text; save the file as "
-          + "UTF-8, or name its encoding with --encoding (e.g. windows-1252 for files saved by Excel)";
+      if (conf == null) {
+        return file + ": the bytes are not valid " + charset.name() + " text; save the file as "
+            + "UTF-8, or name its encoding with --encoding (e.g. windows-1252 for files saved by"
+            + " Excel)";
+      }
+      String kind = sniff(file, conf);
+      if (kind != null && !(kind.equals("UTF-16") && charset.name().startsWith("UTF-16"))) {
+        return notText(file, kind);
+      }
+      long bad = firstBadLine(file, charset, conf);
+      String fits = null;
+      for (String candidate : List.of("UTF-8", "windows-1252")) {
+        if (!candidate.equalsIgnoreCase(charset.name())
+            && firstBadLine(file, Charset.forName(candidate), conf) == 0) {
+          fits = candidate;
+          break;
+        }
+      }
+      return (bad > 0 ? file + " line " + bad : at) + ": the bytes are not valid "
+          + charset.name() + " text; " + (fits == null
+              ? "save the file as 'CSV UTF-8', or name its encoding with --encoding"
+              : "the whole file reads as " + fits + ": run again with --encoding " + fits
+                  + ", or save the file as 'CSV UTF-8'");
     }
     if (root instanceof java.io.FileNotFoundException) {
       return file + ": file not found; check the path";
     }
-    return file + ": cannot be read as CSV (" + root.getMessage() + "); check that it is a CSV"
-        + " file with one header row and quotes that close";
+    String m = String.valueOf(root.getMessage());
+    if (m.contains("EOF reached before encapsulated token finished")) {
+      return at + ": a quoted value is never closed (a \" starts a value and no \" ends it before"
+          + " the end of the file); close the quote, or remove it";
+    }
+    if (m.contains("Invalid character between encapsulated token and delimiter")) {
+      return at + ": a quoted value is followed by other characters before the next comma; put"
+          + " the whole value in quotes and write a quote inside it as two (\"\")";
+    }
+    return at + ": cannot be read as CSV (" + root.getClass().getSimpleName() + "); check that it"
+        + " is a CSV file with one header row and quotes that close";
+  }
+
+  private static String notText(String file, String kind) {
+    return switch (kind) {
+      case "xlsx" -> file + ": this is an Excel workbook (.xlsx), not a CSV file; open it in Excel"
+          + " and save it as 'CSV UTF-8 (Comma delimited)'";
+      case "xls" -> file + ": this is an Excel 97-2003 workbook (.xls), not a CSV file; open it in"
+          + " Excel and save it as 'CSV UTF-8 (Comma delimited)'";
+      default -> file + ": the file is UTF-16 text (Excel's 'Unicode Text'), not CSV in the"
+          + " declared encoding; save it as 'CSV UTF-8 (Comma delimited)', or run again with"
+          + " --encoding UTF-16";
+    };
+  }
+
+  /** "xlsx", "xls" or "UTF-16" from a file's first bytes, or null for anything else. */
+  static String sniff(String file, Configuration conf) {
+    byte[] b = new byte[512];
+    int n = 0;
+    try (InputStream in = new Path(file).getFileSystem(conf).open(new Path(file))) {
+      for (int r; n < b.length && (r = in.read(b, n, b.length - n)) > 0; ) {
+        n += r;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null; // reading it will fail again and say why
+    }
+    if (n >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
+      return "xlsx";
+    }
+    if (n >= 4 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && b[2] == 0x11
+        && (b[3] & 0xFF) == 0xE0) {
+      return "xls";
+    }
+    if (n >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
+        || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)) {
+      return "UTF-16";
+    }
+    int zeros = 0;
+    for (int i = 0; i < n; i++) {
+      zeros += b[i] == 0 ? 1 : 0;
+    }
+    return n > 0 && zeros * 4 >= n ? "UTF-16" : null;
+  }
+
+  /** The line of the first byte not valid in {@code charset}, or 0 when the whole file is. */
+  static long firstBadLine(String file, Charset charset, Configuration conf) {
+    java.nio.charset.CharsetDecoder d = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+    java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+    long line = 1;
+    try (InputStream in = new Path(file).getFileSystem(conf).open(new Path(file))) {
+      boolean end = false;
+      while (true) {
+        int r = end ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (r < 0) {
+          end = true;
+        } else {
+          bytes.position(bytes.position() + r);
+        }
+        bytes.flip();
+        java.nio.charset.CoderResult result = d.decode(bytes, chars, end);
+        chars.flip();
+        while (chars.hasRemaining()) {
+          if (chars.get() == '\n') {
+            line++;
+          }
+        }
+        chars.clear();
+        if (result.isError()) {
+          return line;
+        }
+        bytes.compact();
+        if (end && !result.isOverflow()) {
+          return 0;
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
   }
 }

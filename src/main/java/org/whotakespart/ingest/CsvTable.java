@@ -66,7 +66,7 @@ public final class CsvTable {
             + " with " + required);
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      throw new InputException(CsvFiles.describeReadFailure(file, charset, e), e);
+      throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf, -1), e);
     }
     return lines;
   }
@@ -83,7 +83,7 @@ public final class CsvTable {
       }
       throw new InputException(file + ": the " + what + " file is missing column"
           + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + hints + "; expected "
-          + known + ", found " + header);
+          + known + ", " + org.whotakespart.validate.IdentifierGuard.describeHeader(header, known));
     }
   }
 }

@@ -37,7 +37,7 @@ public final class InputFiles {
             + " 'exports/*/participation*.csv'");
       }
       for (InputFile f : found) {
-        if (seen.add(f.path())) {
+        if (seen.add(realPath(f.path()))) {
           files.add(f);
         }
       }
@@ -57,7 +57,7 @@ public final class InputFiles {
       }
       for (FileStatus m : matches) {
         if (m.isDirectory()) {
-          addParticipationFiles(fs, m.getPath(), spec, out);
+          addParticipationFiles(fs, m.getPath(), spec, out, new java.util.HashSet<>());
         } else {
           out.add(new InputFile(display(spec, m.getPath()), m.getLen()));
         }
@@ -76,14 +76,33 @@ public final class InputFiles {
    * file and folder (400 processes, about 2 s, for 200 files in 200 folders).
    */
   private static void addParticipationFiles(FileSystem fs, Path dir, String spec,
-      List<InputFile> out) throws IOException {
+      List<InputFile> out, Set<String> foldersSeen) throws IOException {
+    if (!foldersSeen.add(realPath(dir.toUri().toString()))) {
+      return; // a folder reached again through a link: a loop, or the same folder twice
+    }
     for (FileStatus f : fs.listStatus(dir)) {
       if (f.isDirectory()) {
-        addParticipationFiles(fs, f.getPath(), spec, out);
+        addParticipationFiles(fs, f.getPath(), spec, out, foldersSeen);
       } else if (f.isFile() && isParticipationFile(f.getPath().getName())) {
         out.add(new InputFile(display(spec, f.getPath()), f.getLen()));
       }
     }
+  }
+
+  /**
+   * A local path with its links resolved, so that a file or folder reached by two routes is read
+   * once and a link back up the tree is no loop; other paths as they are.
+   */
+  static String realPath(String path) {
+    try {
+      java.net.URI uri = java.net.URI.create(path.startsWith("/") ? "file://" + path : path);
+      if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
+        return java.nio.file.Path.of(uri.getPath()).toRealPath().toString();
+      }
+    } catch (IllegalArgumentException | IOException | java.nio.file.FileSystemNotFoundException e) {
+      // not a local path we can resolve: compare it as it is
+    }
+    return path;
   }
 
   /** Local files are named as plain paths (what people recognise); other file systems as URIs. */

@@ -34,8 +34,18 @@ public final class ParticipationReader {
     public java.util.Map<String, String> checksums() {
       java.util.Map<String, String> m = new java.util.TreeMap<>();
       for (String line : checksumLines.value()) {
-        String[] p = line.split("\t", 2);
+        String[] p = line.split("\t", 3);
         m.put(p[0], p[1]);
+      }
+      return m;
+    }
+
+    /** File to rows of blank fields only (skipped), for the files read so far. */
+    public java.util.Map<String, Long> blankRows() {
+      java.util.Map<String, Long> m = new java.util.TreeMap<>();
+      for (String line : checksumLines.value()) {
+        String[] p = line.split("\t", 3);
+        m.put(p[0], p.length > 2 ? Long.parseLong(p[2]) : 0L);
       }
       return m;
     }
@@ -96,7 +106,8 @@ public final class ParticipationReader {
       }
       throw new InputException(file + ": missing required column" + (missing.size() > 1 ? "s " : " ")
           + String.join(", ", missing) + hints + "; expected " + RecordColumns.REQUIRED
-          + " (any order, any case), found " + header);
+          + " (any order, any case), "
+          + org.whotakespart.validate.IdentifierGuard.describeHeader(header, RecordColumns.CONTRACT));
     }
     return unknown;
   }

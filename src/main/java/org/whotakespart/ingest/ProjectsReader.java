@@ -13,6 +13,12 @@ public final class ProjectsReader {
   private ProjectsReader() {}
 
   public static List<Project> read(String file, Charset charset, Configuration conf) {
+    return read(file, charset, conf, null);
+  }
+
+  /** As {@link #read(String, Charset, Configuration)}, adding to {@code notes} what was corrected. */
+  public static List<Project> read(String file, Charset charset, Configuration conf,
+      List<String> notes) {
     List<Project> projects = new ArrayList<>();
     Map<String, Long> firstLine = new HashMap<>();
     List<CsvTable.Line> lines = CsvTable.read(file, charset, conf, "projects",
@@ -28,7 +34,7 @@ public final class ProjectsReader {
           org.whotakespart.validate.IdentifierGuard.checkValue(where, column, value);
         }
       });
-      String id = line.get(ProjectColumns.PROJECT_ID);
+      String id = Text.stripInvisible(line.get(ProjectColumns.PROJECT_ID)).strip();
       if (id.isEmpty()) {
         throw new InputException(where + ": project_id is blank; give every project an id");
       }
@@ -41,7 +47,7 @@ public final class ProjectsReader {
       if (name.isEmpty()) {
         throw new InputException(where + ": project_name is blank for project '" + id + "'");
       }
-      List<String> catchment = catchment(line, where, id);
+      List<String> catchment = catchment(line, where, id, notes);
       int minAge = age(line, ProjectColumns.MIN_AGE, where);
       Integer maxAge = line.get(ProjectColumns.MAX_AGE).isEmpty() ? null
           : age(line, ProjectColumns.MAX_AGE, where);
@@ -63,9 +69,11 @@ public final class ProjectsReader {
   }
 
   /** The catchment's area codes, in the order given, each once. */
-  private static List<String> catchment(CsvTable.Line line, String where, String id) {
+  private static List<String> catchment(CsvTable.Line line, String where, String id,
+      List<String> notes) {
     List<String> catchment = Arrays.stream(line.get(ProjectColumns.CATCHMENT).split(";"))
-        .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        .map(c -> AreaCodes.normalise(c, where, notes)).filter(s -> !s.isEmpty()).distinct()
+        .toList();
     if (catchment.isEmpty()) {
       throw new InputException(where + ": catchment is blank for project '" + id + "'; give one or"
           + " more local-authority codes separated by ';', e.g. E08000019;E08000035");

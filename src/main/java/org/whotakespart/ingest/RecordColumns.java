@@ -30,8 +30,12 @@ public final class RecordColumns {
   public static final String LINE_NUMBER = "line_number";
   /** Why the row could not be read as a record (wrong number of fields), or null. */
   public static final String MALFORMED_REASON = "malformed_reason";
-  /** The row's fields exactly as read, as CSV, kept only for malformed rows. */
-  public static final String ORIGINAL_FIELDS = "original_fields";
+  /**
+   * "column: kind" for the first value outside the contract's columns (a column the contract does
+   * not know, or a field beyond the header) that looks like a direct identifier, or null: the only
+   * thing kept of those values.
+   */
+  public static final String IDENTIFIER_ELSEWHERE = "identifier_elsewhere";
 
   public static final List<String> REQUIRED =
       List.of(RECORD_ID, PARTICIPANT_ID, PROJECT_ID, ACTIVITY_DATE);

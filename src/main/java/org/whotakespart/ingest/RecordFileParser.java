@@ -2,7 +2,6 @@ package org.whotakespart.ingest;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -25,7 +23,9 @@ import org.apache.spark.sql.types.StructType;
  * Turns one participation file into rows of {@link #SCHEMA}, streaming: each row carries its file and
  * starting line so that any problem can be traced back to the export. Columns may come in any order
  * (matched by {@link CsvFiles#normaliseHeader}); contract columns the file lacks are null. A row with
- * the wrong number of fields is kept, marked malformed, with its fields as read.
+ * the wrong number of fields is kept, marked malformed. Of the values outside the contract's
+ * columns nothing is kept but whether one looks like a direct identifier
+ * ({@link RecordColumns#IDENTIFIER_ELSEWHERE}): they never reach an output.
  */
 public final class RecordFileParser implements FlatMapFunction<String, Row> {
   private static final long serialVersionUID = 1L;
@@ -41,7 +41,7 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   }
 
   /**
-   * @param checksums receives "file TAB sha-256" for each file read to its end (a file read again
+   * @param checksums receives "file TAB sha-256 TAB blank rows" for each file read to its end (a file read again
    *     after a failed task adds the same line again), or null
    */
   public RecordFileParser(Charset charset, HadoopConf conf, CollectionAccumulator<String> checksums) {
@@ -55,7 +55,7 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
     fields.add(DataTypes.createStructField(RecordColumns.SOURCE_FILE, DataTypes.StringType, false));
     fields.add(DataTypes.createStructField(RecordColumns.LINE_NUMBER, DataTypes.LongType, false));
     fields.add(DataTypes.createStructField(RecordColumns.MALFORMED_REASON, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(RecordColumns.ORIGINAL_FIELDS, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(RecordColumns.IDENTIFIER_ELSEWHERE, DataTypes.StringType, true));
     for (String c : RecordColumns.CONTRACT) {
       fields.add(DataTypes.createStructField(c, DataTypes.StringType, true));
     }
@@ -68,11 +68,12 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
     try {
       java.security.MessageDigest digest = checksums == null ? null : sha256();
       Reader reader = CsvFiles.open(file, charset, conf.get(), digest);
-      Runnable atEnd = digest == null ? () -> { }
-          : () -> checksums.add(file + '\t' + java.util.HexFormat.of().formatHex(digest.digest()));
-      return new Rows(file, charset, CsvFiles.FORMAT.parse(reader), atEnd);
+      java.util.function.LongConsumer atEnd = digest == null ? blank -> { }
+          : blank -> checksums.add(file + '\t' + java.util.HexFormat.of().formatHex(digest.digest())
+              + '\t' + blank);
+      return new Rows(file, charset, conf, CsvFiles.FORMAT.parse(reader), atEnd);
     } catch (IOException e) {
-      throw new InputException(CsvFiles.describeReadFailure(file, charset, e) + " (at line 1)", e);
+      throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf.get(), 1), e);
     }
   }
 
@@ -88,20 +89,27 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   private static final class Rows implements Iterator<Row> {
     private final String file;
     private final Charset charset;
+    private final HadoopConf conf;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private int[] positions;
     private int headerSize;
+    private List<String> header;
+    private boolean[] isContract;
     private CSVRecord pending;
     private long pendingLine;
     /** Line the next record starts on; blank lines are read as records, so none is skipped unseen. */
     private long nextLine = 1;
     private boolean closed;
 
-    private final Runnable atEnd;
+    private final java.util.function.LongConsumer atEnd;
+    /** Rows of empty fields only (Excel's ",,,,," lines): skipped and counted. */
+    private long blank;
 
-    Rows(String file, Charset charset, CSVParser parser, Runnable atEnd) {
+    Rows(String file, Charset charset, HadoopConf conf, CSVParser parser,
+        java.util.function.LongConsumer atEnd) {
       this.file = file;
+      this.conf = conf;
       this.charset = charset;
       this.parser = parser;
       this.atEnd = atEnd;
@@ -128,8 +136,8 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
       values[1] = pendingLine;
       if (r.size() != headerSize) {
         values[2] = "expected " + headerSize + " fields as in the header, found " + r.size();
-        values[3] = asCsv(r);
       }
+      values[3] = identifierElsewhere(r);
       for (int i = 0; i < positions.length; i++) {
         int p = positions[i];
         values[4 + i] = p >= 0 && p < r.size() ? r.get(p) : null;
@@ -151,18 +159,27 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
             pendingLine = line;
             return;
           }
+          if (r.size() > 1) {
+            blank++;
+          }
         }
         close();
-        atEnd.run();
+        atEnd.accept(blank);
       } catch (UncheckedIOException | IllegalStateException e) {
         close();
-        throw new InputException(CsvFiles.describeReadFailure(file, charset, e)
-            + " (at or after line " + nextLine + ")", e);
+        throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf.get(),
+            nextLine), e);
       }
     }
 
+    /** An empty line, or a row whose every field is blank (only commas, as Excel leaves them). */
     private static boolean isBlankLine(CSVRecord r) {
-      return r.size() == 1 && r.get(0).isEmpty();
+      for (String v : r) {
+        if (!v.isBlank()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void readHeader() {
@@ -174,11 +191,32 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
           h.forEach(name -> header.add(CsvFiles.normaliseHeader(name)));
         }
       }
+      this.header = header;
       headerSize = header.size();
+      isContract = new boolean[headerSize];
+      for (int i = 0; i < headerSize; i++) {
+        isContract[i] = RecordColumns.CONTRACT.contains(header.get(i));
+      }
       positions = new int[RecordColumns.CONTRACT.size()];
       for (int i = 0; i < positions.length; i++) {
         positions[i] = header.indexOf(RecordColumns.CONTRACT.get(i));
       }
+    }
+
+    /** "column: kind" for the first value outside the contract's columns that the guard refuses. */
+    private String identifierElsewhere(CSVRecord r) {
+      for (int i = 0; i < r.size(); i++) {
+        if (i < isContract.length && isContract[i]) {
+          continue; // checked with the row's other values (RowChecker)
+        }
+        var kind = org.whotakespart.validate.IdentifierGuard.kindOf(r.get(i));
+        if (kind.isPresent()) {
+          String column = i < header.size() && !header.get(i).isEmpty() ? header.get(i)
+              : "field " + (i + 1) + " (beyond the header)";
+          return column + ": " + kind.get();
+        }
+      }
+      return null;
     }
 
     private static long countLineBreaks(CSVRecord r) {
@@ -191,16 +229,6 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
         }
       }
       return n;
-    }
-
-    private static String asCsv(CSVRecord r) {
-      StringWriter w = new StringWriter();
-      try (CSVPrinter p = new CSVPrinter(w, CsvFiles.FORMAT)) {
-        p.printRecord(r.toList());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return w.toString().stripTrailing();
     }
 
     private void close() {

@@ -67,7 +67,29 @@ public final class RecordCheck {
 
   public static Checked check(JobConfig config, SparkSession spark, Progress progress,
       List<Project> projects) {
-    return check(config, spark, progress, projects, config.output() + "/quarantine.csv");
+    Checked c = check(config, spark, progress, projects, config.output() + "/" + QUARANTINE);
+    writeQuarantineReadme(config.output() + "/quarantine/README.txt",
+        spark.sparkContext().hadoopConfiguration());
+    return c;
+  }
+
+  /** Where the quarantine goes in an output folder: a sub-folder of its own. */
+  public static final String QUARANTINE = "quarantine/quarantine.csv";
+
+  /** The console's and the README's warning about what the quarantine holds. */
+  public static final String QUARANTINE_WARNING = "quarantine.csv holds row-level records"
+      + " (special-category data about people): it is for whoever made the exports, to fix them;"
+      + " it must not go to a board or leave the team, and can be deleted once the exports are"
+      + " fixed.";
+
+  private static void writeQuarantineReadme(String file, Configuration conf) {
+    try (java.io.Writer w = org.whotakespart.output.table.HadoopFiles.writer(file, conf)) {
+      w.write("This folder holds quarantine.csv: every row of the exports that could not be used,"
+          + "\nwith its file, line and reason, and the contract's values as sent.\n\n"
+          + QUARANTINE_WARNING.replace(": it", ":\nit").replace("; it", ";\nit") + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** As {@link #check(JobConfig, SparkSession, Progress, List)}, the quarantine written to {@code quarantine}. */
@@ -87,7 +109,8 @@ public final class RecordCheck {
         projectIds, LocalDate.now(ZoneOffset.UTC));
     try {
       // One pass counts the rows and finds any identifier; nothing is written before it.
-      Counts counts = countRows(validation.rows(), config);
+      Counts counts = countRows(validation.rows(), config).withBlank(input.blankRows().values()
+          .stream().mapToLong(Long::longValue).sum());
       if (counts.identifierAt() != null) {
         IdentifierGuard.stopAt(validation.checked(), counts.identifierAt().getKey(),
             counts.identifierAt().getValue());
@@ -98,8 +121,10 @@ public final class RecordCheck {
         QuarantineWriter.writeEmpty(quarantine, conf);
       }
       progress.step(String.format(Locale.ROOT,
-          "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates",
-          counts.read(), counts.accepted(), counts.quarantined(), counts.duplicates()));
+          "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates%s",
+          counts.read(), counts.accepted(), counts.quarantined(), counts.duplicates(),
+          counts.blank() == 0 ? "" : String.format(Locale.ROOT, "; %,d blank rows skipped",
+              counts.blank())));
       return new Checked(validation, input.files(), counts, quarantine, input.checksums());
     } catch (RuntimeException e) {
       validation.close();
@@ -112,7 +137,28 @@ public final class RecordCheck {
    * first direct identifier is (file and line), or null.
    */
   public record Counts(Map<String, long[]> byFile, Map<String, Long> byReason, long inPeriod,
-      long measured, Map.Entry<String, Long> identifierAt) {
+      long measured, Map.Entry<String, Long> identifierAt, long blank) {
+    public Counts(Map<String, long[]> byFile, Map<String, Long> byReason, long inPeriod,
+        long measured, Map.Entry<String, Long> identifierAt) {
+      this(byFile, byReason, inPeriod, measured, identifierAt, 0);
+    }
+
+    /**
+     * The same counts with {@code blank} rows of empty fields only (skipped when read): rows in =
+     * {@link #read()} + blank.
+     */
+    public Counts withBlank(long blank) {
+      return new Counts(byFile, byReason, inPeriod, measured, identifierAt, blank);
+    }
+
+    /** The reconciliation line the console prints. */
+    public String reconciliation() {
+      return String.format(java.util.Locale.UK, blank == 0
+          ? "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d"
+          : "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d + blank %,d",
+          read() + blank, accepted(), quarantined(), duplicates(), blank);
+    }
+
     public long read() {
       return byFile.values().stream().mapToLong(a -> a[0] + a[1] + a[2]).sum();
     }

@@ -59,7 +59,11 @@ import org.whotakespart.validate.RejectReason;
  */
 public final class ReportJob {
   /** The report's content and the files written. */
-  public record Result(ReportModel model, String outputDir, List<String> files) {}
+  public record Result(ReportModel model, String outputDir, List<String> files, long blankRows) {
+    public Result(ReportModel model, String outputDir, List<String> files) {
+      this(model, outputDir, files, 0);
+    }
+  }
 
   private ReportJob() {}
 
@@ -93,13 +97,62 @@ public final class ReportJob {
     return q;
   }
 
-  /** The report from records given by {@code source}. */
+  /** A run refused for the share of rows rejected: its quarantine is published, nothing else. */
+  static final class Refused extends InputException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The report from records given by {@code source}, built in a temporary folder beside the
+   * output folder and moved into place only when complete ({@link Publication}). A run that does
+   * not finish leaves no report in the output folder that is not its own.
+   */
   public static Result run(JobConfig config, SparkSession spark, Progress progress,
+      RecordSource source) {
+    Publication publication = Publication.begin(config.output());
+    Result staged;
+    try {
+      staged = build(config.withOutput(publication.stage()), spark, progress, source);
+    } catch (Exception | org.apache.hadoop.fs.FSError e) {
+      // SparkException is checked, and thrown unchecked by Scala code; Hadoop's local file system
+      // reports a failed write (a full disk) as an FSError.
+      String note = publication.abandon(e instanceof Refused);
+      if (note != null) {
+        progress.step(note);
+      }
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (e instanceof InputException) {
+        throw new InputException(publication.published(message.replace(publication.stage(),
+            java.nio.file.Path.of(config.output()).toAbsolutePath().normalize().toString())), e);
+      }
+      String disk = org.whotakespart.output.OutputException.diskProblem(e);
+      if (disk != null) {
+        throw new org.whotakespart.output.OutputException(config.output() + ": cannot write the"
+            + " report (" + disk + "); " + (disk.equals("the disk is full")
+                ? "free some space or choose an --output folder on another disk"
+                : "choose an --output folder you can write to")
+            + ". No report was published.", e);
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e);
+    }
+    publication.publish();
+    return new Result(staged.model(), config.output(),
+        staged.files().stream().map(f -> publication.published(f)
+            .replace(java.nio.file.Path.of(config.output()).toAbsolutePath().normalize().toString(),
+                config.output())).toList(), staged.blankRows());
+  }
+
+  private static Result build(JobConfig config, SparkSession spark, Progress progress,
       RecordSource source) {
     Inputs inputs = Inputs.read(config, spark.sparkContext().hadoopConfiguration());
     List<Project> projects = inputs.projects();
     List<BaselineRow> baselines = inputs.baselines();
     CatchmentBaselines.Result catchments = inputs.catchments();
+    inputs.sayOrStop(config.strict(), progress);
     progress.step(String.format(Locale.ROOT, "Read %d projects and %,d baseline rows",
         projects.size(), baselines.size()));
 
@@ -110,7 +163,7 @@ public final class ReportJob {
     String quarantine = checked.quarantine();
     try {
       if (checked.rejectedShare() > config.maxRejectedShare()) {
-        throw new InputException(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
+        throw new Refused(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
             + " than the %.1f%% this job allows; no report was published. See %s for each row and"
             + " its reason, fix the exports, or raise max_rejected_share in the job file",
             100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), quarantine));
@@ -234,7 +287,7 @@ public final class ReportJob {
       }
       progress.step(String.format(Locale.ROOT, "Wrote %,d metrics rows, %d charts and the"
           + " workbook to %s", metrics.size(), charts.size(), out));
-      return new Result(model, out, files);
+      return new Result(model, out, files, counts.blank());
     } finally {
       checked.close();
     }
@@ -275,18 +328,57 @@ public final class ReportJob {
     };
   }
 
-  /** What a report reads before its records: the projects, the baselines, each catchment's. */
+  /**
+   * What a report reads before its records: the projects, the baselines, each catchment's; what
+   * was corrected on the way ({@code notes}, such as a lower-case area code), and the warnings
+   * that the report may be wrong (an area code malformed or in no baseline, a baseline set no
+   * file has, a catchment without a baseline), which {@code --strict} makes errors.
+   */
   record Inputs(List<Project> projects, List<BaselineRow> baselines,
-      CatchmentBaselines.Result catchments) {
+      CatchmentBaselines.Result catchments, List<String> notes, List<String> warnings) {
     static Inputs read(JobConfig config, Configuration conf) {
-      List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf);
+      List<String> notes = new ArrayList<>();
+      List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf,
+          notes);
       List<BaselineRow> baselines = BaselinesReader.readAll(config.baselines(), config.encoding(),
           conf);
       org.whotakespart.baseline.AgeSexTable ageSex = config.populationByAge() == null
           ? org.whotakespart.baseline.AgeSexTable.empty()
           : org.whotakespart.baseline.AgeSexTable.read(config.populationByAge(), conf);
+      CatchmentBaselines.Result computed = CatchmentBaselines.compute(projects, baselines, ageSex);
+      List<String> warnings = new ArrayList<>(org.whotakespart.ingest.AreaCodes.check(projects,
+          baselines.stream().map(BaselineRow::areaCode)
+              .collect(java.util.stream.Collectors.toSet())));
+      warnings.addAll(computed.warnings());
+      List<String> shown = new ArrayList<>(notes);
+      shown.addAll(warnings);
       return new Inputs(projects, baselines,
-          CatchmentBaselines.compute(projects, baselines, ageSex));
+          new CatchmentBaselines.Result(computed.rows(), List.copyOf(shown)), List.copyOf(notes),
+          List.copyOf(warnings));
+    }
+
+    /**
+     * Says the notes and warnings on the console, each with its fix; with {@code strict}, the
+     * first warning stops the run.
+     */
+    void sayOrStop(boolean strict, Progress progress) {
+      notes.forEach(n -> progress.step("Note: " + n));
+      if (warnings.isEmpty()) {
+        return;
+      }
+      if (strict) {
+        throw new InputException(warnings.get(0) + (warnings.size() > 1 ? " (and "
+            + (warnings.size() - 1) + " more warnings)" : "") + "; --strict makes this an error."
+            + " No report was published.");
+      }
+      int shownAtMost = 8;
+      warnings.stream().limit(shownAtMost).forEach(w -> progress.step("Warning: " + w));
+      if (warnings.size() > shownAtMost) {
+        progress.step("Warning: ... and " + (warnings.size() - shownAtMost) + " more, all in the"
+            + " workbook's Data quality sheet");
+      }
+      progress.step("The report is incomplete where these apply; fix them, or run with --strict"
+          + " to make them stop the run.");
     }
   }
 
@@ -390,9 +482,10 @@ public final class ReportJob {
       Map<String, String> checksums,
       RecordCheck.Counts counts, List<CategoryCount> categoryCounts, List<String> warnings) {
     List<FileReconciliation> perFile = new ArrayList<>();
+    String common = commonFolder(files.stream().map(ParticipationReader.FileInfo::path).toList());
     for (ParticipationReader.FileInfo f : files) {
       long[] a = counts.byFile().getOrDefault(f.path(), new long[3]);
-      perFile.add(new FileReconciliation(f.path(), f.bytes(), checksums.getOrDefault(f.path(), ""),
+      perFile.add(new FileReconciliation(f.path().substring(common.length()), f.bytes(), checksums.getOrDefault(f.path(), ""),
           f.empty(), f.ignoredColumns(),
           a[0] + a[1] + a[2], a[0], a[1], a[2]));
     }
@@ -410,6 +503,24 @@ public final class ReportJob {
     }
     return new DataQuality(perFile, reasons, conflicts, counts.inPeriod(), counts.measured(),
         warnings);
+  }
+
+  /**
+   * The folder all {@code paths} share, with its trailing "/", or "": the workbook names each file
+   * from there (sheffield/participation-q2.csv), never by its whole path, which may hold a user's
+   * name.
+   */
+  static String commonFolder(List<String> paths) {
+    if (paths.isEmpty()) {
+      return "";
+    }
+    String common = paths.get(0).substring(0, paths.get(0).lastIndexOf('/') + 1);
+    for (String p : paths) {
+      while (!p.startsWith(common)) {
+        common = common.substring(0, common.lastIndexOf('/', common.length() - 2) + 1);
+      }
+    }
+    return common;
   }
 
   private static Map<String, Long> peopleByProject(List<CategoryCount> counts) {

@@ -86,7 +86,7 @@ public final class RowChecker implements Function<Row, Row> {
     String[] v = new String[RecordColumns.CONTRACT.size()];
     for (int i = 0; i < v.length; i++) {
       String raw = in.getString(FIRST_VALUE + i);
-      String t = raw == null ? null : raw.strip();
+      String t = raw == null ? null : org.whotakespart.ingest.Text.stripInvisible(raw).strip();
       v[i] = t == null || t.isEmpty() ? null : t;
       out[FIRST_VALUE + i] = v[i];
     }
@@ -174,10 +174,10 @@ public final class RowChecker implements Function<Row, Row> {
   /**
    * "column: kind" for the first value that looks like a direct identifier. Free-text columns are
    * always checked; a date only when it is not one; a coded column only when its value mapped to
-   * no code; a malformed row's fields all.
+   * no code; then what the parser found outside the contract's columns.
    */
   private static String identifierFound(String[] v, String[] codes, LocalDate day,
-      String originalFields) {
+      String elsewhere) {
     for (int i = 0; i < v.length; i++) {
       String column = RecordColumns.CONTRACT.get(i);
       boolean check;
@@ -196,13 +196,8 @@ public final class RowChecker implements Function<Row, Row> {
         }
       }
     }
-    if (originalFields != null) {
-      for (String piece : originalFields.split(",")) {
-        if (IdentifierGuard.kindOf(piece.replace("\"", "").strip()).isPresent()) {
-          return RecordColumns.ORIGINAL_FIELDS + ": a direct identifier (in a row that does not fit"
-              + " the header)";
-        }
-      }
+    if (elsewhere != null) {
+      return elsewhere;
     }
     return null;
   }

@@ -87,7 +87,7 @@ public final class UncheckedReport {
     RecordValidation.Validated v = new RecordValidation.Validated(rows, checked,
         spark.emptyDataFrame());
     return new RecordCheck.Checked(v, input.files(),
-        new RecordCheck.Counts(byFile, Map.of(), all, all, null), config.output() + "/quarantine.csv",
+        new RecordCheck.Counts(byFile, Map.of(), all, all, null), config.output() + "/" + RecordCheck.QUARANTINE,
         input.checksums());
   }
 

@@ -99,7 +99,8 @@ class CliTest {
     assertTrue(out.toString().contains(String.format(java.util.Locale.UK, "rows read %,d = accepted",
         sampleRows())), out.toString());
     assertTrue(out.toString().contains("conflicting_record_id"), out.toString());
-    assertTrue(Files.exists(dir.resolve("quarantine.csv")));
+    assertTrue(Files.exists(dir.resolve("quarantine/quarantine.csv")));
+    assertTrue(Files.exists(dir.resolve("quarantine/README.txt")));
     assertFalse(Files.exists(dir.resolve("metrics.csv")));
   }
 

@@ -59,13 +59,24 @@ class RecordFileParserTest {
   }
 
   @Test
-  void aRowWithTheWrongNumberOfFieldsIsKeptAsMalformedWithItsFields() throws IOException {
+  void aRowWithTheWrongNumberOfFieldsIsKeptAsMalformed() throws IOException {
     List<Row> rows = parse("record_id,participant_id,project_id,activity_date\n"
         + "r1,p1,P1\n", StandardCharsets.UTF_8);
     Row r = rows.get(0);
     assertEquals("expected 4 fields as in the header, found 3",
         field(r, RecordColumns.MALFORMED_REASON));
-    assertEquals("r1,p1,P1", field(r, RecordColumns.ORIGINAL_FIELDS));
+    org.junit.jupiter.api.Assertions.assertNull(field(r, RecordColumns.IDENTIFIER_ELSEWHERE),
+        "nothing outside the contract's columns is kept");
+  }
+
+  @Test
+  void anIdentifierOutsideTheContractsColumnsIsNamedByColumnAndKindOnly() throws IOException {
+    List<Row> rows = parse("record_id,participant_id,project_id,activity_date,Notes\n"
+        + "r1,p1,P1,2025-07-01,call Sam on 07700 900789\n"
+        + "r2,p2,P1,2025-07-01,fine,sam.lee@nhs.net\n", StandardCharsets.UTF_8);
+    assertEquals("notes: a UK phone number", field(rows.get(0), RecordColumns.IDENTIFIER_ELSEWHERE));
+    assertEquals("field 6 (beyond the header): an e-mail address",
+        field(rows.get(1), RecordColumns.IDENTIFIER_ELSEWHERE));
   }
 
   @Test
@@ -90,7 +101,7 @@ class RecordFileParserTest {
         "x.csv", List.of("record_id", "participantid", "project_id", "activity_date")));
     assertTrue(e.getMessage().startsWith("x.csv: missing required column participant_id"), e.getMessage());
     assertTrue(e.getMessage().contains("participantid: did you mean participant_id?"), e.getMessage());
-    assertTrue(e.getMessage().contains("found [record_id, participantid"), e.getMessage());
+    assertTrue(e.getMessage().contains("found 4 columns: [record_id, project_id, activity_date] and 1 other"), e.getMessage());
   }
 
   @Test

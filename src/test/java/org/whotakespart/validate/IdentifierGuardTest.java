@@ -1,6 +1,7 @@
 package org.whotakespart.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,5 +16,33 @@ class IdentifierGuardTest {
     assertEquals(Optional.empty(), IdentifierGuard.kindOf("943 476 5918"), "fails the NHS check");
     assertEquals(Optional.empty(), IdentifierGuard.kindOf("PRJ-0001"));
     assertEquals(Optional.empty(), IdentifierGuard.kindOf("p-1234567"));
+  }
+
+  @Test
+  void identifiersInsideLongerTextAreFoundButIdsWithDigitsAreNot() {
+    assertEquals(Optional.of("a UK phone number"), IdentifierGuard.kindOf("Tel 07700 900789 (daughter)"));
+    assertEquals(Optional.of("a UK phone number"), IdentifierGuard.kindOf("2025-07-01 07700 900789"));
+    assertEquals(Optional.of("a UK phone number"), IdentifierGuard.kindOf("ring +44 114 496 0000 pm"));
+    assertEquals(Optional.of("an NHS number"), IdentifierGuard.kindOf("nhs 943 476 5919 on file"));
+    assertEquals(Optional.of("an NHS number"), IdentifierGuard.kindOf("nhs:9434765919"));
+    assertEquals(Optional.of("a full UK postcode"), IdentifierGuard.kindOf("lives at S1 2HE now"));
+    assertEquals(Optional.of("an e-mail address"), IdentifierGuard.kindOf("mail kim.o@example.org"));
+    // Ten digits that pass the NHS check only by chance, in the scale generator's record ids.
+    assertEquals(Optional.empty(), IdentifierGuard.kindOf("PRJ-0001-2025-26-Q1-752"));
+    assertEquals(Optional.empty(), IdentifierGuard.kindOf("2025-07-01"));
+    assertEquals(Optional.empty(), IdentifierGuard.kindOf("age 16 to 24, 3 sessions"));
+  }
+
+  @Test
+  void columnNamesInTheirCommonSpellings() {
+    for (String c : new String[] {"Client Name", "Participant Name", "Tel No", "Tel.", "Contact number",
+        "Mobile", "E-mail", "Post Code", "D.O.B.", "Date of birth", "NHS No", "Surname",
+        "Address line 1", "MRN"}) {
+      org.junit.jupiter.api.Assertions.assertTrue(IdentifierGuard.isIdentifierColumn(c), c);
+    }
+    for (String c : new String[] {"project_name", "venue", "notes", "organisation name", "stage",
+        "Team Name", "telemetry"}) {
+      assertFalse(IdentifierGuard.isIdentifierColumn(c), c);
+    }
   }
 }

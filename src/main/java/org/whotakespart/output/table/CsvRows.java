@@ -40,12 +40,16 @@ public final class CsvRows implements AutoCloseable {
     return csv;
   }
 
-  /** Adds a row, each value written as {@link Tables#format} gives it. */
+  /**
+   * Adds a row, each value written as {@link Tables#format} gives it; text made inert
+   * ({@link CsvText#inert}).
+   */
   public void add(List<?> values) {
     boolean first = true;
     try {
       for (Object v : values) {
-        FORMAT.print(Tables.format(v), buffer, first);
+        FORMAT.print(v instanceof CharSequence t ? CsvText.inert(t.toString()) : Tables.format(v),
+            buffer, first);
         first = false;
       }
       endRow();

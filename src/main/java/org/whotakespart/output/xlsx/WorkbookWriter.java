@@ -143,6 +143,12 @@ public final class WorkbookWriter {
       headline += String.format(Locale.UK, " %,d activity records this quarter.",
           model.dataQuality().recordsInPeriod());
     }
+    boolean noRecords = model.dataQuality().recordsInPeriod() == 0;
+    if (noRecords) {
+      headline = "No records fall in this quarter (" + model.period().months() + "): nothing could"
+          + " be compared with the population. Check the period and the exports' activity dates. "
+          + headline;
+    }
     wide(s, headline, styles.wrapped);
     wide(s, "How to read this: a group is under-represented when its share of the people taking"
         + " part is less than " + model.bands().low() + " times its share of the local population"
@@ -162,7 +168,8 @@ public final class WorkbookWriter {
     s.fitHeight(h);
     List<MetricRow> gaps = gaps();
     if (gaps.isEmpty()) {
-      s.line("No group is under-represented in any project this quarter.", styles.text);
+      s.line(noRecords ? "No group can be compared: no records fall in this quarter."
+          : "No group is under-represented in any project this quarter.", styles.text);
     }
     int rank = 1;
     for (MetricRow r : gaps) {
