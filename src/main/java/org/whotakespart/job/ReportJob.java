@@ -170,7 +170,8 @@ public final class ReportJob {
       List<String> files = new ArrayList<>();
       try (SideTask<Long> equityTask = SideTask.start("equity", () -> writeEquity(config, spark,
           projects, baselines, counted, previous, rollups, boardScopes, equity))) {
-        MetricsWriter.write(spark, metrics, trends, out);
+        MetricsWriter.write(spark, metrics, trends, out,
+            checked.store() == null ? null : checked.store().version());
         TestsWriter.write(spark, GoodnessOfFit.tests(metrics), out);
         PeopleWriter.write(spark, people, out);
         progress.step("Wrote the analysts' tables");
@@ -193,7 +194,7 @@ public final class ReportJob {
           config.measuredRoles().stream().sorted().toList(), projects, metrics, previousMetrics,
           peopleByProject(categoryCounts), people,
           dataQuality(checked.files(), checked.checksums(), counts, categoryCounts,
-              catchments.warnings()),
+              catchments.warnings(), checked.store()),
           coverage(projects, catchments.rows(), baselines), areaNames,
           new org.whotakespart.report.History(labels, boardHistory, trends, equity, ScopeType.ALL,
               MetricCalculator.ALL_ID));
@@ -381,7 +382,8 @@ public final class ReportJob {
 
   private static DataQuality dataQuality(List<ParticipationReader.FileInfo> files,
       Map<String, String> checksums,
-      RecordCheck.Counts counts, List<CategoryCount> categoryCounts, List<String> warnings) {
+      RecordCheck.Counts counts, List<CategoryCount> categoryCounts, List<String> warnings,
+      DataQuality.StoreSource store) {
     List<FileReconciliation> perFile = new ArrayList<>();
     for (ParticipationReader.FileInfo f : files) {
       long[] a = counts.byFile().getOrDefault(f.path(), new long[3]);
@@ -402,7 +404,7 @@ public final class ReportJob {
           .filter(x -> x.characteristic().equals(c.code())).mapToLong(CategoryCount::conflicts).sum());
     }
     return new DataQuality(perFile, reasons, conflicts, counts.inPeriod(), counts.measured(),
-        warnings);
+        warnings, store);
   }
 
   private static Map<String, Long> peopleByProject(List<CategoryCount> counts) {

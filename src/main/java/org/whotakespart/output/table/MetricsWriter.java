@@ -25,6 +25,8 @@ public final class MetricsWriter {
   }
 
   public static final StructType SCHEMA = schema();
+  /** The last column of a report made from the history store: the store version it read. */
+  public static final String STORE_VERSION = "store_version";
 
   /** The metrics columns, then each group's trend over the quarters the report covers. */
   public static final List<String> WITH_TRENDS = withTrends();
@@ -52,17 +54,37 @@ public final class MetricsWriter {
   /** metrics.csv and metrics.parquet: the contract's columns, then the trend of each group. */
   public static void write(SparkSession spark, List<MetricRow> rows,
       java.util.Map<String, org.whotakespart.stats.Trend> trends, String folder) {
+    write(spark, rows, trends, folder, null);
+  }
+
+  /**
+   * As {@link #write(SparkSession, List, java.util.Map, String)}; a report made from the history
+   * store adds a last column, {@code store_version}, naming the store version on every row.
+   */
+  public static void write(SparkSession spark, List<MetricRow> rows,
+      java.util.Map<String, org.whotakespart.stats.Trend> trends, String folder,
+      Long storeVersion) {
     List<List<Object>> values = new ArrayList<>();
     for (MetricRow r : rows) {
       List<Object> v = values(r);
       org.whotakespart.stats.Trend t = trends.get(org.whotakespart.stats.Trend.key(r));
       v.add(t == null ? "not_assessed" : t.code());
       v.add(t == null ? 0 : t.quartersUnder());
+      if (storeVersion != null) {
+        v.add(storeVersion);
+      }
       values.add(v);
     }
-    Tables.writeCsv(WITH_TRENDS, values, folder + "/metrics.csv",
+    List<String> header = WITH_TRENDS;
+    StructType schema = TRENDS_SCHEMA;
+    if (storeVersion != null) {
+      header = new ArrayList<>(WITH_TRENDS);
+      header.add(STORE_VERSION);
+      schema = TRENDS_SCHEMA.add(STORE_VERSION, DataTypes.LongType);
+    }
+    Tables.writeCsv(header, values, folder + "/metrics.csv",
         spark.sparkContext().hadoopConfiguration());
-    Tables.writeParquet(spark, TRENDS_SCHEMA, values, folder + "/metrics.parquet");
+    Tables.writeParquet(spark, schema, values, folder + "/metrics.parquet");
   }
 
   private static StructType schema() {
