@@ -30,7 +30,9 @@ public final class SparkSessions {
    */
   static final java.util.Map<String, String> DELTA = java.util.Map.of(
       "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
-      "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+      "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
+      // The table's state (a few thousand file entries at most) in 2 parts, not 50 tasks.
+      "spark.databricks.delta.snapshotPartitions", "2");
 
   public static SparkSession create(String master) {
     SparkSession.Builder b = SparkSession.builder().appName("Who Takes Part")

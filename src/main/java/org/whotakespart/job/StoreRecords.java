@@ -61,11 +61,22 @@ public final class StoreRecords {
     }
     String erased = erasures.isEmpty() ? "" : "a participant's records were erased from the store"
         + " since this version, at " + String.join("; ", erasures);
-    Dataset<Row> table = store.versionAt(spark, version);
-    List<String> missing = missingFiles(table, spark);
+    String gone = "version " + version + " of the history store at " + config.store()
+        + " can no longer be reproduced: ";
+    List<String> missing;
+    try {
+      missing = missingFiles(store.versionAt(spark, version), spark);
+    } catch (Exception e) { // Delta's AnalysisException is a checked exception thrown unchecked
+      if (!String.valueOf(e.getMessage()).contains("DELTA_UNSUPPORTED_TIME_TRAVEL")) {
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
+      // Delta refuses versions older than the files it keeps (store retention).
+      throw new StoreException(gone + "it is older than the " + store.retentionDays(spark)
+          + " days the store keeps earlier versions (see `whotakespart store retention`)"
+          + (erased.isEmpty() ? "" : "; " + erased) + ". Report a later version", e);
+    }
     if (!missing.isEmpty()) {
-      throw new StoreException("version " + version + " of the history store at " + config.store()
-          + " can no longer be reproduced: " + missing.size() + " of the files it needs were"
+      throw new StoreException(gone + missing.size() + " of the files it needs were"
           + " removed" + (erased.isEmpty() ? " (by `whotakespart store vacuum` after the retention"
           + " period)" : (purged ? ": " + erased : " (by `whotakespart store vacuum`); " + erased))
           + ". Report a later version", null);

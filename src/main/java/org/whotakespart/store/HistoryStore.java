@@ -378,6 +378,9 @@ public final class HistoryStore {
     p.put("delta.logRetentionDuration", "interval " + days + " days");
     // Deletes rewrite files: an erased person must not live on, merely marked, in current files.
     p.put("delta.enableDeletionVectors", "false");
+    // File statistics (kept in the log) for the day alone: never identifiers, which would
+    // otherwise stay in the log as a file's lowest and highest values after an erasure.
+    p.put("delta.dataSkippingStatsColumns", ValidatedColumns.ACTIVITY_DAY);
     return p;
   }
 
@@ -435,8 +438,18 @@ public final class HistoryStore {
     long found = versionAt(spark, before).filter(condition).count();
     CommitNote previous = lastNote(spark);
     if (found > 0) {
+      // A MERGE with the person in its source, not a DELETE, whose predicate (with the id in it)
+      // Delta would keep in the log's operation parameters.
+      Dataset<Row> whom = spark.createDataFrame(
+          List.of(org.apache.spark.sql.RowFactory.create(participant, project)),
+          new org.apache.spark.sql.types.StructType().add("erase_participant", "string")
+              .add("erase_project", "string"));
+      Column match = col("t." + RecordColumns.PARTICIPANT_ID).equalTo(col("s.erase_participant"))
+          .and(col("s.erase_project").isNull()
+              .or(col("t." + RecordColumns.PROJECT_ID).equalTo(col("s.erase_project"))));
       committing(spark, CommitNote.carry(previous, "forget", found, now), () -> {
-        DeltaTable.forPath(spark, table()).delete(condition);
+        DeltaTable.forPath(spark, table()).as("t").merge(whom.as("s"), match)
+            .whenMatched().delete().execute();
         return null;
       });
     }
