@@ -40,6 +40,10 @@ public final class StoreCommand implements Runnable {
     @Option(names = "--job", paramLabel = "FILE", description = "A job file naming the store.")
     Path job;
 
+    @Option(names = "--master", paramLabel = "URL",
+        description = "Spark master (default local[*]: this computer's cores).")
+    String master;
+
     @Option(names = "--verbose", description = "Show full error details.")
     boolean verbose;
 
@@ -56,6 +60,9 @@ public final class StoreCommand implements Runnable {
         }
         if (store != null) {
           b.store(store);
+        }
+        if (this.master != null) {
+          b.sparkMaster(this.master);
         }
         root = b.storeSetting();
         master = b.sparkMasterSetting();

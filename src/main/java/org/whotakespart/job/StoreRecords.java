@@ -64,8 +64,10 @@ public final class StoreRecords {
     String gone = "version " + version + " of the history store at " + config.store()
         + " can no longer be reproduced: ";
     List<String> missing;
+    Dataset<Row> table;
     try {
-      missing = missingFiles(store.versionAt(spark, version), spark);
+      table = store.versionAt(spark, version);
+      missing = missingFiles(table, spark);
     } catch (Exception e) { // Delta's AnalysisException is a checked exception thrown unchecked
       if (!String.valueOf(e.getMessage()).contains("DELTA_UNSUPPORTED_TIME_TRAVEL")) {
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -87,7 +89,7 @@ public final class StoreRecords {
     for (Period p = config.period(); !p.equals(first.previous()); p = p.previous()) {
       quarters.add(0, p.label());
     }
-    Dataset<Row> all = store.read(spark, version, quarters);
+    Dataset<Row> all = HistoryStore.read(table, quarters);
     // Not cached: each later pass reads only the columns it needs from the Parquet files, which
     // costs less than keeping every column of every record in memory.
     Column known = col(RecordColumns.PROJECT_ID)

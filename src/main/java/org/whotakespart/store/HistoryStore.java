@@ -292,7 +292,12 @@ public final class HistoryStore {
    * them worked out again from their codes.
    */
   public Dataset<Row> read(SparkSession spark, long version, List<String> quarters) {
-    Dataset<Row> rows = versionAt(spark, version);
+    return read(versionAt(spark, version), quarters);
+  }
+
+  /** As {@link #read(SparkSession, long, List)}, from a version already opened. */
+  public static Dataset<Row> read(Dataset<Row> version, List<String> quarters) {
+    Dataset<Row> rows = version;
     if (quarters != null) {
       rows = rows.filter(col(QUARTER).isin(quarters.stream().map(HistoryStore::quarterValue)
           .toArray()));
