@@ -175,6 +175,48 @@ class HistoryStoreTest {
     assertEquals(1, store.latest(spark));
   }
 
+  @Test
+  void anIngestWhoseProcessIsKilledBeforeItsCommitLeavesTheStoreAsItWas() throws Exception {
+    Path q1 = export("q1.csv", "r1,A,P1,2025-05-01,female,white_british\nr2,B,P1,2025-08-02,male,white_british\n");
+    JobConfig first = config(q1);
+    IngestJob.run(first, spark, Progress.silent());
+    HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
+        spark.sparkContext().hadoopConfiguration());
+    HistoryStore.Snapshot before = store.current(spark);
+    Map<String, String> rowsBefore = stored();
+    long filesBefore = dataFiles();
+
+    // Another process ingests a correction and is killed (halted, as kill -9) mid-MERGE.
+    Path q2 = export("q2.csv", "r1,A,P1,2025-05-01,female,asian_indian\nr9,Z,P2,2025-08-01,male,white_british\n");
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    // Spark's module openings, as this JVM was given them.
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-")).forEach(command::add);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        KilledIngest.class.getName(), q2.toString(), first.projects(),
+        dir.resolve("store").toString(), "r9"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+    assertTrue(p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS), "the killed ingest ended");
+    assertEquals(137, p.exitValue(), Files.readString(dir.resolve("killed.log")));
+
+    assertEquals(before, store.current(spark));
+    assertEquals(rowsBefore, stored());
+    assertEquals(1, store.history(spark).size(), "no commit was made");
+    assertEquals(filesBefore, dataFiles(), "the kill came before any file was written");
+
+    IngestJob.run(config(q2), spark, Progress.silent());
+    assertEquals("A female asian_indian 2025-26 Q1", stored().get("P1/r1"));
+    assertEquals(3, stored().size());
+  }
+
+  private long dataFiles() throws IOException {
+    try (Stream<Path> s = Files.walk(dir.resolve("store/records"))) {
+      return s.filter(f -> f.toString().endsWith(".parquet") && !f.toString().contains("_delta_log"))
+          .count();
+    }
+  }
+
   /** Holds the first row through which it passes until released: a stalled ingest. */
   static final java.util.concurrent.CountDownLatch ENTERED = new java.util.concurrent.CountDownLatch(1);
   static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
