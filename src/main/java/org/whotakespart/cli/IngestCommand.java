@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.job.IngestJob;
-import org.whotakespart.store.Manifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,11 +11,11 @@ import picocli.CommandLine.Command;
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Checks participation exports and adds their accepted records to the history store, a"
-            + " Parquet folder partitioned by quarter that report --from-store reads.",
+            + " Delta Lake table partitioned by quarter that report --from-store reads.",
         "",
         "Ingesting a file again, or a corrected export, replaces what it sent before; a record id"
-            + " sent again replaces its earlier version. A run that fails leaves the store as it"
-            + " was. For example:",
+            + " sent again replaces its earlier version. Each ingest is one commit (see store"
+            + " history); a run that fails leaves the store as it was. For example:",
         "  whotakespart ingest --job jobs/sample-quarterly.properties",
         "  whotakespart ingest --records exports/2025-26-Q3 --projects projects.csv --store history/",
         ""})
@@ -34,15 +33,13 @@ public final class IngestCommand implements Callable<Integer> {
           IngestJob.Result r = IngestJob.run(config, spark, progress);
           var out = spec.commandLine().getOut();
           var c = r.counts();
-          out.printf(Locale.UK, "Ingest %d committed to %s%n", r.after().ingest(), config.store());
+          out.printf(Locale.UK, "Version %d committed to %s%n", r.after().version(), config.store());
           out.printf(Locale.UK, "  rows read %,d = accepted %,d + quarantined %,d + duplicates %,d%n",
               c.read(), c.accepted(), c.quarantined(), c.duplicates());
-          out.printf(Locale.UK, "  %,d earlier versions of these records replaced; quarters"
-              + " rewritten: %s%n", r.replaced(), String.join(", ", r.quartersRewritten()));
+          out.printf(Locale.UK, "  %,d earlier versions of these records replaced; %,d records"
+              + " no longer in the files re-sent removed%n", r.replaced(), r.deleted());
           out.printf(Locale.UK, "  the store now holds %,d records:%n", r.after().rows());
-          for (Manifest.Partition p : r.after().partitions()) {
-            out.printf(Locale.UK, "    %-12s %,10d%n", p.period(), p.rows());
-          }
+          r.after().quarters().forEach((q, n) -> out.printf(Locale.UK, "    %-12s %,10d%n", q, n));
           out.println("  rejected rows with their reasons: " + r.quarantine());
           out.flush();
           return 0;

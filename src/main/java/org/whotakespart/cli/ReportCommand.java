@@ -39,6 +39,12 @@ public final class ReportCommand implements Callable<Integer> {
           + " exports.")
   boolean fromStore;
 
+  @Option(names = "--as-of", paramLabel = "VERSION|DATE",
+      description = "With --from-store: the store as it was at a version (see store history), at"
+          + " the end of a day (2025-10-01) or at an instant (2025-10-01T09:00:00Z), to make a"
+          + " past report again exactly.")
+  String asOf;
+
   @Option(names = "--trend-quarters", paramLabel = "N",
       description = "Quarters before the reported one that the trends cover (default 8).")
   Integer trendQuarters;
@@ -76,6 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
     if (fromStore) {
       b.fromStore(true);
+    }
+    if (asOf != null) {
+      b.storeAsOf(asOf);
     }
     if (trendQuarters != null) {
       b.trendQuarters(trendQuarters);

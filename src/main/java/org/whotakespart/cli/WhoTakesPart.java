@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             + " people who live in each project's area, and reports which groups are missing,"
             + " by how many people, with the uncertainty stated honestly.",
         ""},
-    subcommands = {ReportCommand.class, IngestCommand.class, ValidateCommand.class, GenerateSampleCommand.class,
+    subcommands = {ReportCommand.class, IngestCommand.class, StoreCommand.class, ValidateCommand.class, GenerateSampleCommand.class,
         BaselinesCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done; 1 a problem with the input files (the message says which"

@@ -38,6 +38,8 @@ public final class JobConfig {
   private final SplitBy splitBy;
   private final String store;
   private final boolean fromStore;
+  private final String storeAsOf;
+  private final int storeRetentionDays;
   private final int trendQuarters;
   private final String deprivation;
   private final String populationByAge;
@@ -62,6 +64,8 @@ public final class JobConfig {
     this.splitBy = b.splitBy;
     this.store = b.store;
     this.fromStore = b.fromStore;
+    this.storeAsOf = b.storeAsOf;
+    this.storeRetentionDays = b.storeRetentionDays;
     this.trendQuarters = b.trendQuarters;
     this.deprivation = b.deprivation;
     this.populationByAge = b.populationByAge;
@@ -181,6 +185,16 @@ public final class JobConfig {
     return fromStore;
   }
 
+  /** The store version (a number, a date or an instant) the report is made from; null: latest. */
+  public String storeAsOf() {
+    return storeAsOf;
+  }
+
+  /** Days a new store keeps earlier versions reproducible (default about 10 years). */
+  public int storeRetentionDays() {
+    return storeRetentionDays;
+  }
+
   /** How many quarters before the reported one the trends cover (default 8). */
   public int trendQuarters() {
     return trendQuarters;
@@ -226,6 +240,8 @@ public final class JobConfig {
     private SplitBy splitBy = SplitBy.NONE;
     private String store;
     private boolean fromStore;
+    private String storeAsOf;
+    private int storeRetentionDays = 3653;
     private int trendQuarters = 8;
     private String deprivation;
     private String populationByAge;
@@ -316,9 +332,30 @@ public final class JobConfig {
       return this;
     }
 
+    /** The store named so far (job file or flag), or null. */
+    public String storeSetting() {
+      return store;
+    }
+
+    /** The Spark master named so far. */
+    public String sparkMasterSetting() {
+      return sparkMaster;
+    }
+
     /** Read the history store instead of the record files. */
     public Builder fromStore(boolean fromStore) {
       this.fromStore = fromStore;
+      return this;
+    }
+
+    /** Report the store as it was at a version, a date or an instant (needs fromStore). */
+    public Builder storeAsOf(String asOf) {
+      this.storeAsOf = asOf;
+      return this;
+    }
+
+    public Builder storeRetentionDays(int days) {
+      this.storeRetentionDays = days;
       return this;
     }
 
@@ -380,6 +417,13 @@ public final class JobConfig {
       if (readsStore && isBlank(store)) {
         problems.add("store: the report was asked to read the history store but none is named"
             + " (--store or 'store' in the job file)");
+      }
+      if (forReport && !fromStore && storeAsOf != null) {
+        problems.add("--as-of reports the history store as it was: give --from-store too");
+      }
+      if (storeRetentionDays < 0) {
+        problems.add("store_retention_days must be 0 or more (it is " + storeRetentionDays
+            + "; 3653 is about ten years)");
       }
       if (readsStore) {
         // The records were checked when they were ingested.

@@ -26,8 +26,8 @@ import java.util.TreeSet;
 public final class JobFile {
   public static final Set<String> KEYS = new TreeSet<>(List.of("records", "projects", "baselines",
       "period", "aliases", "output", "encoding", "measured_roles", "band_low", "band_high",
-      "suppression_threshold", "max_rejected_share", "spark_master", "charts", "split_by", "store", "read_from", "trend_quarters",
-      "deprivation", "population_by_age"));
+      "suppression_threshold", "max_rejected_share", "spark_master", "charts", "split_by", "store",
+      "store_retention_days", "read_from", "trend_quarters", "deprivation", "population_by_age"));
 
   private JobFile() {}
 
@@ -92,6 +92,9 @@ public final class JobFile {
     }
     if ((v = p.getProperty("store")) != null) {
       builder.store(resolve(base, v.trim()));
+    }
+    if ((v = p.getProperty("store_retention_days")) != null) {
+      builder.storeRetentionDays((int) number(p, "store_retention_days", 3653, jobFile));
     }
     if ((v = p.getProperty("read_from")) != null) {
       switch (v.trim()) {

@@ -43,8 +43,14 @@ public final class RecordCheck {
    */
   public record Checked(Dataset<Row> validated, AutoCloseable release,
       List<ParticipationReader.FileInfo> files, Counts counts, String quarantine,
-      Map<String, String> checksums)
+      Map<String, String> checksums, org.whotakespart.report.DataQuality.StoreSource store)
       implements AutoCloseable {
+    public Checked(Dataset<Row> validated, AutoCloseable release,
+        List<ParticipationReader.FileInfo> files, Counts counts, String quarantine,
+        Map<String, String> checksums) {
+      this(validated, release, files, counts, quarantine, checksums, null);
+    }
+
     public Checked(RecordValidation.Validated validation,
         List<ParticipationReader.FileInfo> files, Counts counts, String quarantine,
         Map<String, String> checksums) {

@@ -226,7 +226,7 @@ public final class ReportJob {
           projects, baselines, counted, previous, rollups, boardScopes, equity))) {
         MetricsWriter.write(spark, metrics, trends,
             new org.whotakespart.report.BaselineCovers(projects, catchments.rows(), rollups)::of,
-            out);
+            out, checked.store() == null ? null : checked.store().version());
         TestsWriter.write(spark, GoodnessOfFit.tests(metrics), out);
         PeopleWriter.write(spark, people, out);
         progress.step("Wrote the analysts' tables");
@@ -249,7 +249,7 @@ public final class ReportJob {
           config.measuredRoles().stream().sorted().toList(), projects, metrics, previousMetrics,
           peopleByProject(categoryCounts), people,
           dataQuality(checked.files(), checked.checksums(), counts, categoryCounts,
-              catchments.warnings()),
+              catchments.warnings(), checked.store()),
           coverage(projects, catchments.rows(), baselines), areaNames,
           new org.whotakespart.report.History(labels, boardHistory, trends, equity, ScopeType.ALL,
               MetricCalculator.ALL_ID));
@@ -480,7 +480,8 @@ public final class ReportJob {
 
   private static DataQuality dataQuality(List<ParticipationReader.FileInfo> files,
       Map<String, String> checksums,
-      RecordCheck.Counts counts, List<CategoryCount> categoryCounts, List<String> warnings) {
+      RecordCheck.Counts counts, List<CategoryCount> categoryCounts, List<String> warnings,
+      DataQuality.StoreSource store) {
     List<FileReconciliation> perFile = new ArrayList<>();
     String common = commonFolder(files.stream().map(ParticipationReader.FileInfo::path).toList());
     for (ParticipationReader.FileInfo f : files) {
@@ -502,7 +503,7 @@ public final class ReportJob {
           .filter(x -> x.characteristic().equals(c.code())).mapToLong(CategoryCount::conflicts).sum());
     }
     return new DataQuality(perFile, reasons, conflicts, counts.inPeriod(), counts.measured(),
-        warnings);
+        warnings, store);
   }
 
   /**

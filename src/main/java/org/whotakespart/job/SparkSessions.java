@@ -23,10 +23,25 @@ public final class SparkSessions {
       "spark.sql.files.maxPartitionBytes", "16m",
       "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
 
+  /**
+   * Delta Lake, for the history store: its SQL extension (MERGE, DELETE, time travel) and catalog
+   * (path-based {@code delta.`folder`} tables; no catalog server). Given unless the JVM was started
+   * with them.
+   */
+  static final java.util.Map<String, String> DELTA = java.util.Map.of(
+      "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
+      "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
+      // The table's state (a few thousand file entries at most) in 2 parts, not 50 tasks.
+      "spark.databricks.delta.snapshotPartitions", "2");
+
   public static SparkSession create(String master) {
     SparkSession.Builder b = SparkSession.builder().appName("Who Takes Part")
         .config("spark.sql.session.timeZone", "UTC");
     settings(System::getProperty).forEach(b::config);
+    DELTA.forEach((key, value) -> {
+      String v = System.getProperty(key);
+      b.config(key, v == null || v.isBlank() ? value : v);
+    });
     masterToSet(master, System.getProperty("spark.master")).ifPresent(m -> {
       b.master(m);
       if (m.startsWith("local")) {

@@ -2,6 +2,7 @@ package org.whotakespart.job;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,13 +17,15 @@ import org.whotakespart.ingest.ParticipationReader;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.store.HistoryStore;
-import org.whotakespart.store.Manifest;
+import org.whotakespart.store.CommitNote;
+import org.whotakespart.report.DataQuality;
 import org.whotakespart.store.StoreException;
 import org.whotakespart.stats.PeopleCounts;
 
 /**
- * The report's records from the history store: only the quarters the report covers are read, and
- * each file's reconciliation is the one made when it was ingested.
+ * The report's records from the history store, at its latest version or as it was at an earlier
+ * one ({@code --as-of}): only the quarters the report covers are read, and each file's
+ * reconciliation is the one made when it was ingested.
  */
 public final class StoreRecords {
   private StoreRecords() {}
@@ -31,13 +34,62 @@ public final class StoreRecords {
   public static RecordCheck.Checked check(JobConfig config, SparkSession spark, Progress progress,
       List<Project> projects) {
     HistoryStore store = HistoryStore.at(config.store(), spark.sparkContext().hadoopConfiguration());
-    Manifest m = store.current();
-    if (m.partitions().isEmpty()) {
+    List<HistoryStore.Commit> commits = store.history(spark);
+    if (commits.isEmpty()) {
       throw new StoreException("the history store at " + config.store() + " holds no records yet:"
           + " run `whotakespart ingest` first, or report from the record files", null);
     }
+    HistoryStore.Commit last = commits.get(commits.size() - 1);
+    long version = config.storeAsOf() == null ? last.version()
+        : store.resolve(spark, config.storeAsOf());
+    HistoryStore.Commit at = commits.stream().filter(c -> c.version() == version).findFirst()
+        .orElseThrow();
+    CommitNote note = null;
+    List<String> erasures = new ArrayList<>();
+    boolean purged = false;
+    for (HistoryStore.Commit c : commits) {
+      if (c.note() == null) {
+        continue;
+      }
+      if (c.version() <= version) {
+        note = c.note();
+      } else if (c.note().operation().equals("forget")) {
+        erasures.add(String.format(Locale.ROOT, "version %d (%s, %,d records%s)", c.version(),
+            c.at(), c.note().erased(), c.note().purged() ? ", old files purged" : ""));
+        purged |= c.note().purged();
+      }
+    }
+    String erased = erasures.isEmpty() ? "" : "a participant's records were erased from the store"
+        + " since this version, at " + String.join("; ", erasures);
+    String gone = "version " + version + " of the history store at " + config.store()
+        + " can no longer be reproduced: ";
+    List<String> missing;
+    Dataset<Row> table;
+    try {
+      table = store.versionAt(spark, version);
+      missing = missingFiles(table, spark);
+    } catch (Exception e) { // Delta's AnalysisException is a checked exception thrown unchecked
+      if (!String.valueOf(e.getMessage()).contains("DELTA_UNSUPPORTED_TIME_TRAVEL")) {
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
+      // Delta refuses versions older than the files it keeps (store retention).
+      throw new StoreException(gone + "it is older than the " + store.retentionDays(spark)
+          + " days the store keeps earlier versions (see `whotakespart store retention`)"
+          + (erased.isEmpty() ? "" : "; " + erased) + ". Report a later version", e);
+    }
+    if (!missing.isEmpty()) {
+      throw new StoreException(gone + missing.size() + " of the files it needs were"
+          + " removed" + (erased.isEmpty() ? " (by `whotakespart store vacuum` after the retention"
+          + " period)" : (purged ? ": " + erased : " (by `whotakespart store vacuum`); " + erased))
+          + ". Report a later version", null);
+    }
+
+    List<String> quarters = new ArrayList<>();
     Period first = ReportJob.firstQuarter(config);
-    Dataset<Row> all = store.read(spark, m, first.start(), config.period().endExclusive());
+    for (Period p = config.period(); !p.equals(first.previous()); p = p.previous()) {
+      quarters.add(0, p.label());
+    }
+    Dataset<Row> all = HistoryStore.read(table, quarters);
     // Not cached: each later pass reads only the columns it needs from the Parquet files, which
     // costs less than keeping every column of every record in memory.
     Column known = col(RecordColumns.PROJECT_ID)
@@ -61,19 +113,43 @@ public final class StoreRecords {
       measured += r.getBoolean(2) ? n : 0;
     }
     progress.step(String.format(Locale.ROOT, "Read %,d records of %s to %s from the history store"
-        + " %s (ingest %d, %s)%s", stored, first.label(), config.period().label(), config.store(),
-        m.ingest(), m.committedAt(), unknownProject == 0 ? "" : String.format(Locale.ROOT,
+        + " %s (version %d of %s%s)%s", stored, first.label(), config.period().label(),
+        config.store(), version, at.at(), version == last.version() ? ", the latest"
+            : ", not the latest: " + last.version(), unknownProject == 0 ? ""
+            : String.format(Locale.ROOT,
             "; %,d records of projects no longer in the projects file were left out",
             unknownProject)));
+    if (!erased.isEmpty()) {
+      progress.step("Note: " + erased);
+    }
 
     Map<String, long[]> byFile = new TreeMap<>();
     Map<String, String> checksums = new TreeMap<>();
-    List<ParticipationReader.FileInfo> files = m.files().stream().map(f -> {
-      byFile.put(f.path(), new long[] {f.accepted(), f.quarantined(), f.duplicates()});
-      checksums.put(f.path(), f.sha256());
-      return new ParticipationReader.FileInfo(f.path(), f.bytes(), f.read() == 0, List.of());
-    }).toList();
+    List<ParticipationReader.FileInfo> files = (note == null ? List.<CommitNote.SourceFile>of()
+        : note.sources()).stream().map(f -> {
+          byFile.put(f.path(), new long[] {f.accepted(), f.quarantined(), f.duplicates()});
+          checksums.put(f.path(), f.sha256());
+          return new ParticipationReader.FileInfo(f.path(), f.bytes(), f.read() == 0, List.of());
+        }).toList();
     RecordCheck.Counts counts = new RecordCheck.Counts(byFile, Map.of(), inPeriod, measured, null);
-    return new RecordCheck.Checked(rows, () -> { }, files, counts, null, checksums);
+    return new RecordCheck.Checked(rows, () -> { }, files, counts, null, checksums,
+        new DataQuality.StoreSource(config.store(), version, at.at(),
+            version == last.version(), erased));
+  }
+
+  /** The files a version of the table needs that are no longer there. */
+  private static List<String> missingFiles(Dataset<Row> table, SparkSession spark) {
+    List<String> missing = new ArrayList<>();
+    try {
+      for (String f : table.inputFiles()) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(java.net.URI.create(f));
+        if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+          missing.add(f);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read the history store: " + e.getMessage(), e);
+    }
+    return missing;
   }
 }

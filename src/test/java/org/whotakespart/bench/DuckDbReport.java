@@ -100,8 +100,16 @@ public final class DuckDbReport {
     for (String c : columns()) {
       b.append(", code_").append(c).append(" AS ").append(c);
     }
-    return b.append(" FROM read_parquet('").append(store).append("/data/*/quarter=*/*.parquet')")
-        .toString();
+    // The table's live files from Delta's log, as a reader without Delta finds them.
+    String files;
+    try {
+      files = org.whotakespart.testing.DeltaLogFiles.live(java.nio.file.Path.of(store, "records"))
+          .keySet().stream().map(p -> "'" + p.toString().replace("'", "''") + "'")
+          .collect(java.util.stream.Collectors.joining(", "));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return b.append(" FROM read_parquet([").append(files).append("])").toString();
   }
 
   /** The category's position in report order (null when unknown), as our report numbers them. */

@@ -64,6 +64,20 @@ class CliTest {
   }
 
   @Test
+  void storeCommandsNameWhatIsMissing(@TempDir Path dir) {
+    assertEquals(2, run("store", "forget", "--store", dir.toString()));
+    assertTrue(err.toString().contains("--participant"), err.toString());
+    assertEquals(2, run("store", "history"));
+    assertTrue(err.toString().contains("store: name the history store folder"), err.toString());
+    assertEquals(0, run("store", "history", "--store", dir.resolve("store").toString(),
+        "--master", "local[1]"));
+    assertTrue(out.toString().contains("holds no records yet"), out.toString());
+    assertEquals(1, run("store", "upgrade", "--store", dir.resolve("store").toString(),
+        "--master", "local[1]"));
+    assertTrue(err.toString().contains("nothing to upgrade"), err.toString());
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     assertEquals(2, run("report", "--perod", "2025-26 Q2"));
     assertTrue(err.toString().contains("--perod"), err.toString());

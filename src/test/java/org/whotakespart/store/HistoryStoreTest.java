@@ -2,7 +2,7 @@ package org.whotakespart.store;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,9 +27,10 @@ import org.whotakespart.testing.TestSpark;
 import org.whotakespart.validate.ValidatedColumns;
 
 /**
- * The history store on real files: ingesting the same export twice, then a corrected version of
- * it, keeps each record once with the corrected values; an ingest that fails while writing, or
- * just before its commit, leaves the store exactly as it was.
+ * The history store (a Delta table) on real files: ingesting the same export twice, then a
+ * corrected version of it, keeps each record once with the corrected values, one commit each; an
+ * ingest that fails while writing leaves the store exactly as it was; one overtaken by another
+ * ingest is refused.
  */
 class HistoryStoreTest {
   private static final String HEADER = "record_id,participant_id,project_id,activity_date,sex,ethnic_group\n";
@@ -61,7 +62,7 @@ class HistoryStoreTest {
     HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
         spark.sparkContext().hadoopConfiguration());
     Map<String, String> m = new TreeMap<>();
-    for (Row r : store.readAll(spark, store.current()).collectAsList()) {
+    for (Row r : store.readAll(spark, store.latest(spark)).collectAsList()) {
       String id = r.getAs("project_id") + "/" + r.getAs("record_id");
       String old = m.put(id, r.getAs("participant_id") + " " + r.getAs(ValidatedColumns.code("sex"))
           + " " + r.getAs(ValidatedColumns.code("ethnic_group")) + " " + r.getAs(HistoryStore.PERIOD));
@@ -84,11 +85,13 @@ class HistoryStoreTest {
     assertEquals("B male asian_indian 2025-26 Q2", once.get("P1/r2"));
     assertEquals("D female white_irish 2025-26 Q1", once.get("P2/r4"));
     assertEquals(4, first.after().rows());
+    assertEquals(0, first.after().version(), "the first ingest is the table's first commit");
 
     IngestJob.Result again = IngestJob.run(config(q2), spark, Progress.silent());
     assertEquals(once, stored(), "the same export ingested twice");
     assertEquals(4, again.replaced());
     assertEquals(4, again.after().rows());
+    assertEquals(1, again.after().version(), "one commit per ingest");
 
     // The corrected export: r2's ethnic group fixed, r3 withdrawn, r5 added, r4 moved a quarter.
     Files.writeString(q2, HEADER + """
@@ -104,18 +107,45 @@ class HistoryStoreTest {
         "P1/r2", "B male asian_pakistani 2025-26 Q2",
         "P2/r4", "D female white_irish 2025-26 Q2",
         "P2/r5", "E male other_arab 2025-26 Q2"), now);
-    assertEquals(List.of("2025-26 Q2"),
-        corrected.after().partitions().stream().map(Manifest.Partition::period).toList(),
+    assertEquals(List.of("2025-26 Q2"), List.copyOf(corrected.after().quarters().keySet()),
         "the quarter left empty by the move is gone from the store");
+    assertEquals(3, corrected.replaced(), "r1, r2 and r4 replaced");
+    assertEquals(1, corrected.deleted(), "r3, withdrawn from the re-sent file, deleted");
     assertEquals(1, corrected.after().files().size());
     assertEquals(4, corrected.after().files().get(0).accepted());
 
     // The same record sent again in another file replaces it, wherever it was.
     Path resent = export("org-a-resend.csv", "r1,A,P1,2025-07-02,female,white_other\n");
-    IngestJob.run(config(resent), spark, Progress.silent());
+    IngestJob.Result r = IngestJob.run(config(resent), spark, Progress.silent());
     Map<String, String> after = stored();
     assertEquals(4, after.size());
     assertEquals("A female white_other 2025-26 Q2", after.get("P1/r1"));
+    assertEquals(1, r.replaced());
+    assertEquals(0, r.deleted(), "the other file's records stay: the deletion is scoped to the"
+        + " files re-sent");
+
+    // Each commit names the files it read, with their SHA-256 and rows, in Delta's own log.
+    HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
+        spark.sparkContext().hadoopConfiguration());
+    List<HistoryStore.Commit> log = store.history(spark);
+    assertEquals(List.of(0L, 1L, 2L, 3L), log.stream().map(HistoryStore.Commit::version).toList());
+    CommitNote last = log.get(3).note();
+    assertEquals("ingest", last.operation());
+    assertEquals(List.of(resent.toString()), last.files().stream()
+        .map(CommitNote.SourceFile::path).toList());
+    assertEquals(sha256(resent), last.files().get(0).sha256());
+    assertEquals(1, last.files().get(0).accepted());
+    assertEquals(2, last.sources().size(), "both files' reconciliations carried on");
+    assertEquals("MERGE", log.get(3).operation());
+  }
+
+  private static String sha256(Path f) throws IOException {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -124,36 +154,114 @@ class HistoryStoreTest {
     IngestJob.run(config(q1), spark, Progress.silent());
     HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
         spark.sparkContext().hadoopConfiguration());
-    Manifest before = store.current();
+    HistoryStore.Snapshot before = store.current(spark);
     Map<String, String> rowsBefore = stored();
 
     Path q2 = export("q2.csv", "r1,A,P1,2025-05-01,female,asian_indian\nr9,Z,P2,2025-08-01,male,white_british\n");
-    // The write dies in an executor part-way, as a killed worker or a full disk would make it.
-    IngestJob.Hooks crash = new IngestJob.Hooks(rows -> failOn(rows, "r9"), () -> {});
+    // The write dies in an executor part-way, as a killed worker or a full disk would make it:
+    // Delta's commit never comes, so nothing a reader sees has changed.
+    IngestJob.Hooks crash = new IngestJob.Hooks(rows -> failOn(rows, "r9"));
     Exception e = assertThrows(Exception.class,
         () -> IngestJob.run(config(q2), spark, Progress.silent(), crash));
     assertTrue(String.valueOf(rootMessage(e)).contains("disk full"), rootMessage(e));
-    assertEquals(before, store.current());
+    assertEquals(before, store.current(spark));
     assertEquals(rowsBefore, stored());
+    assertEquals(1, store.history(spark).size(), "no commit was made");
 
-    // Or the process stops after writing, before the commit.
-    IngestJob.Hooks stop = new IngestJob.Hooks(rows -> rows, () -> {
-      throw new IllegalStateException("killed before commit");
-    });
-    assertThrows(IllegalStateException.class,
-        () -> IngestJob.run(config(q2), spark, Progress.silent(), stop));
-    assertEquals(before, store.current());
-    assertEquals(rowsBefore, stored());
-    assertTrue(Files.exists(dir.resolve("store/data/00000002")), "the failed run's folder is there");
-
-    // The next good ingest commits and tidies what the failed runs left.
+    // The next good ingest commits.
     IngestJob.run(config(q2), spark, Progress.silent());
     assertEquals("A female asian_indian 2025-26 Q1", stored().get("P1/r1"));
     assertEquals(3, stored().size());
-    try (Stream<Path> s = Files.list(dir.resolve("store/data"))) {
-      assertEquals(List.of("00000002"), s.map(p -> p.getFileName().toString()).sorted().toList());
+    assertEquals(1, store.latest(spark));
+  }
+
+  @Test
+  void anIngestWhoseProcessIsKilledBeforeItsCommitLeavesTheStoreAsItWas() throws Exception {
+    Path q1 = export("q1.csv", "r1,A,P1,2025-05-01,female,white_british\nr2,B,P1,2025-08-02,male,white_british\n");
+    JobConfig first = config(q1);
+    IngestJob.run(first, spark, Progress.silent());
+    HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
+        spark.sparkContext().hadoopConfiguration());
+    HistoryStore.Snapshot before = store.current(spark);
+    Map<String, String> rowsBefore = stored();
+    long filesBefore = dataFiles();
+
+    // Another process ingests a correction and is killed (halted, as kill -9) mid-MERGE.
+    Path q2 = export("q2.csv", "r1,A,P1,2025-05-01,female,asian_indian\nr9,Z,P2,2025-08-01,male,white_british\n");
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    // Spark's module openings, as this JVM was given them.
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-")).forEach(command::add);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        KilledIngest.class.getName(), q2.toString(), first.projects(),
+        dir.resolve("store").toString(), "r9"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+    assertTrue(p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS), "the killed ingest ended");
+    assertEquals(137, p.exitValue(), Files.readString(dir.resolve("killed.log")));
+
+    assertEquals(before, store.current(spark));
+    assertEquals(rowsBefore, stored());
+    assertEquals(1, store.history(spark).size(), "no commit was made");
+    assertEquals(filesBefore, dataFiles(), "the kill came before any file was written");
+
+    IngestJob.run(config(q2), spark, Progress.silent());
+    assertEquals("A female asian_indian 2025-26 Q1", stored().get("P1/r1"));
+    assertEquals(3, stored().size());
+  }
+
+  private long dataFiles() throws IOException {
+    try (Stream<Path> s = Files.walk(dir.resolve("store/records"))) {
+      return s.filter(f -> f.toString().endsWith(".parquet") && !f.toString().contains("_delta_log"))
+          .count();
     }
-    assertFalse(Files.exists(dir.resolve("store/data/00000001")));
+  }
+
+  /** Holds the first row through which it passes until released: a stalled ingest. */
+  static final java.util.concurrent.CountDownLatch ENTERED = new java.util.concurrent.CountDownLatch(1);
+  static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
+  static final java.util.concurrent.atomic.AtomicBoolean HELD = new java.util.concurrent.atomic.AtomicBoolean();
+
+  @Test
+  void aConcurrentIngestIsRefusedByDeltasConflictCheck() throws Exception {
+    Path q1 = export("q1.csv", "r1,A,P1,2025-05-01,female,white_british\n");
+    IngestJob.run(config(q1), spark, Progress.silent());
+    Path a = export("a.csv", "r1,A,P1,2025-05-01,female,asian_indian\nr2,B,P1,2025-05-03,male,white_british\n");
+    Path b = export("b.csv", "r1,A,P1,2025-05-01,female,white_irish\nr3,C,P2,2025-05-04,male,white_british\n");
+    JobConfig configA = config(a);
+    JobConfig configB = config(b);
+    IngestJob.Hooks stall = new IngestJob.Hooks(rows -> rows.map((MapFunction<Row, Row>) r -> {
+      if (HELD.compareAndSet(false, true)) {
+        ENTERED.countDown();
+        RELEASE.await(120, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      return r;
+    }, Encoders.row(rows.schema())));
+    var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      // Ingest A starts its MERGE and stalls; ingest B runs and commits meanwhile.
+      var first = pool.submit(() -> IngestJob.run(configA, spark, Progress.silent(), stall));
+      assertTrue(ENTERED.await(120, java.util.concurrent.TimeUnit.SECONDS), "ingest A started");
+      IngestJob.Result second = IngestJob.run(configB, spark.newSession(), Progress.silent());
+      assertEquals(1, second.after().version());
+      RELEASE.countDown();
+      var thrown = assertThrows(java.util.concurrent.ExecutionException.class, first::get);
+      StoreException refused = assertInstanceOf(StoreException.class, thrown.getCause(),
+          rootMessage(thrown));
+      assertTrue(refused.getMessage().contains("another ingest or change committed to the history"
+          + " store at " + dir.resolve("store") + " while this one ran"), refused.getMessage());
+      assertTrue(refused.getMessage().contains("nothing of this one was kept: run it again"),
+          refused.getMessage());
+    } finally {
+      RELEASE.countDown();
+      pool.shutdownNow();
+    }
+    // B's records only; A's never arrived.
+    assertEquals(Map.of("P1/r1", "A female white_irish 2025-26 Q1",
+        "P2/r3", "C male white_british 2025-26 Q1"), stored());
+    HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
+        spark.sparkContext().hadoopConfiguration());
+    assertEquals(1, store.latest(spark));
   }
 
   /** record id to "sex index, ethnic group index" as read from the store. */
@@ -161,7 +269,7 @@ class HistoryStoreTest {
     HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
         spark.sparkContext().hadoopConfiguration());
     Map<String, String> m = new TreeMap<>();
-    for (Row r : store.readAll(spark, store.current()).collectAsList()) {
+    for (Row r : store.readAll(spark, store.latest(spark)).collectAsList()) {
       m.put(r.getAs("record_id"), r.getAs(ValidatedColumns.index("sex")) + ","
           + r.getAs(ValidatedColumns.index("ethnic_group")));
     }
@@ -175,52 +283,36 @@ class HistoryStoreTest {
         r2,B,P1,2025-08-01,male,
         r3,C,P1,2025-05-01,prefer not to say,other_arab
         """);
-    IngestJob.Result first = IngestJob.run(config(q2), spark, Progress.silent());
+    IngestJob.run(config(q2), spark, Progress.silent());
     // Places in the contract's lists: female 0, male 1; white_british 12, other_arab 17.
     Map<String, String> expected = Map.of("r1", "0,12", "r2", "1,null", "r3", "null,17");
     assertEquals(expected, storedIndices());
-    for (Manifest.Partition p : first.after().partitions()) {
-      assertEquals(org.whotakespart.config.Vocabulary.fingerprint(), p.vocabulary());
-    }
-
-    // The same quarters as a version with other code lists wrote them: every stored index 7,
-    // and the manifest says the lists were others ("" is a store from before indices were kept).
     HistoryStore store = HistoryStore.at(dir.resolve("store").toString(),
         spark.sparkContext().hadoopConfiguration());
-    for (String other : List.of("0123456789abcdef", "")) {
-      Manifest m = store.current();
-      List<Manifest.Partition> relabelled = new java.util.ArrayList<>();
-      for (Manifest.Partition p : m.partitions()) {
-        String folder = dir.resolve("store").resolve(p.folder()).toString();
-        Dataset<Row> rows = spark.read().parquet(folder);
-        for (String c : org.whotakespart.validate.RowChecker.CODED) {
-          rows = rows.withColumn(ValidatedColumns.index(c),
-              org.apache.spark.sql.functions.lit((byte) 7));
-        }
-        rows.write().parquet(folder + "-other");
-        org.apache.commons.io.FileUtils.deleteDirectory(new java.io.File(folder));
-        Files.move(Path.of(folder + "-other"), Path.of(folder));
-        relabelled.add(new Manifest.Partition(p.period(), p.start(), p.endExclusive(), p.folder(),
-            p.rows(), other));
-      }
-      org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(
-          dir.resolve("store/_manifests").resolve(Manifest.name(m.ingest())).toUri());
-      var fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.delete(file, false);
-      new Manifest(m.ingest(), m.committedAt(), relabelled, m.files()).write(file, fs);
-      assertEquals(other, store.current().partitions().get(0).vocabulary());
-      assertEquals(expected, storedIndices(), "indices stored under lists '" + other + "'");
-    }
+    assertEquals(List.of(org.whotakespart.config.Vocabulary.fingerprint()),
+        store.versionAt(spark, store.latest(spark)).select(HistoryStore.VOCABULARY).distinct()
+            .as(Encoders.STRING()).collectAsList());
 
-    // An ingest rewrites the quarters it changes under this version's lists; the others stay
-    // as they were, and both are read right.
+    // The same rows as a version with other code lists wrote them: every stored index 7, and
+    // the rows say the lists were others.
+    Dataset<Row> other = store.versionAt(spark, store.latest(spark));
+    for (String c : org.whotakespart.validate.RowChecker.CODED) {
+      other = other.withColumn(ValidatedColumns.index(c), org.apache.spark.sql.functions.lit((byte) 7));
+    }
+    other = other.withColumn(HistoryStore.VOCABULARY,
+        org.apache.spark.sql.functions.lit("0123456789abcdef")).localCheckpoint();
+    other.write().format("delta").mode("overwrite").save(store.table());
+    assertEquals(expected, storedIndices(), "indices stored under other lists");
+
+    // An ingest writes its rows under this version's lists; the others stay as they were, and
+    // both are read right.
     Path q1 = export("q1.csv", "r4,D,P2,2025-06-01,female,white_irish\n");
-    IngestJob.Result mixed = IngestJob.run(config(q1), spark, Progress.silent());
-    assertEquals(List.of(org.whotakespart.config.Vocabulary.fingerprint(), ""),
-        mixed.after().partitions().stream().map(Manifest.Partition::vocabulary).toList());
+    IngestJob.run(config(q1), spark, Progress.silent());
     Map<String, String> all = new TreeMap<>(expected);
     all.put("r4", "0,13");
     assertEquals(all, storedIndices());
+    assertEquals(2, store.versionAt(spark, store.latest(spark)).select(HistoryStore.VOCABULARY)
+        .distinct().count());
   }
 
   @Test

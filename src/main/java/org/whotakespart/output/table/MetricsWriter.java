@@ -25,6 +25,9 @@ public final class MetricsWriter {
   }
 
   public static final StructType SCHEMA = schema();
+  /** The last column of a report made from the history store: the store version it read. */
+  public static final String STORE_VERSION = "store_version";
+  public static final String BASELINE_COVERS = "baseline_covers";
 
   /** The metrics columns, then each group's trend over the quarters the report covers. */
   public static final List<String> WITH_TRENDS = withTrends();
@@ -52,27 +55,18 @@ public final class MetricsWriter {
   /** metrics.csv and metrics.parquet: the contract's columns, then the trend of each group. */
   public static void write(SparkSession spark, List<MetricRow> rows,
       java.util.Map<String, org.whotakespart.stats.Trend> trends, String folder) {
-    write(spark, rows, trends, null, folder);
-  }
-
-  /** The metrics' columns, the trend, and which residents each baseline counts. */
-  public static final List<String> WITH_COVERS = withCovers();
-  public static final StructType COVERS_SCHEMA = Tables.schema(WITH_COVERS,
-      c -> c.equals("baseline_covers") ? DataTypes.StringType : TRENDS_SCHEMA.apply(c).dataType());
-
-  private static List<String> withCovers() {
-    List<String> c = new ArrayList<>(WITH_TRENDS);
-    c.add("baseline_covers");
-    return List.copyOf(c);
+    write(spark, rows, trends, null, folder, null);
   }
 
   /**
-   * As above, with the column {@code baseline_covers} (which residents the row's baseline counts,
-   * in words) when {@code covers} is given.
+   * As {@link #write(SparkSession, List, java.util.Map, String)}, with a column
+   * {@code baseline_covers} (which residents the row's baseline counts, in words) when
+   * {@code covers} is given, and, for a report made from the history store, a last column
+   * {@code store_version} naming the store version on every row.
    */
   public static void write(SparkSession spark, List<MetricRow> rows,
       java.util.Map<String, org.whotakespart.stats.Trend> trends,
-      java.util.function.Function<MetricRow, String> covers, String folder) {
+      java.util.function.Function<MetricRow, String> covers, String folder, Long storeVersion) {
     List<List<Object>> values = new ArrayList<>();
     for (MetricRow r : rows) {
       List<Object> v = values(r);
@@ -82,12 +76,24 @@ public final class MetricsWriter {
       if (covers != null) {
         v.add(covers.apply(r));
       }
+      if (storeVersion != null) {
+        v.add(storeVersion);
+      }
       values.add(v);
     }
-    Tables.writeCsv(covers == null ? WITH_TRENDS : WITH_COVERS, values, folder + "/metrics.csv",
+    List<String> header = new ArrayList<>(WITH_TRENDS);
+    StructType schema = TRENDS_SCHEMA;
+    if (covers != null) {
+      header.add(BASELINE_COVERS);
+      schema = schema.add(BASELINE_COVERS, DataTypes.StringType);
+    }
+    if (storeVersion != null) {
+      header.add(STORE_VERSION);
+      schema = schema.add(STORE_VERSION, DataTypes.LongType);
+    }
+    Tables.writeCsv(header, values, folder + "/metrics.csv",
         spark.sparkContext().hadoopConfiguration());
-    Tables.writeParquet(spark, covers == null ? TRENDS_SCHEMA : COVERS_SCHEMA, values,
-        folder + "/metrics.parquet");
+    Tables.writeParquet(spark, schema, values, folder + "/metrics.parquet");
   }
 
   private static StructType schema() {

@@ -545,6 +545,13 @@ public final class WorkbookWriter {
     wide(s, String.format(Locale.UK, "Accepted records in %s: %,d, of which %,d are of the roles"
         + " compared with the population (%s).", model.period().label(), q.recordsInPeriod(),
         q.recordsMeasured(), roles()), styles.wrapped);
+    if (q.store() != null) {
+      wide(s, storeLine(q.store()), styles.wrapped);
+      if (!q.store().erasedSince().isEmpty()) {
+        wide(s, "Erased since: " + q.store().erasedSince() + ". This report still counts them, as"
+            + " the version it reproduces did.", styles.note);
+      }
+    }
     s.skip();
 
     s.line("People by role (all projects; a person counts once)", styles.subtitle);
@@ -684,6 +691,11 @@ public final class WorkbookWriter {
     return slash < 0 ? "" : prefix.substring(0, slash + 1);
   }
 
+  private static String storeLine(DataQuality.StoreSource st) {
+    return String.format(Locale.UK, "Read from the history store, version %d (committed %s%s).",
+        st.version(), st.committedAt(), st.latest() ? ", the latest" : "; a later version exists");
+  }
+
   // ---------------------------------------------------------------- about
 
   private void about() {
@@ -752,6 +764,9 @@ public final class WorkbookWriter {
     pair(s, "Period", model.period().label() + " (" + model.period().months() + ")");
     pair(s, "Software", "Who Takes Part " + model.softwareVersion());
     pair(s, "Status band", model.bands().low() + " to " + model.bands().high());
+    if (model.dataQuality().store() != null) {
+      pair(s, "Records", storeLine(model.dataQuality().store()));
+    }
     for (FileReconciliation f : model.dataQuality().files()) {
       pair(s, "Input file", String.format(Locale.UK, "%s (%,d bytes, %,d rows%s)", f.file(),
           f.bytes(), f.read(), f.sha256().isEmpty() ? "" : ", SHA-256 " + f.sha256()));
