@@ -90,6 +90,8 @@ public final class JobConfig {
     this.splitBy = c.splitBy;
     this.store = c.store;
     this.fromStore = c.fromStore;
+    this.storeAsOf = c.storeAsOf;
+    this.storeRetentionDays = c.storeRetentionDays;
     this.trendQuarters = c.trendQuarters;
     this.deprivation = c.deprivation;
     this.populationByAge = c.populationByAge;
