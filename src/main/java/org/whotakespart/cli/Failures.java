@@ -17,7 +17,12 @@ final class Failures {
   static int report(Throwable e, PrintWriter err, boolean verbose) {
     InputException input = find(e, InputException.class);
     int code;
-    if (input != null) {
+    org.whotakespart.report.DisclosureException disclosure =
+        find(e, org.whotakespart.report.DisclosureException.class);
+    if (disclosure != null) {
+      err.println("whotakespart: " + disclosure.getMessage());
+      code = INTERNAL;
+    } else if (input != null) {
       err.println("whotakespart: " + input.getMessage());
       code = INPUT;
     } else if (e instanceof IllegalArgumentException) {
