@@ -667,14 +667,18 @@ public final class WorkbookWriter {
         + " from the group would match the local population.");
     pair(s, "  Absent", "Nobody from the group took part although at least one person was"
         + " expected.");
-    pair(s, "Privacy", "Counts of people in a group from 1 to " + (model.suppressionThreshold() - 1)
-        + " are shown as '" + board.fewerThanText() + "'. Any figure that would let a reader work"
-        + " out such a count (a share, ratio, interval, shortfall, a total, or the all-projects"
-        + " figure less the other projects) is also withheld and shown as 'withheld'. 0 is shown as"
-        + " 0. Head counts that say nothing about anyone's group (people taking part, people who did"
-        + " not answer) are shown as they are unless they would give a group's count away."
-        + " Statuses stay visible. The analysts' files (metrics, tests, people) keep exact counts"
-        + " and must not be shared beyond analysts.");
+    pair(s, "Privacy", "Counts of people from 1 to " + (model.suppressionThreshold() - 1)
+        + " are shown as '" + board.fewerThanText() + "'; every other count is rounded to the"
+        + " nearest 5, and shares, intervals, ratios, expected numbers and shortfalls are worked out"
+        + " from the rounded counts (NHS England's rule for statistics below national level). 0 is"
+        + " shown as 0. Where the figures together could still give a hidden count away, more are"
+        + " shown as 'withheld'. Before this workbook was written, every figure in it was solved as"
+        + " a set of equations: no hidden count can be narrowed to fewer than three possible values."
+        + " This workbook hides " + String.format(Locale.UK, "%,d", board.hiddenCount())
+        + " counts. A status beside a hidden count is shown only when it would be the same whatever"
+        + " the count; otherwise it reads '" + BoardView.STATUS_NOT_SHOWN + "'. Statuses are judged"
+        + " on the exact counts. The analysts' files (metrics, tests, people) keep exact counts and"
+        + " must not be shared beyond analysts.");
     pair(s, "Unknown answers", "Blank and 'prefer not to say' answers are left out of shares and"
         + " reported under Data quality. Where fewer than 70% answered, the shares describe only"
         + " those who did.");
