@@ -212,9 +212,17 @@ public final class SuppressionTable {
       if (through.stream().anyMatch(touched::contains)) {
         continue;
       }
+      // A group count before a total: a withheld total (people answering) takes the share, ratio
+      // and status of every group in its row with it.
       int best = -1;
       for (int l : through) {
-        int c = smallestShownNonZero(lines.get(l), totals.get(l));
+        int c = smallestShownNonZero(lines.get(l), -1);
+        if (c >= 0 && (best < 0 || values.get(c) < values.get(best))) {
+          best = c;
+        }
+      }
+      for (int l : through) {
+        int c = best >= 0 ? -1 : smallestShownNonZero(new int[0], totals.get(l));
         if (c >= 0 && (best < 0 || values.get(c) < values.get(best))) {
           best = c;
         }
