@@ -22,7 +22,12 @@ final class Failures {
     OutputException output = find(e, OutputException.class);
     String disk = OutputException.diskProblem(e);
     int code;
-    if (input != null) {
+    org.whotakespart.report.DisclosureException disclosure =
+        find(e, org.whotakespart.report.DisclosureException.class);
+    if (disclosure != null) {
+      err.println("whotakespart: " + disclosure.getMessage());
+      code = INTERNAL;
+    } else if (input != null) {
       err.println("whotakespart: " + input.getMessage());
       code = INPUT;
     } else if (output != null) {

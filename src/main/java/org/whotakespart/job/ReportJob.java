@@ -258,13 +258,18 @@ public final class ReportJob {
       }
       // Disclosure control is worked out once and shared by the charts and the workbook.
       BoardView board = BoardView.of(model);
+      String workbook = out + "/who-takes-part-" + config.period().folderName() + ".xlsx";
+      // Fail closed: nothing a board sees is written unless the audit passes (statistics.md).
+      board.requirePasses("the workbook " + Path.of(workbook).getFileName() + " and its charts");
+      progress.step(String.format(Locale.ROOT, "Disclosure audit passed: %,d counts hidden, each"
+          + " with %d or more possible values", board.hiddenCount(),
+          org.whotakespart.report.DisclosureAudit.MIN_POSSIBLE_VALUES));
       List<Charts.Chart> charts = config.charts() ? Charts.forReport(model, board) : List.of();
       Path local = Path.of(out);
       for (Charts.Chart c : charts) {
         files.add(Charts.writePng(c, local.resolve("charts")).toString());
       }
       progress.step(String.format(Locale.ROOT, "Drew %d charts", charts.size()));
-      String workbook = out + "/who-takes-part-" + config.period().folderName() + ".xlsx";
       WorkbookWriter.write(model, board, charts, Path.of(workbook));
       files.add(workbook);
       progress.step("Wrote the workbook");
@@ -279,6 +284,7 @@ public final class ReportJob {
           String file = out + "/split/who-takes-part-" + config.period().folderName() + "-" + unique
               + ".xlsx";
           BoardView partBoard = BoardView.of(part.getValue());
+          partBoard.requirePasses("the split workbook " + Path.of(file).getFileName());
           WorkbookWriter.write(part.getValue(), partBoard,
               config.charts() ? Charts.forReport(part.getValue(), partBoard) : List.of(),
               Path.of(file));

@@ -5,14 +5,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
+import org.whotakespart.stats.Status;
 
 /**
- * What a board may see of the metrics: disclosure control (statistics.md) applied once to the
- * whole board-facing table, the projects and their all-projects total, so that no count from 1 to
- * threshold − 1 is shown and none can be recovered from a share, a ratio, a shortfall, a total, or
- * by subtracting the other projects from the all-projects figure. Statuses stay visible.
+ * What a board may see of the metrics: disclosure control (statistics.md) applied once to
+ * everything one workbook (and its charts) shows: the projects and their all-projects total, the
+ * head counts, the people in other roles, detailed ethnic groups under their broad groups, and the
+ * trend quarters, so that no count from 1 to threshold − 1 is shown and no hidden count can be
+ * narrowed below three possible values by a reader who solves every figure shown as an integer
+ * programme ({@link DisclosureAudit}). A status beside a hidden count is shown only when it is the
+ * same for every value the count could take.
  *
  * <pre>{@code
  * BoardView board = BoardView.of(model);
@@ -21,25 +27,34 @@ import org.whotakespart.stats.ScopeType;
  * }</pre>
  */
 public final class BoardView {
+  /** Where the earlier quarters' cells are kept, before the period label. */
+  private static final String PAST = "past:";
+  /** The words shown in place of a status that would narrow a hidden count. */
+  public static final String STATUS_NOT_SHOWN = "not shown";
+
   private final int threshold;
   private final SuppressionTable table;
   private final Map<String, Integer> cells = new HashMap<>();
+  private final Map<String, MetricRow> rows = new HashMap<>();
+  private final Map<MetricRow, Boolean> statusShown = new java.util.IdentityHashMap<>();
+  private final Map<MetricRow, MetricRow> displayed = new java.util.IdentityHashMap<>();
+  private final MetricCalculator calculator;
 
-  private BoardView(int threshold) {
-    this.threshold = threshold;
+  private BoardView(ReportModel model) {
+    this.threshold = model.suppressionThreshold();
     this.table = new SuppressionTable(threshold);
+    this.calculator = new MetricCalculator(model.period().label(), model.bands());
   }
 
-  /** Builds and protects the board table of the model's project and all-projects rows. */
+  /** Builds and protects the board table of everything the model's workbook and charts show. */
   public static BoardView of(ReportModel model) {
-    BoardView v = new BoardView(model.suppressionThreshold());
+    BoardView v = new BoardView(model);
     v.build(model);
     v.table.protect();
     return v;
   }
 
   private void build(ReportModel model) {
-    Map<String, MetricRow> rows = new HashMap<>();
     List<String> projectIds = new ArrayList<>();
     model.projects().forEach(p -> projectIds.add(p.projectId()));
     for (MetricRow r : model.metrics()) {
@@ -47,7 +62,8 @@ public final class BoardView {
         rows.put(key(r.scopeId(), r.characteristic(), r.category()), r);
       }
     }
-    String all = org.whotakespart.stats.MetricCalculator.ALL_ID;
+    String all = MetricCalculator.ALL_ID;
+    // People taking part: per project, their sum over projects, and distinct people.
     long peopleAll = 0;
     List<Integer> peopleCells = new ArrayList<>();
     for (String p : projectIds) {
@@ -60,6 +76,24 @@ public final class BoardView {
     int peopleAllCell = table.headCount(peopleAll);
     cells.put(key(all, "people", ""), peopleAllCell);
     table.line(peopleCells, peopleAllCell);
+    long distinct = model.people(ScopeType.ALL, all, PeopleRow.MEASURED);
+    int distinctCell = table.headCount(distinct);
+    cells.put(key(all, "distinct", ""), distinctCell);
+    if (projectIds.size() == 1 && distinct == peopleAll) {
+      table.line(List.of(peopleCells.get(0)), distinctCell);
+    }
+    // People in other roles: per project, over all projects, and each role over all projects.
+    Map<String, Long> everyone = model.peopleByScope(ScopeType.PROJECT, PeopleRow.EVERYONE);
+    Map<String, Long> measured = model.peopleByScope(ScopeType.PROJECT, PeopleRow.MEASURED);
+    for (String p : projectIds) {
+      cells.put(key(p, "others", ""), table.headCount(Math.max(0,
+          everyone.getOrDefault(p, 0L) - measured.getOrDefault(p, 0L))));
+    }
+    cells.put(key(all, "others", ""), table.headCount(Math.max(0,
+        model.people(ScopeType.ALL, all, PeopleRow.EVERYONE) - distinct)));
+    for (String role : org.whotakespart.config.Vocabulary.ROLES) {
+      cells.put(key(all, "role", role), table.headCount(model.people(ScopeType.ALL, all, role)));
+    }
 
     for (Characteristic ch : Characteristic.values()) {
       String c = ch.code();
@@ -82,7 +116,7 @@ public final class BoardView {
         cells.put(key(s, c, "known"), known);
         cells.put(key(s, c, "unknown"), unknown);
         table.line(parts, known);
-        table.line(List.of(known, unknown), cells.get(key(s, "people", "")));
+        table.lineWhereItHolds(List.of(known, unknown), cells.get(key(s, "people", "")));
         // A project's compared groups are shares of the people inside its intended population
         // (fewer than known when some are outside it): that total is a cell of its own.
         Map<Long, List<Integer>> byKnown = new HashMap<>();
@@ -113,6 +147,87 @@ public final class BoardView {
         table.line(parts, cells.get(key(all, c, column)));
       }
     }
+    for (String s : concat(projectIds, List.of(all))) {
+      linkBroadEthnicGroups(s);
+    }
+    pastQuarters(model);
+  }
+
+  /** Each broad ethnic group is the sum of its detailed groups, and both have the same people answering. */
+  private void linkBroadEthnicGroups(String scope) {
+    Characteristic broad = Characteristic.ETHNIC_GROUP_BROAD;
+    Characteristic detailed = Characteristic.ETHNIC_GROUP;
+    if (!cells.containsKey(key(scope, broad.code(), "known"))
+        || !cells.containsKey(key(scope, detailed.code(), "known"))) {
+      return;
+    }
+    for (String b : broad.categoryCodes()) {
+      List<Integer> parts = new ArrayList<>();
+      for (String d : detailed.categoryCodes()) {
+        if (Characteristic.broadEthnicGroupOf(d).equals(b)) {
+          parts.add(cells.get(key(scope, detailed.code(), d)));
+        }
+      }
+      if (!parts.isEmpty()) {
+        table.line(parts, cells.get(key(scope, broad.code(), b)));
+      }
+    }
+    table.line(List.of(cells.get(key(scope, detailed.code(), "known"))),
+        cells.get(key(scope, broad.code(), "known")));
+  }
+
+  /**
+   * The earlier quarters of the Trends sheet show each group's exact ratio, from which a reader
+   * can work out the quarter's people answering and every shown group's count: so each quarter is
+   * a table of its own, its total pinned (known to the reader), its broad groups linked.
+   */
+  private void pastQuarters(ReportModel model) {
+    String now = model.period().label();
+    for (MetricRow r : model.history().scopeMetrics()) {
+      if (r.period().equals(now)) {
+        continue;
+      }
+      String scope = PAST + r.period();
+      cells.put(key(scope, r.characteristic(), r.category()), table.cell(r.participants()));
+      cells.computeIfAbsent(key(scope, r.characteristic(), "known"), k -> table.cell(r.known()));
+    }
+    for (String q : model.history().periods()) {
+      if (q.equals(now)) {
+        continue;
+      }
+      String scope = PAST + q;
+      for (Characteristic ch : Characteristic.values()) {
+        Integer known = cells.get(key(scope, ch.code(), "known"));
+        if (known == null) {
+          continue;
+        }
+        List<Integer> parts = new ArrayList<>();
+        for (String category : ch.categoryCodes()) {
+          Integer cell = cells.get(key(scope, ch.code(), category));
+          if (cell != null) {
+            parts.add(cell);
+          }
+        }
+        if (parts.size() == ch.categoryCodes().size()) {
+          table.line(parts, known);
+        }
+      }
+      Characteristic broad = Characteristic.ETHNIC_GROUP_BROAD;
+      Characteristic detailed = Characteristic.ETHNIC_GROUP;
+      for (String b : broad.categoryCodes()) {
+        Integer total = cells.get(key(scope, broad.code(), b));
+        List<Integer> parts = new ArrayList<>();
+        for (String d : detailed.categoryCodes()) {
+          Integer cell = cells.get(key(scope, detailed.code(), d));
+          if (Characteristic.broadEthnicGroupOf(d).equals(b) && cell != null) {
+            parts.add(cell);
+          }
+        }
+        if (total != null && !parts.isEmpty()) {
+          table.line(parts, total);
+        }
+      }
+    }
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
@@ -135,11 +250,17 @@ public final class BoardView {
   }
 
   private String text(Integer cell) {
+    return text(cell, false);
+  }
+
+  /** @param grouped digits in thousands ("1,234"), as head counts are written in sentences */
+  private String text(Integer cell, boolean grouped) {
     if (cell == null) {
       return "";
     }
     return switch (table.shown(cell)) {
-      case VALUE -> Long.toString(table.value(cell));
+      case VALUE -> grouped ? String.format(java.util.Locale.UK, "%,d", table.rounded(cell))
+          : Long.toString(table.rounded(cell));
       case FEWER_THAN -> fewerThanText();
       case WITHHELD -> "withheld";
     };
@@ -147,11 +268,6 @@ public final class BoardView {
 
   private boolean shown(Integer cell) {
     return cell != null && table.isShown(cell);
-  }
-
-  /** A head count that is in no table of groups (people by role): shown as it is. */
-  public String headCountText(long n) {
-    return String.format(java.util.Locale.UK, "%,d", n);
   }
 
   /** The row's count of people in its category, as a board may see it. */
@@ -163,6 +279,36 @@ public final class BoardView {
   public boolean isCountShown(MetricRow r) {
     return shown(cells.get(key(r.scopeId(), r.characteristic(), r.category())))
         && isKnownShown(r);
+  }
+
+  /** True when a scope's count of a group is shown, and the people who answered with it. */
+  public boolean isCountShown(String scopeId, String characteristic, String category) {
+    return shown(cells.get(key(scopeId, characteristic, category)))
+        && shown(cells.get(key(scopeId, characteristic, "known")));
+  }
+
+  /**
+   * The row as a board sees it: its counts rounded to the nearest 5 and the share, intervals,
+   * ratio, expected and shortfall worked out from the rounded counts (NHS England's rule); the
+   * status is the one from the exact counts. Use only where {@link #isKnownShown} holds (and
+   * {@link #isCountShown} for the share and what follows from it).
+   */
+  public MetricRow displayed(MetricRow r) {
+    return displayed.computeIfAbsent(r, row -> {
+      MetricRow m = calculator.metric(row.scopeType(), row.scopeId(), row.scopeName(),
+          row.characteristic(), row.category(), SuppressionTable.rounded(row.participants()),
+          SuppressionTable.rounded(row.known()), SuppressionTable.rounded(row.unknown()),
+          row.populationShare());
+      return new MetricRow(m.period(), m.scopeType(), m.scopeId(), m.scopeName(),
+          m.characteristic(), m.category(), m.participants(), m.known(), m.unknown(), m.share(),
+          m.shareCi95(), m.shareCi998(), m.populationShare(), m.expected(), m.shortfall(),
+          m.ratio(), m.ratioCi95(), row.status());
+    });
+  }
+
+  /** A count as a board sees it, rounded to the nearest 5 (only where it is shown). */
+  public static long rounded(long count) {
+    return SuppressionTable.rounded(count);
   }
 
   /** The number of people whose value is known (inside the intended population), as shown. */
@@ -183,8 +329,105 @@ public final class BoardView {
     return text(cells.get(key(r.scopeId(), r.characteristic(), "unknown")));
   }
 
-  /** Distinct people in a project (or "all"), as shown. */
+  /** Distinct people in a project (or, for "all", counted once in each project), as shown. */
   public String peopleText(String scopeId) {
     return text(cells.get(key(scopeId, "people", "")));
+  }
+
+  public boolean isPeopleShown(String scopeId) {
+    return shown(cells.get(key(scopeId, "people", "")));
+  }
+
+  /** Distinct people over all the workbook's projects (a person counted once), as shown. */
+  public String distinctPeopleText() {
+    return text(cells.get(key(MetricCalculator.ALL_ID, "distinct", "")), true);
+  }
+
+  public boolean isDistinctPeopleShown() {
+    return shown(cells.get(key(MetricCalculator.ALL_ID, "distinct", "")));
+  }
+
+  /** People in roles not compared with the population, in a project or "all", as shown. */
+  public String otherRolesText(String scopeId) {
+    return text(cells.get(key(scopeId, "others", "")), true);
+  }
+
+  /** People in one role over all the workbook's projects, as shown. */
+  public String roleText(String role) {
+    return text(cells.get(key(MetricCalculator.ALL_ID, "role", role)), true);
+  }
+
+  /**
+   * True when an earlier quarter's ratio for the group may be shown (its count is shown); rows of
+   * quarters not in the table fall back to the primary rule.
+   */
+  public boolean isPastCountShown(MetricRow r) {
+    Integer cell = cells.get(key(PAST + r.period(), r.characteristic(), r.category()));
+    if (cell == null) {
+      return !(r.participants() >= 1 && r.participants() < threshold)
+          && !(r.known() >= 1 && r.known() < threshold);
+    }
+    return table.isShown(cell);
+  }
+
+  /**
+   * True when the row's status may be shown: its count is shown, or the status is the same for
+   * every value a reader knows the hidden count could take (1 to threshold − 1 for "fewer than",
+   * 1 to the people answering for a withheld count), with the people answering shown.
+   */
+  public boolean isStatusShown(MetricRow r) {
+    Integer cell = cells.get(key(r.scopeId(), r.characteristic(), r.category()));
+    if (cell == null || table.isShown(cell) && isKnownShown(r)) {
+      return true;
+    }
+    return statusShown.computeIfAbsent(r, row -> {
+      if (!isKnownShown(row)) {
+        return false;
+      }
+      long high = table.shown(cell) == SuppressionTable.Shown.FEWER_THAN
+          ? Math.min(threshold - 1, row.known()) : row.known();
+      Status first = null;
+      for (long x = 1; x <= high; x++) {
+        Status s = calculator.metric(row.scopeType(), row.scopeId(), row.scopeName(),
+            row.characteristic(), row.category(), x, row.known(), row.unknown(),
+            row.populationShare()).status();
+        if (first == null) {
+          first = s;
+        } else if (s != first) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  /** The row's status in words, or {@link #STATUS_NOT_SHOWN}. */
+  public String statusText(MetricRow r) {
+    return isStatusShown(r) ? r.status().label() : STATUS_NOT_SHOWN;
+  }
+
+  /** How many counts this workbook hides ("fewer than N" and withheld). */
+  public int hiddenCount() {
+    return table.hiddenCount();
+  }
+
+  /** The audit of everything this view shows. */
+  public DisclosureAudit.Result audit() {
+    return table.audit();
+  }
+
+  /**
+   * Fails closed: throws, naming the output, unless the audit passes; call before writing it.
+   *
+   * @param output what is about to be written, in words ("the workbook x.xlsx")
+   */
+  public void requirePasses(String output) {
+    DisclosureAudit.Result a = table.audit();
+    if (!a.passes()) {
+      throw new DisclosureException(String.format(java.util.Locale.UK, "not publishing %s: the"
+          + " disclosure audit found %d of its %d hidden counts narrowed to fewer than %d possible"
+          + " values, and suppressing more could not fix it; nothing was written for it", output,
+          a.failing().size(), a.hidden(), DisclosureAudit.MIN_POSSIBLE_VALUES));
+    }
   }
 }

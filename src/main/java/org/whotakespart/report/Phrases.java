@@ -38,7 +38,9 @@ public final class Phrases {
    */
   public static String gap(MetricRow r, String projectName, BoardView board) {
     String who = people(r.characteristic(), r.category());
-    if (board.isCountShown(r)) {
+    MetricRow exact = r;
+    r = board.isKnownShown(exact) ? board.displayed(exact) : exact;
+    if (board.isCountShown(exact)) {
       long more = Math.round(r.shortfall());
       if (r.participants() == 0) {
         return String.format(Locale.UK, "No %s took part in %s; about %d would match the local"
@@ -48,9 +50,9 @@ public final class Phrases {
           + " (%d took part; about %d expected).", more, who, projectName, r.participants(),
           Math.round(r.expected()));
     }
-    if (board.isKnownShown(r)) {
-      String count = board.countText(r).equals(board.fewerThanText())
-          ? capitalise(board.countText(r)) + " " + who + " took part"
+    if (board.isKnownShown(exact)) {
+      String count = board.countText(exact).equals(board.fewerThanText())
+          ? capitalise(board.countText(exact)) + " " + who + " took part"
           : "Some " + who + " took part (how many is withheld to protect privacy)";
       return String.format(Locale.UK, "%s in %s; about %d would match the local population.",
           count, projectName, Math.round(r.expected()));

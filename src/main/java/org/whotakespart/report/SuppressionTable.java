@@ -1,37 +1,46 @@
 package org.whotakespart.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Cell suppression for a board-facing table of counts (statistics.md, disclosure control).
  *
- * <p>Cells are counts; lines say which cells add up to which total cell (a row of categories to
- * its known total, a column of projects to the all-projects cell, and so on). {@link #protect()}
- * applies the rule:
+ * <p>Cells are counts of people; lines say which cells add up to which total cell (a row of
+ * categories to its known total, a column of projects to the all-projects cell, detailed ethnic
+ * groups to their broad group, and so on). {@link #protect()} applies the rule:
  * <ol>
- *   <li>primary: counts of people in a group from 1 to threshold − 1 are shown as "fewer than N".
- *       Head counts (people taking part, people who did not answer) say nothing about anyone's
- *       group and are shown as they are, but they take part in the secondary rule;
- *   <li>secondary: wherever a line's total is shown, no suppressed cell of the line may be
- *       recoverable. A reader knows a "fewer than N" cell is 1 to N − 1 and a withheld cell is N or
- *       more; a cell is recoverable when those bounds and the line's total leave it one value.
- *       While a line is unsafe, its smallest non-zero shown cell is withheld too (the total itself
- *       when no other cell is left), and every line is checked again until none changes.
+ *   <li>primary: every count of people from 1 to threshold − 1 (a group, a head count, the people
+ *       who answered) is shown as "fewer than N";
+ *   <li>secondary: while a line's total is shown and the line alone gives a hidden cell away, its
+ *       smallest non-zero shown cell is withheld too (a quick first pass, line by line);
+ *   <li>then the audit ({@link DisclosureAudit}) solves the whole table, every line at once, as an
+ *       integer programme; while any hidden count has fewer than three possible values, one more
+ *       cell is withheld on a line through it (the smallest non-zero shown cell of those lines; when
+ *       none is left, a "fewer than N" cell of the line is widened to "withheld"), and the audit
+ *       runs again.
  * </ol>
- * Zeros are always shown. A reader knows that a withheld head count is at least 1, and a withheld
- * group count at least N.
+ * Zeros are always shown, so a reader knows a hidden count is at least 1: a "fewer than N" cell 1
+ * to N − 1, a withheld cell 1 or more (a small count can be withheld when "fewer than N" would give
+ * too much away). Pinned cells are figures a reader can work out though they are not printed (the
+ * people answering in an earlier quarter, from its exact ratios): never hidden.
  */
 public final class SuppressionTable {
   /** How a cell is shown. */
   public enum Shown { VALUE, FEWER_THAN, WITHHELD }
 
+  /** Shown counts are rounded to the nearest 5 (NHS England's rule below national level). */
+  public static final int ROUND_TO = 5;
+
   private final int threshold;
   private final List<Long> values = new ArrayList<>();
   private final List<Shown> shown = new ArrayList<>();
-  private final List<Boolean> headCount = new ArrayList<>();
+  private final List<Boolean> pinned = new ArrayList<>();
   private final List<int[]> lines = new ArrayList<>();
   private final List<Integer> totals = new ArrayList<>();
+  private DisclosureAudit.Result audit;
 
   public SuppressionTable(int threshold) {
     this.threshold = threshold;
@@ -42,22 +51,52 @@ public final class SuppressionTable {
     return add(value, false);
   }
 
-  /** Adds a head count, exempt from the primary rule, and returns its id. */
+  /** Adds a head count (people taking part, in a role, who did not answer) and returns its id. */
   public int headCount(long value) {
+    return add(value, false);
+  }
+
+  /** Adds a figure a reader can work out though it is not printed: never hidden. */
+  public int pinned(long value) {
     return add(value, true);
   }
 
-  private int add(long value, boolean isHeadCount) {
+  private int add(long value, boolean isPinned) {
     values.add(value);
-    headCount.add(isHeadCount);
-    shown.add(!isHeadCount && value >= 1 && value < threshold ? Shown.FEWER_THAN : Shown.VALUE);
+    pinned.add(isPinned);
+    shown.add(!isPinned && value >= 1 && value < threshold ? Shown.FEWER_THAN : Shown.VALUE);
+    audit = null;
     return values.size() - 1;
   }
 
   /** Declares that {@code parts} add up to {@code total}. */
   public void line(List<Integer> parts, int total) {
+    long sum = 0;
+    for (int p : parts) {
+      sum += values.get(p);
+    }
+    if (sum != values.get(total)) {
+      throw new IllegalArgumentException("a line of the board table does not add up: " + sum
+          + " against " + values.get(total));
+    }
     lines.add(parts.stream().mapToInt(Integer::intValue).toArray());
     totals.add(total);
+    audit = null;
+  }
+
+  /**
+   * Declares the line only where it holds (answered plus not answered make the people taking part
+   * in real data; a model made by hand may leave a characteristic out). A line that does not hold
+   * tells a reader nothing.
+   */
+  public void lineWhereItHolds(List<Integer> parts, int total) {
+    long sum = 0;
+    for (int p : parts) {
+      sum += values.get(p);
+    }
+    if (sum == values.get(total)) {
+      line(parts, total);
+    }
   }
 
   public Shown shown(int cell) {
@@ -72,71 +111,178 @@ public final class SuppressionTable {
     return values.get(cell);
   }
 
-  /** Applies secondary suppression until every line with a shown total is safe. */
+  int size() {
+    return values.size();
+  }
+
+  /** The count as a board sees it: rounded to the nearest {@link #ROUND_TO} (0 stays 0). */
+  public long rounded(int cell) {
+    return rounded(values.get(cell));
+  }
+
+  /** Rounds half away from zero; a count of people is never negative. */
+  public static long rounded(long value) {
+    return ROUND_TO * Math.round(value / (double) ROUND_TO);
+  }
+
+  /**
+   * True when a reader knows the cell's exact value: a zero, or a pinned figure. Every other shown
+   * count is rounded, so a reader knows it only to within {@link #ROUND_TO} / 2.
+   */
+  boolean isKnownToReader(int cell) {
+    return shown.get(cell) == Shown.VALUE && (pinned.get(cell) || values.get(cell) == 0);
+  }
+
+  /** The least a reader knows a cell holds (zeros are always shown, small counts are hidden). */
+  long lowest(int cell) {
+    if (shown.get(cell) == Shown.VALUE) {
+      return Math.max(threshold, rounded(cell) - ROUND_TO / 2);
+    }
+    return 1;
+  }
+
+  /** The most a reader knows a cell holds. */
+  long highest(int cell) {
+    if (shown.get(cell) == Shown.VALUE) {
+      return rounded(cell) + ROUND_TO / 2;
+    }
+    return shown.get(cell) == Shown.FEWER_THAN ? threshold - 1 : Long.MAX_VALUE;
+  }
+
+  /** Each line as its parts then its total bitwise negated ({@code ~total}). */
+  List<int[]> equations() {
+    List<int[]> out = new ArrayList<>(lines.size());
+    for (int l = 0; l < lines.size(); l++) {
+      int[] parts = lines.get(l);
+      int[] e = java.util.Arrays.copyOf(parts, parts.length + 1);
+      e[parts.length] = ~totals.get(l);
+      out.add(e);
+    }
+    return out;
+  }
+
+  /** How many cells are hidden ("fewer than N" and withheld). */
+  public int hiddenCount() {
+    int n = 0;
+    for (Shown s : shown) {
+      n += s == Shown.VALUE ? 0 : 1;
+    }
+    return n;
+  }
+
+  /** The audit of the table as protected (runs it when the table changed since). */
+  public DisclosureAudit.Result audit() {
+    if (audit == null) {
+      audit = DisclosureAudit.audit(this);
+    }
+    return audit;
+  }
+
+  /**
+   * Applies secondary suppression until the audit passes. Returns quietly when no further cell can
+   * be hidden; {@link #audit()} then names what fails, and the caller must not publish.
+   */
   public void protect() {
-    boolean changed = true;
-    while (changed) {
-      changed = false;
+    while (true) {
+      DisclosureAudit.Result quick = DisclosureAudit.audit(this, false);
+      if (quick.passes() || !withholdMore(quick.failing())) {
+        break;
+      }
+    }
+    audit = null;
+    while (!audit().passes()) {
+      if (!withholdMore(audit.failing())) {
+        return;
+      }
+      audit = null;
+    }
+  }
+
+  /** One more cell hidden for each failing count whose lines were not changed already this round. */
+  private boolean withholdMore(List<DisclosureAudit.Range> failing) {
+    Set<Integer> touched = new HashSet<>();
+    boolean changed = false;
+    for (DisclosureAudit.Range f : failing) {
+      List<Integer> through = new ArrayList<>();
       for (int l = 0; l < lines.size(); l++) {
-        int total = totals.get(l);
-        while (isShown(total) && !isSafe(lines.get(l), values.get(total))) {
-          int next = smallestShownNonZero(lines.get(l));
-          shown.set(next >= 0 ? next : total, Shown.WITHHELD);
-          changed = true;
+        if (contains(l, f.cell())) {
+          through.add(l);
+        }
+      }
+      if (through.stream().anyMatch(touched::contains)) {
+        continue;
+      }
+      // A group count before a total: a withheld total (people answering) takes the share, ratio
+      // and status of every group in its row with it.
+      int best = -1;
+      for (int l : through) {
+        int c = smallestShownNonZero(lines.get(l), -1);
+        if (c >= 0 && (best < 0 || values.get(c) < values.get(best))) {
+          best = c;
+        }
+      }
+      for (int l : through) {
+        int c = best >= 0 ? -1 : smallestShownNonZero(new int[0], totals.get(l));
+        if (c >= 0 && (best < 0 || values.get(c) < values.get(best))) {
+          best = c;
+        }
+      }
+      if (best < 0) {
+        best = widenable(through, f.cell());
+      }
+      if (best < 0) {
+        continue;
+      }
+      shown.set(best, Shown.WITHHELD);
+      touched.addAll(through);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** A "fewer than N" cell on the lines to widen to "withheld": a total first, the cell itself last. */
+  private int widenable(List<Integer> through, int cell) {
+    for (int l : through) {
+      int t = totals.get(l);
+      if (t != cell && shown.get(t) == Shown.FEWER_THAN) {
+        return t;
+      }
+    }
+    for (int l : through) {
+      for (int c : lines.get(l)) {
+        if (c != cell && shown.get(c) == Shown.FEWER_THAN) {
+          return c;
         }
       }
     }
+    return shown.get(cell) == Shown.FEWER_THAN ? cell : -1;
   }
 
-  /** True when no suppressed cell of the line can be worked out from the shown ones and the total. */
-  boolean isSafe(int[] line, long total) {
-    long rest = total;
-    List<Integer> hidden = new ArrayList<>();
-    for (int c : line) {
-      if (isShown(c)) {
-        rest -= values.get(c);
-      } else {
-        hidden.add(c);
+  private boolean contains(int l, int cell) {
+    if (totals.get(l) == cell) {
+      return true;
+    }
+    for (int c : lines.get(l)) {
+      if (c == cell) {
+        return true;
       }
     }
-    for (int i : hidden) {
-      long othersLow = 0;
-      long othersHigh = 0;
-      boolean othersUnbounded = false;
-      for (int j : hidden) {
-        if (j != i) {
-          othersLow += low(j);
-          if (shown.get(j) == Shown.WITHHELD) {
-            othersUnbounded = true;
-          } else {
-            othersHigh += threshold - 1;
-          }
-        }
-      }
-      long lowest = othersUnbounded ? low(i) : Math.max(low(i), rest - othersHigh);
-      long highest = Math.min(high(i), rest - othersLow);
-      if (highest <= lowest) {
-        return false;
-      }
-    }
-    return true;
+    return false;
   }
 
-  /** The least a reader knows a hidden cell holds: zeros are shown, and withheld group counts are not small. */
-  private long low(int c) {
-    return shown.get(c) == Shown.WITHHELD && !headCount.get(c) ? threshold : 1;
-  }
-
-  private long high(int c) {
-    return shown.get(c) == Shown.WITHHELD ? Long.MAX_VALUE : threshold - 1;
-  }
-
-  private int smallestShownNonZero(int[] line) {
+  /** The smallest non-zero shown cell that is not pinned, among the parts and the given total. */
+  private int smallestShownNonZero(int[] line, int total) {
     int best = -1;
     for (int c : line) {
-      if (isShown(c) && values.get(c) > 0 && (best < 0 || values.get(c) < values.get(best))) {
-        best = c;
-      }
+      best = smaller(best, c);
+    }
+    return total >= 0 ? smaller(best, total) : best;
+  }
+
+  private int smaller(int best, int c) {
+    if (isShown(c) && !pinned.get(c) && values.get(c) > 0
+        && (best < 0 || values.get(c) < values.get(best))) {
+      return c;
     }
     return best;
   }

@@ -63,11 +63,11 @@ public final class TrendView {
             MetricRow shownRow = nowAll.get(c.code() + '\u0000' + category);
             shown = shownRow != null && board.isCountShown(shownRow);
           } else {
-            shown = !small(r.participants(), t) && !small(r.known(), t);
+            shown = board.isPastCountShown(r);
           }
           String why = r.ratio() == null ? (r.known() == 0 ? "no data" : "no baseline")
               : shown ? null : board.fewerThanText();
-          cells.add(new Cell(q, why == null ? r.ratio() : null, r.status(), why));
+          cells.add(new Cell(q, why == null ? board.displayed(r).ratio() : null, r.status(), why));
         }
         if (!h.periods().isEmpty()) {
           lines.add(new Line(c, category, cells, trend == null ? new Trend("not_assessed", 0) : trend));
@@ -85,11 +85,33 @@ public final class TrendView {
     if (small(people, threshold) || small(with, threshold) || small(people - with, threshold)) {
       return new Share(null, fewerThan);
     }
-    return new Share((double) with / people, null);
+    // Rounded counts, as everywhere a board looks (NHS England's rule).
+    return new Share((double) BoardView.rounded(with) / BoardView.rounded(people), null);
   }
 
   public static Share share(EquityRow r, int threshold, String fewerThan) {
     return share(r.with(), r.people(), threshold, fewerThan);
+  }
+
+  /**
+   * The equity share as a board may see it beside the rest of the workbook: an exact share tells
+   * a reader about its denominator, the group's people, so it is shown only where the workbook
+   * shows that count over the history's scope (all projects, or the part).
+   */
+  public static Share share(EquityRow r, BoardView board) {
+    if (r.people() > 0 && !board.isCountShown(MetricCalculator.ALL_ID, r.characteristic(),
+        r.category())) {
+      return new Share(null, "withheld");
+    }
+    return share(r, board.threshold(), board.fewerThanText());
+  }
+
+  /** Everyone's share as a board may see it: only where the head count of people is shown. */
+  public static Share everyone(EquityRow r, BoardView board) {
+    if (r.everyonePeople() > 0 && !board.isDistinctPeopleShown()) {
+      return new Share(null, "withheld");
+    }
+    return everyone(r, board.threshold(), board.fewerThanText());
   }
 
   /** Everyone's share in the row's scope, as a board may see it. */

@@ -150,7 +150,7 @@ public final class Charts {
     StringBuilder alt = new StringBuilder();
     for (MetricRow r : rows) {
       String label = axisLabel(c, r, board);
-      Double share = board.isCountShown(r) ? r.share() : null;
+      Double share = board.isCountShown(r) ? board.displayed(r).share() : null;
       data.addValue(share == null ? null : 100 * share, "Taking part", label);
       data.addValue(r.populationShare() == null ? null : 100 * r.populationShare(),
           "Local population", label);
@@ -192,17 +192,17 @@ public final class Charts {
     for (int i = 0; i < n; i++) {
       MetricRow r = rows.get(i);
       labels[i] = axisLabel(c, r, board);
-      boolean show = board.isCountShown(r) && r.ratio() != null;
-      lows[0][i] = show ? r.ratioCi95().low() : null;
-      highs[0][i] = show ? r.ratioCi95().high() : null;
-      points.addValue(show ? r.ratio() : null, "Ratio", labels[i]);
+      boolean show = board.isCountShown(r) && board.displayed(r).ratio() != null;
+      lows[0][i] = show ? board.displayed(r).ratioCi95().low() : null;
+      highs[0][i] = show ? board.displayed(r).ratioCi95().high() : null;
+      points.addValue(show ? board.displayed(r).ratio() : null, "Ratio", labels[i]);
       if (show) {
-        top = Math.max(top, Math.min(r.ratioCi95().high(), 5.0) + 0.1);
+        top = Math.max(top, Math.min(board.displayed(r).ratioCi95().high(), 5.0) + 0.1);
         alt.append(String.format(Locale.UK, "%s: ratio %.2f (95%% interval %.2f to %.2f), %s. ",
-            labels[i], r.ratio(), r.ratioCi95().low(), r.ratioCi95().high(),
+            labels[i], board.displayed(r).ratio(), board.displayed(r).ratioCi95().low(), board.displayed(r).ratioCi95().high(),
             r.status().label().toLowerCase(Locale.UK)));
       } else {
-        alt.append(labels[i]).append(": ").append(r.status().label().toLowerCase(Locale.UK))
+        alt.append(labels[i]).append(": ").append(board.statusText(r).toLowerCase(Locale.UK))
             .append(". ");
       }
     }

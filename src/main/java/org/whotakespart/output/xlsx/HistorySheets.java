@@ -139,7 +139,7 @@ final class HistorySheets {
     for (int i = 0; i < measures.length; i++) {
       String code = measures[i].code();
       EquityRow any = rows.stream().filter(r -> r.measure().equals(code)).findFirst().orElseThrow();
-      TrendView.Share sh = TrendView.everyone(any, t, fewer);
+      TrendView.Share sh = TrendView.everyone(any, board);
       shareCell(everyone, 2 + i, sh, styles.percent);
     }
     Double area = rows.stream().filter(r -> r.areaShare() != null).map(EquityRow::areaShare)
@@ -166,7 +166,7 @@ final class HistorySheets {
           if (r == null) {
             continue;
           }
-          TrendView.Share sh = TrendView.share(r, t, fewer);
+          TrendView.Share sh = TrendView.share(r, board);
           CellStyle style = styles.percent;
           if (sh.share() != null && r.status() == EquityStatus.LOWER) {
             style = on(Status.UNDER_REPRESENTED, styles.percent);

@@ -131,14 +131,11 @@ public final class WorkbookWriter {
         + " the local population of each project's area.", styles.subtitle);
     s.skip();
     String all = MetricCalculator.ALL_ID;
-    long others = model.people(ScopeType.ALL, all, PeopleRow.EVERYONE)
-        - model.people(ScopeType.ALL, all, PeopleRow.MEASURED);
     String headline = String.format(Locale.UK, "%d projects. %s different people took part as %s"
         + " (%s when a person is counted once in each project they joined), and %s people in other"
         + " roles, who are not compared with the population.", model.projects().size(),
-        board.headCountText(model.people(ScopeType.ALL, all, PeopleRow.MEASURED)),
-        roles(), board.peopleText(all),
-        board.headCountText(others));
+        board.distinctPeopleText(), roles(), board.peopleText(all),
+        board.otherRolesText(all));
     if (!model.isPart()) {
       headline += String.format(Locale.UK, " %,d activity records this quarter.",
           model.dataQuality().recordsInPeriod());
@@ -178,7 +175,7 @@ public final class WorkbookWriter {
       SheetWriter.text(row, 1, Phrases.gap(r, projectName(r.scopeId()), board), styles.wrapped);
       SheetWriter.text(row, 2, projectName(r.scopeId()), styles.wrapped);
       SheetWriter.text(row, 3, groupLabel(r), styles.wrapped);
-      SheetWriter.text(row, 4, r.status().label(), styles.status.get(r.status()));
+      SheetWriter.text(row, 4, board.statusText(r), styles.status.get(r.status()));
       s.fitHeight(row);
     }
     s.skip();
@@ -197,21 +194,18 @@ public final class WorkbookWriter {
     Map<String, List<MetricRow>> underByProject = rows(ScopeType.PROJECT).stream()
         .filter(r -> r.status() == Status.UNDER_REPRESENTED)
         .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
+        .filter(board::isStatusShown)
         .collect(Collectors.groupingBy(MetricRow::scopeId));
-    Map<String, Long> everyone = model.peopleByScope(ScopeType.PROJECT, PeopleRow.EVERYONE);
-    Map<String, Long> measured = model.peopleByScope(ScopeType.PROJECT, PeopleRow.MEASURED);
     for (Project p : model.projects()) {
       Row row = s.row();
       SheetWriter.text(row, 1, p.projectName(), styles.wrapped);
       SheetWriter.text(row, 2, p.commissioner(), styles.wrapped);
-      long otherRoles = everyone.getOrDefault(p.projectId(), 0L)
-          - measured.getOrDefault(p.projectId(), 0L);
-      SheetWriter.text(row, 3, board.peopleText(p.projectId()) + " (" + board.headCountText(otherRoles)
-          + ")", styles.text);
+      SheetWriter.text(row, 3, board.peopleText(p.projectId()) + " ("
+          + board.otherRolesText(p.projectId()) + ")", styles.text);
       List<String> groups = underByProject.getOrDefault(p.projectId(), List.of()).stream()
           .sorted(Comparator.comparing(MetricRow::expected).reversed())
           .map(r -> groupLabel(r) + (board.isCountShown(r)
-              ? String.format(Locale.UK, " (about %d more)", Math.round(r.shortfall())) : ""))
+              ? String.format(Locale.UK, " (about %d more)", Math.round(board.displayed(r).shortfall())) : ""))
           .toList();
       String none = model.peopleByProject().getOrDefault(p.projectId(), 0L) == 0
           ? "No one took part this quarter" : "None clearly under-represented";
@@ -294,6 +288,9 @@ public final class WorkbookWriter {
         continue;
       }
       MetricRow b = before.get(r.scopeId() + '\u0000' + r.characteristic() + '\u0000' + r.category());
+      if (!board.isStatusShown(r)) {
+        continue;
+      }
       boolean now = r.status() == Status.UNDER_REPRESENTED;
       boolean then = b != null && b.status() == Status.UNDER_REPRESENTED;
       String who = Phrases.capitalise(Phrases.people(r.characteristic(), r.category()));
@@ -323,7 +320,7 @@ public final class WorkbookWriter {
     Comparator<MetricRow> order = Comparator
         .comparing((MetricRow r) -> r.status() == Status.UNDER_REPRESENTED ? 0 : 1)
         .thenComparing(r -> board.isCountShown(r) ? 0 : 1)
-        .thenComparing(r -> board.isCountShown(r) ? -r.shortfall() : -r.expected())
+        .thenComparing(r -> board.isCountShown(r) ? -board.displayed(r).shortfall() : -r.expected())
         .thenComparing(MetricRow::scopeId)
         .thenComparing(MetricRow::characteristic)
         .thenComparing(MetricRow::category);
@@ -332,6 +329,7 @@ public final class WorkbookWriter {
             || r.status() == Status.POSSIBLY_UNDER_REPRESENTED)
         .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
         .filter(r -> board.isKnownShown(r))
+        .filter(board::isStatusShown)
         .sorted(order).limit(MAX_GAPS).toList();
   }
 
@@ -389,18 +387,22 @@ public final class WorkbookWriter {
       SheetWriter.text(row, 1, all ? "" : projects.get(r.scopeId()).commissioner(), styles.text);
       SheetWriter.text(row, 2, c.category(r.category()).map(Category::label).orElse(r.category()),
           styles.text);
-      countCell(row, 3, board.countText(r), board.isCountShown(r) ? (double) r.participants() : null);
-      countCell(row, 4, board.knownText(r), board.isKnownShown(r) ? (double) r.known() : null);
+      countCell(row, 3, board.countText(r), board.isCountShown(r) ? (double) board.displayed(r).participants() : null);
+      countCell(row, 4, board.knownText(r), board.isKnownShown(r) ? (double) board.displayed(r).known() : null);
       boolean shown = board.isCountShown(r);
-      SheetWriter.number(row, 5, shown ? r.share() : null, styles.percent);
-      SheetWriter.text(row, 6, shown ? interval(r.shareCi95(), true) : "", styles.text);
+      SheetWriter.number(row, 5, shown ? board.displayed(r).share() : null, styles.percent);
+      SheetWriter.text(row, 6, shown ? interval(board.displayed(r).shareCi95(), true) : "", styles.text);
       SheetWriter.number(row, 7, r.populationShare(), styles.percent);
-      SheetWriter.number(row, 8, shown ? r.ratio() : null, styles.ratio);
-      SheetWriter.text(row, 9, shown ? interval(r.ratioCi95(), false) : "", styles.text);
-      SheetWriter.number(row, 10, board.isKnownShown(r) ? r.expected() : null, styles.decimal);
-      SheetWriter.number(row, 11, shown ? r.shortfall() : null, styles.decimal);
-      SheetWriter.text(row, 12, r.status().label() + (r.isAbsent() ? " (absent)" : ""),
-          styles.status.get(r.status()));
+      SheetWriter.number(row, 8, shown ? board.displayed(r).ratio() : null, styles.ratio);
+      SheetWriter.text(row, 9, shown ? interval(board.displayed(r).ratioCi95(), false) : "", styles.text);
+      SheetWriter.number(row, 10, board.isKnownShown(r) ? board.displayed(r).expected() : null, styles.decimal);
+      SheetWriter.number(row, 11, shown ? board.displayed(r).shortfall() : null, styles.decimal);
+      if (board.isStatusShown(r)) {
+        SheetWriter.text(row, 12, r.status().label() + (r.isAbsent() ? " (absent)" : ""),
+            styles.status.get(r.status()));
+      } else {
+        SheetWriter.text(row, 12, BoardView.STATUS_NOT_SHOWN, styles.text);
+      }
       answered(row, 13, r);
     }
     int last = Math.max(first + 1, s.rowIndex() - 1);
@@ -430,7 +432,7 @@ public final class WorkbookWriter {
 
   /** Completeness of the scope's answers, when a board may see it, flagged below 70%. */
   private void answered(Row row, int col, MetricRow r) {
-    Double completeness = isCompletenessShown(r) ? r.completeness() : null;
+    Double completeness = isCompletenessShown(r) ? board.displayed(r).completeness() : null;
     if (completeness == null) {
       return;
     }
@@ -451,10 +453,10 @@ public final class WorkbookWriter {
   private java.util.Optional<String> completenessWarning(Characteristic c) {
     return rows(ScopeType.ALL).stream().filter(r -> r.characteristic().equals(c.code()))
         .findFirst().filter(this::isCompletenessShown)
-        .filter(r -> r.completeness() != null && r.completeness() < COMPLETENESS_WARNING)
+        .filter(r -> board.displayed(r).completeness() != null && board.displayed(r).completeness() < COMPLETENESS_WARNING)
         .map(r -> String.format(Locale.UK, "Warning: only %.0f%% of people taking part answered"
             + " this question. The shares describe only the people who answered.",
-            100 * r.completeness()));
+            100 * board.displayed(r).completeness()));
   }
 
   private java.util.Optional<String> coverage(Characteristic c) {
@@ -560,8 +562,7 @@ public final class WorkbookWriter {
       boolean measured = model.measuredRoles().contains(role);
       SheetWriter.text(r, 0, role.replace('_', ' ') + (measured ? " (compared with the population)"
           : " (reported separately)"), styles.text);
-      SheetWriter.text(r, 1, board.headCountText(model.people(ScopeType.ALL, MetricCalculator.ALL_ID,
-          role)), styles.text);
+      SheetWriter.text(r, 1, board.roleText(role), styles.text);
     }
     s.skip();
 
@@ -652,10 +653,10 @@ public final class WorkbookWriter {
       }
       Row row = s.row();
       SheetWriter.text(row, 0, c.label(), styles.text);
-      countCell(row, 1, board.knownText(r), board.isKnownShown(r) ? (double) r.known() : null);
+      countCell(row, 1, board.knownText(r), board.isKnownShown(r) ? (double) board.displayed(r).known() : null);
       boolean unknownShown = isCompletenessShown(r);
-      countCell(row, 2, board.unknownText(r), unknownShown ? (double) r.unknown() : null);
-      Double completeness = unknownShown ? r.completeness() : null;
+      countCell(row, 2, board.unknownText(r), unknownShown ? (double) board.displayed(r).unknown() : null);
+      Double completeness = unknownShown ? board.displayed(r).completeness() : null;
       SheetWriter.number(row, 3, completeness, styles.percent);
       SheetWriter.number(row, 4, (double) q.conflictsByCharacteristic().getOrDefault(c.code(), 0L),
           styles.whole);
@@ -740,14 +741,18 @@ public final class WorkbookWriter {
         + " does not serve, the other sex in a single-sex project, or a characteristic that defines"
         + " its members, such as disability in a stroke survivors' panel): counted, never called a"
         + " gap.");
-    pair(s, "Privacy", "Counts of people in a group from 1 to " + (model.suppressionThreshold() - 1)
-        + " are shown as '" + board.fewerThanText() + "'. Any figure that would let a reader work"
-        + " out such a count (a share, ratio, interval, shortfall, a total, or the all-projects"
-        + " figure less the other projects) is also withheld and shown as 'withheld'. 0 is shown as"
-        + " 0. Head counts that say nothing about anyone's group (people taking part, people who did"
-        + " not answer) are shown as they are unless they would give a group's count away."
-        + " Statuses stay visible. The analysts' files (metrics, tests, people) keep exact counts"
-        + " and must not be shared beyond analysts.");
+    pair(s, "Privacy", "Counts of people from 1 to " + (model.suppressionThreshold() - 1)
+        + " are shown as '" + board.fewerThanText() + "'; every other count is rounded to the"
+        + " nearest 5, and shares, intervals, ratios, expected numbers and shortfalls are worked out"
+        + " from the rounded counts (NHS England's rule for statistics below national level). 0 is"
+        + " shown as 0. Where the figures together could still give a hidden count away, more are"
+        + " shown as 'withheld'. Before this workbook was written, every figure in it was solved as"
+        + " a set of equations: no hidden count can be narrowed to fewer than three possible values."
+        + " This workbook hides " + String.format(Locale.UK, "%,d", board.hiddenCount())
+        + " counts. A status beside a hidden count is shown only when it would be the same whatever"
+        + " the count; otherwise it reads '" + BoardView.STATUS_NOT_SHOWN + "'. Statuses are judged"
+        + " on the exact counts. The analysts' files (metrics, tests, people) keep exact counts and"
+        + " must not be shared beyond analysts.");
     pair(s, "Unknown answers", "Blank and 'prefer not to say' answers are left out of shares and"
         + " reported under Data quality. Where fewer than 70% answered, the shares describe only"
         + " those who did.");
