@@ -14,4 +14,12 @@ public class InputException extends RuntimeException {
   public InputException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * The same problem in other words (a report's message names its published folder, not the one
+   * it was built in); a subclass keeps its kind, so callers can still tell a store's problem.
+   */
+  public InputException reworded(String message) {
+    return new InputException(message, this);
+  }
 }

@@ -125,9 +125,9 @@ public final class ReportJob {
         progress.step(note);
       }
       String message = e.getMessage() == null ? "" : e.getMessage();
-      if (e instanceof InputException) {
-        throw new InputException(publication.published(message.replace(publication.stage(),
-            java.nio.file.Path.of(config.output()).toAbsolutePath().normalize().toString())), e);
+      if (e instanceof InputException input) {
+        throw input.reworded(publication.published(message.replace(publication.stage(),
+            java.nio.file.Path.of(config.output()).toAbsolutePath().normalize().toString())));
       }
       String disk = org.whotakespart.output.OutputException.diskProblem(e);
       if (disk != null) {

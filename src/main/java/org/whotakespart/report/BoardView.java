@@ -105,24 +105,32 @@ public final class BoardView {
           continue;
         }
         List<Integer> parts = new ArrayList<>();
+        // Everyone who answered: a group outside the project's intended population carries that
+        // number as its known, a compared group only the people inside (MetricCalculator).
+        long answered = 0;
         for (String category : ch.categoryCodes()) {
           MetricRow r = rows.get(key(s, c, category));
           int cell = table.cell(r.participants());
           cells.put(key(s, c, category), cell);
           parts.add(cell);
+          answered += r.participants();
         }
-        int known = table.cell(first.known());
+        int known = table.cell(answered);
         int unknown = table.headCount(first.unknown());
         cells.put(key(s, c, "known"), known);
         cells.put(key(s, c, "unknown"), unknown);
         table.line(parts, known);
         table.lineWhereItHolds(List.of(known, unknown), cells.get(key(s, "people", "")));
+        if (s.equals(all)) {
+          allProjectsKnown(ch, projectIds, answered);
+          continue;
+        }
         // A project's compared groups are shares of the people inside its intended population
         // (fewer than known when some are outside it): that total is a cell of its own.
         Map<Long, List<Integer>> byKnown = new HashMap<>();
         for (String category : ch.categoryCodes()) {
           MetricRow r = rows.get(key(s, c, category));
-          if (r.known() != first.known()) {
+          if (r.known() != answered) {
             byKnown.computeIfAbsent(r.known(), k -> new ArrayList<>())
                 .add(cells.get(key(s, c, category)));
           }
@@ -183,13 +191,27 @@ public final class BoardView {
    */
   private void pastQuarters(ReportModel model) {
     String now = model.period().label();
+    // Everyone who answered is the sum of the groups; a group that some project does not compare
+    // is a share of fewer people (its own known, a cell of its own).
+    Map<String, Long> answered = new HashMap<>();
+    for (MetricRow r : model.history().scopeMetrics()) {
+      if (!r.period().equals(now)) {
+        answered.merge(key(PAST + r.period(), r.characteristic(), "known"), r.participants(),
+            Long::sum);
+      }
+    }
     for (MetricRow r : model.history().scopeMetrics()) {
       if (r.period().equals(now)) {
         continue;
       }
       String scope = PAST + r.period();
       cells.put(key(scope, r.characteristic(), r.category()), table.cell(r.participants()));
-      cells.computeIfAbsent(key(scope, r.characteristic(), "known"), k -> table.cell(r.known()));
+      String knownKey = key(scope, r.characteristic(), "known");
+      long all = answered.get(knownKey);
+      cells.computeIfAbsent(knownKey, k -> table.cell(all));
+      if (r.known() != all) {
+        cells.computeIfAbsent(knownKey + r.known(), k -> table.cell(r.known()));
+      }
     }
     for (String q : model.history().periods()) {
       if (q.equals(now)) {
@@ -268,6 +290,35 @@ public final class BoardView {
 
   private boolean shown(Integer cell) {
     return cell != null && table.isShown(cell);
+  }
+
+  /**
+   * All projects' people who answered, for a group whose projects do not all compare it with the
+   * same people (a rollup over projects with intended populations): the sum of each project's
+   * figure for that group, a cell of its own and, where the sum holds, a line of the table.
+   */
+  private void allProjectsKnown(Characteristic ch, List<String> projectIds, long answered) {
+    String c = ch.code();
+    String all = MetricCalculator.ALL_ID;
+    for (String category : ch.categoryCodes()) {
+      MetricRow r = rows.get(key(all, c, category));
+      if (r.known() == answered) {
+        continue;
+      }
+      Integer total = cells.get(key(all, c, "known" + r.known()));
+      if (total == null) {
+        total = table.cell(r.known());
+        cells.put(key(all, c, "known" + r.known()), total);
+      }
+      List<Integer> parts = new ArrayList<>();
+      for (String p : projectIds) {
+        MetricRow pr = rows.get(key(p, c, category));
+        if (pr != null) {
+          parts.add(knownCell(pr));
+        }
+      }
+      table.lineWhereItHolds(parts, total);
+    }
   }
 
   /** The row's count of people in its category, as a board may see it. */

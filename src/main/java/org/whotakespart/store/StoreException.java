@@ -9,4 +9,9 @@ public final class StoreException extends InputException {
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  @Override
+  public StoreException reworded(String message) {
+    return new StoreException(message, this);
+  }
 }
