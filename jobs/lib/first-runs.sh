@@ -14,7 +14,7 @@ first_runs() {
       "${args[@]}" >/dev/null 2>/tmp/wtp-first-err || { cat /tmp/wtp-first-err >&2; return 1; }
     t+=("$(cat /tmp/wtp-first)")
   done
-  FIRST_RUNS="First runs after the build, each writing its class archive (the shipped sample, 20,226
-records): report from CSV ${t[0]} s, ingest ${t[1]} s, report from the store ${t[2]} s."
+  FIRST_RUNS="First runs after the build, each writing its class archive (the shipped
+sample): report from CSV ${t[0]} s, ingest ${t[1]} s, report from the store ${t[2]} s."
   echo "$FIRST_RUNS" >&2
 }
