@@ -67,9 +67,12 @@ public final class IdentifierGuard {
   /** The same inside longer text, not part of a longer word. */
   private static final Pattern POSTCODE_IN_TEXT =
       Pattern.compile("(?i)(?<![A-Za-z0-9])" + POSTCODE_BODY + "(?![A-Za-z0-9])");
-  /** A run of digits with separators inside longer text, not part of a longer word. */
-  private static final Pattern NUMBER_RUN =
-      Pattern.compile("(?<![A-Za-z0-9])\\+?[0-9][0-9 ().-]{8,24}[0-9](?![A-Za-z0-9])");
+  /**
+   * A run of digits with separators inside longer text, not part of a longer word nor joined by a
+   * hyphen to one: "PRJ-0100-2023-24-Q3-0" is a code, and its "0100-2023-24" no phone number.
+   */
+  private static final Pattern NUMBER_RUN = Pattern.compile("(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)"
+      + "\\+?[0-9][0-9 ().-]{8,24}[0-9](?![A-Za-z0-9])(?!-[A-Za-z0-9])");
   private static final Pattern SEPARATORS = Pattern.compile("[ ().-]");
   private static final Pattern TEN_DIGITS = Pattern.compile("^[0-9]{10}$");
 

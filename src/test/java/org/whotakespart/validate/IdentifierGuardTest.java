@@ -29,6 +29,10 @@ class IdentifierGuardTest {
     assertEquals(Optional.of("an e-mail address"), IdentifierGuard.kindOf("mail kim.o@example.org"));
     // Ten digits that pass the NHS check only by chance, in the scale generator's record ids.
     assertEquals(Optional.empty(), IdentifierGuard.kindOf("PRJ-0001-2025-26-Q1-752"));
+    // Digits joined by hyphens into a code are no phone number ("0100-2023-24" reads as 01002
+    // 023 24 otherwise), but a number written with hyphens in a sentence still is.
+    assertEquals(Optional.empty(), IdentifierGuard.kindOf("PRJ-0100-2023-24-Q3-0"));
+    assertEquals(Optional.of("a UK phone number"), IdentifierGuard.kindOf("call 0114-496-0000 pm"));
     assertEquals(Optional.empty(), IdentifierGuard.kindOf("2025-07-01"));
     assertEquals(Optional.empty(), IdentifierGuard.kindOf("age 16 to 24, 3 sessions"));
   }
