@@ -48,41 +48,36 @@ public final class BaselinesCommand implements Runnable {
             + " ${DEFAULT-VALUE}).")
     String smallArea;
 
-    @Option(names = "--verbose", description = "Show full error details.")
-    boolean verbose;
-
     @Override
-    public Integer call() {
-      return Failures.guarded(spec, verbose, () -> {
-        Configuration conf = new Configuration();
-        java.nio.file.Path file10 = java.nio.file.Path.of(census,
-            "File_10_-_IoD2019_Local_Authority_District_Summaries__lower-tier__.xlsx");
-        if (java.nio.file.Files.exists(file10)) {
-          var areas = org.whotakespart.baseline.Deprivation.importFile10(file10);
-          org.whotakespart.baseline.Deprivation.write(areas, java.nio.file.Path.of(deprivationOut));
-          spec.commandLine().getOut().printf("Wrote the deprivation of %d areas (IoD 2019, 2019"
-              + " boundaries) to %s%n", areas.size(), deprivationOut);
-        }
-        var imported = CensusImporter.importWithReport(census, conf);
-        java.util.List<org.whotakespart.ingest.BaselineRow> rows =
-            new java.util.ArrayList<>(imported.rows());
-        java.nio.file.Path ts021 = java.nio.file.Path.of(smallArea,
-            org.whotakespart.baseline.MsoaImporter.TS021_FILE);
-        int msoaRows = 0;
-        if (java.nio.file.Files.exists(ts021)) {
-          var msoa = org.whotakespart.baseline.MsoaImporter.ethnicGroups(ts021.toString(), conf);
-          rows.addAll(msoa);
-          msoaRows = msoa.size();
-        }
-        BaselinesWriter.write(rows, out, conf);
-        var w = spec.commandLine().getOut();
-        w.printf("Wrote %,d baseline rows to %s%s%n", rows.size(), out, msoaRows == 0 ? ""
-            : String.format(java.util.Locale.UK, " (%,d of them neighbourhoods' ethnic group)",
-                msoaRows));
-        w.println("Left out of the denominators (England and Wales): 'Not answered', and areas with suppressed cells:");
-        imported.notAnswered().forEach((table, n) -> w.printf("  %-32s %,d%n", table, n));
-        return 0;
-      });
+    public Integer call() throws Exception {
+      Configuration conf = new Configuration();
+      java.nio.file.Path file10 = java.nio.file.Path.of(census,
+          "File_10_-_IoD2019_Local_Authority_District_Summaries__lower-tier__.xlsx");
+      if (java.nio.file.Files.exists(file10)) {
+        var areas = org.whotakespart.baseline.Deprivation.importFile10(file10);
+        org.whotakespart.baseline.Deprivation.write(areas, java.nio.file.Path.of(deprivationOut));
+        spec.commandLine().getOut().printf("Wrote the deprivation of %d areas (IoD 2019, 2019"
+            + " boundaries) to %s%n", areas.size(), deprivationOut);
+      }
+      var imported = CensusImporter.importWithReport(census, conf);
+      java.util.List<org.whotakespart.ingest.BaselineRow> rows =
+          new java.util.ArrayList<>(imported.rows());
+      java.nio.file.Path ts021 = java.nio.file.Path.of(smallArea,
+          org.whotakespart.baseline.MsoaImporter.TS021_FILE);
+      int msoaRows = 0;
+      if (java.nio.file.Files.exists(ts021)) {
+        var msoa = org.whotakespart.baseline.MsoaImporter.ethnicGroups(ts021.toString(), conf);
+        rows.addAll(msoa);
+        msoaRows = msoa.size();
+      }
+      BaselinesWriter.write(rows, out, conf);
+      var w = spec.commandLine().getOut();
+      w.printf("Wrote %,d baseline rows to %s%s%n", rows.size(), out, msoaRows == 0 ? ""
+          : String.format(java.util.Locale.UK, " (%,d of them neighbourhoods' ethnic group)",
+              msoaRows));
+      w.println("Left out of the denominators (England and Wales): 'Not answered', and areas with suppressed cells:");
+      imported.notAnswered().forEach((table, n) -> w.printf("  %-32s %,d%n", table, n));
+      return 0;
     }
   }
 
@@ -103,28 +98,23 @@ public final class BaselinesCommand implements Runnable {
     @Option(names = "--projects", paramLabel = "FILE", description = "A projects file to check against.")
     String projects;
 
-    @Option(names = "--verbose", description = "Show full error details.")
-    boolean verbose;
-
     @Override
-    public Integer call() {
-      return Failures.guarded(spec, verbose, () -> {
-        Configuration conf = new Configuration();
-        var rows = org.whotakespart.ingest.BaselinesReader.readAll(baselines,
+    public Integer call() throws Exception {
+      Configuration conf = new Configuration();
+      var rows = org.whotakespart.ingest.BaselinesReader.readAll(baselines,
+          java.nio.charset.StandardCharsets.UTF_8, conf);
+      var out = spec.commandLine().getOut();
+      org.whotakespart.baseline.BaselineSummary.describe(rows).forEach(out::println);
+      if (projects != null) {
+        var ps = org.whotakespart.ingest.ProjectsReader.read(projects,
             java.nio.charset.StandardCharsets.UTF_8, conf);
-        var out = spec.commandLine().getOut();
-        org.whotakespart.baseline.BaselineSummary.describe(rows).forEach(out::println);
-        if (projects != null) {
-          var ps = org.whotakespart.ingest.ProjectsReader.read(projects,
-              java.nio.charset.StandardCharsets.UTF_8, conf);
-          var warnings = org.whotakespart.baseline.BaselineSummary.warnings(ps, rows);
-          out.println(warnings.isEmpty() ? "Every project has a baseline for every characteristic."
-              : "Warnings:");
-          warnings.forEach(w -> out.println("  " + w));
-        }
-        out.flush();
-        return 0;
-      });
+        var warnings = org.whotakespart.baseline.BaselineSummary.warnings(ps, rows);
+        out.println(warnings.isEmpty() ? "Every project has a baseline for every characteristic."
+            : "Warnings:");
+        warnings.forEach(w -> out.println("  " + w));
+      }
+      out.flush();
+      return 0;
     }
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.whotakespart.config.Period;
+import org.whotakespart.config.SettingsException;
 import org.whotakespart.ingest.BaselinesReader;
 import org.whotakespart.sample.SampleGenerator;
 import picocli.CommandLine;
@@ -53,39 +54,34 @@ public final class GenerateSampleCommand implements Callable<Integer> {
       description = "Projects for --records (default ${DEFAULT-VALUE}).")
   int projects;
 
-  @Option(names = "--verbose", description = "Show full error details.")
-  boolean verbose;
-
   @Override
-  public Integer call() {
-    return Failures.guarded(spec, verbose, () -> {
-      if (quarters < 1 || quarters > 40) {
-        throw new IllegalArgumentException("--quarters must be from 1 to 40");
+  public Integer call() throws Exception {
+    if (quarters < 1 || quarters > 40) {
+      throw new SettingsException("--quarters must be from 1 to 40");
+    }
+    if (scale < 1 || scale > 10_000) {
+      throw new SettingsException("--scale must be from 1 to 10000");
+    }
+    var rows = BaselinesReader.read(baselines, StandardCharsets.UTF_8, new Configuration());
+    if (records != null) {
+      if (records < 1 || projects < 1 || projects > 100_000) {
+        throw new SettingsException("--records must be at least 1 and --projects from 1"
+            + " to 100000");
       }
-      if (scale < 1 || scale > 10_000) {
-        throw new IllegalArgumentException("--scale must be from 1 to 10000");
-      }
-      var rows = BaselinesReader.read(baselines, StandardCharsets.UTF_8, new Configuration());
-      if (records != null) {
-        if (records < 1 || projects < 1 || projects > 100_000) {
-          throw new IllegalArgumentException("--records must be at least 1 and --projects from 1"
-              + " to 100000");
-        }
-        long started = System.nanoTime();
-        var generator = new org.whotakespart.sample.ScaleGenerator(seed, rows,
-            Period.parse(lastQuarter), quarters, projects);
-        long n = generator.write(out, records);
-        spec.commandLine().getOut().printf("Wrote %,d records of %,d projects in %d areas over %d"
-                + " quarters to %s in %.1f s%n", n, projects,
-            Math.min(projects, generator.areas().size()), quarters, out,
-            (System.nanoTime() - started) / 1e9);
-        return 0;
-      }
-      long n = new SampleGenerator(seed, rows, Period.parse(lastQuarter), quarters, scale)
-          .write(out);
-      spec.commandLine().getOut().printf("Wrote %,d records over %d quarters to %s%n", n, quarters,
-          out);
+      long started = System.nanoTime();
+      var generator = new org.whotakespart.sample.ScaleGenerator(seed, rows,
+          Period.parse(lastQuarter), quarters, projects);
+      long n = generator.write(out, records);
+      spec.commandLine().getOut().printf("Wrote %,d records of %,d projects in %d areas over %d"
+              + " quarters to %s in %.1f s%n", n, projects,
+          Math.min(projects, generator.areas().size()), quarters, out,
+          (System.nanoTime() - started) / 1e9);
       return 0;
-    });
+    }
+    long n = new SampleGenerator(seed, rows, Period.parse(lastQuarter), quarters, scale)
+        .write(out);
+    spec.commandLine().getOut().printf("Wrote %,d records over %d quarters to %s%n", n, quarters,
+        out);
+    return 0;
   }
 }

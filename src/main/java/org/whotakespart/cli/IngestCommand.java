@@ -27,7 +27,7 @@ public final class IngestCommand implements Callable<Integer> {
   JobOptions options;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     return Spark.run(spec, options, JobConfig.Builder::buildForIngest,
         config -> "Who Takes Part: ingest into " + config.store(), (config, spark, progress) -> {
           IngestJob.Result r = IngestJob.run(config, spark, progress);

@@ -53,9 +53,6 @@ final class JobOptions {
       description = "Spark master (default local[*]: this computer's cores).")
   String master;
 
-  @Option(names = "--verbose", description = "Show full error details.")
-  boolean verbose;
-
   /** The job file's settings, then the flags given. */
   JobConfig.Builder builder() {
     JobConfig.Builder b = JobConfig.builder();

@@ -61,7 +61,7 @@ public final class ReportCommand implements Callable<Integer> {
   boolean strict;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     return Spark.run(spec, options, this::config, config -> "Who Takes Part: report for "
         + config.period().label() + " (" + config.period().months() + ")",
         (config, spark, progress) -> {

@@ -1,61 +1,66 @@
 package org.whotakespart.cli;
 
-import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.function.Function;
+import org.apache.hadoop.fs.FSError;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.job.Progress;
 import org.whotakespart.job.SparkSessions;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Runs a job in a Spark session and turns any failure into a one-line reason and exit code. */
+/** Runs a job in a Spark session; what it throws goes to picocli's handler ({@link Failures}). */
 final class Spark {
   private Spark() {}
 
   /** What a command does once its settings are checked and Spark has started. */
   @FunctionalInterface
   interface Job {
-    int run(JobConfig config, SparkSession spark, Progress progress);
+    int run(JobConfig config, SparkSession spark, Progress progress) throws Exception;
+  }
+
+  /** What a command does with a Spark session. */
+  @FunctionalInterface
+  interface Body {
+    int run(SparkSession spark) throws Exception;
   }
 
   /**
    * Checks the command's settings ({@code build}), says {@code title} of them, and runs {@code job}
-   * in a Spark session; a bad setting or any failure becomes the one-line reason and exit code.
+   * in a Spark session.
    */
-  static int run(picocli.CommandLine.Model.CommandSpec spec, JobOptions options,
-      Function<JobConfig.Builder, JobConfig> build, Function<JobConfig, String> title, Job job) {
-    PrintWriter err = spec.commandLine().getErr();
-    JobConfig config;
-    try {
-      config = build.apply(options.builder());
-    } catch (IllegalArgumentException e) {
-      return Failures.report(e, err, options.verbose);
-    }
+  static int run(CommandSpec spec, JobOptions options,
+      Function<JobConfig.Builder, JobConfig> build, Function<JobConfig, String> title, Job job)
+      throws Exception {
+    JobConfig config = build.apply(options.builder());
     Progress progress = new Progress(System.err);
     progress.step(title.apply(config));
-    return withSession(config, progress, err, options.verbose,
-        spark -> job.run(config, spark, progress));
+    return withSession(config.sparkMaster(), Failures.verbose(spec), spark -> {
+      progress.step("Spark started (" + spark.sparkContext().master() + ")");
+      return job.run(config, spark, progress);
+    });
   }
 
-  static int withSession(JobConfig config, Progress progress, PrintWriter err, boolean verbose,
-      Function<SparkSession, Integer> job) {
-    SparkSession spark = null;
-    // A session already running in this JVM (an embedding application, a test) is used, not stopped.
-    boolean ours = SparkSession.getDefaultSession().isEmpty();
+  /**
+   * Runs {@code body} in a Spark session on {@code master}. A session already running in this JVM
+   * (an embedding application, a test) is used, not stopped.
+   */
+  static int withSession(String master, boolean verbose, Body body) throws Exception {
     if (verbose) {
       // The executors' own report of a failed task, with its trace (silenced by default).
-      org.apache.logging.log4j.core.config.Configurator.setLevel(
-          "org.apache.spark.executor.Executor", org.apache.logging.log4j.Level.ERROR);
-      org.apache.logging.log4j.core.config.Configurator.setLevel(
-          "org.apache.spark.scheduler.TaskSetManager", org.apache.logging.log4j.Level.ERROR);
+      Configurator.setLevel("org.apache.spark.executor.Executor", Level.ERROR);
+      Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.ERROR);
     }
+    boolean ours = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = null;
     try {
-      spark = SparkSessions.create(config.sparkMaster());
-      progress.step("Spark started (" + spark.sparkContext().master() + ")");
-      return job.apply(spark);
-    } catch (Exception | org.apache.hadoop.fs.FSError e) {
-      // Exception, not RuntimeException: Spark's own SparkException is a checked exception that
-      // Scala code throws unchecked.
-      return Failures.report(e, err, verbose);
+      spark = SparkSessions.create(master);
+      return body.run(spark);
+    } catch (FSError e) {
+      // A failed local write is an Error, which picocli would not hand to its handler.
+      throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
     } finally {
       if (spark != null && ours) {
         spark.stop();

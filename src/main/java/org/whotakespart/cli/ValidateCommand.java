@@ -27,7 +27,7 @@ public final class ValidateCommand implements Callable<Integer> {
   JobOptions options;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     return Spark.run(spec, options, JobConfig.Builder::buildForValidation,
         config -> "Who Takes Part: checking exports", (config, spark, progress) -> {
           RecordCheck.Checked checked = ValidateJob.run(config, spark, progress);

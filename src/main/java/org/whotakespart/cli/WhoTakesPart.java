@@ -30,6 +30,11 @@ public final class WhoTakesPart implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Declared once here; every command inherits it (read with {@link Failures#verbose}). */
+  @CommandLine.Option(names = Failures.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+      description = "Show full error details.")
+  boolean verbose;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -43,6 +48,8 @@ public final class WhoTakesPart implements Runnable {
           + " (see --help)");
       return Failures.USAGE;
     });
+    cl.setExitCodeExceptionMapper(Failures::exitCode);
+    cl.setExecutionExceptionHandler(Failures.handler());
     return cl;
   }
 

@@ -381,7 +381,7 @@ public final class JobConfig {
       return this;
     }
 
-    /** Checks every setting and throws one {@link IllegalArgumentException} naming each fix. */
+    /** Checks every setting and throws one {@link SettingsException} naming each fix. */
     public JobConfig build() {
       return build(true);
     }
@@ -398,7 +398,7 @@ public final class JobConfig {
     public JobConfig buildForIngest() {
       if (isBlank(store)) {
         String others = buildProblems(false);
-        throw new IllegalArgumentException("store: name the history store folder (--store or"
+        throw new SettingsException("store: name the history store folder (--store or"
             + " 'store' in the job file)" + (others.isEmpty() ? "" : "; " + others));
       }
       return build(false);
@@ -408,7 +408,7 @@ public final class JobConfig {
       try {
         build(forReport);
         return "";
-      } catch (IllegalArgumentException e) {
+      } catch (SettingsException e) {
         return e.getMessage();
       }
     }
@@ -447,7 +447,7 @@ public final class JobConfig {
       } else {
         try {
           parsedPeriod = Period.parse(period);
-        } catch (IllegalArgumentException e) {
+        } catch (SettingsException e) {
           problems.add(e.getMessage());
         }
       }
@@ -487,7 +487,7 @@ public final class JobConfig {
         problems.add("spark_master: give a Spark master such as local[*]");
       }
       if (!problems.isEmpty()) {
-        throw new IllegalArgumentException(String.join("; ", problems));
+        throw new SettingsException(String.join("; ", problems));
       }
       return new JobConfig(this);
     }

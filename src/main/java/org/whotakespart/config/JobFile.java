@@ -37,13 +37,13 @@ public final class JobFile {
     try (Reader r = Files.newBufferedReader(jobFile, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read job file " + jobFile + ": " + e.getMessage()
+      throw new SettingsException("cannot read job file " + jobFile + ": " + e.getMessage()
           + " (check the path; job files live in jobs/)");
     }
     Path base = jobFile.toAbsolutePath().getParent();
     for (String key : p.stringPropertyNames()) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("job file " + jobFile + ": unknown setting '" + key + "'"
+        throw new SettingsException("job file " + jobFile + ": unknown setting '" + key + "'"
             + Suggestions.didYouMean(key, KEYS) + "; the settings are " + KEYS);
       }
     }
@@ -100,7 +100,7 @@ public final class JobFile {
       switch (v.trim()) {
         case "store" -> builder.fromStore(true);
         case "records" -> builder.fromStore(false);
-        default -> throw new IllegalArgumentException("job file " + jobFile + ": read_from = '"
+        default -> throw new SettingsException("job file " + jobFile + ": read_from = '"
             + v.trim() + "' should be records (the CSV exports) or store (the history store)");
       }
     }
@@ -134,7 +134,7 @@ public final class JobFile {
     try {
       return Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("job file " + jobFile + ": " + key + " = '" + v.trim()
+      throw new SettingsException("job file " + jobFile + ": " + key + " = '" + v.trim()
           + "' is not a number (e.g. " + fallback + ")");
     }
   }

@@ -25,7 +25,7 @@ public record Period(String label, PeriodScheme scheme, LocalDate start, LocalDa
       int year = Integer.parseInt(f.group(1));
       int endYear = Integer.parseInt(f.group(2));
       if ((year + 1) % 100 != endYear) {
-        throw new IllegalArgumentException("period '" + text + "': a financial year runs from one year"
+        throw new SettingsException("period '" + text + "': a financial year runs from one year"
             + " into the next, so write it as " + year + "-" + String.format("%02d", (year + 1) % 100)
             + " Q" + f.group(3));
       }
@@ -35,7 +35,7 @@ public record Period(String label, PeriodScheme scheme, LocalDate start, LocalDa
     if (c.matches()) {
       return calendar(Integer.parseInt(c.group(1)), Integer.parseInt(c.group(2)));
     }
-    throw new IllegalArgumentException("period '" + text + "' is not a quarter: write a UK financial"
+    throw new SettingsException("period '" + text + "' is not a quarter: write a UK financial"
         + " quarter such as 2025-26 Q2 (July to September 2025) or a calendar quarter such as 2025 Q3");
   }
 

@@ -10,7 +10,7 @@ public enum SplitBy {
         return s;
       }
     }
-    throw new IllegalArgumentException("split_by '" + text + "' is not one of none, commissioner,"
+    throw new SettingsException("split_by '" + text + "' is not one of none, commissioner,"
         + " project");
   }
 }

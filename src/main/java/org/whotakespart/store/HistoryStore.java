@@ -27,6 +27,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.whotakespart.config.SettingsException;
 import org.whotakespart.config.Vocabulary;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.validate.RowChecker;
@@ -269,7 +270,7 @@ public final class HistoryStore {
       by = a.length() == 10 ? LocalDate.parse(a).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
           .minusMillis(1) : Instant.parse(a);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--as-of: '" + a + "' is neither a version number, a date"
+      throw new SettingsException("--as-of: '" + a + "' is neither a version number, a date"
           + " (2025-10-01) nor an instant (2025-10-01T09:00:00Z)");
     }
     long found = -1;

@@ -46,6 +46,49 @@ class CliTest {
   }
 
   @Test
+  void onlyASettingsProblemIsExitTwoAndABrokenInvariantIsAnUnexpectedError() {
+    assertEquals(Failures.USAGE, Failures.exitCode(
+        new org.whotakespart.config.SettingsException("period: name the quarter")));
+    // Spark wraps what a task throws: the cause decides.
+    assertEquals(Failures.USAGE, Failures.exitCode(new RuntimeException("job aborted",
+        new org.whotakespart.config.SettingsException("--as-of: not a date"))));
+    assertEquals(Failures.INTERNAL, Failures.exitCode(new IllegalArgumentException("need x <= n")));
+    assertEquals(Failures.INTERNAL, Failures.exitCode(new IllegalStateException("no SHA-256")));
+    assertEquals(Failures.INPUT, Failures.exitCode(
+        new org.whotakespart.ingest.InputException("projects.csv: no such file")));
+    String bug = Failures.reason(new IllegalArgumentException("need 0 <= x <= n"), false);
+    assertEquals("unexpected error: java.lang.IllegalArgumentException: need 0 <= x <= n"
+        + " (run again with --verbose for the details)", bug);
+  }
+
+  @Test
+  void verboseIsOneOptionEveryCommandTakesBeforeOrAfterItsName() {
+    String[] bad = {"--records", "x", "--projects", "p", "--baselines", "b", "--period", "Q7"};
+    for (String[] args : new String[][] {
+        concat(new String[] {"report", "--verbose"}, bad),
+        concat(new String[] {"--verbose", "report"}, bad)}) {
+      err.getBuffer().setLength(0);
+      assertEquals(2, run(args), err.toString());
+      assertTrue(err.toString().startsWith("whotakespart: period 'Q7' is not a quarter"),
+          err.toString());
+      assertTrue(err.toString().contains("\tat org.whotakespart.config.JobConfig"),
+          "the trace follows with --verbose: " + err);
+    }
+    err.getBuffer().setLength(0);
+    assertEquals(2, run(concat(new String[] {"report"}, bad)));
+    assertFalse(err.toString().contains("\tat "), err.toString());
+    assertEquals(2, run("store", "history", "--verbose"));
+    assertEquals(2, run("generate-sample", "--quarters", "0", "--verbose"));
+    assertTrue(err.toString().contains("--quarters must be from 1 to 40"), err.toString());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
   void ingestWithoutAStoreSaysWhereToNameOne() {
     assertEquals(2, run("ingest", "--records", "x", "--projects", "p"));
     assertTrue(err.toString().contains("store: name the history store folder (--store or 'store'"
