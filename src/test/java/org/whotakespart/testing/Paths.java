@@ -2,7 +2,7 @@ package org.whotakespart.testing;
 
 import java.nio.file.Path;
 
-/** Where the project's shipped data and the shared Census files are. */
+/** Where the project's shipped data is: tests read only files inside the repository. */
 public final class Paths {
   private Paths() {}
 
@@ -12,10 +12,5 @@ public final class Paths {
 
   public static Path sampleData() {
     return project().resolve("sample-data");
-  }
-
-  /** The shared Census files beside the project ({@code ../shared/census-2021}). */
-  public static Path sharedCensus() {
-    return Path.of(System.getProperty("whotakespart.shared", "../shared")).resolve("census-2021");
   }
 }
