@@ -231,20 +231,20 @@ public final class JobConfig {
     private String period;
     private String aliases;
     private String output;
-    private String encoding = "UTF-8";
+    private String encoding = (String) Setting.ENCODING.defaultValue();
     private Set<String> measuredRoles = new LinkedHashSet<>(Vocabulary.MEASURED_ROLES_DEFAULT);
-    private double bandLow = 0.8;
-    private double bandHigh = 1.25;
-    private int suppressionThreshold = 5;
-    private double maxRejectedShare = 0.05;
-    private String sparkMaster = "local[*]";
-    private boolean charts = true;
+    private double bandLow = (Double) Setting.BAND_LOW.defaultValue();
+    private double bandHigh = (Double) Setting.BAND_HIGH.defaultValue();
+    private int suppressionThreshold = (Integer) Setting.SUPPRESSION_THRESHOLD.defaultValue();
+    private double maxRejectedShare = (Double) Setting.MAX_REJECTED_SHARE.defaultValue();
+    private String sparkMaster = (String) Setting.SPARK_MASTER.defaultValue();
+    private boolean charts = (Boolean) Setting.CHARTS.defaultValue();
     private SplitBy splitBy = SplitBy.NONE;
     private String store;
     private boolean fromStore;
     private String storeAsOf;
-    private int storeRetentionDays = 3653;
-    private int trendQuarters = 8;
+    private int storeRetentionDays = (Integer) Setting.STORE_RETENTION_DAYS.defaultValue();
+    private int trendQuarters = (Integer) Setting.TREND_QUARTERS.defaultValue();
     private String deprivation;
     private String populationByAge;
     private boolean strict;
@@ -299,7 +299,15 @@ public final class JobConfig {
     }
 
     public Builder band(double low, double high) {
+      return bandLow(low).bandHigh(high);
+    }
+
+    public Builder bandLow(double low) {
       this.bandLow = low;
+      return this;
+    }
+
+    public Builder bandHigh(double high) {
       this.bandHigh = high;
       return this;
     }
@@ -423,10 +431,7 @@ public final class JobConfig {
       if (forReport && !fromStore && storeAsOf != null) {
         problems.add("--as-of reports the history store as it was: give --from-store too");
       }
-      if (storeRetentionDays < 0) {
-        problems.add("store_retention_days must be 0 or more (it is " + storeRetentionDays
-            + "; 3653 is about ten years)");
-      }
+      addProblem(problems, Setting.STORE_RETENTION_DAYS, storeRetentionDays);
       if (readsStore) {
         // The records were checked when they were ingested.
       } else if (records.isEmpty() || records.stream().anyMatch(r -> r == null || r.isBlank())) {
@@ -465,24 +470,11 @@ public final class JobConfig {
       if (measuredRoles.isEmpty()) {
         problems.add("measured_roles: name at least one role to compare with the population");
       }
-      if (!(bandLow > 0 && bandLow < 1)) {
-        problems.add("band_low must be between 0 and 1 (it is " + bandLow + "; 0.8 is usual)");
-      }
-      if (!(bandHigh > 1)) {
-        problems.add("band_high must be above 1 (it is " + bandHigh + "; 1.25 is usual)");
-      }
-      if (suppressionThreshold < 2 || suppressionThreshold > 100) {
-        problems.add("suppression_threshold must be from 2 to 100 (it is " + suppressionThreshold
-            + "; 5 is usual)");
-      }
-      if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
-        problems.add("max_rejected_share must be from 0 to 1 (it is " + maxRejectedShare
-            + "; 0.05 means 5%)");
-      }
-      if (trendQuarters < 0 || trendQuarters > 40) {
-        problems.add("trend_quarters must be from 0 to 40 (it is " + trendQuarters
-            + "; 8 is usual: two years before the reported quarter)");
-      }
+      addProblem(problems, Setting.BAND_LOW, bandLow);
+      addProblem(problems, Setting.BAND_HIGH, bandHigh);
+      addProblem(problems, Setting.SUPPRESSION_THRESHOLD, suppressionThreshold);
+      addProblem(problems, Setting.MAX_REJECTED_SHARE, maxRejectedShare);
+      addProblem(problems, Setting.TREND_QUARTERS, trendQuarters);
       if (isBlank(sparkMaster)) {
         problems.add("spark_master: give a Spark master such as local[*]");
       }
@@ -490,6 +482,13 @@ public final class JobConfig {
         throw new SettingsException(String.join("; ", problems));
       }
       return new JobConfig(this);
+    }
+
+    private static void addProblem(List<String> problems, Setting setting, double value) {
+      String problem = setting.problem(value);
+      if (problem != null) {
+        problems.add(problem);
+      }
     }
 
     private static boolean isBlank(String s) {

@@ -5,12 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A job file: the settings of a run in Java properties form, kept in {@code jobs/}. Relative paths in
@@ -24,10 +20,8 @@ import java.util.TreeSet;
  * </pre>
  */
 public final class JobFile {
-  public static final Set<String> KEYS = new TreeSet<>(List.of("records", "projects", "baselines",
-      "period", "aliases", "output", "encoding", "measured_roles", "band_low", "band_high",
-      "suppression_threshold", "max_rejected_share", "spark_master", "charts", "split_by", "store",
-      "store_retention_days", "read_from", "trend_quarters", "deprivation", "population_by_age"));
+  /** Every key a job file may hold (the {@link Setting} table). */
+  public static final List<String> KEYS = Setting.keys();
 
   private JobFile() {}
 
@@ -40,81 +34,22 @@ public final class JobFile {
       throw new SettingsException("cannot read job file " + jobFile + ": " + e.getMessage()
           + " (check the path; job files live in jobs/)");
     }
-    Path base = jobFile.toAbsolutePath().getParent();
     for (String key : p.stringPropertyNames()) {
-      if (!KEYS.contains(key)) {
+      if (Setting.byKey(key).isEmpty()) {
         throw new SettingsException("job file " + jobFile + ": unknown setting '" + key + "'"
             + Suggestions.didYouMean(key, KEYS) + "; the settings are " + KEYS);
       }
     }
-    String v;
-    if ((v = p.getProperty("records")) != null) {
-      builder.records(Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-          .map(s -> resolve(base, s)).toList());
-    }
-    if ((v = p.getProperty("projects")) != null) {
-      builder.projects(resolve(base, v.trim()));
-    }
-    if ((v = p.getProperty("baselines")) != null) {
-      builder.baselines(Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-          .map(s -> resolve(base, s)).toList());
-    }
-    if ((v = p.getProperty("aliases")) != null) {
-      builder.aliases(resolve(base, v.trim()));
-    }
-    if ((v = p.getProperty("output")) != null) {
-      builder.output(resolve(base, v.trim()));
-    }
-    if ((v = p.getProperty("period")) != null) {
-      builder.period(v.trim());
-    }
-    if ((v = p.getProperty("encoding")) != null) {
-      builder.encoding(v.trim());
-    }
-    if ((v = p.getProperty("measured_roles")) != null) {
-      builder.measuredRoles(new LinkedHashSet<>(Arrays.stream(v.split(",")).map(String::trim)
-          .filter(s -> !s.isEmpty()).toList()));
-    }
-    double low = number(p, "band_low", 0.8, jobFile);
-    double high = number(p, "band_high", 1.25, jobFile);
-    builder.band(low, high);
-    if ((v = p.getProperty("suppression_threshold")) != null) {
-      builder.suppressionThreshold((int) number(p, "suppression_threshold", 5, jobFile));
-    }
-    if ((v = p.getProperty("max_rejected_share")) != null) {
-      builder.maxRejectedShare(number(p, "max_rejected_share", 0.05, jobFile));
-    }
-    if ((v = p.getProperty("spark_master")) != null) {
-      builder.sparkMaster(v.trim());
-    }
-    if ((v = p.getProperty("split_by")) != null) {
-      builder.splitBy(SplitBy.parse(v));
-    }
-    if ((v = p.getProperty("store")) != null) {
-      builder.store(resolve(base, v.trim()));
-    }
-    if ((v = p.getProperty("store_retention_days")) != null) {
-      builder.storeRetentionDays((int) number(p, "store_retention_days", 3653, jobFile));
-    }
-    if ((v = p.getProperty("read_from")) != null) {
-      switch (v.trim()) {
-        case "store" -> builder.fromStore(true);
-        case "records" -> builder.fromStore(false);
-        default -> throw new SettingsException("job file " + jobFile + ": read_from = '"
-            + v.trim() + "' should be records (the CSV exports) or store (the history store)");
+    Path base = jobFile.toAbsolutePath().getParent();
+    for (Setting s : Setting.values()) {
+      String v = p.getProperty(s.key());
+      if (v != null) {
+        try {
+          s.applyTo(builder, v, base);
+        } catch (SettingsException e) {
+          throw new SettingsException("job file " + jobFile + ": " + e.getMessage());
+        }
       }
-    }
-    if ((v = p.getProperty("trend_quarters")) != null) {
-      builder.trendQuarters((int) number(p, "trend_quarters", 8, jobFile));
-    }
-    if ((v = p.getProperty("population_by_age")) != null) {
-      builder.populationByAge(resolve(base, v.trim()));
-    }
-    if ((v = p.getProperty("deprivation")) != null) {
-      builder.deprivation(resolve(base, v.trim()));
-    }
-    if ((v = p.getProperty("charts")) != null) {
-      builder.charts(Boolean.parseBoolean(v.trim()));
     }
   }
 
@@ -124,18 +59,5 @@ public final class JobFile {
       return path;
     }
     return base.resolve(path).normalize().toString();
-  }
-
-  private static double number(Properties p, String key, double fallback, Path jobFile) {
-    String v = p.getProperty(key);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new SettingsException("job file " + jobFile + ": " + key + " = '" + v.trim()
-          + "' is not a number (e.g. " + fallback + ")");
-    }
   }
 }

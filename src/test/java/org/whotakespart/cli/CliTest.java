@@ -82,6 +82,14 @@ class CliTest {
     assertTrue(err.toString().contains("--quarters must be from 1 to 40"), err.toString());
   }
 
+  @Test
+  void everyFlagTheSettingsTableNamesIsAnOptionOfReport() {
+    var report = WhoTakesPart.commandLine().getSubcommands().get("report").getCommandSpec();
+    for (org.whotakespart.config.Setting s : org.whotakespart.config.Setting.values()) {
+      s.flag().ifPresent(f -> assertTrue(report.findOption(f) != null, s.key() + " " + f));
+    }
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
