@@ -146,170 +146,226 @@ public final class ReportJob {
                 config.output())).toList(), staged.blankRows());
   }
 
+  /**
+   * The report in its named steps: read the inputs, check the records, count people, work out the
+   * metrics and trends, write the analysts' tables, then the board's outputs.
+   */
   private static Result build(JobConfig config, SparkSession spark, Progress progress,
       RecordSource source) {
     Inputs inputs = Inputs.read(config, spark.sparkContext().hadoopConfiguration());
-    List<Project> projects = inputs.projects();
-    List<BaselineRow> baselines = inputs.baselines();
-    CatchmentBaselines.Result catchments = inputs.catchments();
     inputs.sayOrStop(config.strict(), progress);
     progress.step(String.format(Locale.ROOT, "Read %d projects and %,d baseline rows",
-        projects.size(), baselines.size()));
-
-    RecordCheck.Checked checked = source.check(config, spark, progress, projects);
-    Dataset<Row> validated = checked.validated();
-    RecordCheck.Counts counts = checked.counts();
-    String out = config.output();
-    String quarantine = checked.quarantine();
+        inputs.projects().size(), inputs.baselines().size()));
+    RecordCheck.Checked checked = source.check(config, spark, progress, inputs.projects());
     try {
-      if (checked.rejectedShare() > config.maxRejectedShare()) {
-        throw new Refused(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
-            + " than the %.1f%% this job allows; no report was published. See %s for each row and"
-            + " its reason, fix the exports, or raise max_rejected_share in the job file",
-            100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), quarantine));
+      refuseIfTooManyRejected(config, checked);
+      Counted counted = count(config, spark, inputs, checked, progress);
+      Quarters quarters = metricsAndTrends(config, spark, inputs, counted, progress);
+      Tables tables = writeTables(config, spark, inputs, checked, counted, quarters, progress);
+      ReportModel model = model(config, inputs, checked, counted, quarters, tables.equity());
+      List<String> files = new ArrayList<>(tables.files());
+      if (checked.quarantine() != null) {
+        files.add(checked.quarantine());
       }
-
-      // Every quarter of the trend window (the one before included) in one pass.
-      List<Period> quarters = quarters(config);
-      Period previous = config.period().previous();
-      Counted counted = countQuarters(validated, quarters, config, previous);
-      List<CategoryCount> categoryCounts = counted.people(config.period());
-      List<CategoryCount> previousCounts = counted.people(previous);
-      progress.step(String.format(Locale.ROOT, "Counted people in %s to %s: %,d records of"
-          + " measured roles in %s", quarters.get(0).label(), config.period().label(),
-          counts.measured(), config.period().label()));
-
-      Map<String, String> areaNames = CatchmentBaselines.areaNames(baselines);
-      List<PeopleRow> people = people(spark, validated, config, projects, areaNames,
-          counts.inPeriod());
-      progress.step("Counted distinct people per scope and role");
-      List<MetricRow> metrics = metrics(config, config.period(), projects, categoryCounts,
-          catchments.rows(), areaNames);
-      List<MetricRow> previousMetrics = previousCounts.isEmpty() ? List.of()
-          : metrics(config, previous, projects, previousCounts, catchments.rows(), areaNames);
-      // The quarters' metrics are written and followed one quarter at a time: with thousands of
-      // projects they run to millions of rows. The workbook keeps only the scopes it shows.
-      java.util.Set<ScopeType> boardScopes = boardScopes(config);
-      List<String> labels = quarters.stream().map(Period::label).toList();
-      org.whotakespart.stats.Trend.Tracker tracker =
-          new org.whotakespart.stats.Trend.Tracker(quarters.size());
-      List<MetricRow> boardHistory = new ArrayList<>();
-      try (org.whotakespart.output.table.ChunkedTable table = MetricsWriter.trends(spark, out)) {
-        for (int i = 0; i < quarters.size(); i++) {
-          Period q = quarters.get(i);
-          List<MetricRow> rows = q.equals(config.period()) ? metrics
-              : q.equals(previous) ? previousMetrics
-              : metrics(config, q, projects, counted.people(q), catchments.rows(), areaNames);
-          tracker.add(i, rows);
-          for (MetricRow r : rows) {
-            MetricsWriter.add(table, r);
-            if (boardScopes.contains(r.scopeType())) {
-              boardHistory.add(r);
-            }
-          }
-        }
-      }
-      Map<String, org.whotakespart.stats.Trend> trends = tracker.trends();
-      progress.step(String.format(Locale.ROOT, "Worked out the metrics and trends of %d quarters",
-          quarters.size()));
-      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups = new LinkedHashMap<>();
-      for (ScopeType t : List.of(ScopeType.COMMISSIONER, ScopeType.AREA, ScopeType.ALL)) {
-        rollups.put(t, MetricCalculator.scopes(t, projects, areaNames));
-      }
-      // Equity (a million rows with 2,000 projects) and the analysts' tables are the driver's work
-      // alone, without Spark jobs: equity is written on a thread of its own meanwhile, so that both
-      // cores work.
-      List<org.whotakespart.stats.EquityRow> equity = new ArrayList<>();
-      long equityRows;
-      List<String> files = new ArrayList<>();
-      try (SideTask<Long> equityTask = SideTask.start("equity", () -> writeEquity(config, spark,
-          projects, baselines, counted, previous, rollups, boardScopes, equity))) {
-        MetricsWriter.write(spark, metrics, trends,
-            new org.whotakespart.report.BaselineCovers(projects, catchments.rows(), rollups)::of,
-            out, checked.store() == null ? null : checked.store().version());
-        TestsWriter.write(spark, GoodnessOfFit.tests(metrics), out);
-        PeopleWriter.write(spark, people, out);
-        progress.step("Wrote the analysts' tables");
-        equityRows = equityTask.join();
-      }
-      progress.step(String.format(Locale.ROOT, "Worked out the equity of experience (%,d rows)",
-          equityRows));
-      files.add(out + "/metrics.csv");
-      files.add(out + "/metrics.parquet");
-      files.add(out + "/trends.csv");
-      files.add(out + "/trends.parquet");
-      files.add(out + "/equity.csv");
-      files.add(out + "/equity.parquet");
-      files.add(out + "/tests.csv");
-      files.add(out + "/tests.parquet");
-      files.add(out + "/people.csv");
-      files.add(out + "/people.parquet");
-      ReportModel model = new ReportModel(config.period(), MetricCalculator.ALL_NAME, version(),
-          new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
-          config.measuredRoles().stream().sorted().toList(), projects, metrics, previousMetrics,
-          peopleByProject(categoryCounts), people,
-          dataQuality(checked.files(), checked.checksums(), counts, categoryCounts,
-              catchments.warnings(), checked.store()),
-          coverage(projects, catchments.rows(), baselines), areaNames,
-          new org.whotakespart.report.History(labels, boardHistory, trends, equity, ScopeType.ALL,
-              MetricCalculator.ALL_ID));
-      if (quarantine != null) {
-        files.add(quarantine);
-      }
-      // Disclosure control is worked out once and shared by the charts and the workbook.
-      BoardView board = BoardView.of(model);
-      String workbook = out + "/who-takes-part-" + config.period().folderName() + ".xlsx";
-      // Fail closed: nothing a board sees is written unless the audit passes (statistics.md).
-      board.requirePasses("the workbook " + Path.of(workbook).getFileName() + " and its charts");
-      progress.step(String.format(Locale.ROOT, "Disclosure audit passed: %,d counts hidden, each"
-          + " with %d or more possible values", board.hiddenCount(),
-          org.whotakespart.report.DisclosureAudit.MIN_POSSIBLE_VALUES));
-      List<Charts.Chart> charts = config.charts() ? Charts.forReport(model, board) : List.of();
-      Path local = Path.of(out);
-      for (Charts.Chart c : charts) {
-        files.add(Charts.writePng(c, local.resolve("charts")).toString());
-      }
-      progress.step(String.format(Locale.ROOT, "Drew %d charts", charts.size()));
-      WorkbookWriter.write(model, board, charts, Path.of(workbook));
-      files.add(workbook);
-      progress.step("Wrote the workbook");
-      if (config.splitBy() != SplitBy.NONE) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (var part : Splits.of(model, config.splitBy()).entrySet()) {
-          String slug = Splits.slug(part.getKey());
-          String unique = slug;
-          for (int i = 2; !used.add(unique); i++) {
-            unique = slug + "-" + i;
-          }
-          String file = out + "/split/who-takes-part-" + config.period().folderName() + "-" + unique
-              + ".xlsx";
-          BoardView partBoard = BoardView.of(part.getValue());
-          partBoard.requirePasses("the split workbook " + Path.of(file).getFileName());
-          WorkbookWriter.write(part.getValue(), partBoard,
-              config.charts() ? Charts.forReport(part.getValue(), partBoard) : List.of(),
-              Path.of(file));
-          files.add(file);
-        }
-      }
+      Board board = writeBoard(config, model, progress);
+      files.addAll(board.files());
       progress.step(String.format(Locale.ROOT, "Wrote %,d metrics rows, %d charts and the"
-          + " workbook to %s", metrics.size(), charts.size(), out));
-      return new Result(model, out, files, counts.blank());
+          + " workbook to %s", quarters.metrics().size(), board.charts(), config.output()));
+      return new Result(model, config.output(), files, checked.counts().blank());
     } finally {
       checked.close();
     }
   }
 
+  /** Stops the run, publishing only the quarantine, when too many rows were rejected. */
+  private static void refuseIfTooManyRejected(JobConfig config, RecordCheck.Checked checked) {
+    if (checked.rejectedShare() > config.maxRejectedShare()) {
+      throw new Refused(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
+          + " than the %.1f%% this job allows; no report was published. See %s for each row and"
+          + " its reason, fix the exports, or raise max_rejected_share in the job file",
+          100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), checked.quarantine()));
+    }
+  }
+
+  /** Counts people in every quarter of the trend window in one pass, and by scope and role. */
+  private static Counted count(JobConfig config, SparkSession spark, Inputs inputs,
+      RecordCheck.Checked checked, Progress progress) {
+    List<Period> quarters = quarters(config);
+    Counted counted = countQuarters(checked.validated(), quarters, config,
+        config.period().previous());
+    progress.step(String.format(Locale.ROOT, "Counted people in %s to %s: %,d records of"
+        + " measured roles in %s", quarters.get(0).label(), config.period().label(),
+        checked.counts().measured(), config.period().label()));
+    List<PeopleRow> people = people(spark, checked.validated(), config, inputs.projects(),
+        inputs.areaNames(), checked.counts().inPeriod());
+    progress.step("Counted distinct people per scope and role");
+    return counted.withPeople(people);
+  }
+
+  /**
+   * The metrics of every quarter and the trends. The quarters' rows go to trends.csv one quarter
+   * at a time: with thousands of projects they run to millions. Kept: the reported quarter's and
+   * the one before's, and the scopes the workbook shows.
+   */
+  record Quarters(List<MetricRow> metrics, List<MetricRow> previous,
+      Map<String, org.whotakespart.stats.Trend> trends, List<MetricRow> boardHistory,
+      List<String> labels, List<String> files) {}
+
+  private static Quarters metricsAndTrends(JobConfig config, SparkSession spark, Inputs inputs,
+      Counted counted, Progress progress) {
+    List<Period> quarters = quarters(config);
+    Period previous = config.period().previous();
+    List<MetricRow> metrics = metrics(config, config.period(), inputs, counted.people(
+        config.period()));
+    List<CategoryCount> previousCounts = counted.people(previous);
+    List<MetricRow> previousMetrics = previousCounts.isEmpty() ? List.of()
+        : metrics(config, previous, inputs, previousCounts);
+    java.util.Set<ScopeType> boardScopes = boardScopes(config);
+    org.whotakespart.stats.Trend.Tracker tracker =
+        new org.whotakespart.stats.Trend.Tracker(quarters.size());
+    List<MetricRow> boardHistory = new ArrayList<>();
+    List<String> files;
+    try (org.whotakespart.output.table.ChunkedTable table =
+        MetricsWriter.trends(spark, config.output())) {
+      for (int i = 0; i < quarters.size(); i++) {
+        Period q = quarters.get(i);
+        List<MetricRow> rows = q.equals(config.period()) ? metrics
+            : q.equals(previous) ? previousMetrics
+            : metrics(config, q, inputs, counted.people(q));
+        tracker.add(i, rows);
+        for (MetricRow r : rows) {
+          MetricsWriter.add(table, r);
+          if (boardScopes.contains(r.scopeType())) {
+            boardHistory.add(r);
+          }
+        }
+      }
+      files = table.files();
+    }
+    progress.step(String.format(Locale.ROOT, "Worked out the metrics and trends of %d quarters",
+        quarters.size()));
+    return new Quarters(metrics, previousMetrics, tracker.trends(), boardHistory,
+        quarters.stream().map(Period::label).toList(), files);
+  }
+
+  /** The analysts' tables written, with the board's equity rows kept. */
+  record Tables(List<String> files, List<org.whotakespart.stats.EquityRow> equity) {}
+
+  /**
+   * metrics, tests, people and equity (CSV and Parquet). Equity (a million rows with 2,000
+   * projects) and the other tables are the driver's work alone, without Spark jobs: equity is
+   * written on a thread of its own meanwhile, so that both cores work.
+   */
+  private static Tables writeTables(JobConfig config, SparkSession spark, Inputs inputs,
+      RecordCheck.Checked checked, Counted counted, Quarters quarters, Progress progress) {
+    String out = config.output();
+    Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups = inputs.rollups();
+    java.util.Set<ScopeType> boardScopes = boardScopes(config);
+    List<org.whotakespart.stats.EquityRow> equity = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    EquityWritten written;
+    try (SideTask<EquityWritten> equityTask = SideTask.start("equity", () -> writeEquity(config,
+        spark, inputs.projects(), inputs.baselines(), counted, config.period().previous(),
+        rollups, boardScopes, equity))) {
+      files.addAll(MetricsWriter.write(spark, quarters.metrics(), quarters.trends(),
+          new org.whotakespart.report.BaselineCovers(inputs.projects(),
+              inputs.catchments().rows(), rollups)::of,
+          out, checked.store() == null ? null : checked.store().version()));
+      files.addAll(quarters.files());
+      List<String> tests = TestsWriter.write(spark, GoodnessOfFit.tests(quarters.metrics()), out);
+      List<String> people = PeopleWriter.write(spark, counted.byScopeAndRole(), out);
+      progress.step("Wrote the analysts' tables");
+      written = equityTask.join();
+      files.addAll(written.files());
+      files.addAll(tests);
+      files.addAll(people);
+    }
+    progress.step(String.format(Locale.ROOT, "Worked out the equity of experience (%,d rows)",
+        written.rows()));
+    return new Tables(files, equity);
+  }
+
+  /** What the workbook and charts show, gathered from the steps before. */
+  private static ReportModel model(JobConfig config, Inputs inputs, RecordCheck.Checked checked,
+      Counted counted, Quarters quarters, List<org.whotakespart.stats.EquityRow> equity) {
+    List<CategoryCount> categoryCounts = counted.people(config.period());
+    return new ReportModel(config.period(), MetricCalculator.ALL_NAME, version(),
+        new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
+        config.measuredRoles().stream().sorted().toList(), inputs.projects(), quarters.metrics(),
+        quarters.previous(), peopleByProject(categoryCounts), counted.byScopeAndRole(),
+        dataQuality(checked.files(), checked.checksums(), checked.counts(), categoryCounts,
+            inputs.catchments().warnings(), checked.store()),
+        coverage(inputs.projects(), inputs.catchments().rows(), inputs.baselines()),
+        inputs.areaNames(),
+        new org.whotakespart.report.History(quarters.labels(), quarters.boardHistory(),
+            quarters.trends(), equity, ScopeType.ALL, MetricCalculator.ALL_ID));
+  }
+
+  /** The board's outputs written, and how many charts they hold. */
+  record Board(List<String> files, int charts) {}
+
+  /**
+   * The charts, the workbook and any split workbooks. Disclosure control is worked out once and
+   * shared by the charts and the workbook; nothing a board sees is written unless its audit
+   * passes (fail closed, statistics.md).
+   */
+  private static Board writeBoard(JobConfig config, ReportModel model, Progress progress) {
+    Path out = Path.of(config.output());
+    List<String> files = new ArrayList<>();
+    BoardView board = BoardView.of(model);
+    Path workbook = out.resolve(WorkbookWriter.fileName(config.period()));
+    board.requirePasses("the workbook " + workbook.getFileName() + " and its charts");
+    progress.step(String.format(Locale.ROOT, "Disclosure audit passed: %,d counts hidden, each"
+        + " with %d or more possible values", board.hiddenCount(),
+        org.whotakespart.report.DisclosureAudit.MIN_POSSIBLE_VALUES));
+    List<Charts.Chart> charts = config.charts() ? Charts.forReport(model, board) : List.of();
+    for (Charts.Chart c : charts) {
+      files.add(Charts.writePng(c, out.resolve("charts")).toString());
+    }
+    progress.step(String.format(Locale.ROOT, "Drew %d charts", charts.size()));
+    WorkbookWriter.write(model, board, charts, workbook);
+    files.add(workbook.toString());
+    progress.step("Wrote the workbook");
+    if (config.splitBy() != SplitBy.NONE) {
+      files.addAll(writeSplits(config, model));
+    }
+    return new Board(files, charts.size());
+  }
+
+  /** One workbook per commissioner or project, each audited on its own. */
+  private static List<String> writeSplits(JobConfig config, ReportModel model) {
+    List<String> files = new ArrayList<>();
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (var part : Splits.of(model, config.splitBy()).entrySet()) {
+      String slug = Splits.slug(part.getKey());
+      String unique = slug;
+      for (int i = 2; !used.add(unique); i++) {
+        unique = slug + "-" + i;
+      }
+      Path file = Path.of(config.output(), "split",
+          WorkbookWriter.splitFileName(config.period(), unique));
+      BoardView partBoard = BoardView.of(part.getValue());
+      partBoard.requirePasses("the split workbook " + file.getFileName());
+      WorkbookWriter.write(part.getValue(), partBoard,
+          config.charts() ? Charts.forReport(part.getValue(), partBoard) : List.of(), file);
+      files.add(file.toString());
+    }
+    return files;
+  }
+
   /**
    * Writes equity.csv and equity.parquet as the rows are made, keeps the board's scopes in
-   * {@code board}, and returns how many rows were written.
+   * {@code board}, and says how many rows were written.
    */
-  private static long writeEquity(JobConfig config, SparkSession spark, List<Project> projects,
+  private static EquityWritten writeEquity(JobConfig config, SparkSession spark,
+      List<Project> projects,
       List<BaselineRow> baselines, Counted counted, Period previous,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups,
       java.util.Set<ScopeType> boardScopes, List<org.whotakespart.stats.EquityRow> board) {
     long[] rows = new long[1];
-    try (org.whotakespart.output.table.ChunkedTable table =
-        org.whotakespart.output.table.EquityWriter.open(spark, config.output())) {
+    org.whotakespart.output.table.ChunkedTable table =
+        org.whotakespart.output.table.EquityWriter.open(spark, config.output());
+    try (table) {
       new org.whotakespart.stats.EquityCalculator(config.period().label()).rows(projects,
           counted.experience(config.period()), counted.experience(previous),
           org.whotakespart.baseline.Deprivation.projectShares(config, projects, baselines,
@@ -322,8 +378,11 @@ public final class ReportJob {
             }
           });
     }
-    return rows[0];
+    return new EquityWritten(rows[0], table.files());
   }
+
+  /** How many equity rows were written, into which files. */
+  record EquityWritten(long rows, List<String> files) {}
 
   /** The scope types a workbook shows over the quarters: all, and the parts it is split into. */
   private static java.util.Set<ScopeType> boardScopes(JobConfig config) {
@@ -341,7 +400,18 @@ public final class ReportJob {
    * file has, a catchment without a baseline), which {@code --strict} makes errors.
    */
   record Inputs(List<Project> projects, List<BaselineRow> baselines,
-      CatchmentBaselines.Result catchments, List<String> notes, List<String> warnings) {
+      CatchmentBaselines.Result catchments, List<String> notes, List<String> warnings,
+      Map<String, String> areaNames) {
+
+    /** The scopes each project rolls up into: its commissioner, its areas, all projects. */
+    Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups() {
+      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups = new LinkedHashMap<>();
+      for (ScopeType t : ROLLUPS) {
+        rollups.put(t, MetricCalculator.scopes(t, projects, areaNames));
+      }
+      return rollups;
+    }
+
     static Inputs read(JobConfig config, Configuration conf) {
       List<String> notes = new ArrayList<>();
       List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf,
@@ -360,7 +430,7 @@ public final class ReportJob {
       shown.addAll(warnings);
       return new Inputs(projects, baselines,
           new CatchmentBaselines.Result(computed.rows(), List.copyOf(shown)), List.copyOf(notes),
-          List.copyOf(warnings));
+          List.copyOf(warnings), CatchmentBaselines.areaNames(baselines));
     }
 
     /**
@@ -388,9 +458,17 @@ public final class ReportJob {
     }
   }
 
-  /** People per project and group for each quarter counted; experience for the last two. */
+  /**
+   * People per project and group for each quarter counted; experience for the last two; distinct
+   * people per scope and role in the reported quarter.
+   */
   record Counted(Map<String, List<CategoryCount>> people,
-      Map<String, List<org.whotakespart.stats.ExperienceCount>> experience) {
+      Map<String, List<org.whotakespart.stats.ExperienceCount>> experience,
+      List<PeopleRow> byScopeAndRole) {
+    Counted withPeople(List<PeopleRow> rows) {
+      return new Counted(people, experience, rows);
+    }
+
     List<CategoryCount> people(Period p) {
       return people.getOrDefault(p.label(), List.of());
     }
@@ -436,7 +514,17 @@ public final class ReportJob {
       experience.computeIfAbsent(period, k -> new ArrayList<>())
           .add(new org.whotakespart.stats.ExperienceCount(project, characteristic, index, n, c));
     }
-    return new Counted(people, experience);
+    return new Counted(people, experience, List.of());
+  }
+
+  /** The scope types a project's metrics roll up into. */
+  private static final List<ScopeType> ROLLUPS =
+      List.of(ScopeType.COMMISSIONER, ScopeType.AREA, ScopeType.ALL);
+
+  private static List<MetricRow> metrics(JobConfig config, Period period, Inputs inputs,
+      List<CategoryCount> counts) {
+    return metrics(config, period, inputs.projects(), counts, inputs.catchments().rows(),
+        inputs.areaNames());
   }
 
   static List<MetricRow> metrics(JobConfig config, Period period, List<Project> projects,
@@ -445,7 +533,7 @@ public final class ReportJob {
         new Bands(config.bandLow(), config.bandHigh()));
     List<MetricRow> projectRows = calc.projectMetrics(projects, counts, baselines);
     List<MetricRow> all = new ArrayList<>(projectRows);
-    for (ScopeType t : List.of(ScopeType.COMMISSIONER, ScopeType.AREA, ScopeType.ALL)) {
+    for (ScopeType t : ROLLUPS) {
       all.addAll(calc.rollup(t, projectRows, MetricCalculator.scopes(t, projects, areaNames)));
     }
     all.sort(MetricCalculator.ORDER);

@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.StructType;
 public final class ChunkedTable implements AutoCloseable {
   private final ParquetFiles.Folder parquet;
   private final CsvRows csv;
+  private final List<String> files;
   private long rows;
 
   public ChunkedTable(SparkSession spark, List<String> header, StructType schema, String csvFile,
@@ -19,6 +20,12 @@ public final class ChunkedTable implements AutoCloseable {
     this.parquet = ParquetFiles.create(parquetFolder, schema,
         spark.sparkContext().hadoopConfiguration());
     this.csv = CsvRows.create(csvFile, header, spark.sparkContext().hadoopConfiguration());
+    this.files = List.of(csvFile, parquetFolder);
+  }
+
+  /** The CSV file and the Parquet folder it writes. */
+  public List<String> files() {
+    return files;
   }
 
   public void add(List<Object> values) {

@@ -53,18 +53,18 @@ public final class MetricsWriter {
   }
 
   /** metrics.csv and metrics.parquet: the contract's columns, then the trend of each group. */
-  public static void write(SparkSession spark, List<MetricRow> rows,
+  public static List<String> write(SparkSession spark, List<MetricRow> rows,
       java.util.Map<String, org.whotakespart.stats.Trend> trends, String folder) {
-    write(spark, rows, trends, null, folder, null);
+    return write(spark, rows, trends, null, folder, null);
   }
 
   /**
    * As {@link #write(SparkSession, List, java.util.Map, String)}, with a column
    * {@code baseline_covers} (which residents the row's baseline counts, in words) when
    * {@code covers} is given, and, for a report made from the history store, a last column
-   * {@code store_version} naming the store version on every row.
+   * {@code store_version} naming the store version on every row. Returns the paths written.
    */
-  public static void write(SparkSession spark, List<MetricRow> rows,
+  public static List<String> write(SparkSession spark, List<MetricRow> rows,
       java.util.Map<String, org.whotakespart.stats.Trend> trends,
       java.util.function.Function<MetricRow, String> covers, String folder, Long storeVersion) {
     List<List<Object>> values = new ArrayList<>();
@@ -91,9 +91,7 @@ public final class MetricsWriter {
       header.add(STORE_VERSION);
       schema = schema.add(STORE_VERSION, DataTypes.LongType);
     }
-    Tables.writeCsv(header, values, folder + "/metrics.csv",
-        spark.sparkContext().hadoopConfiguration());
-    Tables.writeParquet(spark, schema, values, folder + "/metrics.parquet");
+    return Tables.write(spark, header, schema, values, folder, "metrics");
   }
 
   private static StructType schema() {

@@ -15,10 +15,10 @@ public final class PeopleWriter {
 
   private PeopleWriter() {}
 
-  public static void write(SparkSession spark, List<PeopleRow> rows, String folder) {
-    List<List<Object>> values = rows.stream().map(r -> List.<Object>of(r.period(),
-        r.scopeType().code(), r.scopeId(), r.scopeName(), r.role(), r.people())).toList();
-    Tables.writeCsv(COLUMNS, values, folder + "/people.csv", spark.sparkContext().hadoopConfiguration());
-    Tables.writeParquet(spark, SCHEMA, values, folder + "/people.parquet");
+  /** people.csv and people.parquet; returns the paths written. */
+  public static List<String> write(SparkSession spark, List<PeopleRow> rows, String folder) {
+    return Tables.write(spark, COLUMNS, SCHEMA, rows.stream().map(r -> List.<Object>of(r.period(),
+        r.scopeType().code(), r.scopeId(), r.scopeName(), r.role(), r.people())).toList(), folder,
+        "people");
   }
 }

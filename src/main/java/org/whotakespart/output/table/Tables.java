@@ -15,6 +15,19 @@ import org.apache.spark.sql.types.StructType;
 public final class Tables {
   private Tables() {}
 
+  /**
+   * {@code name}.csv and the Parquet copy {@code name}.parquet in {@code folder}; returns the two
+   * paths written.
+   */
+  public static List<String> write(SparkSession spark, List<String> header, StructType schema,
+      List<List<Object>> rows, String folder, String name) {
+    String csv = folder + "/" + name + ".csv";
+    String parquet = folder + "/" + name + ".parquet";
+    writeCsv(header, rows, csv, spark.sparkContext().hadoopConfiguration());
+    writeParquet(spark, schema, rows, parquet);
+    return List.of(csv, parquet);
+  }
+
   public static void writeCsv(List<String> header, List<List<Object>> rows, String file,
       Configuration conf) {
     try (CsvRows csv = CsvRows.create(file, header, conf)) {

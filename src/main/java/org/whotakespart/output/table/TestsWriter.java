@@ -43,9 +43,9 @@ public final class TestsWriter {
     return v;
   }
 
-  public static void write(SparkSession spark, List<TestRow> rows, String folder) {
-    List<List<Object>> values = rows.stream().map(TestsWriter::values).toList();
-    Tables.writeCsv(COLUMNS, values, folder + "/tests.csv", spark.sparkContext().hadoopConfiguration());
-    Tables.writeParquet(spark, SCHEMA, values, folder + "/tests.parquet");
+  /** tests.csv and tests.parquet; returns the paths written. */
+  public static List<String> write(SparkSession spark, List<TestRow> rows, String folder) {
+    return Tables.write(spark, COLUMNS, SCHEMA, rows.stream().map(TestsWriter::values).toList(),
+        folder, "tests");
   }
 }

@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFPicture;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.Period;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.output.chart.Charts;
 import org.whotakespart.report.BaselineCoverage;
@@ -68,6 +69,16 @@ public final class WorkbookWriter {
     this.board = board;
     this.projects = model.projects().stream()
         .collect(Collectors.toMap(Project::projectId, p -> p, (a, b) -> a, java.util.LinkedHashMap::new));
+  }
+
+  /** The board workbook's file name for a quarter ({@link Period#folderName()}). */
+  public static String fileName(Period period) {
+    return "who-takes-part-" + period.folderName() + ".xlsx";
+  }
+
+  /** A split workbook's file name: the quarter's, then the part's own {@code slug}. */
+  public static String splitFileName(Period period, String slug) {
+    return "who-takes-part-" + period.folderName() + "-" + slug + ".xlsx";
   }
 
   /** @param board the disclosure control already worked out for {@code model} (charts share it) */
