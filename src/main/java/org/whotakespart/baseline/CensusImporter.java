@@ -83,8 +83,9 @@ public final class CensusImporter {
   static List<BaselineRow> rollups(List<BaselineRow> areas, Map<String, String[]> regionOf) {
     Map<String, String> names = new TreeMap<>();
     // rollup code, characteristic, category, min_age -> population (and the first source)
-    Map<String, Long> sums = new java.util.LinkedHashMap<>();
-    Map<String, String> sources = new java.util.HashMap<>();
+    record Cell(String area, String characteristic, String category, int minAge) {}
+    Map<Cell, Long> sums = new java.util.LinkedHashMap<>();
+    Map<Cell, String> sources = new java.util.HashMap<>();
     for (BaselineRow r : areas) {
       List<String[]> parents = new ArrayList<>();
       String[] region = regionOf.get(r.areaCode());
@@ -96,17 +97,15 @@ public final class CensusImporter {
       parents.add(new String[] {"K04000001", "England and Wales"});
       for (String[] parent : parents) {
         names.put(parent[0], parent[1]);
-        String key = String.join("\u0000", parent[0], r.characteristic(), r.category(),
-            Integer.toString(r.minAge()));
+        Cell key = new Cell(parent[0], r.characteristic(), r.category(), r.minAge());
         sums.merge(key, r.population(), Long::sum);
         sources.putIfAbsent(key, r.source());
       }
     }
     List<BaselineRow> out = new ArrayList<>();
     sums.forEach((key, n) -> {
-      String[] k = key.split("\u0000");
-      out.add(new BaselineRow(BASELINE, k[0], names.get(k[0]), k[1], k[2], Integer.parseInt(k[3]),
-          n, sources.get(key)));
+      out.add(new BaselineRow(BASELINE, key.area(), names.get(key.area()), key.characteristic(),
+          key.category(), key.minAge(), n, sources.get(key)));
     });
     out.sort(java.util.Comparator.comparing(BaselineRow::areaCode));
     return out;

@@ -137,17 +137,18 @@ public final class Deprivation {
       return Map.of();
     }
     Map<String, AreaShare> shares = read(config.deprivation(), conf);
-    Map<String, Long> residents = new HashMap<>();
-    Map<String, Integer> youngest = new HashMap<>();
+    record Area(String baseline, String code) {}
+    Map<Area, Long> residents = new HashMap<>();
+    Map<Area, Integer> youngest = new HashMap<>();
     for (BaselineRow b : baselines) {
       if (b.characteristic().equals(Characteristic.SEX.code())) {
-        youngest.merge(b.baseline() + '\u0000' + b.areaCode(), b.minAge(), Math::min);
+        youngest.merge(new Area(b.baseline(), b.areaCode()), b.minAge(), Math::min);
       }
     }
     for (BaselineRow b : baselines) {
       if (b.characteristic().equals(Characteristic.SEX.code())
-          && youngest.get(b.baseline() + '\u0000' + b.areaCode()) == b.minAge()) {
-        residents.merge(b.baseline() + '\u0000' + b.areaCode(), b.population(), Long::sum);
+          && youngest.get(new Area(b.baseline(), b.areaCode())) == b.minAge()) {
+        residents.merge(new Area(b.baseline(), b.areaCode()), b.population(), Long::sum);
       }
     }
     Map<String, Double> out = new HashMap<>();
@@ -161,7 +162,7 @@ public final class Deprivation {
           complete = false;
           break;
         }
-        long w = residents.getOrDefault(p.baseline() + '\u0000' + area, 1L);
+        long w = residents.getOrDefault(new Area(p.baseline(), area), 1L);
         sum += w * a.share();
         weight += w;
       }

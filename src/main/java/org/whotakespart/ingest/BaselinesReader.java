@@ -16,10 +16,14 @@ import org.whotakespart.config.Suggestions;
 public final class BaselinesReader {
   private BaselinesReader() {}
 
+  /** A baseline row's identity: no two rows of the files read together may share it. */
+  private record Key(String baseline, String area, String characteristic, String category,
+      int minAge) {}
+
   /** Reads several baseline files as one; a row repeated in another file is an error too. */
   public static List<BaselineRow> readAll(List<String> files, Charset charset, Configuration conf) {
     List<BaselineRow> rows = new ArrayList<>();
-    Map<String, String> seen = new HashMap<>();
+    Map<Key, String> seen = new HashMap<>();
     for (String file : files) {
       rows.addAll(read(file, charset, conf, seen));
     }
@@ -31,7 +35,7 @@ public final class BaselinesReader {
   }
 
   private static List<BaselineRow> read(String file, Charset charset, Configuration conf,
-      Map<String, String> seen) {
+      Map<Key, String> seen) {
     List<BaselineRow> rows = new ArrayList<>();
     List<String> characteristics = java.util.Arrays.stream(Characteristic.values())
         .map(Characteristic::code).toList();
@@ -61,8 +65,7 @@ public final class BaselinesReader {
           "the youngest age the count covers, e.g. 0 or 16");
       long population = parseWhole(line.get(BaselineColumns.POPULATION), where, "population",
           "a count of people, 0 or more, without commas");
-      String key = String.join("\u0000", baseline, area, characteristicCode, category,
-          Integer.toString(minAge));
+      Key key = new Key(baseline, area, characteristicCode, category, minAge);
       String earlier = seen.putIfAbsent(key, where);
       if (earlier != null) {
         throw new InputException(where + ": repeats " + earlier + " (same baseline, area,"

@@ -545,12 +545,12 @@ public final class ReportJob {
       JobConfig config, List<Project> projects, Map<String, String> areaNames,
       long recordsInPeriod) {
     List<Row> scopeRows = new ArrayList<>();
-    Map<String, String> names = new TreeMap<>();
+    Map<org.whotakespart.stats.ScopeKey, String> names = new java.util.HashMap<>();
     for (ScopeType t : ScopeType.values()) {
       MetricCalculator.scopes(t, projects, areaNames).forEach((project, scopes) -> {
         for (MetricCalculator.Scope s : scopes) {
           scopeRows.add(org.apache.spark.sql.RowFactory.create(project, t.code(), s.id()));
-          names.put(t.code() + '\u0000' + s.id(), s.name());
+          names.put(new org.whotakespart.stats.ScopeKey(t, s.id()), s.name());
         }
       });
     }
@@ -561,11 +561,10 @@ public final class ReportJob {
     for (Row r : PeopleCounts.peopleByScopeAndRole(
         validated.transform(PeopleCounts.filterAcceptedIn(config.period())), projectScopes,
         config.measuredRoles(), recordsInPeriod).collectAsList()) {
-      String type = r.getAs(CountColumns.SCOPE_TYPE);
-      String id = r.getAs(CountColumns.SCOPE_ID);
-      rows.add(new PeopleRow(config.period().label(),
-          ScopeType.fromCode(type), id, names.get(type + '\u0000' + id), r.getAs(CountColumns.ROLE),
-          r.<Long>getAs(CountColumns.PEOPLE)));
+      var scope = new org.whotakespart.stats.ScopeKey(
+          ScopeType.fromCode(r.getAs(CountColumns.SCOPE_TYPE)), r.getAs(CountColumns.SCOPE_ID));
+      rows.add(new PeopleRow(config.period().label(), scope.type(), scope.id(), names.get(scope),
+          r.getAs(CountColumns.ROLE), r.<Long>getAs(CountColumns.PEOPLE)));
     }
     rows.sort(java.util.Comparator.comparing((PeopleRow p) -> p.scopeType().ordinal())
         .thenComparing(PeopleRow::scopeId).thenComparing(PeopleRow::role));
@@ -633,13 +632,14 @@ public final class ReportJob {
       List<ProjectBaseline> rows, List<BaselineRow> baselines) {
     Map<String, Project> byId = new TreeMap<>();
     projects.forEach(p -> byId.put(p.projectId(), p));
-    Map<String, BaselineCoverage> m = new TreeMap<>();
-    Map<String, java.util.Set<String>> names = new TreeMap<>();
+    Map<CoverageKey, BaselineCoverage> m = new TreeMap<>(CoverageKey.ORDER);
+    Map<CoverageKey, java.util.Set<String>> names = new java.util.HashMap<>();
     for (ProjectBaseline r : rows) {
       Project p = byId.get(r.projectId());
       String set = p.baseline();
-      String key = set + '\u0000' + Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal()
-          + '\u0000' + r.minAgeCovered() + '\u0000' + r.covers();
+      CoverageKey key = new CoverageKey(set,
+          Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal(), r.minAgeCovered(),
+          r.covers());
       names.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(p.projectName());
       if (m.containsKey(key)) {
         continue;
@@ -660,6 +660,17 @@ public final class ReportJob {
     m.forEach((k, b) -> out.add(new BaselineCoverage(b.baseline(), b.characteristic(),
         b.minAgeCovered(), b.source(), b.covers(), List.copyOf(names.get(k)))));
     return out;
+  }
+
+  /**
+   * A baseline set's characteristic as one line of About, in the order About has always listed
+   * them: by set, then characteristic in the contract's order, then the youngest age compared as
+   * text (16 before 5), then what it covers.
+   */
+  private record CoverageKey(String set, int characteristic, int minAge, String covers) {
+    static final java.util.Comparator<CoverageKey> ORDER = java.util.Comparator
+        .comparing(CoverageKey::set).thenComparing(CoverageKey::characteristic)
+        .thenComparing(k -> Integer.toString(k.minAge())).thenComparing(CoverageKey::covers);
   }
 
   static String version() {

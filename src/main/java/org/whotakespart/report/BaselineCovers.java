@@ -8,6 +8,7 @@ import org.whotakespart.baseline.ProjectBaseline;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.ScopeKey;
 import org.whotakespart.stats.ScopeType;
 
 /**
@@ -20,8 +21,8 @@ public final class BaselineCovers {
   public static final String NOT_COMPARED = "not compared";
   public static final String DIFFERS = "differs by project";
 
-  private final Map<String, String> byProject = new HashMap<>();
-  private final Map<String, List<String>> projectsOfScope = new HashMap<>();
+  private final Map<ProjectCharacteristic, String> byProject = new HashMap<>();
+  private final Map<ScopeKey, List<String>> projectsOfScope = new HashMap<>();
 
   public BaselineCovers(List<Project> projects, List<ProjectBaseline> baselines,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups) {
@@ -32,7 +33,7 @@ public final class BaselineCovers {
       p.notCompared().forEach(c -> byProject.put(key(p.projectId(), c), NOT_COMPARED));
     }
     rollups.forEach((type, scopesOf) -> scopesOf.forEach((project, scopes) -> scopes.forEach(s ->
-        projectsOfScope.computeIfAbsent(type.code() + '\u0000' + s.id(),
+        projectsOfScope.computeIfAbsent(new ScopeKey(type, s.id()),
             k -> new java.util.ArrayList<>()).add(project))));
   }
 
@@ -42,8 +43,7 @@ public final class BaselineCovers {
       return byProject.getOrDefault(key(r.scopeId(), r.characteristic()), "");
     }
     TreeSet<String> seen = new TreeSet<>();
-    for (String p : projectsOfScope.getOrDefault(r.scopeType().code() + '\u0000' + r.scopeId(),
-        List.of())) {
+    for (String p : projectsOfScope.getOrDefault(ScopeKey.of(r), List.of())) {
       String c = byProject.get(key(p, r.characteristic()));
       if (c != null && !c.equals(NOT_COMPARED)) {
         seen.add(c);
@@ -52,7 +52,9 @@ public final class BaselineCovers {
     return seen.isEmpty() ? "" : seen.size() == 1 ? seen.first() : DIFFERS;
   }
 
-  private static String key(String project, String characteristic) {
-    return project + '\u0000' + characteristic;
+  private record ProjectCharacteristic(String project, String characteristic) {}
+
+  private static ProjectCharacteristic key(String project, String characteristic) {
+    return new ProjectCharacteristic(project, characteristic);
   }
 }

@@ -94,7 +94,7 @@ public final class EquityCalculator {
       List<ExperienceCount> previous, Map<String, Double> areaShares,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes,
       java.util.function.Consumer<EquityRow> sink) {
-    Map<String, long[]> sums = new HashMap<>();
+    Map<ScopeKey, long[]> sums = new HashMap<>();
     add(sums, projects, current, false, scopes);
     add(sums, projects, previous, true, scopes);
     // The catchment's deprivation, weighted over a rollup's projects by their people with a
@@ -105,14 +105,14 @@ public final class EquityCalculator {
         decileKnown.merge(c.projectId(), c.get(ExperienceCount.Flag.DECILE_KNOWN), Long::sum);
       }
     }
-    Map<String, double[]> area = new HashMap<>();
+    Map<ScopeKey, double[]> area = new HashMap<>();
     for (Project p : projects) {
       Double s = areaShares.get(p.projectId());
       if (s == null) {
         continue;
       }
       long n = decileKnown.getOrDefault(p.projectId(), 0L);
-      for (String scope : scopesOf(p, scopes).keySet()) {
+      for (ScopeKey scope : scopesOf(p, scopes).keySet()) {
         double[] a = area.computeIfAbsent(scope, k -> new double[4]);
         a[0] += n * s;
         a[1] += n;
@@ -120,15 +120,12 @@ public final class EquityCalculator {
         a[3] += 1;
       }
     }
-    Map<String, String[]> scopeList = new java.util.TreeMap<>(java.util.Comparator
-        .comparing((String k) -> ScopeType.fromCode(k.split("\u0000", 2)[0]).ordinal())
-        .thenComparing(k -> k.split("\u0000", 2)[1]));
+    Map<ScopeKey, String> scopeList = new java.util.TreeMap<>(ScopeKey.ORDER);
     for (Project p : projects) {
-      scopesOf(p, scopes).forEach((k, name) -> scopeList.putIfAbsent(k, new String[] {name}));
+      scopesOf(p, scopes).forEach(scopeList::putIfAbsent);
     }
     for (var s : scopeList.entrySet()) {
-      String[] key = s.getKey().split("\u0000", 2);
-      ScopeType type = ScopeType.fromCode(key[0]);
+      ScopeType type = s.getKey().type();
       double[] a = area.get(s.getKey());
       Double areaShare = a == null ? null : a[1] > 0 ? a[0] / a[1] : a[2] / a[3];
       long[] cells = sums.getOrDefault(s.getKey(), Cells.NONE);
@@ -146,7 +143,7 @@ public final class EquityCalculator {
             long among = cells[at + 1];
             Double share = among == 0 ? null : (double) with / among;
             Interval ci = among == 0 ? null : Wilson.interval(with, among, Wilson.Z95);
-            sink.accept(new EquityRow(period, type, key[1], s.getValue()[0], c.code(), k.code(),
+            sink.accept(new EquityRow(period, type, s.getKey().id(), s.getValue(), c.code(), k.code(),
                 m.code(), with, among, share, ci, allWith, allAmong, everyoneShare,
                 share == null || everyoneShare == null ? null : share - everyoneShare,
                 EquityStatus.of(among, ci, everyoneShare),
@@ -157,19 +154,19 @@ public final class EquityCalculator {
     }
   }
 
-  private static void add(Map<String, long[]> sums, List<Project> projects,
+  private static void add(Map<ScopeKey, long[]> sums, List<Project> projects,
       List<ExperienceCount> counts, boolean previous,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
-    Map<String, java.util.Set<String>> scopesOfProject = new HashMap<>();
+    Map<String, java.util.Set<ScopeKey>> scopesOfProject = new HashMap<>();
     projects.forEach(p -> scopesOfProject.put(p.projectId(), scopesOf(p, scopes).keySet()));
     for (ExperienceCount c : counts) {
-      java.util.Set<String> projectScopes = scopesOfProject.get(c.projectId());
+      java.util.Set<ScopeKey> projectScopes = scopesOfProject.get(c.projectId());
       if (projectScopes == null) {
         continue;
       }
       Characteristic ch = Characteristic.fromCode(c.characteristic()).orElseThrow();
       Integer category = c.categoryIndex();
-      for (String scope : projectScopes) {
+      for (ScopeKey scope : projectScopes) {
         long[] cells = sums.computeIfAbsent(scope, k -> new long[Cells.SIZE]);
         for (Measure m : Measure.values()) {
           if (m.fromPrevious() != previous) {
@@ -221,14 +218,14 @@ public final class EquityCalculator {
     }
   }
 
-  /** "type\0id" of every scope the project belongs to (its own first), with the scope's name. */
-  private static Map<String, String> scopesOf(Project p,
+  /** Every scope the project belongs to (its own first), with the scope's name. */
+  private static Map<ScopeKey, String> scopesOf(Project p,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put(ScopeType.PROJECT.code() + '\u0000' + p.projectId(), p.projectName());
+    Map<ScopeKey, String> m = new LinkedHashMap<>();
+    m.put(new ScopeKey(ScopeType.PROJECT, p.projectId()), p.projectName());
     for (var t : scopes.entrySet()) {
       for (MetricCalculator.Scope s : t.getValue().getOrDefault(p.projectId(), List.of())) {
-        m.put(t.getKey().code() + '\u0000' + s.id(), s.name());
+        m.put(new ScopeKey(t.getKey(), s.id()), s.name());
       }
     }
     return m;

@@ -26,10 +26,11 @@ public final class GoodnessOfFit {
 
   /** One test per scope and characteristic present in {@code metrics}, in the metrics' order. */
   public static List<TestRow> tests(List<MetricRow> metrics) {
-    Map<String, List<MetricRow>> groups = new LinkedHashMap<>();
+    record Test(ScopeKey scope, String characteristic) {}
+    Map<Test, List<MetricRow>> groups = new LinkedHashMap<>();
     for (MetricRow r : metrics) {
-      groups.computeIfAbsent(r.scopeType().code() + '\u0000' + r.scopeId() + '\u0000'
-          + r.characteristic(), k -> new ArrayList<>()).add(r);
+      groups.computeIfAbsent(new Test(ScopeKey.of(r), r.characteristic()),
+          k -> new ArrayList<>()).add(r);
     }
     return inParallel(new ArrayList<>(groups.values()));
   }

@@ -71,27 +71,26 @@ public final class MetricCalculator {
   /** Project rows: every project × characteristic × category. */
   public List<MetricRow> projectMetrics(List<Project> projects, List<CategoryCount> counts,
       List<ProjectBaseline> baselines) {
-    Map<String, Long> people = new HashMap<>();
-    Map<String, Long> known = new HashMap<>();
-    Map<String, Long> unknown = new HashMap<>();
+    Map<Group, Long> people = new HashMap<>();
+    Map<Group, Long> known = new HashMap<>();
+    Map<Group, Long> unknown = new HashMap<>();
     for (CategoryCount c : counts) {
-      String group = c.projectId() + '\u0000' + c.characteristic();
+      Group group = new Group(c.projectId(), c.characteristic(), -1);
       if (c.categoryIndex() == null) {
         unknown.merge(group, c.people(), Long::sum);
       } else {
         known.merge(group, c.people(), Long::sum);
-        people.merge(group + '\u0000' + c.categoryIndex(), c.people(), Long::sum);
+        people.merge(group.category(c.categoryIndex()), c.people(), Long::sum);
       }
     }
-    Map<String, Double> p0 = new HashMap<>();
+    Map<GroupKey, Double> p0 = new HashMap<>();
     for (ProjectBaseline b : baselines) {
-      p0.put(b.projectId() + '\u0000' + b.characteristic() + '\u0000' + b.category(),
-          b.populationShare());
+      p0.put(new GroupKey(b.projectId(), b.characteristic(), b.category()), b.populationShare());
     }
     List<MetricRow> rows = new ArrayList<>();
     for (Project p : projects) {
       for (Characteristic c : Characteristic.values()) {
-        String group = p.projectId() + '\u0000' + c.code();
+        Group group = new Group(p.projectId(), c.code(), -1);
         long n = known.getOrDefault(group, 0L);
         long u = unknown.getOrDefault(group, 0L);
         List<Category> categories = c.categories();
@@ -101,20 +100,28 @@ public final class MetricCalculator {
         if (!p.isNotCompared(c.code())) {
           for (int i = 0; i < categories.size(); i++) {
             if (IntendedPopulation.isNotCompared(p, c.code(), categories.get(i).code())) {
-              inside -= people.getOrDefault(group + '\u0000' + i, 0L);
+              inside -= people.getOrDefault(group.category(i), 0L);
             }
           }
         }
         for (int i = 0; i < categories.size(); i++) {
           String category = categories.get(i).code();
-          long x = people.getOrDefault(group + '\u0000' + i, 0L);
+          long x = people.getOrDefault(group.category(i), 0L);
           boolean notCompared = IntendedPopulation.isNotCompared(p, c.code(), category);
           rows.add(metric(ScopeType.PROJECT, p.projectId(), p.projectName(), c.code(), category, x,
-              notCompared ? n : inside, u, p0.get(group + '\u0000' + category), notCompared));
+              notCompared ? n : inside, u,
+              p0.get(new GroupKey(p.projectId(), c.code(), category)), notCompared));
         }
       }
     }
     return rows;
+  }
+
+  /** A project's characteristic (index -1: all its categories) or one category by index. */
+  private record Group(String projectId, String characteristic, int index) {
+    Group category(int i) {
+      return new Group(projectId, characteristic, i);
+    }
   }
 
   /**
@@ -128,10 +135,10 @@ public final class MetricCalculator {
    */
   public List<MetricRow> rollup(ScopeType scopeType, List<MetricRow> projectRows,
       Map<String, List<Scope>> scopesOfProject) {
-    Map<String, Accumulator> groups = new LinkedHashMap<>();
+    Map<GroupKey, Accumulator> groups = new LinkedHashMap<>();
     for (MetricRow r : projectRows) {
       for (Scope s : scopesOfProject.getOrDefault(r.scopeId(), List.of())) {
-        String key = s.id() + '\u0000' + r.characteristic() + '\u0000' + r.category();
+        GroupKey key = new GroupKey(s.id(), r.characteristic(), r.category());
         groups.computeIfAbsent(key, k -> new Accumulator(s, r.characteristic(), r.category())).add(r);
       }
     }

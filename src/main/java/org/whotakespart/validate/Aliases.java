@@ -81,7 +81,7 @@ public final class Aliases implements Serializable {
 
   private static Aliases read(String name, Reader reader) throws IOException {
     Map<String, Map<String, String>> m = contractCodes();
-    Map<String, String> where = new HashMap<>();
+    Map<Spelling, String> where = new HashMap<>();
     try (Reader r = reader; CSVParser p = TABLE_FORMAT.parse(r)) {
       boolean header = true;
       for (CSVRecord rec : p) {
@@ -109,7 +109,10 @@ public final class Aliases implements Serializable {
     return new Aliases(m);
   }
 
-  private static void add(Map<String, Map<String, String>> m, Map<String, String> where,
+  /** A column's alias, normalised: where it was first mapped is kept to name it in an error. */
+  private record Spelling(String column, String alias) {}
+
+  private static void add(Map<String, Map<String, String>> m, Map<Spelling, String> where,
       String line, String column, String alias, String code) {
     List<String> columns = new ArrayList<>();
     if (column.equals("*")) {
@@ -133,12 +136,12 @@ public final class Aliases implements Serializable {
       }
       String existing = codes.get(key);
       if (existing != null && !existing.equals(code)) {
-        String earlier = where.getOrDefault(c + '\u0000' + key, "the contract's own codes");
+        String earlier = where.getOrDefault(new Spelling(c, key), "the contract's own codes");
         throw new InputException(line + ": '" + alias + "' already maps " + c + " to '" + existing
             + "' (" + earlier + "); one spelling must mean one code");
       }
       codes.put(key, code);
-      where.putIfAbsent(c + '\u0000' + key, line);
+      where.putIfAbsent(new Spelling(c, key), line);
     }
   }
 

@@ -39,11 +39,7 @@ public final class EquityWriter {
   }
 
   private static List<Object> values(EquityRow r) {
-    List<Object> v = new ArrayList<>(COLUMNS.size());
-    v.add(r.period());
-    v.add(r.scopeType().code());
-    v.add(r.scopeId());
-    v.add(r.scopeName());
+    List<Object> v = Tables.scopeRow(r.period(), r.scopeType(), r.scopeId(), r.scopeName());
     v.add(r.characteristic());
     v.add(r.category());
     v.add(r.measure());

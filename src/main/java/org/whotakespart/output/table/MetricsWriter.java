@@ -105,11 +105,7 @@ public final class MetricsWriter {
 
   /** The row's values in {@link MetricColumns#ALL} order. */
   static List<Object> values(MetricRow r) {
-    List<Object> v = new ArrayList<>();
-    v.add(r.period());
-    v.add(r.scopeType().code());
-    v.add(r.scopeId());
-    v.add(r.scopeName());
+    List<Object> v = Tables.scopeRow(r.period(), r.scopeType(), r.scopeId(), r.scopeName());
     v.add(r.characteristic());
     v.add(r.category());
     v.add(r.participants());

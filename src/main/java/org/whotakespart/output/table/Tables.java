@@ -40,6 +40,17 @@ public final class Tables {
     ParquetFiles.write(folder, schema, rows, spark.sparkContext().hadoopConfiguration());
   }
 
+  /** A new row of a result table, starting with its period and scope's columns. */
+  public static List<Object> scopeRow(String period, org.whotakespart.stats.ScopeType type,
+      String id, String name) {
+    List<Object> v = new ArrayList<>();
+    v.add(period);
+    v.add(type.code());
+    v.add(id);
+    v.add(name);
+    return v;
+  }
+
   /** A nullable Parquet schema of the columns, each typed by {@code typeOf}. */
   public static StructType schema(List<String> columns,
       java.util.function.Function<String, org.apache.spark.sql.types.DataType> typeOf) {

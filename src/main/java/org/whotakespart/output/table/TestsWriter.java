@@ -27,11 +27,7 @@ public final class TestsWriter {
   }
 
   static List<Object> values(TestRow r) {
-    List<Object> v = new ArrayList<>();
-    v.add(r.period());
-    v.add(r.scopeType().code());
-    v.add(r.scopeId());
-    v.add(r.scopeName());
+    List<Object> v = Tables.scopeRow(r.period(), r.scopeType(), r.scopeId(), r.scopeName());
     v.add(r.characteristic());
     v.add(r.participants());
     v.add(r.categories());
