@@ -49,8 +49,10 @@ final class Spark {
           "org.apache.spark.scheduler.TaskSetManager", org.apache.logging.log4j.Level.ERROR);
     }
     try {
-      spark = SparkSessions.create(config.sparkMaster());
-      progress.step("Spark started (" + spark.sparkContext().master() + ")");
+      SparkSessions.Started started = SparkSessions.start(config.sparkMaster(), config.engine(),
+          s -> progress.step("Spark started (" + s.sparkContext().master() + ")"));
+      spark = started.spark();
+      progress.step(started.line());
       return job.apply(spark);
     } catch (Exception | org.apache.hadoop.fs.FSError e) {
       // Exception, not RuntimeException: Spark's own SparkException is a checked exception that

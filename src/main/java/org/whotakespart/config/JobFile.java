@@ -26,7 +26,7 @@ import java.util.TreeSet;
 public final class JobFile {
   public static final Set<String> KEYS = new TreeSet<>(List.of("records", "projects", "baselines",
       "period", "aliases", "output", "encoding", "measured_roles", "band_low", "band_high",
-      "suppression_threshold", "max_rejected_share", "spark_master", "charts", "split_by", "store",
+      "suppression_threshold", "max_rejected_share", "spark_master", "engine", "charts", "split_by", "store",
       "store_retention_days", "read_from", "trend_quarters", "deprivation", "population_by_age"));
 
   private JobFile() {}
@@ -86,6 +86,9 @@ public final class JobFile {
     }
     if ((v = p.getProperty("spark_master")) != null) {
       builder.sparkMaster(v.trim());
+    }
+    if ((v = p.getProperty("engine")) != null) {
+      builder.engine(Engine.parse(v));
     }
     if ((v = p.getProperty("split_by")) != null) {
       builder.splitBy(SplitBy.parse(v));
