@@ -62,10 +62,7 @@ public final class SparkSessions {
       b.config(key, v == null || v.isBlank() ? value : v);
     });
     if (comet) {
-      CometEngine.SETTINGS.forEach((key, value) -> {
-        String v = System.getProperty(key);
-        b.config(key, v == null || v.isBlank() ? value : v);
-      });
+      settings(CometEngine.SETTINGS, System::getProperty).forEach(b::config);
     }
     masterToSet(master, System.getProperty("spark.master")).ifPresent(m -> {
       b.master(m);
@@ -103,8 +100,17 @@ public final class SparkSessions {
 
   /** {@link #DEFAULTS}, each replaced by the value the JVM was {@code given}, if any. */
   static java.util.Map<String, String> settings(java.util.function.UnaryOperator<String> given) {
+    return settings(DEFAULTS, given);
+  }
+
+  /**
+   * {@code defaults}, each replaced by the value the JVM was {@code given}, if any: under
+   * spark-submit, a {@code --conf} (say a cluster's own {@code spark.memory.offHeap.size}) wins.
+   */
+  static java.util.Map<String, String> settings(java.util.Map<String, String> defaults,
+      java.util.function.UnaryOperator<String> given) {
     java.util.Map<String, String> s = new java.util.TreeMap<>();
-    DEFAULTS.forEach((key, value) -> {
+    defaults.forEach((key, value) -> {
       String v = given.apply(key);
       s.put(key, v == null || v.isBlank() ? value : v);
     });
