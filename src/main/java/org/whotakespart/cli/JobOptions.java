@@ -53,6 +53,11 @@ final class JobOptions {
       description = "Spark master (default local[*]: this computer's cores).")
   String master;
 
+  @Option(names = "--engine", paramLabel = "spark|comet",
+      description = "What runs the Spark plans: comet (the default where its native library"
+          + " loads: Apache DataFusion Comet, native and vectorised) or spark (Spark's own).")
+  String engine;
+
   /** The job file's settings, then the flags given. */
   JobConfig.Builder builder() {
     JobConfig.Builder b = JobConfig.builder();
@@ -85,6 +90,9 @@ final class JobOptions {
     }
     if (store != null) {
       b.store(store);
+    }
+    if (engine != null) {
+      b.engine(org.whotakespart.config.Engine.parse(engine));
     }
     return b;
   }

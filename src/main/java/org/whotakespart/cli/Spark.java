@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.FSError;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
+import org.whotakespart.config.Engine;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.job.Progress;
 import org.whotakespart.job.SparkSessions;
@@ -37,17 +38,18 @@ final class Spark {
     JobConfig config = build.apply(options.builder());
     Progress progress = new Progress(System.err);
     progress.step(title.apply(config));
-    return withSession(config.sparkMaster(), Failures.verbose(spec), spark -> {
-      progress.step("Spark started (" + spark.sparkContext().master() + ")");
-      return job.run(config, spark, progress);
-    });
+    return withSession(config.sparkMaster(), config.engine(), progress, Failures.verbose(spec),
+        spark -> job.run(config, spark, progress));
   }
 
   /**
-   * Runs {@code body} in a Spark session on {@code master}. A session already running in this JVM
-   * (an embedding application, a test) is used, not stopped.
+   * Runs {@code body} in a Spark session on {@code master} with the {@code engine} asked for (null:
+   * the default), saying on {@code progress} (when given) that Spark started and which engine
+   * runs. A session already running in this JVM (an embedding application, a test) is used, not
+   * stopped.
    */
-  static int withSession(String master, boolean verbose, Body body) throws Exception {
+  static int withSession(String master, Engine engine, Progress progress, boolean verbose,
+      Body body) throws Exception {
     if (verbose) {
       // The executors' own report of a failed task, with its trace (silenced by default).
       Configurator.setLevel("org.apache.spark.executor.Executor", Level.ERROR);
@@ -56,7 +58,15 @@ final class Spark {
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = null;
     try {
-      spark = SparkSessions.create(master);
+      SparkSessions.Started started = SparkSessions.start(master, engine, s -> {
+        if (progress != null) {
+          progress.step("Spark started (" + s.sparkContext().master() + ")");
+        }
+      });
+      spark = started.spark();
+      if (progress != null) {
+        progress.step(started.line());
+      }
       return body.run(spark);
     } catch (FSError e) {
       // A failed local write is an Error, which picocli would not hand to its handler.

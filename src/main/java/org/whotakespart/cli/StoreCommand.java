@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.whotakespart.config.Engine;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.config.JobFile;
 import org.whotakespart.config.SettingsException;
@@ -70,7 +71,9 @@ public final class StoreCommand implements Runnable {
             + " the job file)");
       }
       PrintWriter out = spec.commandLine().getOut();
-      return Spark.withSession(b.sparkMasterSetting(), Failures.verbose(spec), spark -> {
+      // The store's upkeep is small work on Spark's own engine.
+      return Spark.withSession(b.sparkMasterSetting(), Engine.SPARK, null, Failures.verbose(spec),
+          spark -> {
         int code = run(HistoryStore.at(root, spark.sparkContext().hadoopConfiguration()), spark,
             out);
         out.flush();

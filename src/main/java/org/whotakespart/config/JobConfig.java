@@ -34,6 +34,7 @@ public final class JobConfig {
   private final int suppressionThreshold;
   private final double maxRejectedShare;
   private final String sparkMaster;
+  private final Engine engine;
   private final boolean charts;
   private final SplitBy splitBy;
   private final String store;
@@ -60,6 +61,7 @@ public final class JobConfig {
     this.suppressionThreshold = b.suppressionThreshold;
     this.maxRejectedShare = b.maxRejectedShare;
     this.sparkMaster = b.sparkMaster;
+    this.engine = b.engine;
     this.charts = b.charts;
     this.splitBy = b.splitBy;
     this.store = b.store;
@@ -86,6 +88,7 @@ public final class JobConfig {
     this.suppressionThreshold = c.suppressionThreshold;
     this.maxRejectedShare = c.maxRejectedShare;
     this.sparkMaster = c.sparkMaster;
+    this.engine = c.engine;
     this.charts = c.charts;
     this.splitBy = c.splitBy;
     this.store = c.store;
@@ -168,6 +171,11 @@ public final class JobConfig {
     return sparkMaster;
   }
 
+  /** The engine asked for, or null for the default (Comet where it can run). */
+  public Engine engine() {
+    return engine;
+  }
+
   public boolean charts() {
     return charts;
   }
@@ -238,6 +246,7 @@ public final class JobConfig {
     private int suppressionThreshold = (Integer) Setting.SUPPRESSION_THRESHOLD.defaultValue();
     private double maxRejectedShare = (Double) Setting.MAX_REJECTED_SHARE.defaultValue();
     private String sparkMaster = (String) Setting.SPARK_MASTER.defaultValue();
+    private Engine engine;
     private boolean charts = (Boolean) Setting.CHARTS.defaultValue();
     private SplitBy splitBy = SplitBy.NONE;
     private String store;
@@ -324,6 +333,12 @@ public final class JobConfig {
 
     public Builder sparkMaster(String master) {
       this.sparkMaster = master;
+      return this;
+    }
+
+    /** The engine, or null for the default. */
+    public Builder engine(Engine engine) {
+      this.engine = engine;
       return this;
     }
 

@@ -55,6 +55,8 @@ public enum Setting {
       new Rule(x -> x >= 0 && x <= 1, "must be from 0 to 1", "0.05 means 5%")),
   SPARK_MASTER("spark_master", "--master", Type.TEXT, "local[*]", "the Spark master",
       (b, v) -> b.sparkMaster((String) v)),
+  ENGINE("engine", "--engine", Type.TEXT, null, "what runs the Spark plans: comet (the default"
+      + " where its native library loads) or spark", (b, v) -> b.engine(Engine.parse((String) v))),
   CHARTS("charts", "--no-charts", Type.BOOLEAN, "true", "whether to draw the charts",
       (b, v) -> b.charts((Boolean) v)),
   SPLIT_BY("split_by", "--split-by", Type.TEXT, "none", "also one workbook per commissioner or"

@@ -1,6 +1,7 @@
 package org.whotakespart.job;
 
 import java.util.Optional;
+import org.whotakespart.config.Engine;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -34,7 +35,25 @@ public final class SparkSessions {
       // The table's state (a few thousand file entries at most) in 2 parts, not 50 tasks.
       "spark.databricks.delta.snapshotPartitions", "2");
 
+  /** A session on Spark's own engine (tests, and tools that need no speed). */
   public static SparkSession create(String master) {
+    return start(master, Engine.SPARK, s -> { }).spark();
+  }
+
+  /** A started session, the engine that runs its plans, and the progress line that says so. */
+  public record Started(SparkSession spark, Engine engine, String line) {}
+
+  /**
+   * Starts (or joins) the session with the engine {@code requested}: null for the default, Comet
+   * where it can run. Where Comet cannot run, or its operators do not take a test plan, the run
+   * goes on in plain Spark and {@link Started#line()} says why. {@code started} is told of the
+   * session as soon as it runs, before Comet's check.
+   */
+  public static Started start(String master, Engine requested,
+      java.util.function.Consumer<SparkSession> started) {
+    Optional<String> cannot = requested == Engine.SPARK ? Optional.empty()
+        : CometEngine.cannotRun(CometEngine.Host.here());
+    boolean comet = requested != Engine.SPARK && cannot.isEmpty();
     SparkSession.Builder b = SparkSession.builder().appName("Who Takes Part")
         .config("spark.sql.session.timeZone", "UTC");
     settings(System::getProperty).forEach(b::config);
@@ -42,6 +61,9 @@ public final class SparkSessions {
       String v = System.getProperty(key);
       b.config(key, v == null || v.isBlank() ? value : v);
     });
+    if (comet) {
+      settings(CometEngine.SETTINGS, System::getProperty).forEach(b::config);
+    }
     masterToSet(master, System.getProperty("spark.master")).ifPresent(m -> {
       b.master(m);
       if (m.startsWith("local")) {
@@ -50,13 +72,45 @@ public final class SparkSessions {
             .config("spark.driver.host", "127.0.0.1");
       }
     });
-    return b.getOrCreate();
+    SparkSession spark = b.getOrCreate();
+    started.accept(spark);
+    boolean plugin = spark.sparkContext().getConf().get("spark.plugins", "")
+        .contains(CometEngine.PLUGIN);
+    if (!plugin) {
+      return new Started(spark, Engine.SPARK, engineLine(requested, cannot.orElse(
+          "the session was started without Comet's plug-in"), null));
+    }
+    Optional<String> refused = CometEngine.checkPlan(spark);
+    return refused.isEmpty()
+        ? new Started(spark, Engine.COMET, engineLine(Engine.COMET, null, CometEngine.version()))
+        : new Started(spark, Engine.SPARK, engineLine(requested, refused.get(), null));
+  }
+
+  /** The progress line naming the engine that runs, and why it is not Comet where it is not. */
+  static String engineLine(Engine requested, String whyNotComet, String cometVersion) {
+    if (cometVersion != null) {
+      return "Engine: Comet" + (cometVersion.isEmpty() ? "" : " " + cometVersion)
+          + " (native, vectorised) under Spark";
+    }
+    if (requested == Engine.SPARK) {
+      return "Engine: Spark, as asked (engine spark)";
+    }
+    return "Engine: Spark; Comet cannot run: " + whyNotComet;
   }
 
   /** {@link #DEFAULTS}, each replaced by the value the JVM was {@code given}, if any. */
   static java.util.Map<String, String> settings(java.util.function.UnaryOperator<String> given) {
+    return settings(DEFAULTS, given);
+  }
+
+  /**
+   * {@code defaults}, each replaced by the value the JVM was {@code given}, if any: under
+   * spark-submit, a {@code --conf} (say a cluster's own {@code spark.memory.offHeap.size}) wins.
+   */
+  static java.util.Map<String, String> settings(java.util.Map<String, String> defaults,
+      java.util.function.UnaryOperator<String> given) {
     java.util.Map<String, String> s = new java.util.TreeMap<>();
-    DEFAULTS.forEach((key, value) -> {
+    defaults.forEach((key, value) -> {
       String v = given.apply(key);
       s.put(key, v == null || v.isBlank() ? value : v);
     });

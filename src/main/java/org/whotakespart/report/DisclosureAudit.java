@@ -105,9 +105,16 @@ public final class DisclosureAudit {
     }
     Map<Integer, Range> ranges = new LinkedHashMap<>();
     List<Range> failing = new ArrayList<>();
-    for (var block : blocks.entrySet()) {
-      for (Range r : block(t, block.getValue(), linesOf.getOrDefault(block.getKey(), List.of()),
-          exact)) {
+    // Blocks share no hidden count, so each is solved on its own, on every core (the sample's
+    // audit was a third of its report's processor time, nearly all in the solver); the results
+    // are taken in the blocks' order, so the answer is the same as one block after another.
+    List<Map.Entry<Integer, List<Integer>>> order = new ArrayList<>(blocks.entrySet());
+    List<List<Range>> solved = order.parallelStream()
+        .map(block -> block(t, block.getValue(), linesOf.getOrDefault(block.getKey(), List.of()),
+            exact))
+        .toList();
+    for (List<Range> blockRanges : solved) {
+      for (Range r : blockRanges) {
         ranges.put(r.cell(), r);
         if (r.possibleValues() < MIN_POSSIBLE_VALUES) {
           failing.add(r);

@@ -18,6 +18,26 @@ class CliTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  /**
+   * Commands join the suite's shared session, on Spark's own engine, rather than start one of
+   * their own on the default engine (CometEngineTest is the test about Comet).
+   */
+  @org.junit.jupiter.api.BeforeAll
+  static void shareTheTestSession() {
+    org.whotakespart.testing.TestSpark.session();
+  }
+
+  @Test
+  void anUnknownEngineIsAOneLineUsageError() {
+    int code = run("report", "--records", "x", "--projects", "p", "--baselines", "b",
+        "--period", "2025-26 Q2", "--engine", "turbo");
+    assertEquals(2, code);
+    String[] lines = err.toString().strip().split("\n");
+    assertEquals(1, lines.length, err.toString());
+    assertTrue(lines[0].startsWith("whotakespart: engine 'turbo' is not one of spark, comet"),
+        lines[0]);
+  }
+
   private int run(String... args) {
     CommandLine cl = WhoTakesPart.commandLine();
     cl.setOut(new PrintWriter(out, true));
