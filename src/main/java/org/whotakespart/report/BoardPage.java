@@ -71,7 +71,7 @@ public final class BoardPage {
    * One persistent gap over the year: its ratio now and a year ago (null where not shown), and
    * which way it moved.
    */
-  public record Persistent(String who, int quartersUnder, Double ratioNow, Double ratioThen,
+  public record Persistent(String characteristic, String category, String who, int quartersUnder, Double ratioNow, Double ratioThen,
       String then, Direction direction, String words) {}
 
   private final List<Gap> gaps;
@@ -140,10 +140,7 @@ public final class BoardPage {
   public static BoardPage of(ReportModel model, BoardView board) {
     Period now = model.period();
     Period last = now.previous();
-    Period year = now;
-    for (int i = 0; i < YEAR; i++) {
-      year = year.previous();
-    }
+    Period year = yearAgo(now);
     Map<String, MetricRow> past = new HashMap<>();
     for (MetricRow r : model.history().scopeMetrics()) {
       past.put(r.period() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
@@ -228,6 +225,21 @@ public final class BoardPage {
         List.copyOf(persistent), last.label(), year.label());
   }
 
+  /** The same quarter a year before. */
+  public static Period yearAgo(Period now) {
+    Period year = now;
+    for (int i = 0; i < YEAR; i++) {
+      year = year.previous();
+    }
+    return year;
+  }
+
+  /** The characteristics of the gaps, in the gaps' order (each once). */
+  public List<Characteristic> gapCharacteristics() {
+    return gaps.stream().map(g -> Characteristic.fromCode(g.characteristic()).orElseThrow())
+        .distinct().toList();
+  }
+
   private static String key(String period, MetricRow r) {
     return period + '\u0000' + r.characteristic() + '\u0000' + r.category();
   }
@@ -280,7 +292,7 @@ public final class BoardPage {
     Double ratioNow = board.isCountShown(now) ? board.displayed(now).ratio() : null;
     Double ratioThen = d == Direction.NOT_SHOWN || d == Direction.NO_COMPARISON || then == null
         ? null : board.displayed(then).ratio();
-    StringBuilder w = new StringBuilder(Phrases.capitalise(who)).append(": under-represented for ")
+    StringBuilder w = new StringBuilder(Phrases.capitalise(who)).append(": ")
         .append(quarters).append(" quarters running");
     if (ratioNow != null) {
       w.append(String.format(Locale.UK, "; ratio %.2f now", ratioNow));
@@ -289,13 +301,13 @@ public final class BoardPage {
       }
     }
     w.append(switch (d) {
-      case BETTER -> ": getting better since " + thenLabel + ", still short.";
-      case WORSE -> ": getting worse since " + thenLabel + ".";
-      case NO_CLEAR_CHANGE -> ": no clear change since " + thenLabel + ".";
-      case NO_COMPARISON -> "; " + thenLabel + " has no figures to compare with.";
-      case NOT_SHOWN -> "; the change since " + thenLabel + " is not shown, to protect privacy.";
+      case BETTER -> ": getting better, still short.";
+      case WORSE -> ": getting worse.";
+      case NO_CLEAR_CHANGE -> ": no clear change.";
+      case NO_COMPARISON -> "; no figures for " + thenLabel + ".";
+      case NOT_SHOWN -> "; change not shown (privacy).";
     });
-    return new Persistent(who, quarters, ratioNow, ratioThen, thenLabel, d, w.toString());
+    return new Persistent(now.characteristic(), now.category(), who, quarters, ratioNow, ratioThen, thenLabel, d, w.toString());
   }
 
   private static HeatRow heatRow(String scopeId, String name, String commissioner,

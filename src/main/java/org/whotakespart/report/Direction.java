@@ -51,6 +51,18 @@ public enum Direction {
     return arrow + " " + words;
   }
 
+  /**
+   * The move in words that do not judge it, for groups whose ratio rising is not a gap closing
+   * (those in line or over-represented): "↑ ratio rose".
+   */
+  public String neutralText() {
+    return switch (this) {
+      case BETTER -> arrow + " ratio rose";
+      case WORSE -> arrow + " ratio fell";
+      default -> text();
+    };
+  }
+
   /** The test's result: the direction and its z (NaN when there is nothing to test). */
   public record Change(Direction direction, double z) {}
 

@@ -137,8 +137,8 @@ class BoardPageTest {
     BoardPage.Persistent p = page.persistent().get(0);
     assertEquals(0.5, p.ratioNow(), 1e-12);
     assertEquals(0.3, p.ratioThen(), 1e-12);
-    assertEquals("Men and boys: under-represented for 5 quarters running; ratio 0.50 now, 0.30 in"
-        + " 2024-25 Q2: getting better since 2024-25 Q2, still short.", p.words());
+    assertEquals("Men and boys: 5 quarters running; ratio 0.50 now, 0.30 in 2024-25 Q2: getting"
+        + " better, still short.", p.words());
   }
 
   @Test
@@ -190,5 +190,17 @@ class BoardPageTest {
         assertNull(cell, h.name());
       }
     }
+  }
+
+  @Test
+  void theTrendsSheetGetsTheSameDirectionSinceAYearAgo() {
+    ReportModel model = model();
+    BoardView board = BoardView.of(model);
+    TrendView.Line men = TrendView.lines(model, board).stream()
+        .filter(l -> l.category().equals("male")).findFirst().orElseThrow();
+    assertEquals(Direction.BETTER, men.sinceYearAgo());
+    TrendView.Line age = TrendView.lines(model, board).stream()
+        .filter(l -> l.category().equals("25_34")).findFirst().orElseThrow();
+    assertEquals(Direction.WORSE, age.sinceYearAgo());
   }
 }
