@@ -45,12 +45,12 @@ final class HistorySheets {
     SheetWriter s = newSheet.apply("Trends");
     int n = quarters.size();
     int[] widths = new int[2 + n + 2];
-    widths[0] = 11;
-    widths[1] = 22;
+    widths[0] = 13;
+    widths[1] = 20;
     for (int i = 0; i < n; i++) {
       widths[2 + i] = 7;
     }
-    widths[2 + n] = 22;
+    widths[2 + n] = 25;
     widths[3 + n] = 15;
     s.widths(widths);
     String yearAgo = org.whotakespart.report.BoardPage.yearAgo(model.period()).label();

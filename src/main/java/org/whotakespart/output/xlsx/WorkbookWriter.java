@@ -644,7 +644,7 @@ public final class WorkbookWriter {
   private void dataQuality() {
     DataQuality q = model.dataQuality();
     SheetWriter s = sheet("Data quality");
-    s.widths(42, 11, 12, 11, 11, 38);
+    s.widths(40, 11, 13, 13, 11, 36);
     s.line("Data quality" + (model.isPart() ? " (the whole run, all commissioners' files)" : ""),
         styles.title);
     wide(s, String.format(Locale.UK, "Rows read %,d = accepted %,d + quarantined %,d + exact"
