@@ -182,7 +182,7 @@ public final class WorkbookWriter {
     String all = MetricCalculator.ALL_ID;
     // A count the disclosure control hides is left out of the sentence, not named mid-way.
     String headline = String.format(Locale.UK, "%d projects. %s took part as %s%s, and %s in"
-        + " other roles, who are not compared with the population.", model.projects().size(),
+        + " other roles (not compared with the population).", model.projects().size(),
         people(board.distinctPeopleText(), "different people"), roles(),
         board.isPeopleShown(all) ? " (" + board.peopleText(all) + " when a person is counted once"
             + " in each project they joined)" : "",
@@ -193,7 +193,9 @@ public final class WorkbookWriter {
           + " be compared with the population. Check the period and the exports' activity dates. "
           + headline;
     }
-    wide(s, headline, styles.wrapped, last).setHeightInPoints(14f);
+    // One line where it fits (about 0.75 of a column-width character per letter), else two.
+    Row head = wide(s, headline, styles.wrapped, last);
+    head.setHeightInPoints(headline.length() * 0.75 <= totalWidth(s, last) ? 14f : 27f);
 
     // (a) left and (b) right, side by side from here.
     int top = s.rowIndex();
@@ -319,6 +321,15 @@ public final class WorkbookWriter {
     s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, 1));
     s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 2,
         LEFT.length - 1));
+  }
+
+  /** The width of columns 0 to {@code last}, in characters. */
+  private static double totalWidth(SheetWriter s, int last) {
+    double w = 0;
+    for (int i = 0; i <= last; i++) {
+      w += s.sheet.getColumnWidth(i) / 256.0;
+    }
+    return w;
   }
 
   /** The text cut to {@code most} characters, with an ellipsis where it was cut. */
