@@ -451,7 +451,7 @@ class ReportEndToEndTest {
       }
       assertEquals(2, checked);
       // Page 1 now answers for all projects; the project-by-project changes moved to the
-      // Projects sheet (issue 20).
+      // Projects sheet.
       boolean changes = false;
       for (Row row : wb.getSheet("Projects")) {
         Cell c = row.getCell(0);
@@ -635,7 +635,7 @@ class ReportEndToEndTest {
     int absent = 0;
     try (InputStream in = Files.newInputStream(out.resolve("first/who-takes-part-2025-26-Q2.xlsx"));
         Workbook wb = WorkbookFactory.create(in)) {
-      // Page 1's gaps (issue 20): all projects together, each significant, never from the side of
+      // Page 1's gaps: all projects together, each significant, never from the side of
       // an absent characteristic, never a group outside every project's intended population.
       Map<String, String[]> groupOfWho = new HashMap<>();
       for (org.whotakespart.config.Characteristic c : org.whotakespart.config.Characteristic.values()) {
