@@ -16,7 +16,14 @@ public final class Phrases {
     return switch (c) {
       case AGE_BAND -> "people " + label;
       case SEX -> category.equals("female") ? "women and girls" : "men and boys";
-      case ETHNIC_GROUP, ETHNIC_GROUP_BROAD -> "people in the ethnic group " + label;
+      case ETHNIC_GROUP -> "people in the ethnic group " + label;
+      case ETHNIC_GROUP_BROAD -> switch (category) {
+        case "asian" -> "Asian people";
+        case "black" -> "Black people";
+        case "mixed" -> "people of mixed ethnic groups";
+        case "white" -> "White people";
+        default -> "people of other ethnic groups";
+      };
       case RELIGION -> category.equals("no_religion") ? "people with no religion"
           : "people whose religion is " + label;
       case DISABILITY -> category.equals("not_disabled") ? "people who are not disabled"

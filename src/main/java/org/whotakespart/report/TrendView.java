@@ -23,9 +23,12 @@ public final class TrendView {
   /** One quarter of one group: the ratio when shown, else why not. */
   public record Cell(String period, Double ratio, Status status, String withheld) {}
 
-  /** One group over the quarters, with its trend now. */
+  /**
+   * One group over the quarters, with its trend now and which way its ratio moved since the same
+   * quarter a year ago ({@link Direction}; "better" means the ratio rose).
+   */
   public record Line(Characteristic characteristic, String category, List<Cell> cells,
-      Trend trend) {}
+      Trend trend, Direction sinceYearAgo) {}
 
   /** One group's equity share as shown: the share, or why it is not. */
   public record Share(Double share, String withheld) {}
@@ -45,12 +48,13 @@ public final class TrendView {
       }
     }
     String now = model.period().label();
-    int t = model.suppressionThreshold();
+    String yearAgo = BoardPage.yearAgo(model.period()).label();
     List<Line> lines = new ArrayList<>();
     for (Characteristic c : Characteristic.values()) {
       for (String category : c.categoryCodes()) {
         List<Cell> cells = new ArrayList<>();
         Trend trend = null;
+        Direction since = Direction.NO_COMPARISON;
         for (String q : h.periods()) {
           MetricRow r = byKey.get(q + '\u0000' + c.code() + '\u0000' + category);
           if (r == null) {
@@ -62,6 +66,10 @@ public final class TrendView {
             trend = h.trends().get(Trend.key(r));
             MetricRow shownRow = nowAll.get(c.code() + '\u0000' + category);
             shown = shownRow != null && board.isCountShown(shownRow);
+            if (shownRow != null && r.ratio() != null) {
+              since = BoardPage.direction(board, shownRow,
+                  byKey.get(yearAgo + '\u0000' + c.code() + '\u0000' + category));
+            }
           } else {
             shown = board.isPastCountShown(r);
           }
@@ -70,7 +78,8 @@ public final class TrendView {
           cells.add(new Cell(q, why == null ? board.displayed(r).ratio() : null, r.status(), why));
         }
         if (!h.periods().isEmpty()) {
-          lines.add(new Line(c, category, cells, trend == null ? new Trend("not_assessed", 0) : trend));
+          lines.add(new Line(c, category, cells, trend == null ? new Trend("not_assessed", 0)
+              : trend, since));
         }
       }
     }

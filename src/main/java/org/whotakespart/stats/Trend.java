@@ -117,8 +117,8 @@ public record Trend(String code, int quartersUnder) {
       case "under_represented" -> quartersUnder > 1 ? "under-represented for " + quartersUnder
           + " quarters running" : "under-represented";
       case "improved" -> "improved: no longer under-represented";
-      case "steady" -> "no change of concern";
-      default -> "not assessed";
+      case "steady" -> "not clearly under-represented";
+      default -> "not assessed (too few, not compared, no data)";
     };
   }
 

@@ -46,7 +46,7 @@ public final class Charts {
   static final int WIDTH = 900;
   static final int SCALE = 2;
   /** About the printable height of a landscape A4 page at the chart's width. */
-  static final int MAX_HEIGHT = 640;
+  static final int MAX_HEIGHT = 540;
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -73,7 +73,108 @@ public final class Charts {
               java.util.stream.Stream.of(shares(model, c, rows, board), ratios(model, c, rows, board));
           return java.util.stream.Stream.concat(now, trend(model, c, lines).stream());
         })
-        .toList();
+        .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+            list -> {
+              List<Chart> out = new java.util.ArrayList<>();
+              persistentGaps(model, board).ifPresent(out::add);
+              out.addAll(list);
+              return out;
+            }));
+  }
+
+  /** At most this many persistent gaps share the all-projects trend chart. */
+  static final int MOST_PERSISTENT = 4;
+
+  /**
+   * The all-projects ratio, quarter by quarter, with its 95% interval, for the persistent gaps
+   * page 1 names (the first {@link #MOST_PERSISTENT}): each gap a line in its own colour, dash and
+   * marker (so it reads in greyscale), nudged sideways so that the intervals do not overlap, and
+   * named in the legend rather than on the lines. From the counts a board sees; a quarter whose
+   * count is hidden is a gap in the line.
+   */
+  static java.util.Optional<Chart> persistentGaps(ReportModel model, BoardView board) {
+    List<org.whotakespart.report.BoardPage.Persistent> gaps =
+        org.whotakespart.report.BoardPage.of(model, board).persistent();
+    List<String> periods = model.history().periods();
+    if (gaps.isEmpty() || periods.size() < 2) {
+      return java.util.Optional.empty();
+    }
+    gaps = gaps.subList(0, Math.min(MOST_PERSISTENT, gaps.size()));
+    java.util.Map<String, MetricRow> past = new java.util.HashMap<>();
+    for (MetricRow r : model.history().scopeMetrics()) {
+      past.put(r.period() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
+    }
+    String now = model.period().label();
+    org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+    StringBuilder alt = new StringBuilder();
+    double top = model.bands().high() + 0.1;
+    for (int g = 0; g < gaps.size(); g++) {
+      var gap = gaps.get(g);
+      String name = org.whotakespart.report.Phrases.capitalise(gap.who());
+      org.jfree.data.xy.YIntervalSeries series = new org.jfree.data.xy.YIntervalSeries(name);
+      alt.append(name).append(": ");
+      double nudge = (g - (gaps.size() - 1) / 2.0) * 0.08;
+      for (int q = 0; q < periods.size(); q++) {
+        MetricRow r = past.get(periods.get(q) + '\u0000' + gap.characteristic() + '\u0000'
+            + gap.category());
+        boolean shown = r != null && r.ratio() != null && (periods.get(q).equals(now)
+            ? model.metrics().stream().anyMatch(m -> m.scopeType() == ScopeType.ALL
+                && m.characteristic().equals(gap.characteristic())
+                && m.category().equals(gap.category()) && board.isCountShown(m))
+            : board.isPastCountShown(r));
+        if (!shown || board.displayed(r).ratioCi95() == null) {
+          alt.append(periods.get(q)).append(" not shown; ");
+          continue;
+        }
+        MetricRow d = board.displayed(r);
+        series.add(q + nudge, d.ratio(), d.ratioCi95().low(), d.ratioCi95().high());
+        top = Math.max(top, Math.min(d.ratioCi95().high(), 3.0) + 0.05);
+        alt.append(String.format(Locale.UK, "%s %.2f (%.2f to %.2f); ", periods.get(q), d.ratio(),
+            d.ratioCi95().low(), d.ratioCi95().high()));
+      }
+      data.addSeries(series);
+    }
+    org.jfree.chart.axis.SymbolAxis quarters = new org.jfree.chart.axis.SymbolAxis("Quarter",
+        periods.toArray(new String[0]));
+    quarters.setTickLabelFont(SMALL);
+    quarters.setLabelFont(LABEL);
+    quarters.setGridBandsVisible(false);
+    quarters.setRange(-0.5, periods.size() - 0.5);
+    NumberAxis values = valueAxis("Ratio, all projects (1 = in line), with 95% interval");
+    values.setRange(0, top);
+    org.jfree.chart.renderer.xy.XYErrorRenderer renderer =
+        new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    renderer.setDrawXError(false);
+    renderer.setDefaultLinesVisible(true);
+    renderer.setDefaultShapesVisible(true);
+    renderer.setCapLength(6);
+    Color[] colours = {Palette.VERMILLION, Palette.BLUE, Color.BLACK, Palette.SKY};
+    float[][] dashes = {null, {8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
+    java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier
+        .createStandardSeriesShapes();
+    for (int i = 0; i < gaps.size(); i++) {
+      renderer.setSeriesPaint(i, colours[i]);
+      renderer.setSeriesStroke(i, dashes[i] == null ? new BasicStroke(2.5f)
+          : new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dashes[i],
+              0f));
+      renderer.setSeriesShape(i, shapes[i]);
+    }
+    renderer.setErrorStroke(new BasicStroke(1.2f));
+    org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, quarters, values,
+        renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinePaint(Palette.LIGHT_GREY);
+    plot.setDomainGridlinesVisible(false);
+    plot.addRangeMarker(marker(1.0, "in line", new BasicStroke(2f), RectangleAnchor.TOP_RIGHT));
+    plot.addRangeMarker(marker(model.bands().low(), String.format(Locale.UK, "%.2f",
+        model.bands().low()), dashed(), RectangleAnchor.BOTTOM_RIGHT));
+    String title = "All projects: the persistent gaps over the quarters";
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.getLegend().setItemFont(LABEL);
+    addSource(chart, model);
+    return java.util.Optional.of(render("trend-gaps", title, title + ", ratio with 95% interval. "
+        + alt.toString().trim(), chart, 9));
   }
 
   /** Groups worth following over time: under-represented now, or no longer. */
@@ -146,39 +247,94 @@ public final class Charts {
   }
 
   static Chart shares(ReportModel model, Characteristic c, List<MetricRow> rows, BoardView board) {
-    DefaultCategoryDataset data = new DefaultCategoryDataset();
     StringBuilder alt = new StringBuilder();
-    for (MetricRow r : rows) {
+    JFreeChart chart = sharesChart(model, c, rows, board, alt);
+    return render("shares-" + c.code(), chart.getTitle().getText(), chart.getTitle().getText()
+        + ". " + alt.toString().trim(), chart, rows.size());
+  }
+
+  /**
+   * The share taking part as a bar with its 95% interval (from the counts a board sees), and the
+   * local population's share as a black diamond on the same line (as Fingertips draws an indicator
+   * against its benchmark). Only the bars carry value labels, and the renderer draws each one from
+   * its own bar's value, inside the bar's base (or just past its end when the bar is too short).
+   */
+  static JFreeChart sharesChart(ReportModel model, Characteristic c, List<MetricRow> rows,
+      BoardView board, StringBuilder alt) {
+    int n = rows.size();
+    DefaultCategoryDataset taking = new DefaultCategoryDataset();
+    DefaultCategoryDataset population = new DefaultCategoryDataset();
+    Number[][] lows = new Number[1][n];
+    Number[][] highs = new Number[1][n];
+    String[] labels = new String[n];
+    double top = 10;
+    for (int i = 0; i < n; i++) {
+      MetricRow r = rows.get(i);
       String label = axisLabel(c, r, board);
-      Double share = board.isCountShown(r) ? board.displayed(r).share() : null;
-      data.addValue(share == null ? null : 100 * share, "Taking part", label);
-      data.addValue(r.populationShare() == null ? null : 100 * r.populationShare(),
+      labels[i] = label;
+      boolean shown = board.isCountShown(r);
+      MetricRow d = shown ? board.displayed(r) : null;
+      Double share = shown ? d.share() : null;
+      taking.addValue(share == null ? null : 100 * share, "Taking part", label);
+      population.addValue(r.populationShare() == null ? null : 100 * r.populationShare(),
           "Local population", label);
-      alt.append(String.format(Locale.UK, "%s: %s taking part, %s of the local population. ", label,
-          share == null ? "not shown" : percent(share),
+      if (shown && d.shareCi95() != null) {
+        lows[0][i] = 100 * d.shareCi95().low();
+        highs[0][i] = 100 * d.shareCi95().high();
+        top = Math.max(top, 100 * d.shareCi95().high());
+      }
+      if (r.populationShare() != null) {
+        top = Math.max(top, 100 * r.populationShare());
+      }
+      alt.append(String.format(Locale.UK, "%s: %s taking part%s, %s of the local population. ",
+          label, share == null ? "not shown" : percent(share),
+          shown && d.shareCi95() != null ? String.format(Locale.UK, " (95%% interval %s to %s)",
+              percent(d.shareCi95().low()), percent(d.shareCi95().high())) : "",
           r.populationShare() == null ? "no baseline" : percent(r.populationShare())));
     }
+    DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(
+        new String[] {"95% interval of the share taking part"}, labels, lows, highs);
     String title = c.label() + ": who takes part compared with the local population";
     CategoryAxis categories = categoryAxis();
     NumberAxis values = valueAxis("Share of people (%)");
+    values.setRange(0, Math.min(100, top * 1.08 + 2));
     BarRenderer bars = new BarRenderer();
     bars.setBarPainter(new StandardBarPainter());
     bars.setShadowVisible(false);
-    bars.setSeriesPaint(0, Palette.BLUE);
-    bars.setSeriesPaint(1, Palette.ORANGE);
-    bars.setItemMargin(0.05);
+    bars.setSeriesPaint(0, Palette.SKY);
+    bars.setMaximumBarWidth(0.6);
     bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%",
         new java.text.DecimalFormat("0.0")));
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelFont(SMALL);
-    CategoryPlot plot = new CategoryPlot(data, categories, values, bars);
+    bars.setDefaultItemLabelPaint(Color.BLACK);
+    bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+        org.jfree.chart.labels.ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT));
+    bars.setPositiveItemLabelPositionFallback(new org.jfree.chart.labels.ItemLabelPosition(
+        org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    IntervalBarRenderer whiskers = new IntervalBarRenderer();
+    whiskers.setBarPainter(new StandardBarPainter());
+    whiskers.setShadowVisible(false);
+    whiskers.setSeriesPaint(0, Color.BLACK);
+    whiskers.setMaximumBarWidth(0.012);
+    whiskers.setDefaultItemLabelsVisible(false);
+    LineAndShapeRenderer diamonds = new LineAndShapeRenderer(false, true);
+    diamonds.setSeriesPaint(0, Color.BLACK);
+    diamonds.setSeriesShape(0, new java.awt.Polygon(new int[] {0, 7, 0, -7},
+        new int[] {-7, 0, 7, 0}, 4));
+    diamonds.setDefaultItemLabelsVisible(false);
+    CategoryPlot plot = new CategoryPlot(taking, categories, values, bars);
+    plot.setDataset(1, intervals);
+    plot.setRenderer(1, whiskers);
+    plot.setDataset(2, population);
+    plot.setRenderer(2, diamonds);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     styled(plot);
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setItemFont(LABEL);
     addSource(chart, model);
-    return render("shares-" + c.code(), title, title + ". " + alt.toString().trim(), chart,
-        rows.size());
+    return chart;
   }
 
   static Chart ratios(ReportModel model, Characteristic c, List<MetricRow> rows, BoardView board) {
@@ -265,7 +421,13 @@ public final class Charts {
     m.setLabelFont(SMALL);
     m.setLabelBackgroundColor(Color.WHITE);
     m.setLabelAnchor(where);
-    m.setLabelTextAnchor(where == RectangleAnchor.TOP ? TextAnchor.TOP_CENTER : TextAnchor.BOTTOM_CENTER);
+    m.setLabelTextAnchor(switch (where) {
+      case TOP -> TextAnchor.TOP_CENTER;
+      // At the right end, above the line (TOP_RIGHT) or below it (BOTTOM_RIGHT), clear of it.
+      case TOP_RIGHT -> TextAnchor.BOTTOM_RIGHT;
+      case BOTTOM_RIGHT -> TextAnchor.TOP_RIGHT;
+      default -> TextAnchor.BOTTOM_CENTER;
+    });
     return m;
   }
 

@@ -17,6 +17,7 @@ import org.whotakespart.stats.EquityCalculator;
 import org.whotakespart.stats.EquityRow;
 import org.whotakespart.stats.EquityStatus;
 import org.whotakespart.stats.Status;
+import org.whotakespart.stats.Trend;
 
 /** The Trends and Experience sheets: the quarters before, and equity of experience. */
 final class HistorySheets {
@@ -42,50 +43,81 @@ final class HistorySheets {
     }
     List<String> quarters = model.history().periods();
     SheetWriter s = newSheet.apply("Trends");
-    int[] widths = new int[3 + quarters.size() + 1];
-    widths[0] = 24;
-    widths[1] = 34;
-    for (int i = 0; i < quarters.size(); i++) {
-      widths[2 + i] = 11;
+    int n = quarters.size();
+    int[] widths = new int[2 + n + 2];
+    widths[0] = 13;
+    widths[1] = 20;
+    for (int i = 0; i < n; i++) {
+      widths[2 + i] = 7;
     }
-    widths[2 + quarters.size()] = 40;
-    widths[3 + quarters.size()] = 14;
+    widths[2 + n] = 25;
+    widths[3 + n] = 15;
     s.widths(widths);
+    String yearAgo = org.whotakespart.report.BoardPage.yearAgo(model.period()).label();
     s.line("Trends: " + TrendView.scopeName(model) + ", " + quarters.get(0) + " to "
         + model.period().label(), styles.title);
     wide(s, "Each quarter's ratio: the share taking part divided by the local population share"
-        + " (1 = in line; below " + model.bands().low() + " the group is missing people). The colour"
-        + " is the quarter's status. A ratio resting on 1 to " + (model.suppressionThreshold() - 1)
-        + " people is not shown. The trend is judged on significant under-representation:"
-        + " \"for N quarters running\" counts the quarters up to " + model.period().label() + ".",
-        quarters.size() + 3);
+        + " (1 = in line; below " + model.bands().low() + " the group is missing people). The fill"
+        + " is the quarter's status: dark with white figures under-represented, pale orange"
+        + " possibly under, blue over, pale blue possibly over, grey too few to tell or not"
+        + " compared. A ratio resting on 1 to " + (model.suppressionThreshold() - 1)
+        + " people is not shown. The trend is judged on significant under-representation; the"
+        + " last column says which way the ratio moved since " + yearAgo + ", where the change"
+        + " is larger than chance (statistics.md, \"Is it getting better\").", n + 3);
     List<String> header = new ArrayList<>(List.of("Characteristic", "Group"));
-    header.addAll(quarters);
+    for (String q : quarters) {
+      header.add(q);
+    }
     header.add("Trend");
-    header.add("Quarters under-represented running");
+    header.add("Since " + yearAgo);
     Row h = s.header(header.toArray(new String[0]));
+    h.setHeightInPoints(28f);
     int first = h.getRowNum();
-    for (TrendView.Line l : lines) {
+    // The groups under-represented now or lately print (by trend, as Trend.codes() orders them);
+    // the rest follow, for the screen only.
+    List<String> order = Trend.codes();
+    List<TrendView.Line> sorted = lines.stream().sorted(java.util.Comparator.comparing(
+        (TrendView.Line l) -> order.indexOf(l.trend().code()) < 4 ? order.indexOf(
+            l.trend().code()) : 4)).toList();
+    int printedTo = first;
+    boolean rest = false;
+    for (TrendView.Line l : sorted) {
+      boolean followed = order.indexOf(l.trend().code()) < 4;
+      if (!followed && !rest) {
+        rest = true;
+        printedTo = s.rowIndex() - 1;
+        if (printedTo == first) {
+          s.line("No group has been under-represented in these quarters.", styles.text);
+          printedTo++;
+        }
+        wide(s, "The other groups, below, are for use on screen and do not print.", n + 3);
+      }
       Row row = s.row();
-      SheetWriter.text(row, 0, l.characteristic().label(), styles.text);
+      SheetWriter.text(row, 0, l.characteristic().label(), styles.wrapped);
       SheetWriter.text(row, 1, l.characteristic().category(l.category()).map(Category::label)
-          .orElse(l.category()), styles.text);
+          .orElse(l.category()), styles.wrapped);
       for (int i = 0; i < l.cells().size(); i++) {
         TrendView.Cell c = l.cells().get(i);
         if (c.ratio() != null) {
           SheetWriter.number(row, 2 + i, c.ratio(), on(c.status(), styles.ratio));
         } else {
-          SheetWriter.text(row, 2 + i, c.withheld(), styles.text);
+          SheetWriter.text(row, 2 + i, c.withheld(), styles.wrapped);
         }
       }
       int at = 2 + l.cells().size();
       boolean concern = l.trend().code().contains("under_represented");
       SheetWriter.text(row, at, l.trend().words(),
-          concern ? styles.status.get(Status.UNDER_REPRESENTED) : styles.text);
-      SheetWriter.number(row, at + 1, (double) l.trend().quartersUnder(), styles.whole);
+          concern ? styles.status.get(Status.UNDER_REPRESENTED) : styles.wrapped);
+      SheetWriter.text(row, at + 1, concern ? l.sinceYearAgo().text()
+          : l.sinceYearAgo().neutralText(), styles.wrapped);
+      s.fitHeight(row);
+    }
+    if (!rest) {
+      printedTo = s.rowIndex() - 1;
     }
     s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0,
         header.size() - 1));
+    workbook.setPrintArea(workbook.getSheetIndex(s.sheet), 0, header.size() - 1, 0, printedTo);
   }
 
   private final Map<String, CellStyle> coloured = new java.util.HashMap<>();
@@ -190,6 +222,7 @@ final class HistorySheets {
     }
     s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0,
         header.size() - 1));
+    s.doNotPrint();
   }
 
   private static void shareCell(Row row, int col, TrendView.Share sh, CellStyle style) {

@@ -91,7 +91,7 @@ final class SheetWriter {
       }
     }
     if (lines > 1) {
-      r.setHeightInPoints(lines * 14.5f + 2f);
+      r.setHeightInPoints(lines * 13.5f + 2f);
     }
   }
 
@@ -101,7 +101,14 @@ final class SheetWriter {
     }
   }
 
-  /** Landscape, one page wide, footer with the period and page numbers. */
+  /** The marking on every printed page: the figures are about people, some special category. */
+  static final String MARKING = "OFFICIAL-SENSITIVE";
+
+  /**
+   * A4 landscape, one page wide, narrow margins; every printed page's header names the sheet, the
+   * quarter and the marking, and its footer says page N of M (so a continuation page says where
+   * it belongs).
+   */
   void printSetup(String period) {
     PrintSetup ps = sheet.getPrintSetup();
     ps.setLandscape(true);
@@ -110,7 +117,35 @@ final class SheetWriter {
     ps.setFitHeight((short) 0);
     sheet.setFitToPage(true);
     sheet.setAutobreaks(true);
-    sheet.getFooter().setLeft("Who takes part, " + period);
+    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
+    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
+    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.TOP, 0.5);
+    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.BOTTOM, 0.45);
+    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.HEADER, 0.25);
+    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.FOOTER, 0.25);
+    sheet.getHeader().setLeft("&A");
+    sheet.getHeader().setCenter("&B" + MARKING);
+    sheet.getHeader().setRight("Who takes part, " + period);
+    sheet.getFooter().setLeft(MARKING);
     sheet.getFooter().setRight("Page &P of &N");
+  }
+
+  /**
+   * A detail sheet, for use on screen: its print area is one empty cell beyond its contents, so
+   * printing the workbook leaves it out (clear the print area to print it).
+   */
+  void doNotPrint() {
+    int index = sheet.getWorkbook().getSheetIndex(sheet);
+    sheet.getWorkbook().setPrintArea(index, NO_PRINT_COLUMN, NO_PRINT_COLUMN, 0, 0);
+  }
+
+  /** The column of the empty cell a detail sheet's print area names. */
+  static final int NO_PRINT_COLUMN = 60;
+
+  /** Printed at full size on exactly one page (the layout is made to fit it). */
+  void onePage() {
+    sheet.setFitToPage(true);
+    sheet.getPrintSetup().setFitWidth((short) 1);
+    sheet.getPrintSetup().setFitHeight((short) 1);
   }
 }

@@ -28,10 +28,12 @@ import org.whotakespart.config.Period;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.output.chart.Charts;
 import org.whotakespart.report.BaselineCoverage;
+import org.whotakespart.report.BoardPage;
 import org.whotakespart.report.BoardView;
 import org.whotakespart.report.DataQuality;
 import org.whotakespart.report.FileReconciliation;
 import org.whotakespart.report.Phrases;
+import org.whotakespart.report.ProjectChanges;
 import org.whotakespart.report.ReportModel;
 import org.whotakespart.stats.Interval;
 import org.whotakespart.stats.MetricCalculator;
@@ -39,6 +41,7 @@ import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
+import org.whotakespart.stats.Trend;
 import org.whotakespart.validate.RejectReason;
 
 /**
@@ -49,7 +52,6 @@ import org.whotakespart.validate.RejectReason;
 public final class WorkbookWriter {
   /** Groups with less complete answers than this get a visible warning. */
   static final double COMPLETENESS_WARNING = 0.70;
-  private static final int MAX_GAPS = 15;
   /**
    * Above this many projects the characteristic sheets show all projects together only: a board
    * cannot read thousands of rows, and a workbook that size would not fit in memory. Per-project
@@ -85,18 +87,23 @@ public final class WorkbookWriter {
   public static void write(ReportModel model, BoardView board, List<Charts.Chart> charts,
       Path file) {
     WorkbookWriter w = new WorkbookWriter(model, board);
-    w.summary();
+    BoardPage page = BoardPage.of(model, board);
+    // Printed (at most 12 A4 pages for the sample): Summary, the key charts, Trends, Data quality
+    // and About. The rest is for the screen and does not print (SheetWriter.doNotPrint).
+    w.summary(page);
+    HistorySheets history = new HistorySheets(model, board, w.wb, w.styles, w::sheet);
+    if (!charts.isEmpty()) {
+      w.charts(charts, page);
+    }
+    history.trends();
+    w.dataQuality();
+    w.about();
     for (Characteristic c : Characteristic.values()) {
       w.characteristic(c);
     }
-    HistorySheets history = new HistorySheets(model, board, w.wb, w.styles, w::sheet);
-    history.trends();
+    w.projectsSheet();
     history.experience();
-    if (!charts.isEmpty()) {
-      w.charts(charts);
-    }
-    w.dataQuality();
-    w.about();
+    w.files();
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
@@ -131,69 +138,256 @@ public final class WorkbookWriter {
     return p == null ? id : p.projectName();
   }
 
-  // ---------------------------------------------------------------- Summary
+  // ---------------------------------------------------------------- Summary (page 1)
 
-  private void summary() {
+  /** Left block: rank, group, people short, since last quarter, since a year ago. */
+  private static final int[] LEFT = {3, 26, 6, 14, 14};
+  /** Then a narrow gap, the project column and one narrow column per characteristic. */
+  private static final int GAP_COLUMN = LEFT.length;
+  private static final int PROJECT_COLUMN = GAP_COLUMN + 1;
+  private static final int HEAT_WIDTH = 4;
+
+  /** The word-free mark each status carries in the heat map (the key spells them out). */
+  static String symbol(Status s) {
+    return switch (s) {
+      case UNDER_REPRESENTED -> "\u25BC\u25BC";
+      case POSSIBLY_UNDER_REPRESENTED -> "\u25BC?";
+      case IN_LINE -> "=";
+      case POSSIBLY_OVER_REPRESENTED -> "\u25B2?";
+      case OVER_REPRESENTED -> "\u25B2\u25B2";
+      case TOO_FEW_TO_TELL -> "few";
+      case NOT_COMPARED -> "n/c";
+      case NO_BASELINE, NO_DATA -> "\u2013";
+    };
+  }
+
+  /** What each mark of the key means, in the order a board reads them. */
+  private static final String[][] KEY = {
+      {"under_represented", "below 0.8 \u00D7 population share, not chance"},
+      {"possibly_under_represented", "below 0.8 \u00D7, too few to be sure"},
+      {"in_line", "0.8 to 1.25 \u00D7 population share"},
+      {"possibly_over_represented", "above 1.25 \u00D7, too few to be sure"},
+      {"over_represented", "above 1.25 \u00D7 population share, not chance"},
+      {"too_few_to_tell", "too few people to show any gap"},
+      {"not_compared", "not who the project is for; \u2013 no data"}};
+
+  private void summary(BoardPage page) {
     SheetWriter s = sheet("Summary");
-    s.widths(5, 62, 34, 26, 40);
-    s.line("Who takes part: " + model.period().label()
-        + (model.isPart() ? ", " + model.scopeName() : ""), styles.title);
-    s.line("Co-production projects, " + model.period().months() + ": who took part, compared with"
-        + " the local population of each project's area.", styles.subtitle);
-    s.skip();
-    String all = MetricCalculator.ALL_ID;
-    String headline = String.format(Locale.UK, "%d projects. %s different people took part as %s"
-        + " (%s when a person is counted once in each project they joined), and %s people in other"
-        + " roles, who are not compared with the population.", model.projects().size(),
-        board.distinctPeopleText(), roles(), board.peopleText(all),
-        board.otherRolesText(all));
-    if (!model.isPart()) {
-      headline += String.format(Locale.UK, " %,d activity records this quarter.",
-          model.dataQuality().recordsInPeriod());
+    int[] widths = new int[PROJECT_COLUMN + 1 + page.columns().size()];
+    System.arraycopy(LEFT, 0, widths, 0, LEFT.length);
+    widths[GAP_COLUMN] = 1;
+    widths[PROJECT_COLUMN] = 26;
+    for (int i = PROJECT_COLUMN + 1; i < widths.length; i++) {
+      widths[i] = HEAT_WIDTH;
     }
+    s.widths(widths);
+    // Fractions of a character: page 1 is laid out to fit one A4 page at full size.
+    s.sheet.setColumnWidth(0, (int) (2.5 * 256));
+    s.sheet.setColumnWidth(GAP_COLUMN, 128);
+    for (int i = PROJECT_COLUMN + 1; i < widths.length; i++) {
+      s.sheet.setColumnWidth(i, (int) (3.6 * 256));
+    }
+    int last = widths.length - 1;
+    s.line("Who takes part: " + model.period().label() + ", " + model.period().months()
+        + (model.isPart() ? ", " + model.scopeName() : ""), styles.title);
+    String all = MetricCalculator.ALL_ID;
+    // A count the disclosure control hides is left out of the sentence, not named mid-way.
+    String headline = String.format(Locale.UK, "%d projects. %s took part as %s%s, and %s in"
+        + " other roles (not compared with the population).", model.projects().size(),
+        people(board.distinctPeopleText(), "different people"), roles(),
+        board.isPeopleShown(all) ? " (" + board.peopleText(all) + " when a person is counted once"
+            + " in each project they joined)" : "",
+        people(board.otherRolesText(all), "people"));
     boolean noRecords = model.dataQuality().recordsInPeriod() == 0;
     if (noRecords) {
       headline = "No records fall in this quarter (" + model.period().months() + "): nothing could"
           + " be compared with the population. Check the period and the exports' activity dates. "
           + headline;
     }
-    wide(s, headline, styles.wrapped);
-    wide(s, "How to read this: a group is under-represented when its share of the people taking"
-        + " part is less than " + model.bands().low() + " times its share of the local population"
-        + " and the difference is too large to be chance. 'Possibly' means the gap is there but the"
-        + " numbers are too small to be sure; 'too few to tell' means the project is too small to"
-        + " show a gap for that group at all. Counts from 1 to " + (model.suppressionThreshold() - 1)
-        + " are shown as '" + board.fewerThanText() + "' to protect people's privacy.",
-        styles.note);
-    s.skip();
+    // One line where it fits (about 0.75 of a column-width character per letter), else two.
+    Row head = wide(s, headline, styles.wrapped, last);
+    head.setHeightInPoints(headline.length() * 0.75 <= totalWidth(s, last) ? 14f : 27f);
 
-    s.line("The largest gaps", styles.subtitle);
+    // (a) left and (b) right, side by side from here.
+    int top = s.rowIndex();
+    Row titles = s.row();
+    SheetWriter.text(titles, 0, "Which groups are missing, all projects together", styles.subtitle);
+    SheetWriter.text(titles, PROJECT_COLUMN, "Where: each project's most serious status",
+        styles.subtitle);
     Row h = s.row();
-    String[] headers = {"#", "The gap in words", "Project", "Group", "Status"};
-    for (int i = 0; i < headers.length; i++) {
-      SheetWriter.text(h, i, headers[i], styles.header);
+    String[] left = {"#", "Group", "People short",
+        "Since " + page.lastQuarter(), "Since " + page.yearAgo()};
+    for (int i = 0; i < left.length; i++) {
+      SheetWriter.text(h, i, left[i], styles.p1Header);
     }
-    s.fitHeight(h);
-    List<MetricRow> gaps = gaps();
-    if (gaps.isEmpty()) {
-      s.line(noRecords ? "No group can be compared: no records fall in this quarter."
-          : "No group is under-represented in any project this quarter.", styles.text);
+    SheetWriter.text(h, PROJECT_COLUMN, "Project (commissioner)", styles.p1Header);
+    for (int i = 0; i < page.columns().size(); i++) {
+      SheetWriter.text(h, PROJECT_COLUMN + 1 + i, shortLabel(page.columns().get(i)),
+          styles.rotated);
+    }
+    h.setHeightInPoints(62f);
+
+    List<Row> body = new ArrayList<>();
+    java.util.function.IntFunction<Row> at = i -> {
+      while (body.size() <= i) {
+        body.add(s.row());
+      }
+      return body.get(i);
+    };
+    int line = 0;
+    if (page.gaps().isEmpty()) {
+      SheetWriter.text(at.apply(line++), 1, noRecords ? "No group can be compared: no records"
+          + " fall in this quarter." : "No group is clearly under-represented across all projects"
+          + " this quarter.", styles.p1Text);
     }
     int rank = 1;
-    for (MetricRow r : gaps) {
-      Row row = s.row();
-      SheetWriter.number(row, 0, (double) rank++, styles.whole);
-      SheetWriter.text(row, 1, Phrases.gap(r, projectName(r.scopeId()), board), styles.wrapped);
-      SheetWriter.text(row, 2, projectName(r.scopeId()), styles.wrapped);
-      SheetWriter.text(row, 3, groupLabel(r), styles.wrapped);
-      SheetWriter.text(row, 4, board.statusText(r), styles.status.get(r.status()));
-      s.fitHeight(row);
+    for (BoardPage.Gap g : page.gaps()) {
+      Row r = at.apply(line++);
+      SheetWriter.number(r, 0, (double) rank++, styles.p1Whole);
+      SheetWriter.text(r, 1, groupWords(g), styles.heatKey.get(Status.UNDER_REPRESENTED));
+      if (g.shortfall() != null) {
+        SheetWriter.number(r, 2, (double) g.shortfall(), styles.p1Whole);
+      } else {
+        SheetWriter.text(r, 2, BoardView.STATUS_NOT_SHOWN, styles.p1Text);
+      }
+      SheetWriter.text(r, 3, g.sinceLastQuarter().text(), styles.p1Text);
+      SheetWriter.text(r, 4, g.sinceYearAgo().text(), styles.p1Text);
     }
+    line++;
+    SheetWriter.text(at.apply(line++), 0, "Is it getting better? Gaps of " + Trend.PERSISTENT
+        + " quarters or more running", styles.p1Sub);
+    if (model.history().periods().size() < 2) {
+      SheetWriter.text(at.apply(line++), 0, "The inputs hold no earlier quarters to compare"
+          + " with.", styles.p1Text);
+    } else if (page.persistent().isEmpty()) {
+      SheetWriter.text(at.apply(line++), 0, "No group has been under-represented across all"
+          + " projects for " + Trend.PERSISTENT + " quarters running.", styles.p1Text);
+    }
+    if (!page.persistent().isEmpty()) {
+      Row ph = at.apply(line++);
+      String[] heads = {"", "Group", "Qtrs", "Ratio now, then", "Since " + page.yearAgo()};
+      for (int i = 0; i < heads.length; i++) {
+        SheetWriter.text(ph, i, heads[i], styles.p1HeadLine);
+      }
+    }
+    for (BoardPage.Persistent p : page.persistent()) {
+      Row r = at.apply(line++);
+      SheetWriter.text(r, 0, p.direction().arrow(), styles.p1Text);
+      SheetWriter.text(r, 1, Phrases.capitalise(p.who()), styles.p1Text);
+      SheetWriter.number(r, 2, (double) p.quartersUnder(), styles.p1Whole);
+      SheetWriter.text(r, 3, p.ratioNow() == null ? BoardView.STATUS_NOT_SHOWN
+          : String.format(Locale.UK, "%.2f, %s", p.ratioNow(), p.ratioThen() == null ? "\u2013"
+              : String.format(Locale.UK, "%.2f", p.ratioThen())), styles.p1Text);
+      SheetWriter.text(r, 4, p.direction().text(), styles.p1Text);
+    }
+    line++;
+    SheetWriter.text(at.apply(line++), 0, "Key: colours and marks", styles.p1Sub);
+    for (String[] k : KEY) {
+      Status st = Status.fromCode(k[0]);
+      keyLine(s, at.apply(line++), symbol(st) + " " + st.label(), styles.heatKey.get(st), k[1]);
+    }
+    keyLine(s, at.apply(line++), "\u2191 \u2193 \u2192", styles.p1Text,
+        "ratio up (better), down (worse), no clear change");
+    keyLine(s, at.apply(line++), "n/s  not shown", styles.heatKey.get(null),
+        "could give away a count of " + board.fewerThanText());
+
+    int row = 0;
+    String commissioner = null;
+    for (BoardPage.HeatRow hr : page.heatMap()) {
+      boolean allRow = hr.scopeId().equals(all);
+      if (!allRow && !hr.commissioner().equals(commissioner)) {
+        commissioner = hr.commissioner();
+        SheetWriter.text(at.apply(row++), PROJECT_COLUMN, commissioner.isEmpty()
+            ? "No commissioner named" : commissioner, styles.group);
+      }
+      Row r = at.apply(row++);
+      SheetWriter.text(r, PROJECT_COLUMN, allRow ? hr.name() : "  " + fit(hr.name(), 31),
+          allRow ? styles.group : styles.p1Text);
+      for (int i = 0; i < hr.cells().size(); i++) {
+        BoardPage.Cell c = hr.cells().get(i);
+        if (c.isShown()) {
+          SheetWriter.text(r, PROJECT_COLUMN + 1 + i, symbol(c.status()),
+              styles.heat.get(c.status()));
+        } else {
+          SheetWriter.text(r, PROJECT_COLUMN + 1 + i, "n/s", styles.heatNotShown);
+        }
+      }
+    }
+    SheetWriter.text(at.apply(row++), PROJECT_COLUMN, "Each group's figures: the detail sheets"
+        + " (on screen).", styles.p1Note);
+    for (Row r : body) {
+      r.setHeightInPoints(12f);
+    }
+    s.sheet.setRepeatingRows(null);
+    s.onePage();
+    wb.setPrintArea(wb.getSheetIndex(s.sheet), 0, last, 0, Math.max(top, s.rowIndex() - 1));
+  }
+
+  /** A line of page 1's key: the mark in its style over the first two columns, then its words. */
+  private static void keyLine(SheetWriter s, Row r, String mark,
+      org.apache.poi.ss.usermodel.CellStyle style, String words) {
+    SheetWriter.text(r, 0, mark, style);
+    SheetWriter.text(r, 1, "", style);
+    SheetWriter.text(r, 2, words, s.styles.p1Text);
+    s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, 1));
+    s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 2,
+        LEFT.length - 1));
+  }
+
+  /** The width of columns 0 to {@code last}, in characters. */
+  private static double totalWidth(SheetWriter s, int last) {
+    double w = 0;
+    for (int i = 0; i <= last; i++) {
+      w += s.sheet.getColumnWidth(i) / 256.0;
+    }
+    return w;
+  }
+
+  /** The text cut to {@code most} characters, with an ellipsis where it was cut. */
+  static String fit(String text, int most) {
+    return text.length() <= most ? text : text.substring(0, most - 1).stripTrailing() + "\u2026";
+  }
+
+  /** The group as page 1 names it: "Men and boys", "People aged 25 to 34". */
+  private static String groupWords(BoardPage.Gap g) {
+    return Phrases.capitalise(g.who());
+  }
+
+  /** "910 different people", or "Some people" where the count is not shown. */
+  private String people(String count, String noun) {
+    return count.matches("[0-9,]+") ? count + " " + noun
+        : count.equals(board.fewerThanText()) ? Phrases.capitalise(count) + " " + noun : "Some "
+            + noun;
+  }
+
+  /** Column labels short enough to stand rotated above a heat-map column. */
+  private static String shortLabel(Characteristic c) {
+    return c == Characteristic.ETHNIC_GROUP_BROAD ? "Ethnic group" : c.label();
+  }
+
+  /**
+   * Project by project (on screen, not printed): what changed since the quarter before, and each
+   * project's under-represented groups. Decided in {@link ProjectChanges}.
+   */
+  private void projectsSheet() {
+    SheetWriter s = sheet("Projects");
+    s.widths(5, 48, 30, 26, 60);
+    s.line("Projects: what changed, and each project's gaps, " + model.period().label(),
+        styles.title);
+    wide(s, "For use on screen: this sheet does not print. The Summary's heat map shows the same"
+        + " projects at a glance.", styles.note);
+    String previous = model.period().previous().label();
+    s.line("What changed since " + previous, styles.subtitle);
+    ProjectChanges changes = ProjectChanges.of(model, board, this::projectName);
+    if (model.previousMetrics().isEmpty()) {
+      s.line("The inputs hold no records for " + previous + ", so there is nothing to compare"
+          + " with yet.", styles.text);
+    } else if (changes.worse().isEmpty() && changes.better().isEmpty()) {
+      s.line("No group became, or stopped being, under-represented in any project.", styles.text);
+    }
+    changes.worse().forEach(l -> wide(s, "Worse: " + l, styles.wrapped));
+    changes.better().forEach(l -> wide(s, "Better: " + l, styles.wrapped));
     s.skip();
-
-    changes(s);
-    trendSummary(s);
-
     s.line("Each project", styles.subtitle);
     Row ph = s.row();
     String[] projectHeaders = {"", "Project", "Commissioner",
@@ -202,148 +396,21 @@ public final class WorkbookWriter {
       SheetWriter.text(ph, i, projectHeaders[i], styles.header);
     }
     s.fitHeight(ph);
-    Map<String, List<MetricRow>> underByProject = rows(ScopeType.PROJECT).stream()
-        .filter(r -> r.status() == Status.UNDER_REPRESENTED)
-        .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
-        .filter(board::isStatusShown)
-        .collect(Collectors.groupingBy(MetricRow::scopeId));
-    for (Project p : model.projects()) {
+    for (Project p : ProjectChanges.ordered(model.projects())) {
       Row row = s.row();
       SheetWriter.text(row, 1, p.projectName(), styles.wrapped);
       SheetWriter.text(row, 2, p.commissioner(), styles.wrapped);
       SheetWriter.text(row, 3, board.peopleText(p.projectId()) + " ("
           + board.otherRolesText(p.projectId()) + ")", styles.text);
-      List<String> groups = underByProject.getOrDefault(p.projectId(), List.of()).stream()
-          .sorted(Comparator.comparing(MetricRow::expected).reversed())
-          .map(r -> groupLabel(r) + (board.isCountShown(r)
-              ? String.format(Locale.UK, " (about %d more)", Math.round(board.displayed(r).shortfall())) : ""))
-          .toList();
+      List<String> groups = changes.underByProject().getOrDefault(p.projectId(), List.of());
       String none = model.peopleByProject().getOrDefault(p.projectId(), 0L) == 0
           ? "No one took part this quarter" : "None clearly under-represented";
-      SheetWriter.text(row, 4, groups.isEmpty() ? none : String.join("; ", groups), styles.wrapped);
+      SheetWriter.text(row, 4, groups.isEmpty() ? none : String.join("; ", groups),
+          styles.wrapped);
       s.fitHeight(row);
     }
+    s.doNotPrint();
   }
-
-  /**
-   * Over the quarters, for the workbook's own scope: groups under-represented quarter after
-   * quarter, newly, or no longer (statuses, which stay visible under disclosure control).
-   */
-  private void trendSummary(SheetWriter s) {
-    List<org.whotakespart.report.TrendView.Line> lines =
-        org.whotakespart.report.TrendView.lines(model, board);
-    if (model.history().periods().size() < 2) {
-      return;
-    }
-    s.line("Over the quarters: " + model.history().periods().get(0) + " to "
-        + model.period().label() + " (" + org.whotakespart.report.TrendView.scopeName(model) + ")",
-        styles.subtitle);
-    Map<String, List<String>> byTrend = new java.util.LinkedHashMap<>();
-    for (var l : lines) {
-      String label = l.characteristic().category(l.category()).map(Category::label)
-          .orElse(l.category()) + " (" + l.characteristic().label().toLowerCase(Locale.UK) + ")";
-      byTrend.computeIfAbsent(l.trend().code(), k -> new ArrayList<>())
-          .add(l.trend().code().equals("persistently_under_represented")
-              ? label + ", " + l.trend().quartersUnder() + " quarters" : label);
-    }
-    String[][] said = {
-        {"persistently_under_represented", "Under-represented for 4 quarters or more running"},
-        {"became_under_represented", "Newly under-represented this quarter"},
-        {"under_represented", "Under-represented for 2 or 3 quarters, or first assessed now"},
-        {"improved", "Improved: under-represented last quarter, not now"}};
-    boolean any = false;
-    for (String[] w : said) {
-      List<String> groups = byTrend.getOrDefault(w[0], List.of());
-      if (!groups.isEmpty()) {
-        any = true;
-        Row row = s.row();
-        SheetWriter.text(row, 1, w[1], styles.wrapped);
-        SheetWriter.text(row, 2, String.join("; ", groups), styles.wrapped);
-        s.sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 2, 4));
-        s.fitHeight(row);
-      }
-    }
-    if (!any) {
-      s.line("No group has been under-represented across all projects in these quarters.",
-          styles.text);
-    }
-    wide(s, "The Trends sheet has each group's ratio quarter by quarter; the Experience sheet"
-        + " compares who is paid, supported, retained and at which stage.", styles.note);
-    s.skip();
-  }
-
-  /**
-   * What changed since the quarter before (from the same inputs): groups that became
-   * under-represented in a project, and groups that no longer are. Statuses only, which stay
-   * visible under disclosure control.
-   */
-  private void changes(SheetWriter s) {
-    String previous = model.period().previous().label();
-    s.line("What changed since " + previous, styles.subtitle);
-    if (model.previousMetrics().isEmpty()) {
-      s.line("The inputs hold no records for " + previous + ", so there is nothing to compare"
-          + " with yet.", styles.text);
-      s.skip();
-      return;
-    }
-    Map<String, MetricRow> before = new HashMap<>();
-    for (MetricRow r : model.previousMetrics()) {
-      if (r.scopeType() == ScopeType.PROJECT) {
-        before.put(r.scopeId() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
-      }
-    }
-    List<String> worse = new ArrayList<>();
-    List<String> better = new ArrayList<>();
-    for (MetricRow r : rows(ScopeType.PROJECT)) {
-      if (r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code())) {
-        continue;
-      }
-      MetricRow b = before.get(r.scopeId() + '\u0000' + r.characteristic() + '\u0000' + r.category());
-      if (!board.isStatusShown(r)) {
-        continue;
-      }
-      boolean now = r.status() == Status.UNDER_REPRESENTED;
-      boolean then = b != null && b.status() == Status.UNDER_REPRESENTED;
-      String who = Phrases.capitalise(Phrases.people(r.characteristic(), r.category()));
-      if (now && !then && b != null && b.status() != Status.NO_DATA) {
-        worse.add(who + " are now under-represented in " + projectName(r.scopeId()) + " (they were "
-            + b.status().label().toLowerCase(Locale.UK) + " in " + previous + ").");
-      } else if (then && !now && r.status() != Status.NO_DATA) {
-        better.add(who + " are no longer under-represented in " + projectName(r.scopeId())
-            + " (now " + r.status().label().toLowerCase(Locale.UK) + ").");
-      }
-    }
-    if (worse.isEmpty() && better.isEmpty()) {
-      s.line("No group became, or stopped being, under-represented in any project.", styles.text);
-    }
-    int most = 10;
-    worse.stream().limit(most).forEach(line -> wide(s, "Worse: " + line, styles.wrapped));
-    better.stream().limit(most).forEach(line -> wide(s, "Better: " + line, styles.wrapped));
-    if (worse.size() > most || better.size() > most) {
-      s.line(String.format(Locale.UK, "(%d groups became under-represented and %d stopped being;"
-          + " the detail sheets have every group.)", worse.size(), better.size()), styles.note);
-    }
-    s.skip();
-  }
-
-  /** Under-represented groups, surest and largest first: counts a board may see ranked by shortfall. */
-  private List<MetricRow> gaps() {
-    Comparator<MetricRow> order = Comparator
-        .comparing((MetricRow r) -> r.status() == Status.UNDER_REPRESENTED ? 0 : 1)
-        .thenComparing(r -> board.isCountShown(r) ? 0 : 1)
-        .thenComparing(r -> board.isCountShown(r) ? -board.displayed(r).shortfall() : -r.expected())
-        .thenComparing(MetricRow::scopeId)
-        .thenComparing(MetricRow::characteristic)
-        .thenComparing(MetricRow::category);
-    return rows(ScopeType.PROJECT).stream()
-        .filter(r -> r.status() == Status.UNDER_REPRESENTED
-            || r.status() == Status.POSSIBLY_UNDER_REPRESENTED)
-        .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
-        .filter(r -> board.isKnownShown(r))
-        .filter(board::isStatusShown)
-        .sorted(order).limit(MAX_GAPS).toList();
-  }
-
   /** The measured roles in words: "carer, community member, lived experience". */
   private String roles() {
     return String.join(", ", model.measuredRoles()).replace('_', ' ');
@@ -359,11 +426,12 @@ public final class WorkbookWriter {
     wide(s, text, style, 4);
   }
 
-  private void wide(SheetWriter s, String text, org.apache.poi.ss.usermodel.CellStyle style,
+  private Row wide(SheetWriter s, String text, org.apache.poi.ss.usermodel.CellStyle style,
       int lastColumn) {
     Row r = s.line(text, style);
     s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, lastColumn));
     s.fitHeight(r);
+    return r;
   }
 
   // ---------------------------------------------------------------- one sheet per characteristic
@@ -377,27 +445,38 @@ public final class WorkbookWriter {
           + " commissioner's or project's figures are in the workbooks made with --split-by.",
           projects.size()), styles.note, 13);
     }
+    wide(s, "For use on screen (filters, frozen headings): this sheet does not print. Page 1 and"
+        + " the Trends sheet summarise it.", styles.note, 13);
     coverage(c).ifPresent(line -> wide(s, line, styles.note, 13));
     completenessWarning(c).ifPresent(line -> wide(s, line, styles.warning, 13));
     Row header = s.header("Project", "Commissioner", "Group", "People taking part",
         "People who answered", "Share", "Share: 95% interval", "Local population share", "Ratio",
         "Ratio: 95% interval", "Expected", "Shortfall", "Status", "Answered");
     int first = header.getRowNum();
-    List<MetricRow> rows = new ArrayList<>();
+    // All projects first, then the projects by commissioner and name, as on page 1.
+    List<MetricRow> rows = new ArrayList<>(rows(ScopeType.ALL));
     if (projects.size() <= MAX_PROJECT_ROWS) {
-      rows.addAll(rows(ScopeType.PROJECT));
+      Map<String, Integer> order = new HashMap<>();
+      for (Project p : ProjectChanges.ordered(model.projects())) {
+        order.put(p.projectId(), order.size());
+      }
+      rows.addAll(rows(ScopeType.PROJECT).stream()
+          .sorted(Comparator.comparing((MetricRow r) -> order.getOrDefault(r.scopeId(),
+              Integer.MAX_VALUE))).toList());
     }
-    rows.addAll(rows(ScopeType.ALL));
     for (MetricRow r : rows) {
       if (!r.characteristic().equals(c.code())) {
         continue;
       }
       boolean all = r.scopeType() == ScopeType.ALL;
       Row row = s.row();
-      SheetWriter.text(row, 0, all ? MetricCalculator.ALL_NAME : projectName(r.scopeId()), styles.text);
-      SheetWriter.text(row, 1, all ? "" : projects.get(r.scopeId()).commissioner(), styles.text);
+      // Wrapped, so that a long name stays in its own column.
+      SheetWriter.text(row, 0, all ? MetricCalculator.ALL_NAME : projectName(r.scopeId()),
+          all ? styles.header : styles.wrapped);
+      SheetWriter.text(row, 1, all ? "" : projects.get(r.scopeId()).commissioner(),
+          styles.wrapped);
       SheetWriter.text(row, 2, c.category(r.category()).map(Category::label).orElse(r.category()),
-          styles.text);
+          styles.wrapped);
       countCell(row, 3, board.countText(r), board.isCountShown(r) ? (double) board.displayed(r).participants() : null);
       countCell(row, 4, board.knownText(r), board.isKnownShown(r) ? (double) board.displayed(r).known() : null);
       boolean shown = board.isCountShown(r);
@@ -415,10 +494,12 @@ public final class WorkbookWriter {
         SheetWriter.text(row, 12, BoardView.STATUS_NOT_SHOWN, styles.text);
       }
       answered(row, 13, r);
+      s.fitHeight(row);
     }
     int last = Math.max(first + 1, s.rowIndex() - 1);
     s.sheet.setAutoFilter(new CellRangeAddress(first, last, 0, 13));
     statusFormatting(s, new CellRangeAddress(first + 1, last, 12, 12));
+    s.doNotPrint();
   }
 
   /**
@@ -516,27 +597,67 @@ public final class WorkbookWriter {
 
   // ---------------------------------------------------------------- charts
 
-  private void charts(List<Charts.Chart> charts) {
+  private static final int CHART_COLUMN = 118;
+  /** The chart column's width in pixels: 7 a character (digit width 6 plus padding). */
+  private static final double CHART_COLUMN_PIXELS = CHART_COLUMN * 7.0 + 5;
+
+  /** Share charts printed: those of the first page-1 gaps' characteristics. */
+  static final int PRINTED_CHARTS = 3;
+
+  /**
+   * The charts, one a page: first those of the characteristics page 1 names (printed), then the
+   * rest (on screen only: the print area stops before them).
+   */
+  private void charts(List<Charts.Chart> charts, BoardPage page) {
     SheetWriter s = sheet("Charts");
-    // One column about as wide as a chart (900 points of drawing, about 130 characters).
-    s.widths(130);
+    // One column as wide as a landscape A4 page's printable width (about 118 characters of
+    // 6.4 points at full size), the charts stretched to it keeping their shape.
+    s.widths(CHART_COLUMN);
+    s.sheet.setDefaultRowHeightInPoints(15f);
     s.line("Charts: all projects together, " + model.period().label(), styles.title);
+    List<Charts.Chart> first = new ArrayList<>();
+    charts.stream().filter(c -> c.fileName().startsWith("trend-gaps")).forEach(first::add);
+    for (Characteristic c : page.gapCharacteristics()) {
+      if (first.size() >= PRINTED_CHARTS) {
+        break;
+      }
+      charts.stream().filter(x -> x.fileName().equals("shares-" + c.code() + ".png"))
+          .forEach(first::add);
+    }
+    List<Charts.Chart> ordered = new ArrayList<>(first);
+    charts.stream().filter(c -> !first.contains(c)).forEach(ordered::add);
     XSSFDrawing drawing = s.sheet.createDrawingPatriarch();
     int row = 2;
-    for (Charts.Chart c : charts) {
+    int printedRows = 1;
+    for (int i = 0; i < ordered.size(); i++) {
+      Charts.Chart c = ordered.get(i);
       if (row > 2) {
         s.sheet.setRowBreak(row - 1); // one chart a page when printed
+      }
+      if (i == first.size()) {
+        printedRows = row - 1;
+        SheetWriter.text(s.sheet.createRow(row), 0, "The charts below are for use on screen and"
+            + " do not print.", styles.note);
+        row += 1;
       }
       SheetWriter.text(s.sheet.createRow(row), 0, c.title(), styles.subtitle);
       int picture = wb.addPicture(c.png(), XSSFWorkbook.PICTURE_TYPE_PNG);
       // Default rows are 15 points (20 pixels) high: the chart spans as many as its height needs.
-      int rows = (int) Math.ceil(c.height() / 20.0);
+      int rows = (int) Math.ceil(c.height() * CHART_COLUMN_PIXELS / c.width() / 20.0);
       XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, 0, row + 1, 1, row + 1 + rows);
       anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
       XSSFPicture pict = drawing.createPicture(anchor, picture);
       pict.getCTPicture().getNvPicPr().getCNvPr().setDescr(c.altText());
       pict.getCTPicture().getNvPicPr().getCNvPr().setTitle(c.title());
       row += rows + 2;
+    }
+    if (first.size() == ordered.size()) {
+      printedRows = row;
+    }
+    if (first.isEmpty()) {
+      s.doNotPrint();
+    } else {
+      wb.setPrintArea(wb.getSheetIndex(s.sheet), 0, 0, 0, printedRows);
     }
   }
 
@@ -545,7 +666,7 @@ public final class WorkbookWriter {
   private void dataQuality() {
     DataQuality q = model.dataQuality();
     SheetWriter s = sheet("Data quality");
-    s.widths(60, 14, 14, 14, 14, 40);
+    s.widths(40, 11, 13, 13, 11, 36);
     s.line("Data quality" + (model.isPart() ? " (the whole run, all commissioners' files)" : ""),
         styles.title);
     wide(s, String.format(Locale.UK, "Rows read %,d = accepted %,d + quarantined %,d + exact"
@@ -577,31 +698,10 @@ public final class WorkbookWriter {
     }
     s.skip();
 
-    String folder = commonFolder(q.files().stream().map(FileReconciliation::file).toList());
-    s.line("Rows by file" + (folder.isEmpty() ? "" : " (in " + folder + ")"), styles.subtitle);
-    Row h = s.row();
-    String[] fh = {"File", "Rows read", "Accepted", "Quarantined", "Duplicates", "Notes"};
-    for (int i = 0; i < fh.length; i++) {
-      SheetWriter.text(h, i, fh[i], styles.header);
-    }
-    s.fitHeight(h);
-    for (FileReconciliation f : q.files()) {
-      Row r = s.row();
-      SheetWriter.text(r, 0, f.file().substring(folder.length()), styles.wrapped);
-      SheetWriter.number(r, 1, (double) f.read(), styles.whole);
-      SheetWriter.number(r, 2, (double) f.accepted(), styles.whole);
-      SheetWriter.number(r, 3, (double) f.quarantined(), styles.whole);
-      SheetWriter.number(r, 4, (double) f.duplicates(), styles.whole);
-      List<String> notes = new ArrayList<>();
-      if (f.empty()) {
-        notes.add("empty file (no header row)");
-      }
-      if (!f.ignoredColumns().isEmpty()) {
-        notes.add("ignored columns: " + String.join(", ", f.ignoredColumns()));
-      }
-      SheetWriter.text(r, 5, String.join("; ", notes), styles.wrapped);
-      s.fitHeight(r);
-    }
+    long balancing = q.files().stream().filter(FileReconciliation::balances).count();
+    wide(s, String.format(Locale.UK, "%,d input files; %,d of them balance (rows read = accepted +"
+        + " quarantined + duplicates). Each file's rows, path and checksum are on the Files"
+        + " sheet, which does not print.", q.files().size(), balancing), styles.wrapped);
     s.skip();
 
     List<org.whotakespart.report.OutsidePopulation> outside =
@@ -712,7 +812,7 @@ public final class WorkbookWriter {
 
   private void about() {
     SheetWriter s = sheet("About");
-    s.widths(28, 100);
+    s.widths(22, 102);
     s.line("About this report", styles.title);
     s.skip();
     pair(s, "What it shows", "For each co-production project, who took part this quarter compared"
@@ -783,10 +883,48 @@ public final class WorkbookWriter {
     if (model.dataQuality().store() != null) {
       pair(s, "Records", storeLine(model.dataQuality().store()));
     }
-    for (FileReconciliation f : model.dataQuality().files()) {
-      pair(s, "Input file", String.format(Locale.UK, "%s (%,d bytes, %,d rows%s)", f.file(),
-          f.bytes(), f.read(), f.sha256().isEmpty() ? "" : ", SHA-256 " + f.sha256()));
+    pair(s, "Input files", "Named with their sizes and SHA-256 checksums on the Files sheet"
+        + " (not printed).");
+  }
+
+  /** The input files, with their rows, sizes and checksums: on screen only, never printed. */
+  private void files() {
+    DataQuality q = model.dataQuality();
+    SheetWriter s = sheet("Files");
+    s.widths(60, 14, 14, 14, 14, 40, 16, 70);
+    s.line("Input files", styles.title);
+    wide(s, "For checking and reproducing this report; this sheet does not print.", styles.note);
+    String folder = commonFolder(q.files().stream().map(FileReconciliation::file).toList());
+    s.line("Rows by file" + (folder.isEmpty() ? "" : " (in " + folder + ")"), styles.subtitle);
+    Row h = s.row();
+    String[] fh = {"File", "Rows read", "Accepted", "Quarantined", "Duplicates", "Notes", "Bytes",
+        "SHA-256"};
+    for (int i = 0; i < fh.length; i++) {
+      SheetWriter.text(h, i, fh[i], styles.header);
     }
+    s.fitHeight(h);
+    for (FileReconciliation f : q.files()) {
+      Row r = s.row();
+      SheetWriter.text(r, 0, f.file().substring(folder.length()), styles.wrapped);
+      SheetWriter.number(r, 1, (double) f.read(), styles.whole);
+      SheetWriter.number(r, 2, (double) f.accepted(), styles.whole);
+      SheetWriter.number(r, 3, (double) f.quarantined(), styles.whole);
+      SheetWriter.number(r, 4, (double) f.duplicates(), styles.whole);
+      List<String> notes = new ArrayList<>();
+      if (f.empty()) {
+        notes.add("empty file (no header row)");
+      }
+      if (!f.ignoredColumns().isEmpty()) {
+        notes.add("ignored columns: " + String.join(", ", f.ignoredColumns()));
+      }
+      SheetWriter.text(r, 5, String.join("; ", notes), styles.wrapped);
+      SheetWriter.number(r, 6, (double) f.bytes(), styles.whole);
+      SheetWriter.text(r, 7, f.sha256(), styles.text);
+      s.fitHeight(r);
+    }
+    s.skip();
+
+    s.doNotPrint();
   }
 
   private void pair(SheetWriter s, String label, String value) {

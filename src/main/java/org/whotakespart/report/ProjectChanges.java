@@ -1,0 +1,88 @@
+package org.whotakespart.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.whotakespart.config.Category;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.ingest.Project;
+import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.ScopeType;
+import org.whotakespart.stats.Status;
+
+/**
+ * Project by project, what a board may see changed since the quarter before and which groups are
+ * under-represented now (statuses only where shown, shortfalls from rounded counts). Decided here,
+ * laid out by the workbook's Projects sheet.
+ *
+ * @param worse groups that became under-represented in a project, in words
+ * @param better groups that stopped being under-represented in a project, in words
+ * @param underByProject per project id, its under-represented groups in words, largest first
+ */
+public record ProjectChanges(List<String> worse, List<String> better,
+    Map<String, List<String>> underByProject) {
+
+  public static ProjectChanges of(ReportModel model, BoardView board,
+      Function<String, String> projectName) {
+    String previous = model.period().previous().label();
+    List<MetricRow> rows = model.metrics().stream()
+        .filter(r -> r.scopeType() == ScopeType.PROJECT)
+        .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
+        .toList();
+    Map<String, MetricRow> before = new HashMap<>();
+    for (MetricRow r : model.previousMetrics()) {
+      if (r.scopeType() == ScopeType.PROJECT) {
+        before.put(r.scopeId() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
+      }
+    }
+    List<String> worse = new ArrayList<>();
+    List<String> better = new ArrayList<>();
+    for (MetricRow r : rows) {
+      MetricRow b = before.get(r.scopeId() + '\u0000' + r.characteristic() + '\u0000'
+          + r.category());
+      if (!board.isStatusShown(r) || BoardPage.isAbsenceSide(r.characteristic(), r.category())) {
+        continue;
+      }
+      boolean now = r.status() == Status.UNDER_REPRESENTED;
+      boolean then = b != null && b.status() == Status.UNDER_REPRESENTED;
+      String who = Phrases.capitalise(Phrases.people(r.characteristic(), r.category()));
+      if (now && !then && b != null && b.status() != Status.NO_DATA) {
+        worse.add(who + " are now under-represented in " + projectName.apply(r.scopeId())
+            + " (they were " + b.status().label().toLowerCase(Locale.UK) + " in " + previous
+            + ").");
+      } else if (then && !now && r.status() != Status.NO_DATA) {
+        better.add(who + " are no longer under-represented in " + projectName.apply(r.scopeId())
+            + " (now " + r.status().label().toLowerCase(Locale.UK) + ").");
+      }
+    }
+    Map<String, List<String>> under = rows.stream()
+        .filter(r -> r.status() == Status.UNDER_REPRESENTED)
+        .filter(r -> !BoardPage.isAbsenceSide(r.characteristic(), r.category()))
+        .filter(board::isStatusShown)
+        .collect(Collectors.groupingBy(MetricRow::scopeId, java.util.LinkedHashMap::new,
+            Collectors.collectingAndThen(Collectors.toList(), list -> list.stream()
+                .sorted(Comparator.comparing((MetricRow r) -> board.isKnownShown(r)
+                    ? -board.displayed(r).expected() : 0.0))
+                .map(r -> label(r) + (board.isCountShown(r) ? String.format(Locale.UK,
+                    " (about %d more)", Math.round(board.displayed(r).shortfall())) : ""))
+                .toList())));
+    return new ProjectChanges(worse, better, under);
+  }
+
+  /** "Sex: Male". */
+  public static String label(MetricRow r) {
+    Characteristic c = Characteristic.fromCode(r.characteristic()).orElseThrow();
+    return c.label() + ": " + c.category(r.category()).map(Category::label).orElse(r.category());
+  }
+
+  /** The projects in the order boards read them: by commissioner, then name. */
+  public static List<Project> ordered(List<Project> projects) {
+    return projects.stream().sorted(Comparator.comparing(Project::commissioner)
+        .thenComparing(Project::projectName)).toList();
+  }
+}
