@@ -58,15 +58,19 @@ public final class TrendView {
             continue;
           }
           boolean shown;
+          String hidden;
           if (q.equals(now)) {
             trend = h.trends().get(Trend.key(r));
             MetricRow shownRow = nowAll.get(c.code() + '\u0000' + category);
             shown = shownRow != null && board.isCountShown(shownRow);
+            hidden = shownRow != null && board.countText(shownRow).equals(board.fewerThanText())
+                ? board.fewerThanText() : "withheld";
           } else {
             shown = board.isPastCountShown(r);
+            hidden = board.pastCountText(r);
           }
           String why = r.ratio() == null ? (r.known() == 0 ? "no data" : "no baseline")
-              : shown ? null : board.fewerThanText();
+              : shown ? null : hidden;
           cells.add(new Cell(q, why == null ? board.displayed(r).ratio() : null, r.status(), why));
         }
         if (!h.periods().isEmpty()) {

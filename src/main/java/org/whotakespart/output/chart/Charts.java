@@ -152,11 +152,12 @@ public final class Charts {
       String label = axisLabel(c, r, board);
       Double share = board.isCountShown(r) ? board.displayed(r).share() : null;
       data.addValue(share == null ? null : 100 * share, "Taking part", label);
-      data.addValue(r.populationShare() == null ? null : 100 * r.populationShare(),
-          "Local population", label);
+      Double local = board.populationShare(r);
+      data.addValue(local == null ? null : 100 * local, "Local population", label);
       alt.append(String.format(Locale.UK, "%s: %s taking part, %s of the local population. ", label,
           share == null ? "not shown" : percent(share),
-          r.populationShare() == null ? "no baseline" : percent(r.populationShare())));
+          r.populationShare() == null ? "no baseline" : local == null ? "not shown"
+              : percent(local)));
     }
     String title = c.label() + ": who takes part compared with the local population";
     CategoryAxis categories = categoryAxis();

@@ -275,29 +275,15 @@ public final class WorkbookWriter {
       s.skip();
       return;
     }
-    Map<String, MetricRow> before = new HashMap<>();
-    for (MetricRow r : model.previousMetrics()) {
-      if (r.scopeType() == ScopeType.PROJECT) {
-        before.put(r.scopeId() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
-      }
-    }
     List<String> worse = new ArrayList<>();
     List<String> better = new ArrayList<>();
-    for (MetricRow r : rows(ScopeType.PROJECT)) {
-      if (r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code())) {
-        continue;
-      }
-      MetricRow b = before.get(r.scopeId() + '\u0000' + r.characteristic() + '\u0000' + r.category());
-      if (!board.isStatusShown(r)) {
-        continue;
-      }
-      boolean now = r.status() == Status.UNDER_REPRESENTED;
-      boolean then = b != null && b.status() == Status.UNDER_REPRESENTED;
+    for (BoardView.Change c : board.changes(model)) {
+      MetricRow r = c.now();
       String who = Phrases.capitalise(Phrases.people(r.characteristic(), r.category()));
-      if (now && !then && b != null && b.status() != Status.NO_DATA) {
+      if (c.worse()) {
         worse.add(who + " are now under-represented in " + projectName(r.scopeId()) + " (they were "
-            + b.status().label().toLowerCase(Locale.UK) + " in " + previous + ").");
-      } else if (then && !now && r.status() != Status.NO_DATA) {
+            + c.before().status().label().toLowerCase(Locale.UK) + " in " + previous + ").");
+      } else {
         better.add(who + " are no longer under-represented in " + projectName(r.scopeId())
             + " (now " + r.status().label().toLowerCase(Locale.UK) + ").");
       }
@@ -392,7 +378,7 @@ public final class WorkbookWriter {
       boolean shown = board.isCountShown(r);
       SheetWriter.number(row, 5, shown ? board.displayed(r).share() : null, styles.percent);
       SheetWriter.text(row, 6, shown ? interval(board.displayed(r).shareCi95(), true) : "", styles.text);
-      SheetWriter.number(row, 7, r.populationShare(), styles.percent);
+      SheetWriter.number(row, 7, board.populationShare(r), styles.percent);
       SheetWriter.number(row, 8, shown ? board.displayed(r).ratio() : null, styles.ratio);
       SheetWriter.text(row, 9, shown ? interval(board.displayed(r).ratioCi95(), false) : "", styles.text);
       SheetWriter.number(row, 10, board.isKnownShown(r) ? board.displayed(r).expected() : null, styles.decimal);
@@ -751,7 +737,11 @@ public final class WorkbookWriter {
         + " This workbook hides " + String.format(Locale.UK, "%,d", board.hiddenCount())
         + " counts. A status beside a hidden count is shown only when it would be the same whatever"
         + " the count; otherwise it reads '" + BoardView.STATUS_NOT_SHOWN + "'. Statuses are judged"
-        + " on the exact counts. The analysts' files (metrics, tests, people) keep exact counts and"
+        + " on the exact counts. The all-projects local population share is each project's"
+        + " weighted by its people who answered as shown here (projects whose figure is hidden"
+        + " are left out), so that it gives no hidden count away; 'What changed' lists a group's"
+        + " changes only where the quarter before's figures on the Trends sheet are shown. The"
+        + " analysts' files (metrics, tests, people) keep exact counts and"
         + " must not be shared beyond analysts.");
     pair(s, "Unknown answers", "Blank and 'prefer not to say' answers are left out of shares and"
         + " reported under Data quality. Where fewer than 70% answered, the shares describe only"
