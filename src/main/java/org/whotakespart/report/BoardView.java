@@ -39,6 +39,7 @@ public final class BoardView {
   private final Map<MetricRow, Boolean> statusShown = new java.util.IdentityHashMap<>();
   private final Map<MetricRow, MetricRow> displayed = new java.util.IdentityHashMap<>();
   private final MetricCalculator calculator;
+  private final String period;
   private final List<String> projectIds = new ArrayList<>();
   private final Map<String, java.util.Optional<Double>> boardShares = new HashMap<>();
 
@@ -46,6 +47,7 @@ public final class BoardView {
     this.threshold = model.suppressionThreshold();
     this.table = new SuppressionTable(threshold);
     this.calculator = new MetricCalculator(model.period().label(), model.bands());
+    this.period = model.period().label();
   }
 
   /** Builds and protects the board table of everything the model's workbook and charts show. */
@@ -131,7 +133,10 @@ public final class BoardView {
         Map<Long, List<Integer>> byKnown = new HashMap<>();
         for (String category : ch.categoryCodes()) {
           MetricRow r = rows.get(key(s, c, category));
-          if (r.known() != answered) {
+          // A group the project does not compare keeps everyone who answered as its known, some
+          // of them (outside a baseline) in no compared group here: it is shown with the people
+          // on this sheet ("answered").
+          if (r.known() != answered && r.status() != Status.NOT_COMPARED) {
             byKnown.computeIfAbsent(r.known(), k -> new ArrayList<>())
                 .add(cells.get(key(s, c, category)));
           }
@@ -349,7 +354,7 @@ public final class BoardView {
     return displayed.computeIfAbsent(r, row -> {
       MetricRow m = calculator.metric(row.scopeType(), row.scopeId(), row.scopeName(),
           row.characteristic(), row.category(), SuppressionTable.rounded(row.participants()),
-          SuppressionTable.rounded(row.known()), SuppressionTable.rounded(row.unknown()),
+          SuppressionTable.rounded(knownShown(row)), SuppressionTable.rounded(row.unknown()),
           populationShare(row));
       return new MetricRow(m.period(), m.scopeType(), m.scopeId(), m.scopeName(),
           m.characteristic(), m.category(), m.participants(), m.known(), m.unknown(), m.share(),
@@ -420,6 +425,15 @@ public final class BoardView {
 
   public boolean isKnownShown(MetricRow r) {
     return shown(knownCell(r));
+  }
+
+  /** The people answering the row's figures are shown with: its known cell's count. */
+  private long knownShown(MetricRow r) {
+    if (!r.period().equals(period)) {
+      return r.known(); // an earlier quarter's row (Trends)
+    }
+    Integer cell = knownCell(r);
+    return cell == null ? r.known() : table.value(cell);
   }
 
   private Integer knownCell(MetricRow r) {

@@ -583,9 +583,12 @@ public final class WorkbookWriter {
         org.whotakespart.report.OutsidePopulation.of(model.projects(), model.metrics());
     s.line("People outside their project's intended population", styles.subtitle);
     wide(s, "People in an age band wholly outside a project's ages, or of the sex a single-sex"
-        + " project does not serve. They are counted here and left out of the shares of age and"
-        + " sex, whose baselines cover only the project's own people; they are still counted for"
-        + " the other characteristics, whose baselines are not split by age and sex.", styles.note);
+        + " project does not serve. They are counted here and left out of the shares of every"
+        + " characteristic whose baseline does not count them: age and sex (baselines of the"
+        + " project's own people), and any other whose baseline starts at an older age (a"
+        + " 14-year-old against residents aged 16 and over). They stay in the shares whose"
+        + " baselines include them (ethnic group and religion count residents of all ages and"
+        + " both sexes).", styles.note);
     if (outside.isEmpty()) {
       s.line("Nobody taking part this quarter is outside their project's intended population.",
           styles.text);
