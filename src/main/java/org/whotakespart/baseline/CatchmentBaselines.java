@@ -48,6 +48,7 @@ public final class CatchmentBaselines {
           .computeIfAbsent(b.areaCode(), k -> new HashMap<>())
           .merge(b.category(), b.population(), Long::sum);
     }
+    Map<String, String> names = areaNames(baselines);
     List<ProjectBaseline> rows = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (Project p : projects) {
@@ -80,6 +81,9 @@ public final class CatchmentBaselines {
         var byArea = byAge.get(age);
         Set<String> missing = new TreeSet<>(p.catchment());
         missing.removeAll(byArea.keySet());
+        Map<String, Map<String, Long>> fallback = missing.isEmpty() ? Map.of()
+            : containingAuthorities(c, missing, byArea, set, names);
+        missing.removeAll(fallback.keySet());
         if (!missing.isEmpty()) {
           warnings.add("project " + p.projectId() + ": " + c.code() + " baseline '" + p.baseline()
               + "' has no figures for " + String.join(", ", missing)
@@ -88,7 +92,8 @@ public final class CatchmentBaselines {
         }
         Map<String, Long> population = new HashMap<>();
         for (String area : p.catchment()) {
-          byArea.get(area).forEach((category, n) -> population.merge(category, n, Long::sum));
+          byArea.getOrDefault(area, fallback.get(area))
+              .forEach((category, n) -> population.merge(category, n, Long::sum));
         }
         // Without single years, an age baseline keeps the bands the project's ages touch, whole.
         boolean bandsOnly = c == Characteristic.AGE_BAND
@@ -96,7 +101,9 @@ public final class CatchmentBaselines {
         long known = population.values().stream().mapToLong(Long::longValue).sum();
         String covers = IntendedPopulation.residents(age, null, "")
             + (bandsOnly ? ", in the whole age bands that include ages " + p.minAge()
-                + (p.maxAge() == null ? " and over" : " to " + p.maxAge()) : "");
+                + (p.maxAge() == null ? " and over" : " to " + p.maxAge()) : "")
+            + (fallback.isEmpty() ? "" : "; for neighbourhoods, the shares of the authority"
+                + " each lies in (no neighbourhood table), scaled to its residents");
         for (String category : c.categoryCodes()) {
           if (population.containsKey(category)) {
             rows.add(new ProjectBaseline(p.projectId(), c.code(), category,
@@ -123,6 +130,49 @@ public final class CatchmentBaselines {
         && (p.maxAge() != null || !p.sex().isEmpty() || !fileHasExactAge));
   }
 
+  /** Characteristics with no neighbourhood (MSOA) table: an MSOA takes its authority's shares. */
+  static final Set<Characteristic> AUTHORITY_FALLBACK =
+      Set.of(Characteristic.SEXUAL_ORIENTATION, Characteristic.GENDER_IDENTITY);
+
+  /**
+   * For the MSOAs among {@code missing}, when the characteristic has no neighbourhood table: the
+   * figures of the authority each lies in ({@link CatchmentOverlap#authorityOf}), scaled by the
+   * MSOA's residents over the authority's (both from ethnic group, all ages, which both have),
+   * rounded to whole people. An MSOA whose authority or residents are not known is left missing.
+   */
+  private static Map<String, Map<String, Long>> containingAuthorities(Characteristic c,
+      Set<String> missing, Map<String, Map<String, Long>> byArea,
+      Map<String, Map<Integer, Map<String, Map<String, Long>>>> set, Map<String, String> names) {
+    var residents = set.getOrDefault(Characteristic.ETHNIC_GROUP.code(), Map.of()).get(0);
+    if (!AUTHORITY_FALLBACK.contains(c) || residents == null) {
+      return Map.of();
+    }
+    Map<String, String> codeOfName = new HashMap<>();
+    names.forEach((code, name) -> {
+      if (!MsoaImporter.isMsoa(code)) {
+        codeOfName.putIfAbsent(name, code);
+      }
+    });
+    Map<String, Map<String, Long>> out = new HashMap<>();
+    for (String area : missing) {
+      String authority = MsoaImporter.isMsoa(area)
+          ? CatchmentOverlap.authorityOf(names.get(area), codeOfName) : null;
+      if (authority == null || !byArea.containsKey(authority) || !residents.containsKey(area)
+          || !residents.containsKey(authority)) {
+        continue;
+      }
+      double scale = total(residents.get(area)) / (double) total(residents.get(authority));
+      Map<String, Long> scaled = new HashMap<>();
+      byArea.get(authority).forEach((category, n) -> scaled.put(category, Math.round(n * scale)));
+      out.put(area, scaled);
+    }
+    return out;
+  }
+
+  private static long total(Map<String, Long> categories) {
+    return categories.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   /** Age bands or sexes of the residents of the project's ages and sex, from single years. */
   private static List<ProjectBaseline> ageAndSex(Project p, Characteristic c, AgeSexTable t) {
     int from = p.minAge();
@@ -141,7 +191,8 @@ public final class CatchmentBaselines {
         int[] band = CensusImporter.band(category);
         n = t.population(p.catchment(), p.sex(), Math.max(from, band[0]), Math.min(to, band[1]));
       }
-      out.add(new ProjectBaseline(p.projectId(), c.code(), category, n, known, from, covers));
+      out.add(new ProjectBaseline(p.projectId(), c.code(), category, n, known, from, covers,
+          p.maxAge(), p.sex()));
     }
     return out;
   }

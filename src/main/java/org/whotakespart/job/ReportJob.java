@@ -421,6 +421,8 @@ public final class ReportJob {
       org.whotakespart.baseline.AgeSexTable ageSex = config.populationByAge() == null
           ? org.whotakespart.baseline.AgeSexTable.empty()
           : org.whotakespart.baseline.AgeSexTable.read(config.populationByAge(), conf);
+      org.whotakespart.baseline.CatchmentOverlap.check(projects, config.projects(),
+          CatchmentBaselines.areaNames(baselines));
       CatchmentBaselines.Result computed = CatchmentBaselines.compute(projects, baselines, ageSex);
       List<String> warnings = new ArrayList<>(org.whotakespart.ingest.AreaCodes.check(projects,
           baselines.stream().map(BaselineRow::areaCode)
@@ -493,8 +495,11 @@ public final class ReportJob {
         .transform(PeopleCounts.filterAcceptedIn(quarters))
         .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
         .transform(PeopleCounts.perPerson(quarters.size()))
-        .transform(PeopleCounts.perCategory())
+        .transform(PeopleCounts.perCategory(true))
         .toLocalIterator();
+    // Experience is counted per group: the rows split by age band and sex are added up.
+    record Group(String project, String characteristic, Integer index) {}
+    Map<String, Map<Group, org.whotakespart.stats.ExperienceCount>> byGroup = new TreeMap<>();
     while (it.hasNext()) {
       Row r = it.next();
       String period = quarters.get(r.<Integer>getAs(CountColumns.PERIOD_INDEX)).label();
@@ -503,7 +508,8 @@ public final class ReportJob {
       Integer index = r.getAs(CountColumns.CATEGORY_INDEX);
       long n = r.<Long>getAs(CountColumns.PEOPLE);
       people.computeIfAbsent(period, k -> new ArrayList<>()).add(new CategoryCount(project,
-          characteristic, index, n, r.<Long>getAs(CountColumns.CONFLICTS)));
+          characteristic, index, n, r.<Long>getAs(CountColumns.CONFLICTS),
+          r.<Integer>getAs(CountColumns.AGE_INDEX), r.<Integer>getAs(CountColumns.SEX_INDEX)));
       if (!withExperience.contains(period)) {
         continue;
       }
@@ -511,9 +517,19 @@ public final class ReportJob {
       for (var f : flags) {
         c[f.ordinal()] = r.<Long>getAs(f.column());
       }
-      experience.computeIfAbsent(period, k -> new ArrayList<>())
-          .add(new org.whotakespart.stats.ExperienceCount(project, characteristic, index, n, c));
+      byGroup.computeIfAbsent(period, k -> new java.util.LinkedHashMap<>())
+          .merge(new Group(project, characteristic, index),
+              new org.whotakespart.stats.ExperienceCount(project, characteristic, index, n, c),
+              (a, b) -> {
+                long[] sum = a.counts().clone();
+                for (int i = 0; i < sum.length; i++) {
+                  sum[i] += b.counts()[i];
+                }
+                return new org.whotakespart.stats.ExperienceCount(project, characteristic, index,
+                    a.people() + b.people(), sum);
+              });
     }
+    byGroup.forEach((period, groups) -> experience.put(period, new ArrayList<>(groups.values())));
     return new Counted(people, experience, List.of());
   }
 

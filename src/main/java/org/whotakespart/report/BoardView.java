@@ -39,11 +39,15 @@ public final class BoardView {
   private final Map<MetricRow, Boolean> statusShown = new java.util.IdentityHashMap<>();
   private final Map<MetricRow, MetricRow> displayed = new java.util.IdentityHashMap<>();
   private final MetricCalculator calculator;
+  private final String period;
+  private final List<String> projectIds = new ArrayList<>();
+  private final Map<String, java.util.Optional<Double>> boardShares = new HashMap<>();
 
   private BoardView(ReportModel model) {
     this.threshold = model.suppressionThreshold();
     this.table = new SuppressionTable(threshold);
     this.calculator = new MetricCalculator(model.period().label(), model.bands());
+    this.period = model.period().label();
   }
 
   /** Builds and protects the board table of everything the model's workbook and charts show. */
@@ -55,7 +59,6 @@ public final class BoardView {
   }
 
   private void build(ReportModel model) {
-    List<String> projectIds = new ArrayList<>();
     model.projects().forEach(p -> projectIds.add(p.projectId()));
     for (MetricRow r : model.metrics()) {
       if (r.scopeType() == ScopeType.PROJECT || r.scopeType() == ScopeType.ALL) {
@@ -130,7 +133,10 @@ public final class BoardView {
         Map<Long, List<Integer>> byKnown = new HashMap<>();
         for (String category : ch.categoryCodes()) {
           MetricRow r = rows.get(key(s, c, category));
-          if (r.known() != answered) {
+          // A group the project does not compare keeps everyone who answered as its known, some
+          // of them (outside a baseline) in no compared group here: it is shown with the people
+          // on this sheet ("answered").
+          if (r.known() != answered && r.status() != Status.NOT_COMPARED) {
             byKnown.computeIfAbsent(r.known(), k -> new ArrayList<>())
                 .add(cells.get(key(s, c, category)));
           }
@@ -348,13 +354,63 @@ public final class BoardView {
     return displayed.computeIfAbsent(r, row -> {
       MetricRow m = calculator.metric(row.scopeType(), row.scopeId(), row.scopeName(),
           row.characteristic(), row.category(), SuppressionTable.rounded(row.participants()),
-          SuppressionTable.rounded(row.known()), SuppressionTable.rounded(row.unknown()),
-          row.populationShare());
+          SuppressionTable.rounded(knownShown(row)), SuppressionTable.rounded(row.unknown()),
+          populationShare(row));
       return new MetricRow(m.period(), m.scopeType(), m.scopeId(), m.scopeName(),
           m.characteristic(), m.category(), m.participants(), m.known(), m.unknown(), m.share(),
           m.shareCi95(), m.shareCi998(), m.populationShare(), m.expected(), m.shortfall(),
           m.ratio(), m.ratioCi95(), row.status());
     });
+  }
+
+  /**
+   * The group's local population share as a board sees it. A project's is its baseline. All
+   * projects' is, in metrics.csv, the projects' baselines weighted by their exact people answering
+   * (statistics.md), an equation in those counts that would narrow any hidden among them; a board
+   * sees it weighted by the people answering as shown instead: each project whose people answering
+   * are shown, rounded, with its baseline (or, for a project that does not compare the group, its
+   * shown count). Projects whose figure is hidden are left out, unless every project has the same
+   * baseline (then that is the share, whatever the weights). Null when nothing shown can weight it.
+   */
+  public Double populationShare(MetricRow r) {
+    if (r.scopeType() != ScopeType.ALL || r.populationShare() == null) {
+      return r.populationShare();
+    }
+    return boardShares.computeIfAbsent(key(r.scopeId(), r.characteristic(), r.category()),
+        k -> boardPopulationShare(r)).orElse(null);
+  }
+
+  private java.util.Optional<Double> boardPopulationShare(MetricRow r) {
+    double expected = 0;
+    long weights = 0;
+    java.util.Set<Double> baselines = new java.util.HashSet<>();
+    boolean allCompared = true;
+    for (String p : projectIds) {
+      MetricRow pr = rows.get(key(p, r.characteristic(), r.category()));
+      if (pr == null) {
+        continue;
+      }
+      boolean notCompared = pr.status() == Status.NOT_COMPARED;
+      allCompared &= !notCompared;
+      if (!notCompared && pr.populationShare() == null) {
+        continue; // adds people to the share, nothing to the baseline (MetricCalculator.rollup)
+      }
+      if (!notCompared) {
+        baselines.add(pr.populationShare());
+      }
+      if (!isKnownShown(pr) || notCompared && !isCountShown(pr)) {
+        continue;
+      }
+      long known = SuppressionTable.rounded(pr.known());
+      weights += known;
+      expected += notCompared ? SuppressionTable.rounded(pr.participants())
+          : known * pr.populationShare();
+    }
+    if (allCompared && baselines.size() == 1) {
+      return java.util.Optional.of(baselines.iterator().next());
+    }
+    return weights == 0 ? java.util.Optional.empty()
+        : java.util.Optional.of(expected / weights);
   }
 
   /** A count as a board sees it, rounded to the nearest 5 (only where it is shown). */
@@ -369,6 +425,15 @@ public final class BoardView {
 
   public boolean isKnownShown(MetricRow r) {
     return shown(knownCell(r));
+  }
+
+  /** The people answering the row's figures are shown with: its known cell's count. */
+  private long knownShown(MetricRow r) {
+    if (!r.period().equals(period)) {
+      return r.known(); // an earlier quarter's row (Trends)
+    }
+    Integer cell = knownCell(r);
+    return cell == null ? r.known() : table.value(cell);
   }
 
   private Integer knownCell(MetricRow r) {
@@ -418,7 +483,22 @@ public final class BoardView {
       return !(r.participants() >= 1 && r.participants() < threshold)
           && !(r.known() >= 1 && r.known() < threshold);
     }
-    return table.isShown(cell);
+    Integer inside = cells.get(key(PAST + r.period(), r.characteristic(), "known" + r.known()));
+    Integer known = inside != null ? inside
+        : cells.get(key(PAST + r.period(), r.characteristic(), "known"));
+    return table.isShown(cell) && (known == null || table.isShown(known));
+  }
+
+  /**
+   * Why an earlier quarter's ratio is not shown: "fewer than 5" for a count of 1 to 4, "withheld"
+   * for a larger count (or its people answering) hidden so as not to give another away.
+   */
+  public String pastCountText(MetricRow r) {
+    Integer cell = cells.get(key(PAST + r.period(), r.characteristic(), r.category()));
+    if (cell == null || table.shown(cell) == SuppressionTable.Shown.FEWER_THAN) {
+      return fewerThanText();
+    }
+    return "withheld";
   }
 
   /**
@@ -450,6 +530,88 @@ public final class BoardView {
       }
       return true;
     });
+  }
+
+  /** A project's group that became, or stopped being, under-represented since the quarter before. */
+  public record Change(MetricRow now, MetricRow before, boolean worse) {}
+
+  /**
+   * What changed since the quarter before, as a board may read it: groups of a project whose status
+   * is shown that became under-represented (quoting the earlier status) or stopped being. An
+   * earlier status tells a reader about that quarter's counts: "in line" or "over-represented"
+   * means at least one person of the group, any status at least one person answering,
+   * "under-represented" at least as many answering as it takes to show a gap. Those counts add up
+   * to the earlier quarter's figures on the Trends sheet, so a group's changes are listed only
+   * where that quarter's count of the group and its people answering are not hidden there, and the
+   * least they imply together is no more than the least a reader knows of those figures: then the
+   * earlier statuses narrow nothing. A quarter not on the Trends sheet shows no counts to narrow.
+   */
+  public List<Change> changes(ReportModel model) {
+    Map<String, MetricRow> before = new HashMap<>();
+    for (MetricRow r : model.previousMetrics()) {
+      if (r.scopeType() == ScopeType.PROJECT) {
+        before.put(key(r.scopeId(), r.characteristic(), r.category()), r);
+      }
+    }
+    List<Change> candidates = new ArrayList<>();
+    Map<String, long[]> floors = new HashMap<>();
+    for (MetricRow r : model.metrics()) {
+      if (r.scopeType() != ScopeType.PROJECT
+          || r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code())
+          || !isStatusShown(r)) {
+        continue;
+      }
+      MetricRow b = before.get(key(r.scopeId(), r.characteristic(), r.category()));
+      boolean now = r.status() == Status.UNDER_REPRESENTED;
+      boolean then = b != null && b.status() == Status.UNDER_REPRESENTED;
+      Change c;
+      if (now && !then && b != null && b.status() != Status.NO_DATA) {
+        c = new Change(r, b, true);
+      } else if (then && !now && r.status() != Status.NO_DATA) {
+        c = new Change(r, b, false);
+      } else {
+        continue;
+      }
+      candidates.add(c);
+      long[] f = floors.computeIfAbsent(key("", r.characteristic(), r.category()),
+          k -> new long[2]);
+      Status s = b.status();
+      f[0] += s == Status.IN_LINE || s == Status.POSSIBLY_OVER_REPRESENTED
+          || s == Status.OVER_REPRESENTED ? 1 : 0;
+      f[1] += s == Status.UNDER_REPRESENTED ? leastAbleToShowGap(b.populationShare())
+          : s == Status.NOT_COMPARED ? 0 : 1;
+    }
+    String past = PAST + model.period().previous().label();
+    List<Change> out = new ArrayList<>();
+    for (Change c : candidates) {
+      String ch = c.now().characteristic();
+      long[] f = floors.get(key("", ch, c.now().category()));
+      Integer group = cells.get(key(past, ch, c.now().category()));
+      boolean quiet = group == null || table.isShown(group) && f[0] <= table.lowest(group);
+      String answered = key(past, ch, "known");
+      for (var e : cells.entrySet()) {
+        if (e.getKey().startsWith(answered)) {
+          quiet &= table.isShown(e.getValue()) && f[1] <= table.lowest(e.getValue());
+        }
+      }
+      if (quiet) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The fewest people answering for which even nobody of a group of share p0 would be a gap. */
+  private static long leastAbleToShowGap(Double p0) {
+    if (p0 == null || p0 <= 0) {
+      return 1;
+    }
+    double z2 = org.whotakespart.stats.Wilson.Z95 * org.whotakespart.stats.Wilson.Z95;
+    long n = Math.max(1, (long) Math.floor(z2 * (1 - p0) / p0) - 1);
+    while (!Status.ableToShowGap(n, p0)) {
+      n++;
+    }
+    return n;
   }
 
   /** The row's status in words, or {@link #STATUS_NOT_SHOWN}. */

@@ -13,8 +13,10 @@ import org.whotakespart.stats.Status;
 /**
  * People taking part who are outside their project's intended population (statistics.md): in an
  * age band wholly outside the project's ages, or of the sex a single-sex project does not serve.
- * They are counted here, for Data quality, and left out of {@code known} for age and sex, whose
- * baselines exclude them.
+ * They are counted here, for Data quality, and left out of {@code known} (and of the compared
+ * groups) for every characteristic whose baseline does not count them ({@link
+ * org.whotakespart.baseline.ProjectBaseline#excludes}): age and sex, and any other whose baseline
+ * starts above their age band.
  *
  * @param projectName the project
  * @param byAge people whose age band is outside the project's ages

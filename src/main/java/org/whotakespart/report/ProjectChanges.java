@@ -2,7 +2,6 @@ package org.whotakespart.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,28 +33,20 @@ public record ProjectChanges(List<String> worse, List<String> better,
         .filter(r -> r.scopeType() == ScopeType.PROJECT)
         .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
         .toList();
-    Map<String, MetricRow> before = new HashMap<>();
-    for (MetricRow r : model.previousMetrics()) {
-      if (r.scopeType() == ScopeType.PROJECT) {
-        before.put(r.scopeId() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
-      }
-    }
     List<String> worse = new ArrayList<>();
     List<String> better = new ArrayList<>();
-    for (MetricRow r : rows) {
-      MetricRow b = before.get(r.scopeId() + '\u0000' + r.characteristic() + '\u0000'
-          + r.category());
-      if (!board.isStatusShown(r) || BoardPage.isAbsenceSide(r.characteristic(), r.category())) {
+    // Only the changes the disclosure audit lets a board read (BoardView.changes).
+    for (BoardView.Change c : board.changes(model)) {
+      MetricRow r = c.now();
+      if (BoardPage.isAbsenceSide(r.characteristic(), r.category())) {
         continue;
       }
-      boolean now = r.status() == Status.UNDER_REPRESENTED;
-      boolean then = b != null && b.status() == Status.UNDER_REPRESENTED;
       String who = Phrases.capitalise(Phrases.people(r.characteristic(), r.category()));
-      if (now && !then && b != null && b.status() != Status.NO_DATA) {
+      if (c.worse()) {
         worse.add(who + " are now under-represented in " + projectName.apply(r.scopeId())
-            + " (they were " + b.status().label().toLowerCase(Locale.UK) + " in " + previous
-            + ").");
-      } else if (then && !now && r.status() != Status.NO_DATA) {
+            + " (they were " + c.before().status().label().toLowerCase(Locale.UK) + " in "
+            + previous + ").");
+      } else {
         better.add(who + " are no longer under-represented in " + projectName.apply(r.scopeId())
             + " (now " + r.status().label().toLowerCase(Locale.UK) + ").");
       }

@@ -37,14 +37,16 @@ public final class TrendView {
 
   public static List<Line> lines(ReportModel model, BoardView board) {
     History h = model.history();
-    Map<String, MetricRow> byKey = new HashMap<>();
+    record Group(String characteristic, String category) {}
+    record InQuarter(String period, Group group) {}
+    Map<InQuarter, MetricRow> byKey = new HashMap<>();
     for (MetricRow r : h.scopeMetrics()) {
-      byKey.put(r.period() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
+      byKey.put(new InQuarter(r.period(), new Group(r.characteristic(), r.category())), r);
     }
-    Map<String, MetricRow> nowAll = new HashMap<>();
+    Map<Group, MetricRow> nowAll = new HashMap<>();
     for (MetricRow r : model.metrics()) {
       if (r.scopeType() == ScopeType.ALL) {
-        nowAll.put(r.characteristic() + '\u0000' + r.category(), r);
+        nowAll.put(new Group(r.characteristic(), r.category()), r);
       }
     }
     String now = model.period().label();
@@ -56,25 +58,29 @@ public final class TrendView {
         Trend trend = null;
         Direction since = Direction.NO_COMPARISON;
         for (String q : h.periods()) {
-          MetricRow r = byKey.get(q + '\u0000' + c.code() + '\u0000' + category);
+          MetricRow r = byKey.get(new InQuarter(q, new Group(c.code(), category)));
           if (r == null) {
             cells.add(new Cell(q, null, Status.NO_DATA, "no data"));
             continue;
           }
           boolean shown;
+          String hidden;
           if (q.equals(now)) {
             trend = h.trends().get(Trend.key(r));
-            MetricRow shownRow = nowAll.get(c.code() + '\u0000' + category);
+            MetricRow shownRow = nowAll.get(new Group(c.code(), category));
             shown = shownRow != null && board.isCountShown(shownRow);
             if (shownRow != null && r.ratio() != null) {
               since = BoardPage.direction(board, shownRow,
-                  byKey.get(yearAgo + '\u0000' + c.code() + '\u0000' + category));
+                  byKey.get(new InQuarter(yearAgo, new Group(c.code(), category))));
             }
+            hidden = shownRow != null && board.countText(shownRow).equals(board.fewerThanText())
+                ? board.fewerThanText() : "withheld";
           } else {
             shown = board.isPastCountShown(r);
+            hidden = board.pastCountText(r);
           }
           String why = r.ratio() == null ? (r.known() == 0 ? "no data" : "no baseline")
-              : shown ? null : board.fewerThanText();
+              : shown ? null : hidden;
           cells.add(new Cell(q, why == null ? board.displayed(r).ratio() : null, r.status(), why));
         }
         if (!h.periods().isEmpty()) {

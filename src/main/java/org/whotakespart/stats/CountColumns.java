@@ -19,6 +19,9 @@ public final class CountColumns {
   public static final String PROJECT_ID = "project_id";
   public static final String PARTICIPANT_ID = "participant_id";
   public static final String CHARACTERISTIC = "characteristic";
+  /** A person's age band and sex, as category indices (null: not known). */
+  public static final String AGE_INDEX = "age_index";
+  public static final String SEX_INDEX = "sex_index";
   /** Position of the category in {@code Characteristic#categories()}, or null for unknown. */
   public static final String CATEGORY_INDEX = "category_index";
   /** Distinct people. */

@@ -84,8 +84,24 @@ public final class MetricCalculator {
       }
     }
     Map<GroupKey, Double> p0 = new HashMap<>();
+    Map<Group, ProjectBaseline> coverage = new HashMap<>();
     for (ProjectBaseline b : baselines) {
       p0.put(new GroupKey(b.projectId(), b.characteristic(), b.category()), b.populationShare());
+      coverage.putIfAbsent(new Group(b.projectId(), b.characteristic(), -1), b);
+    }
+    // People whose age band or sex the characteristic's baseline does not count (a 14-year-old
+    // against residents aged 16 and over, a man against women only): outside its population.
+    Map<Group, Long> outside = new HashMap<>();
+    List<String> ages = Characteristic.AGE_BAND.categoryCodes();
+    List<String> sexes = Characteristic.SEX.categoryCodes();
+    for (CategoryCount c : counts) {
+      Group group = new Group(c.projectId(), c.characteristic(), -1);
+      ProjectBaseline b = coverage.get(group);
+      if (c.categoryIndex() != null && b != null && b.excludes(
+          c.ageIndex() == null ? null : ages.get(c.ageIndex()),
+          c.sexIndex() == null ? null : sexes.get(c.sexIndex()))) {
+        outside.merge(group.category(c.categoryIndex()), c.people(), Long::sum);
+      }
     }
     List<MetricRow> rows = new ArrayList<>();
     for (Project p : projects) {
@@ -96,18 +112,21 @@ public final class MetricCalculator {
         List<Category> categories = c.categories();
         // People in an age band or of a sex the project is not for are outside its intended
         // population: the compared groups' shares are of the people inside it (statistics.md).
+        // So are people the characteristic's baseline does not count: left out of its compared
+        // groups and of their known (they are counted in Data quality).
         long inside = n;
         if (!p.isNotCompared(c.code())) {
           for (int i = 0; i < categories.size(); i++) {
-            if (IntendedPopulation.isNotCompared(p, c.code(), categories.get(i).code())) {
-              inside -= people.getOrDefault(group.category(i), 0L);
-            }
+            inside -= IntendedPopulation.isNotCompared(p, c.code(), categories.get(i).code())
+                ? people.getOrDefault(group.category(i), 0L)
+                : outside.getOrDefault(group.category(i), 0L);
           }
         }
         for (int i = 0; i < categories.size(); i++) {
           String category = categories.get(i).code();
-          long x = people.getOrDefault(group.category(i), 0L);
           boolean notCompared = IntendedPopulation.isNotCompared(p, c.code(), category);
+          long x = people.getOrDefault(group.category(i), 0L)
+              - (notCompared ? 0 : outside.getOrDefault(group.category(i), 0L));
           rows.add(metric(ScopeType.PROJECT, p.projectId(), p.projectName(), c.code(), category, x,
               notCompared ? n : inside, u,
               p0.get(new GroupKey(p.projectId(), c.code(), category)), notCompared));

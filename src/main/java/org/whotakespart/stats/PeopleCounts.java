@@ -293,6 +293,16 @@ public final class PeopleCounts {
    * conflicts among them.
    */
   public static Function1<Dataset<Row>, Dataset<Row>> perCategory() {
+    return perCategory(false);
+  }
+
+  /**
+   * As {@link #perCategory()}; with {@code byAgeAndSex}, also by each person's age band and sex
+   * (their indices, {@link CountColumns#AGE_INDEX} and {@link CountColumns#SEX_INDEX}, null when
+   * not known), so that people outside a baseline's ages or sex can be told apart (a few times
+   * more rows; add them up for the plain counts).
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> perCategory(boolean byAgeAndSex) {
     return df -> {
       StringBuilder stack = new StringBuilder("stack(").append(Characteristic.values().length);
       for (Characteristic c : Characteristic.values()) {
@@ -310,11 +320,23 @@ public final class PeopleCounts {
       for (ExperienceCount.Flag f : ExperienceCount.Flag.values()) {
         sums.add(sum(when(f.of(), 1L).otherwise(0L)).as(f.column()));
       }
-      return df.selectExpr(CountColumns.PERIOD_INDEX, RecordColumns.PROJECT_ID,
-              CountColumns.STAGES, CountColumns.PAID, CountColumns.ADJUSTMENTS,
-              CountColumns.DECILE, CountColumns.ACTIVE_NEXT, stack.toString())
-          .groupBy(col(CountColumns.PERIOD_INDEX), col(RecordColumns.PROJECT_ID),
-              col(CountColumns.CHARACTERISTIC), col(CountColumns.CATEGORY_INDEX))
+      List<String> select = new ArrayList<>(List.of(CountColumns.PERIOD_INDEX,
+          RecordColumns.PROJECT_ID, CountColumns.STAGES, CountColumns.PAID,
+          CountColumns.ADJUSTMENTS, CountColumns.DECILE, CountColumns.ACTIVE_NEXT));
+      List<Column> keys = new ArrayList<>(List.of(col(CountColumns.PERIOD_INDEX),
+          col(RecordColumns.PROJECT_ID), col(CountColumns.CHARACTERISTIC),
+          col(CountColumns.CATEGORY_INDEX)));
+      if (byAgeAndSex) {
+        select.add("cast(pmod(" + CountColumns.latest(Characteristic.AGE_BAND.code()) + ", "
+            + CATEGORY_BITS + ") as int) as " + CountColumns.AGE_INDEX);
+        select.add("cast(pmod(" + CountColumns.latest(Characteristic.SEX.code()) + ", "
+            + CATEGORY_BITS + ") as int) as " + CountColumns.SEX_INDEX);
+        keys.add(col(CountColumns.AGE_INDEX));
+        keys.add(col(CountColumns.SEX_INDEX));
+      }
+      select.add(stack.toString());
+      return df.selectExpr(select.toArray(new String[0]))
+          .groupBy(keys.toArray(new Column[0]))
           .agg(count(lit(1)).as(CountColumns.PEOPLE), sums.toArray(new Column[0]));
     };
   }

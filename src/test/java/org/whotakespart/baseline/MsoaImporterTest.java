@@ -109,4 +109,34 @@ class MsoaImporterTest {
     rest.remove(1);
     assertEquals(without, rest);
   }
+
+  @Test
+  void orientationOfANeighbourhoodFallsBackToItsAuthoritysShares() {
+    List<BaselineRow> rows = new java.util.ArrayList<>(BaselinesReader.read(Paths.sampleData()
+        .resolve("baselines-census2021.csv").toString(), java.nio.charset.StandardCharsets.UTF_8,
+        new Configuration()));
+    rows.addAll(ROWS);
+    Project p = new Project("NB-01", "Sheffield 001 forum", "", "ICB", List.of("E02001611"), 16,
+        "census2021");
+    List<ProjectBaseline> b = CatchmentBaselines.compute(List.of(p), rows).rows();
+    // Sheffield (E08000019), sexual orientation 16+: straight 401,537, gay or lesbian 7,395,
+    // bisexual 9,018, other 2,410; residents of all ages 556,523 (TS021); Sheffield 001 7,683.
+    // Scaled by 7,683 / 556,523 and rounded: 5,543.3 -> 5,543; 102.1 -> 102; 124.5 (124.496)
+    // -> 124; 33.3 -> 33; known 5,802.
+    Map<String, Long> got = new HashMap<>();
+    b.stream().filter(x -> x.characteristic().equals("sexual_orientation"))
+        .forEach(x -> got.put(x.category(), x.population()));
+    assertEquals(Map.of("straight", 5543L, "gay_or_lesbian", 102L, "bisexual", 124L,
+        "other_orientation", 33L), got);
+    ProjectBaseline straight = b.stream().filter(x -> x.category().equals("straight"))
+        .findFirst().orElseThrow();
+    assertEquals(5802, straight.knownPopulation());
+    assertTrue(straight.covers().contains("the shares of the authority each lies in"),
+        straight.covers());
+    // Ethnic group has its own neighbourhood table: no fall-back there.
+    assertTrue(b.stream().filter(x -> x.characteristic().equals("ethnic_group"))
+        .allMatch(x -> !x.covers().contains("authority")));
+    // Disability has no neighbourhood table here and no fall-back: no baseline (a warning).
+    assertTrue(b.stream().noneMatch(x -> x.characteristic().equals("disability")));
+  }
 }

@@ -195,6 +195,73 @@ class MetricCalculatorTest {
     assertEquals(2, outside.get(0).bySex());
   }
 
+  /** One person's answers as counts split by age band and sex (null: not known). */
+  private static void person(List<CategoryCount> into, String project, String age, String sex,
+      String disability) {
+    Integer a = age == null ? null : Characteristic.AGE_BAND.indexOf(age);
+    Integer x = Characteristic.SEX.indexOf(sex);
+    into.add(new CategoryCount(project, "age_band", a, 1, 0, a, x));
+    into.add(new CategoryCount(project, "sex", x, 1, 0, a, x));
+    into.add(new CategoryCount(project, "disability",
+        Characteristic.DISABILITY.indexOf(disability), 1, 0, a, x));
+  }
+
+  @Test
+  void peopleABaselineDoesNotCountAreLeftOutOfEveryCharacteristicItCovers() {
+    // A women's group for ages 16 to 49. A: 16-24 woman, not disabled; B: 25-34 woman, limited a
+    // lot; C: 25-34 woman, not disabled; D: a 14-year-old girl, not disabled; E: a 55-64 woman,
+    // limited a little; F: a 25-34 man, not disabled; G: a woman of unknown age, not disabled.
+    Project mvp = new Project("MVP", "Maternity voices", "", "C", List.of("E1"), 16, 49, "female",
+        java.util.Set.of(), "census2021");
+    List<CategoryCount> counts = new java.util.ArrayList<>();
+    person(counts, "MVP", "16_24", "female", "not_disabled");
+    person(counts, "MVP", "25_34", "female", "limited_a_lot");
+    person(counts, "MVP", "25_34", "female", "not_disabled");
+    person(counts, "MVP", "under_16", "female", "not_disabled");
+    person(counts, "MVP", "55_64", "female", "limited_a_little");
+    person(counts, "MVP", "25_34", "male", "not_disabled");
+    person(counts, "MVP", null, "female", "not_disabled");
+    String women1649 = "residents aged 16 to 49, women and girls only";
+    List<ProjectBaseline> baselines = new java.util.ArrayList<>();
+    for (String band : List.of("16_24", "25_34", "35_44", "45_54")) {
+      baselines.add(new ProjectBaseline("MVP", "age_band", band, 25, 100, 16, women1649, 49,
+          "female"));
+    }
+    baselines.add(new ProjectBaseline("MVP", "sex", "female", 100, 100, 16, women1649, 49,
+        "female"));
+    // Disability: residents aged 16 and over, both sexes (no table crosses it with age and sex).
+    baselines.add(new ProjectBaseline("MVP", "disability", "limited_a_lot", 10, 100, 16));
+    baselines.add(new ProjectBaseline("MVP", "disability", "limited_a_little", 10, 100, 16));
+    baselines.add(new ProjectBaseline("MVP", "disability", "not_disabled", 80, 100, 16));
+    List<MetricRow> rows = calc.projectMetrics(List.of(mvp), counts, baselines);
+    // Age: known ages A-F; D and E are in bands outside 16-49, F is a man: inside A, B, C.
+    assertEquals(3, find(rows, "MVP", "age_band", "25_34").known());
+    assertEquals(2, find(rows, "MVP", "age_band", "25_34").participants()); // B, C (not F)
+    assertEquals(1, find(rows, "MVP", "age_band", "16_24").participants());
+    assertEquals(1, find(rows, "MVP", "age_band", "under_16").participants()); // not compared
+    // Sex: F is the other sex; D and E are women outside the ages: inside A, B, C, G.
+    assertEquals(4, find(rows, "MVP", "sex", "female").known());
+    assertEquals(4, find(rows, "MVP", "sex", "female").participants());
+    assertEquals(1, find(rows, "MVP", "sex", "male").participants()); // not compared
+    // Disability, baseline 16 and over of both sexes: only D (under 16) is outside; F and E count.
+    MetricRow notDisabled = find(rows, "MVP", "disability", "not_disabled");
+    assertEquals(6, notDisabled.known());
+    assertEquals(4, notDisabled.participants()); // A, C, F, G
+    assertEquals(6 * 0.8, notDisabled.expected(), 1e-12);
+    assertEquals(1, find(rows, "MVP", "disability", "limited_a_little").participants()); // E
+    assertEquals(1, find(rows, "MVP", "disability", "limited_a_lot").participants()); // B
+    // Data quality counts them: D and E outside the ages, F of the other sex.
+    var outside = org.whotakespart.report.OutsidePopulation.of(List.of(mvp), rows);
+    assertEquals(2, outside.get(0).byAge());
+    assertEquals(1, outside.get(0).bySex());
+    // The same people, not split by age and sex, are kept in disability's known as before.
+    List<CategoryCount> plain = new java.util.ArrayList<>();
+    counts.forEach(c -> plain.add(new CategoryCount(c.projectId(), c.characteristic(),
+        c.categoryIndex(), c.people(), c.conflicts())));
+    assertEquals(7, find(calc.projectMetrics(List.of(mvp), plain, baselines), "MVP", "disability",
+        "not_disabled").known());
+  }
+
   @Test
   void aCharacteristicNotComparedCountsInARollupAsExpected() {
     // A stroke panel does not compare disability; the other project does (p0 0.2 for limited a

@@ -85,6 +85,42 @@ class PeopleCountsTest {
   }
 
   @Test
+  void countsSplitByAgeAndSexAddUpToTheGroupsAndKeepEachPersonsSex() {
+    List<Row> rows = List.of(
+        record("accepted", "A", "p1", "2025-07-01", null, "female", "white_british"),
+        record("accepted", "A", "p2", "2025-08-01", null, "male", "black_african"),
+        record("accepted", "A", "p3", "2025-08-01", null, "female", "black_african"),
+        record("accepted", "A", "p3", "2025-09-01", null, "female", "black_african"));
+    Map<String, Long> split = new TreeMap<>();
+    for (Row r : frame(rows).transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
+        .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
+        .transform(PeopleCounts.perPerson(1))
+        .transform(PeopleCounts.perCategory(true))
+        .collectAsList()) {
+      String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
+      Integer index = r.getAs(CountColumns.CATEGORY_INDEX);
+      Integer sex = r.getAs(CountColumns.SEX_INDEX);
+      String category = index == null ? "unknown"
+          : Characteristic.fromCode(characteristic).orElseThrow().categoryCodes().get(index);
+      split.merge(characteristic + "/" + category + "/"
+          + (sex == null ? "?" : Characteristic.SEX.categoryCodes().get(sex)) + "/age "
+          + r.getAs(CountColumns.AGE_INDEX), r.<Long>getAs(CountColumns.PEOPLE), Long::sum);
+    }
+    // Black African: p2 a man, p3 a woman (once, though she came twice); nobody's age is known.
+    assertEquals(1L, split.get("ethnic_group/black_african/male/age null"));
+    assertEquals(1L, split.get("ethnic_group/black_african/female/age null"));
+    assertEquals(1L, split.get("ethnic_group/white_british/female/age null"));
+    assertEquals(2L, split.get("sex/female/female/age null"));
+    // Added up, the same as the plain counts.
+    Map<String, Long> plain = counts(rows, Set.of("lived_experience"));
+    Map<String, Long> added = new TreeMap<>();
+    split.forEach((k, v) -> added.merge("A/" + k.substring(0, k.indexOf('/', k.indexOf('/') + 1)),
+        v, Long::sum));
+    plain.keySet().removeIf(k -> k.endsWith("/conflicts"));
+    assertEquals(plain, added);
+  }
+
+  @Test
   void aPersonWhoCameManyTimesIsCountedOncePerProject() {
     List<Row> rows = List.of(
         record("accepted", "A", "p1", "2025-07-01", null, "female", "white_british"),

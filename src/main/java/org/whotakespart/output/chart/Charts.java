@@ -276,21 +276,23 @@ public final class Charts {
       MetricRow d = shown ? board.displayed(r) : null;
       Double share = shown ? d.share() : null;
       taking.addValue(share == null ? null : 100 * share, "Taking part", label);
-      population.addValue(r.populationShare() == null ? null : 100 * r.populationShare(),
-          "Local population", label);
+      // The population share as a board sees it (for all projects, weighted by the shown counts).
+      Double local = board.populationShare(r);
+      population.addValue(local == null ? null : 100 * local, "Local population", label);
       if (shown && d.shareCi95() != null) {
         lows[0][i] = 100 * d.shareCi95().low();
         highs[0][i] = 100 * d.shareCi95().high();
         top = Math.max(top, 100 * d.shareCi95().high());
       }
-      if (r.populationShare() != null) {
-        top = Math.max(top, 100 * r.populationShare());
+      if (local != null) {
+        top = Math.max(top, 100 * local);
       }
       alt.append(String.format(Locale.UK, "%s: %s taking part%s, %s of the local population. ",
           label, share == null ? "not shown" : percent(share),
           shown && d.shareCi95() != null ? String.format(Locale.UK, " (95%% interval %s to %s)",
               percent(d.shareCi95().low()), percent(d.shareCi95().high())) : "",
-          r.populationShare() == null ? "no baseline" : percent(r.populationShare())));
+          r.populationShare() == null ? "no baseline" : local == null ? "not shown"
+              : percent(local)));
     }
     DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(
         new String[] {"95% interval of the share taking part"}, labels, lows, highs);

@@ -482,7 +482,7 @@ public final class WorkbookWriter {
       boolean shown = board.isCountShown(r);
       SheetWriter.number(row, 5, shown ? board.displayed(r).share() : null, styles.percent);
       SheetWriter.text(row, 6, shown ? interval(board.displayed(r).shareCi95(), true) : "", styles.text);
-      SheetWriter.number(row, 7, r.populationShare(), styles.percent);
+      SheetWriter.number(row, 7, board.populationShare(r), styles.percent);
       SheetWriter.number(row, 8, shown ? board.displayed(r).ratio() : null, styles.ratio);
       SheetWriter.text(row, 9, shown ? interval(board.displayed(r).ratioCi95(), false) : "", styles.text);
       SheetWriter.number(row, 10, board.isKnownShown(r) ? board.displayed(r).expected() : null, styles.decimal);
@@ -708,9 +708,12 @@ public final class WorkbookWriter {
         org.whotakespart.report.OutsidePopulation.of(model.projects(), model.metrics());
     s.line("People outside their project's intended population", styles.subtitle);
     wide(s, "People in an age band wholly outside a project's ages, or of the sex a single-sex"
-        + " project does not serve. They are counted here and left out of the shares of age and"
-        + " sex, whose baselines cover only the project's own people; they are still counted for"
-        + " the other characteristics, whose baselines are not split by age and sex.", styles.note);
+        + " project does not serve. They are counted here and left out of the shares of every"
+        + " characteristic whose baseline does not count them: age and sex (baselines of the"
+        + " project's own people), and any other whose baseline starts at an older age (a"
+        + " 14-year-old against residents aged 16 and over). They stay in the shares whose"
+        + " baselines include them (ethnic group and religion count residents of all ages and"
+        + " both sexes).", styles.note);
     if (outside.isEmpty()) {
       s.line("Nobody taking part this quarter is outside their project's intended population.",
           styles.text);
@@ -862,7 +865,11 @@ public final class WorkbookWriter {
         + " This workbook hides " + String.format(Locale.UK, "%,d", board.hiddenCount())
         + " counts. A status beside a hidden count is shown only when it would be the same whatever"
         + " the count; otherwise it reads '" + BoardView.STATUS_NOT_SHOWN + "'. Statuses are judged"
-        + " on the exact counts. The analysts' files (metrics, tests, people) keep exact counts and"
+        + " on the exact counts. The all-projects local population share is each project's"
+        + " weighted by its people who answered as shown here (projects whose figure is hidden"
+        + " are left out), so that it gives no hidden count away; 'What changed' lists a group's"
+        + " changes only where the quarter before's figures on the Trends sheet are shown. The"
+        + " analysts' files (metrics, tests, people) keep exact counts and"
         + " must not be shared beyond analysts.");
     pair(s, "Unknown answers", "Blank and 'prefer not to say' answers are left out of shares and"
         + " reported under Data quality. Where fewer than 70% answered, the shares describe only"
