@@ -197,7 +197,8 @@ public final class WorkbookWriter {
         people(board.distinctPeopleText(), "different people"), roles(),
         board.isPeopleShown(all) ? " (" + board.peopleText(all) + " when a person is counted once"
             + " in each project they joined)" : "",
-        people(board.otherRolesText(all), "people"));
+        // Mid-sentence: "and fewer than 5 people in other roles".
+        lowerFirst(people(board.otherRolesText(all), "people")));
     boolean noRecords = model.dataQuality().recordsInPeriod() == 0;
     if (noRecords) {
       headline = "No records fall in this quarter (" + model.period().months() + "): nothing could"
@@ -351,6 +352,10 @@ public final class WorkbookWriter {
   /** The group as page 1 names it: "Men and boys", "People aged 25 to 34". */
   private static String groupWords(BoardPage.Gap g) {
     return Phrases.capitalise(g.who());
+  }
+
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.UK) + s.substring(1);
   }
 
   /** "910 different people", or "Some people" where the count is not shown. */
