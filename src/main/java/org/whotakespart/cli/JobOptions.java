@@ -32,7 +32,7 @@ final class JobOptions {
 
   @Option(names = "--aliases", paramLabel = "FILE",
       description = "Alias table mapping your spellings to the contract's codes (default: the"
-          + " built-in table, the same as jobs/aliases.csv).")
+          + " built-in table, the same as src/main/resources/org/whotakespart/validate/aliases.csv).")
   String aliases;
 
   @Option(names = "--output", paramLabel = "FOLDER",

@@ -27,7 +27,7 @@ import org.whotakespart.ingest.InputException;
  * Maps the spellings real exports use to the contract's codes, per column. Keys are compared after
  * {@link #normalise}: case, spaces, hyphens and punctuation do not matter ("White - British",
  * "white british" and "WHITE_BRITISH" are one key). The contract's own codes always map to
- * themselves; the alias table ({@code jobs/aliases.csv}, {@code column,alias,code}, {@code *} for
+ * themselves; the alias table ({@code src/main/resources/org/whotakespart/validate/aliases.csv}, {@code column,alias,code}, {@code *} for
  * every column that accepts "prefer not to say") adds the rest. A value with no entry is never
  * guessed.
  */

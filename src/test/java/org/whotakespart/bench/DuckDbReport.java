@@ -25,7 +25,7 @@ import org.whotakespart.stats.Wilson;
  * project's catchment baseline at its age, with shares, Wilson 95% intervals and ratios. It reads
  * the CSV exports or the history store's Parquet files and writes one CSV of project rows.
  *
- * <p>Benchmark only (test scope), run by {@code jobs/benchmark-duckdb} in its own JVM:
+ * <p>Benchmark only (test scope), run by {@code bench/duckdb} in its own JVM:
  * {@code DuckDbReport csv|store <records folder or store> <projects.csv> <baselines.csv> <quarter> <out.csv>}.
  */
 public final class DuckDbReport {

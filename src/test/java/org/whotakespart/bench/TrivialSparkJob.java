@@ -4,7 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.whotakespart.job.SparkSessions;
 
 /**
- * The floor a small report is measured against (jobs/benchmark-sample): a local session started
+ * The floor a small report is measured against (bench/sample): a local session started
  * as the report starts its own, one small CSV read and counted, the session stopped. Benchmark
  * only.
  *

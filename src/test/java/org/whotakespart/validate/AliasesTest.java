@@ -27,7 +27,7 @@ class AliasesTest {
 
   @Test
   void theShippedTableIsTheBuiltInDefaultAndMapsRealSpellings() {
-    Aliases shipped = Aliases.load(Paths.project().resolve("jobs/aliases.csv").toString(),
+    Aliases shipped = Aliases.load(Paths.project().resolve("src/main/resources/org/whotakespart/validate/aliases.csv").toString(),
         StandardCharsets.UTF_8, new Configuration());
     Aliases builtIn = Aliases.defaults();
     for (String column : builtIn.columns()) {
