@@ -11,22 +11,23 @@ import org.whotakespart.ingest.CsvTable;
 import org.whotakespart.ingest.InputException;
 
 /**
- * Residents by sex and single year of age per area (ONS Census 2021 TS009, Nomis bulk file:
- * {@code census2021-ts009-ltla.csv}), from which a project's age and sex baselines are restricted
- * to the ages and sex it is for (statistics.md, "The intended population"). Ages run 0 to 90, 90
- * standing for "90 and over". The file mixes subtotal bands and single years: only single years
- * are read.
+ * Residents by sex and single year of age per area (ONS Census 2021 TS009, Nomis bulk file: {@code
+ * census2021-ts009-ltla.csv}), from which a project's age and sex baselines are restricted to the
+ * ages and sex it is for (statistics.md, "The intended population"). Ages run 0 to 90, 90 standing
+ * for "90 and over". The file mixes subtotal bands and single years: only single years are read.
  */
 public final class AgeSexTable {
   /** The oldest single year: 90 means 90 and over. */
   public static final int OLDEST = 90;
-  public static final String SOURCE = "ONS Census 2021 TS009 Sex by single year of age. Source:"
-      + " Office for National Statistics licensed under the Open Government Licence v.3.0";
 
-  private static final Pattern YEAR = Pattern.compile(
-      "^sex: (female|male); age: aged (\\d+) years?( and over)?; measures: value$");
-  private static final Pattern UNDER_ONE = Pattern.compile(
-      "^sex: (female|male); age: aged under 1 year; measures: value$");
+  public static final String SOURCE =
+      "ONS Census 2021 TS009 Sex by single year of age. Source:"
+          + " Office for National Statistics licensed under the Open Government Licence v.3.0";
+
+  private static final Pattern YEAR =
+      Pattern.compile("^sex: (female|male); age: aged (\\d+) years?( and over)?; measures: value$");
+  private static final Pattern UNDER_ONE =
+      Pattern.compile("^sex: (female|male); age: aged under 1 year; measures: value$");
 
   /** area -> sex ("female", "male") -> residents by single year 0..90. */
   private final Map<String, Map<String, long[]>> byArea;
@@ -48,8 +49,14 @@ public final class AgeSexTable {
   /** Reads the TS009 Nomis file; any row without its 2 × 91 single years fails with the fix. */
   public static AgeSexTable read(String file, Configuration conf) {
     Map<String, Map<String, long[]>> byArea = new HashMap<>();
-    for (CsvTable.Line line : CsvTable.read(file, StandardCharsets.UTF_8, conf,
-        "population by sex and age (TS009)", List.of("geography code"), List.of())) {
+    for (CsvTable.Line line :
+        CsvTable.read(
+            file,
+            StandardCharsets.UTF_8,
+            conf,
+            "population by sex and age (TS009)",
+            List.of("geography code"),
+            List.of())) {
       Map<String, long[]> sexes = new HashMap<>();
       int found = 0;
       for (Map.Entry<String, String> e : line.values().entrySet()) {
@@ -74,15 +81,24 @@ public final class AgeSexTable {
           sexes.computeIfAbsent(sex, k -> new long[OLDEST + 1])[age] =
               Long.parseLong(e.getValue().trim());
         } catch (NumberFormatException ex) {
-          throw new InputException(file + " line " + line.number() + ": a count of people is not"
-              + " a whole number; use the ONS TS009 file as downloaded");
+          throw new InputException(
+              file
+                  + " line "
+                  + line.number()
+                  + ": a count of people is not"
+                  + " a whole number; use the ONS TS009 file as downloaded");
         }
         found++;
       }
       if (found != 2 * (OLDEST + 1)) {
-        throw new InputException(file + " line " + line.number() + ": expected 182 single years"
-            + " of age by sex (female and male, under 1 to 90 and over), found " + found
-            + "; use the ONS TS009 file (sex by single year of age) as downloaded");
+        throw new InputException(
+            file
+                + " line "
+                + line.number()
+                + ": expected 182 single years"
+                + " of age by sex (female and male, under 1 to 90 and over), found "
+                + found
+                + "; use the ONS TS009 file (sex by single year of age) as downloaded");
       }
       byArea.put(line.get("geography code"), sexes);
     }

@@ -24,47 +24,71 @@ public final class BaselineSummary {
     Map<String, List<BaselineRow>> sets = new TreeMap<>();
     rows.forEach(r -> sets.computeIfAbsent(r.baseline(), k -> new ArrayList<>()).add(r));
     List<String> out = new ArrayList<>();
-    sets.forEach((set, setRows) -> {
-      Set<String> areas = new TreeSet<>();
-      setRows.forEach(r -> areas.add(r.areaCode()));
-      long rollups = areas.stream().filter(BaselineSummary::isRollup).count();
-      long msoas = areas.stream().filter(MsoaImporter::isMsoa).count();
-      out.add(String.format(Locale.UK, "%s: %,d areas, and %d regions or nations made of them"
-          + " (totals below are over the areas only)", set, areas.size() - rollups - msoas,
-          rollups));
-      if (msoas > 0) {
-        Map<String, Set<String>> msoaAreas = new TreeMap<>();
-        for (BaselineRow r : setRows) {
-          if (MsoaImporter.isMsoa(r.areaCode())) {
-            msoaAreas.computeIfAbsent(r.characteristic(), k -> new TreeSet<>()).add(r.areaCode());
+    sets.forEach(
+        (set, setRows) -> {
+          Set<String> areas = new TreeSet<>();
+          setRows.forEach(r -> areas.add(r.areaCode()));
+          long rollups = areas.stream().filter(BaselineSummary::isRollup).count();
+          long msoas = areas.stream().filter(MsoaImporter::isMsoa).count();
+          out.add(
+              String.format(
+                  Locale.UK,
+                  "%s: %,d areas, and %d regions or nations made of them"
+                      + " (totals below are over the areas only)",
+                  set,
+                  areas.size() - rollups - msoas,
+                  rollups));
+          if (msoas > 0) {
+            Map<String, Set<String>> msoaAreas = new TreeMap<>();
+            for (BaselineRow r : setRows) {
+              if (MsoaImporter.isMsoa(r.areaCode())) {
+                msoaAreas
+                    .computeIfAbsent(r.characteristic(), k -> new TreeSet<>())
+                    .add(r.areaCode());
+              }
+            }
+            List<String> parts = new ArrayList<>();
+            for (Characteristic c : Characteristic.values()) {
+              Set<String> a = msoaAreas.get(c.code());
+              parts.add(
+                  c.code()
+                      + " "
+                      + (a == null ? "none" : String.format(Locale.UK, "%,d", a.size())));
+            }
+            out.add(
+                String.format(
+                    Locale.UK,
+                    "  neighbourhoods (MSOAs): %,d, with figures for: %s"
+                        + " (not in the totals below)",
+                    msoas,
+                    String.join(", ", parts)));
           }
-        }
-        List<String> parts = new ArrayList<>();
-        for (Characteristic c : Characteristic.values()) {
-          Set<String> a = msoaAreas.get(c.code());
-          parts.add(c.code() + " " + (a == null ? "none" : String.format(Locale.UK, "%,d", a.size())));
-        }
-        out.add(String.format(Locale.UK, "  neighbourhoods (MSOAs): %,d, with figures for: %s"
-            + " (not in the totals below)", msoas, String.join(", ", parts)));
-      }
-      for (Characteristic c : Characteristic.values()) {
-        Map<Integer, Long> totals = new TreeMap<>();
-        Map<Integer, Set<String>> categories = new TreeMap<>();
-        Map<Integer, Set<String>> areasOf = new TreeMap<>();
-        for (BaselineRow r : setRows) {
-          if (r.characteristic().equals(c.code()) && !isRollup(r.areaCode())
-              && !MsoaImporter.isMsoa(r.areaCode())) {
-            totals.merge(r.minAge(), r.population(), Long::sum);
-            categories.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.category());
-            areasOf.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.areaCode());
+          for (Characteristic c : Characteristic.values()) {
+            Map<Integer, Long> totals = new TreeMap<>();
+            Map<Integer, Set<String>> categories = new TreeMap<>();
+            Map<Integer, Set<String>> areasOf = new TreeMap<>();
+            for (BaselineRow r : setRows) {
+              if (r.characteristic().equals(c.code())
+                  && !isRollup(r.areaCode())
+                  && !MsoaImporter.isMsoa(r.areaCode())) {
+                totals.merge(r.minAge(), r.population(), Long::sum);
+                categories.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.category());
+                areasOf.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.areaCode());
+              }
+            }
+            totals.forEach(
+                (age, total) ->
+                    out.add(
+                        String.format(
+                            Locale.UK,
+                            "  %-20s %-24s %2d categories, %,5d areas, %,d people",
+                            c.code(),
+                            age == 0 ? "all ages" : "aged " + age + " and over",
+                            categories.get(age).size(),
+                            areasOf.get(age).size(),
+                            total)));
           }
-        }
-        totals.forEach((age, total) -> out.add(String.format(Locale.UK,
-            "  %-20s %-24s %2d categories, %,5d areas, %,d people",
-            c.code(), age == 0 ? "all ages" : "aged " + age + " and over",
-            categories.get(age).size(), areasOf.get(age).size(), total)));
-      }
-    });
+        });
     return out;
   }
 
@@ -72,8 +96,11 @@ public final class BaselineSummary {
   public static List<String> warnings(List<Project> projects, List<BaselineRow> rows) {
     List<String> out = new ArrayList<>(CatchmentBaselines.compute(projects, rows).warnings());
     Map<String, Set<String>> characteristicsOf = new TreeMap<>();
-    rows.forEach(r -> characteristicsOf.computeIfAbsent(r.baseline(), k -> new TreeSet<>())
-        .add(r.characteristic()));
+    rows.forEach(
+        r ->
+            characteristicsOf
+                .computeIfAbsent(r.baseline(), k -> new TreeSet<>())
+                .add(r.characteristic()));
     for (Project p : projects) {
       Set<String> have = characteristicsOf.getOrDefault(p.baseline(), Set.of());
       if (have.isEmpty()) {
@@ -81,8 +108,14 @@ public final class BaselineSummary {
       }
       for (Characteristic c : Characteristic.values()) {
         if (!have.contains(c.code())) {
-          out.add("project " + p.projectId() + ": baseline set '" + p.baseline() + "' has no "
-              + c.code() + "; its groups are shown as no_baseline");
+          out.add(
+              "project "
+                  + p.projectId()
+                  + ": baseline set '"
+                  + p.baseline()
+                  + "' has no "
+                  + c.code()
+                  + "; its groups are shown as no_baseline");
         }
       }
     }

@@ -37,12 +37,13 @@ public final class CatchmentBaselines {
    * characteristics have no table crossing them with age and sex here: their baselines keep the
    * ages of the baselines file, and {@link ProjectBaseline#covers()} says so.
    */
-  public static Result compute(List<Project> projects, List<BaselineRow> baselines,
-      AgeSexTable ageSex) {
+  public static Result compute(
+      List<Project> projects, List<BaselineRow> baselines, AgeSexTable ageSex) {
     // baseline -> characteristic -> min_age -> area -> category -> population
     Map<String, Map<String, Map<Integer, Map<String, Map<String, Long>>>>> index = new HashMap<>();
     for (BaselineRow b : baselines) {
-      index.computeIfAbsent(b.baseline(), k -> new HashMap<>())
+      index
+          .computeIfAbsent(b.baseline(), k -> new HashMap<>())
           .computeIfAbsent(b.characteristic(), k -> new HashMap<>())
           .computeIfAbsent(b.minAge(), k -> new HashMap<>())
           .computeIfAbsent(b.areaCode(), k -> new HashMap<>())
@@ -54,8 +55,12 @@ public final class CatchmentBaselines {
     for (Project p : projects) {
       var set = index.get(p.baseline());
       if (set == null) {
-        warnings.add("project " + p.projectId() + ": baseline set '" + p.baseline()
-            + "' is not in the baselines file; its groups are shown as no_baseline");
+        warnings.add(
+            "project "
+                + p.projectId()
+                + ": baseline set '"
+                + p.baseline()
+                + "' is not in the baselines file; its groups are shown as no_baseline");
         set = Map.of();
       }
       for (Characteristic c : Characteristic.values()) {
@@ -71,43 +76,74 @@ public final class CatchmentBaselines {
         if (byAge == null) {
           continue;
         }
-        Integer age = byAge.keySet().stream().filter(a -> a <= p.minAge())
-            .max(Integer::compare).orElse(null);
+        Integer age =
+            byAge.keySet().stream().filter(a -> a <= p.minAge()).max(Integer::compare).orElse(null);
         if (age == null) {
-          warnings.add("project " + p.projectId() + ": " + c.code() + " has no baseline for people"
-              + " aged " + p.minAge() + " or younger; its groups are shown as no_baseline");
+          warnings.add(
+              "project "
+                  + p.projectId()
+                  + ": "
+                  + c.code()
+                  + " has no baseline for people"
+                  + " aged "
+                  + p.minAge()
+                  + " or younger; its groups are shown as no_baseline");
           continue;
         }
         var byArea = byAge.get(age);
         Set<String> missing = new TreeSet<>(p.catchment());
         missing.removeAll(byArea.keySet());
-        Map<String, Map<String, Long>> fallback = missing.isEmpty() ? Map.of()
-            : containingAuthorities(c, missing, byArea, set, names);
+        Map<String, Map<String, Long>> fallback =
+            missing.isEmpty() ? Map.of() : containingAuthorities(c, missing, byArea, set, names);
         missing.removeAll(fallback.keySet());
         if (!missing.isEmpty()) {
-          warnings.add("project " + p.projectId() + ": " + c.code() + " baseline '" + p.baseline()
-              + "' has no figures for " + String.join(", ", missing)
-              + "; its groups are shown as no_baseline");
+          warnings.add(
+              "project "
+                  + p.projectId()
+                  + ": "
+                  + c.code()
+                  + " baseline '"
+                  + p.baseline()
+                  + "' has no figures for "
+                  + String.join(", ", missing)
+                  + "; its groups are shown as no_baseline");
           continue;
         }
         Map<String, Long> population = new HashMap<>();
         for (String area : p.catchment()) {
-          byArea.getOrDefault(area, fallback.get(area))
+          byArea
+              .getOrDefault(area, fallback.get(area))
               .forEach((category, n) -> population.merge(category, n, Long::sum));
         }
         // Without single years, an age baseline keeps the bands the project's ages touch, whole.
-        boolean bandsOnly = c == Characteristic.AGE_BAND
-            && population.keySet().removeIf(band -> !IntendedPopulation.ageBandOverlaps(p, band));
+        boolean bandsOnly =
+            c == Characteristic.AGE_BAND
+                && population
+                    .keySet()
+                    .removeIf(band -> !IntendedPopulation.ageBandOverlaps(p, band));
         long known = population.values().stream().mapToLong(Long::longValue).sum();
-        String covers = IntendedPopulation.residents(age, null, "")
-            + (bandsOnly ? ", in the whole age bands that include ages " + p.minAge()
-                + (p.maxAge() == null ? " and over" : " to " + p.maxAge()) : "")
-            + (fallback.isEmpty() ? "" : "; for neighbourhoods, the shares of the authority"
-                + " each lies in (no neighbourhood table), scaled to its residents");
+        String covers =
+            IntendedPopulation.residents(age, null, "")
+                + (bandsOnly
+                    ? ", in the whole age bands that include ages "
+                        + p.minAge()
+                        + (p.maxAge() == null ? " and over" : " to " + p.maxAge())
+                    : "")
+                + (fallback.isEmpty()
+                    ? ""
+                    : "; for neighbourhoods, the shares of the authority"
+                        + " each lies in (no neighbourhood table), scaled to its residents");
         for (String category : c.categoryCodes()) {
           if (population.containsKey(category)) {
-            rows.add(new ProjectBaseline(p.projectId(), c.code(), category,
-                population.get(category), known, age, covers));
+            rows.add(
+                new ProjectBaseline(
+                    p.projectId(),
+                    c.code(),
+                    category,
+                    population.get(category),
+                    known,
+                    age,
+                    covers));
           }
         }
       }
@@ -121,13 +157,14 @@ public final class CatchmentBaselines {
    * serves one sex, or starts at an age the baselines file has no bands for (otherwise the file's
    * bands at min_age are exact already).
    */
-  private static boolean restrictsByAgeAndSex(Project p, Characteristic c, AgeSexTable ageSex,
-      boolean fileHasExactAge) {
+  private static boolean restrictsByAgeAndSex(
+      Project p, Characteristic c, AgeSexTable ageSex, boolean fileHasExactAge) {
     if (!p.baseline().equals(ProjectColumns.DEFAULT_BASELINE) || !ageSex.covers(p.catchment())) {
       return false;
     }
-    return c == Characteristic.SEX || (c == Characteristic.AGE_BAND
-        && (p.maxAge() != null || !p.sex().isEmpty() || !fileHasExactAge));
+    return c == Characteristic.SEX
+        || (c == Characteristic.AGE_BAND
+            && (p.maxAge() != null || !p.sex().isEmpty() || !fileHasExactAge));
   }
 
   /** Characteristics with no neighbourhood (MSOA) table: an MSOA takes its authority's shares. */
@@ -140,24 +177,32 @@ public final class CatchmentBaselines {
    * MSOA's residents over the authority's (both from ethnic group, all ages, which both have),
    * rounded to whole people. An MSOA whose authority or residents are not known is left missing.
    */
-  private static Map<String, Map<String, Long>> containingAuthorities(Characteristic c,
-      Set<String> missing, Map<String, Map<String, Long>> byArea,
-      Map<String, Map<Integer, Map<String, Map<String, Long>>>> set, Map<String, String> names) {
+  private static Map<String, Map<String, Long>> containingAuthorities(
+      Characteristic c,
+      Set<String> missing,
+      Map<String, Map<String, Long>> byArea,
+      Map<String, Map<Integer, Map<String, Map<String, Long>>>> set,
+      Map<String, String> names) {
     var residents = set.getOrDefault(Characteristic.ETHNIC_GROUP.code(), Map.of()).get(0);
     if (!AUTHORITY_FALLBACK.contains(c) || residents == null) {
       return Map.of();
     }
     Map<String, String> codeOfName = new HashMap<>();
-    names.forEach((code, name) -> {
-      if (!MsoaImporter.isMsoa(code)) {
-        codeOfName.putIfAbsent(name, code);
-      }
-    });
+    names.forEach(
+        (code, name) -> {
+          if (!MsoaImporter.isMsoa(code)) {
+            codeOfName.putIfAbsent(name, code);
+          }
+        });
     Map<String, Map<String, Long>> out = new HashMap<>();
     for (String area : missing) {
-      String authority = MsoaImporter.isMsoa(area)
-          ? CatchmentOverlap.authorityOf(names.get(area), codeOfName) : null;
-      if (authority == null || !byArea.containsKey(authority) || !residents.containsKey(area)
+      String authority =
+          MsoaImporter.isMsoa(area)
+              ? CatchmentOverlap.authorityOf(names.get(area), codeOfName)
+              : null;
+      if (authority == null
+          || !byArea.containsKey(authority)
+          || !residents.containsKey(area)
           || !residents.containsKey(authority)) {
         continue;
       }
@@ -191,15 +236,18 @@ public final class CatchmentBaselines {
         int[] band = CensusImporter.band(category);
         n = t.population(p.catchment(), p.sex(), Math.max(from, band[0]), Math.min(to, band[1]));
       }
-      out.add(new ProjectBaseline(p.projectId(), c.code(), category, n, known, from, covers,
-          p.maxAge(), p.sex()));
+      out.add(
+          new ProjectBaseline(
+              p.projectId(), c.code(), category, n, known, from, covers, p.maxAge(), p.sex()));
     }
     return out;
   }
 
   /** Area code to name, from the baselines (the first name seen for a code). */
   public static Map<String, String> areaNames(List<BaselineRow> baselines) {
-    return baselines.stream().collect(Collectors.toMap(BaselineRow::areaCode, BaselineRow::areaName,
-        (a, b) -> a, java.util.TreeMap::new));
+    return baselines.stream()
+        .collect(
+            Collectors.toMap(
+                BaselineRow::areaCode, BaselineRow::areaName, (a, b) -> a, java.util.TreeMap::new));
   }
 }

@@ -12,10 +12,10 @@ import org.whotakespart.ingest.Project;
  * residents would be counted twice in the baseline (statistics.md, "The intended population").
  *
  * <p>An MSOA belongs to the authority its Census 2021 name begins with: ONS names every MSOA after
- * its local authority and a number ("Tower Hamlets 001"). That holds for all 7,264 MSOAs of
- * England and Wales, checked against the parent codes of the ONS TS008 small-area file. So the
- * area names of the baselines file are the lookup; an MSOA whose name is not of that form (a
- * baselines file made elsewhere) cannot be checked and is left alone.
+ * its local authority and a number ("Tower Hamlets 001"). That holds for all 7,264 MSOAs of England
+ * and Wales, checked against the parent codes of the ONS TS008 small-area file. So the area names
+ * of the baselines file are the lookup; an MSOA whose name is not of that form (a baselines file
+ * made elsewhere) cannot be checked and is left alone.
  */
 public final class CatchmentOverlap {
   private static final Pattern MSOA_NAME = Pattern.compile("(.+) \\d{3}");
@@ -35,11 +35,12 @@ public final class CatchmentOverlap {
    */
   public static void check(List<Project> projects, String file, Map<String, String> areaNames) {
     Map<String, String> codeOfName = new java.util.HashMap<>();
-    areaNames.forEach((code, name) -> {
-      if (!MsoaImporter.isMsoa(code)) {
-        codeOfName.putIfAbsent(name, code);
-      }
-    });
+    areaNames.forEach(
+        (code, name) -> {
+          if (!MsoaImporter.isMsoa(code)) {
+            codeOfName.putIfAbsent(name, code);
+          }
+        });
     for (Project p : projects) {
       for (String area : p.catchment()) {
         if (!MsoaImporter.isMsoa(area)) {
@@ -47,10 +48,21 @@ public final class CatchmentOverlap {
         }
         String authority = authorityOf(areaNames.get(area), codeOfName);
         if (authority != null && p.catchment().contains(authority)) {
-          throw new InputException(file + ": project " + p.projectId() + "'s catchment lists"
-              + " the neighbourhood " + area + " (" + areaNames.get(area) + "), which lies inside "
-              + authority + " (" + areaNames.get(authority) + "), also listed: its residents would"
-              + " be counted twice. List the authority, or its neighbourhoods, not both");
+          throw new InputException(
+              file
+                  + ": project "
+                  + p.projectId()
+                  + "'s catchment lists"
+                  + " the neighbourhood "
+                  + area
+                  + " ("
+                  + areaNames.get(area)
+                  + "), which lies inside "
+                  + authority
+                  + " ("
+                  + areaNames.get(authority)
+                  + "), also listed: its residents would"
+                  + " be counted twice. List the authority, or its neighbourhoods, not both");
         }
       }
     }

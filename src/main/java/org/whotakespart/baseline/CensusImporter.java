@@ -24,6 +24,7 @@ import org.whotakespart.ingest.InputException;
  *   <li>The wide single-year-of-age file TS007, summed into the contract's age bands exactly, for
  *       residents of all ages, aged 16+ and aged 18+.
  * </ul>
+ *
  * "Does not apply" rows are dropped (always 0) and "Not answered" is kept out of the denominators,
  * as statistics.md requires; a label the importer does not know stops it, naming the file. Regions
  * (from the ONS lookup), England, Wales and England and Wales are added as sums of their areas.
@@ -35,8 +36,13 @@ public final class CensusImporter {
   private static final List<String> SKIPPED = List.of("Does not apply", "Not answered");
 
   /** A long-format table: which column holds the category and how its labels map to codes. */
-  record LongTable(String file, String table, Characteristic characteristic, int minAge,
-      String categoryColumn, Map<String, String> codes) {}
+  record LongTable(
+      String file,
+      String table,
+      Characteristic characteristic,
+      int minAge,
+      String categoryColumn,
+      Map<String, String> codes) {}
 
   private CensusImporter() {}
 
@@ -68,8 +74,14 @@ public final class CensusImporter {
   /** Local-authority code to its region (code and name), from the ONS lookup (England only). */
   static Map<String, String[]> readRegions(String file, Configuration conf) {
     Map<String, String[]> regions = new TreeMap<>();
-    for (CsvTable.Line line : CsvTable.read(file, StandardCharsets.UTF_8, conf, "region lookup",
-        List.of("lad21cd", "rgn21cd", "rgn21nm"), List.of("lad21cd", "lad21nm", "rgn21cd", "rgn21nm", "fid"))) {
+    for (CsvTable.Line line :
+        CsvTable.read(
+            file,
+            StandardCharsets.UTF_8,
+            conf,
+            "region lookup",
+            List.of("lad21cd", "rgn21cd", "rgn21nm"),
+            List.of("lad21cd", "lad21nm", "rgn21cd", "rgn21nm", "fid"))) {
       regions.put(line.get("lad21cd"), new String[] {line.get("rgn21cd"), line.get("rgn21nm")});
     }
     return regions;
@@ -92,8 +104,10 @@ public final class CensusImporter {
       if (region != null) {
         parents.add(region);
       }
-      parents.add(r.areaCode().startsWith("E") ? new String[] {"E92000001", "England"}
-          : new String[] {"W92000004", "Wales"});
+      parents.add(
+          r.areaCode().startsWith("E")
+              ? new String[] {"E92000001", "England"}
+              : new String[] {"W92000004", "Wales"});
       parents.add(new String[] {"K04000001", "England and Wales"});
       for (String[] parent : parents) {
         names.put(parent[0], parent[1]);
@@ -103,10 +117,19 @@ public final class CensusImporter {
       }
     }
     List<BaselineRow> out = new ArrayList<>();
-    sums.forEach((key, n) -> {
-      out.add(new BaselineRow(BASELINE, key.area(), names.get(key.area()), key.characteristic(),
-          key.category(), key.minAge(), n, sources.get(key)));
-    });
+    sums.forEach(
+        (key, n) -> {
+          out.add(
+              new BaselineRow(
+                  BASELINE,
+                  key.area(),
+                  names.get(key.area()),
+                  key.characteristic(),
+                  key.category(),
+                  key.minAge(),
+                  n,
+                  sources.get(key)));
+        });
     out.sort(java.util.Comparator.comparing(BaselineRow::areaCode));
     return out;
   }
@@ -122,67 +145,142 @@ public final class CensusImporter {
   }
 
   /** The ONS labels of the 19 ethnic groups, in the order of the contract's codes. */
-  static final String[] ETHNIC_LABELS = {"Asian, Asian British or Asian Welsh: Bangladeshi",
-        "Asian, Asian British or Asian Welsh: Chinese", "Asian, Asian British or Asian Welsh: Indian",
-        "Asian, Asian British or Asian Welsh: Pakistani",
-        "Asian, Asian British or Asian Welsh: Other Asian",
-        "Black, Black British, Black Welsh, Caribbean or African: African",
-        "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
-        "Black, Black British, Black Welsh, Caribbean or African: Other Black",
-        "Mixed or Multiple ethnic groups: White and Asian",
-        "Mixed or Multiple ethnic groups: White and Black African",
-        "Mixed or Multiple ethnic groups: White and Black Caribbean",
-        "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
-        "White: English, Welsh, Scottish, Northern Irish or British", "White: Irish",
-        "White: Gypsy or Irish Traveller", "White: Roma", "White: Other White",
-        "Other ethnic group: Arab", "Other ethnic group: Any other ethnic group"};
+  static final String[] ETHNIC_LABELS = {
+    "Asian, Asian British or Asian Welsh: Bangladeshi",
+    "Asian, Asian British or Asian Welsh: Chinese",
+    "Asian, Asian British or Asian Welsh: Indian",
+    "Asian, Asian British or Asian Welsh: Pakistani",
+    "Asian, Asian British or Asian Welsh: Other Asian",
+    "Black, Black British, Black Welsh, Caribbean or African: African",
+    "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
+    "Black, Black British, Black Welsh, Caribbean or African: Other Black",
+    "Mixed or Multiple ethnic groups: White and Asian",
+    "Mixed or Multiple ethnic groups: White and Black African",
+    "Mixed or Multiple ethnic groups: White and Black Caribbean",
+    "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
+    "White: English, Welsh, Scottish, Northern Irish or British",
+    "White: Irish",
+    "White: Gypsy or Irish Traveller",
+    "White: Roma",
+    "White: Other White",
+    "Other ethnic group: Arab",
+    "Other ethnic group: Any other ethnic group"
+  };
 
   private static List<LongTable> longTables(String folder, Map<String, String> ethnic) {
     return List.of(
-        new LongTable(folder + "/TS021-2021-2.csv", "TS021 Ethnic group", Characteristic.ETHNIC_GROUP,
-            0, "ethnic group (20 categories)", ethnic),
-        new LongTable(folder + "/sex.csv", "TS008 Sex", Characteristic.SEX, 0, "sex (2 categories)",
+        new LongTable(
+            folder + "/TS021-2021-2.csv",
+            "TS021 Ethnic group",
+            Characteristic.ETHNIC_GROUP,
+            0,
+            "ethnic group (20 categories)",
+            ethnic),
+        new LongTable(
+            folder + "/sex.csv",
+            "TS008 Sex",
+            Characteristic.SEX,
+            0,
+            "sex (2 categories)",
             Map.of("Female", "female", "Male", "male")),
-        new LongTable(folder + "/TS030-2021-3.csv", "TS030 Religion", Characteristic.RELIGION, 0,
-            "religion (10 categories)", Map.of("No religion", "no_religion", "Christian", "christian",
-                "Buddhist", "buddhist", "Hindu", "hindu", "Jewish", "jewish", "Muslim", "muslim",
-                "Sikh", "sikh", "Other religion", "other_religion")),
-        new LongTable(folder + "/sexual_genmod.csv", "TS078 Gender identity (16+)",
-            Characteristic.GENDER_IDENTITY, 16, "gender identity (7 categories)", Map.of(
-                "Gender identity the same as sex registered at birth", "same_as_sex_at_birth",
+        new LongTable(
+            folder + "/TS030-2021-3.csv",
+            "TS030 Religion",
+            Characteristic.RELIGION,
+            0,
+            "religion (10 categories)",
+            Map.of(
+                "No religion",
+                "no_religion",
+                "Christian",
+                "christian",
+                "Buddhist",
+                "buddhist",
+                "Hindu",
+                "hindu",
+                "Jewish",
+                "jewish",
+                "Muslim",
+                "muslim",
+                "Sikh",
+                "sikh",
+                "Other religion",
+                "other_religion")),
+        new LongTable(
+            folder + "/sexual_genmod.csv",
+            "TS078 Gender identity (16+)",
+            Characteristic.GENDER_IDENTITY,
+            16,
+            "gender identity (7 categories)",
+            Map.of(
+                "Gender identity the same as sex registered at birth",
+                "same_as_sex_at_birth",
                 "Gender identity different from sex registered at birth but no specific identity"
-                    + " given", "different_from_sex_at_birth",
-                "Trans woman", "different_from_sex_at_birth",
-                "Trans man", "different_from_sex_at_birth",
-                "All other gender identities", "different_from_sex_at_birth")),
-        new LongTable(folder + "/sexual_disability.csv", "RM123 Sexual orientation (16+)",
-            Characteristic.SEXUAL_ORIENTATION, 16, "sexual orientation (6 categories)", Map.of(
-                "Straight or Heterosexual", "straight", "Gay or Lesbian", "gay_or_lesbian",
-                "Bisexual", "bisexual", "All other sexual orientations", "other_orientation")),
-        new LongTable(folder + "/sexual_disability.csv", "RM123 Disability (16+)",
-            Characteristic.DISABILITY, 16, "disability - equality act disabled (4 categories)", Map.of(
-                "Disabled under the Equality Act: Day-to-day activities limited a lot", "limited_a_lot",
+                    + " given",
+                "different_from_sex_at_birth",
+                "Trans woman",
+                "different_from_sex_at_birth",
+                "Trans man",
+                "different_from_sex_at_birth",
+                "All other gender identities",
+                "different_from_sex_at_birth")),
+        new LongTable(
+            folder + "/sexual_disability.csv",
+            "RM123 Sexual orientation (16+)",
+            Characteristic.SEXUAL_ORIENTATION,
+            16,
+            "sexual orientation (6 categories)",
+            Map.of(
+                "Straight or Heterosexual",
+                "straight",
+                "Gay or Lesbian",
+                "gay_or_lesbian",
+                "Bisexual",
+                "bisexual",
+                "All other sexual orientations",
+                "other_orientation")),
+        new LongTable(
+            folder + "/sexual_disability.csv",
+            "RM123 Disability (16+)",
+            Characteristic.DISABILITY,
+            16,
+            "disability - equality act disabled (4 categories)",
+            Map.of(
+                "Disabled under the Equality Act: Day-to-day activities limited a lot",
+                "limited_a_lot",
                 "Disabled under the Equality Act: Day-to-day activities limited a little",
                 "limited_a_little",
-                "Not disabled under the Equality Act", "not_disabled")),
-        new LongTable(folder + "/sexual_unpaid_carer.csv", "RM178 Unpaid care (16+)",
-            Characteristic.UNPAID_CARER, 16, "unpaid care (5 categories)", Map.of(
+                "Not disabled under the Equality Act",
+                "not_disabled")),
+        new LongTable(
+            folder + "/sexual_unpaid_carer.csv",
+            "RM178 Unpaid care (16+)",
+            Characteristic.UNPAID_CARER,
+            16,
+            "unpaid care (5 categories)",
+            Map.of(
                 "Provides no unpaid care", "no",
                 "Provides 19 or less hours unpaid care a week", "yes",
                 "Provides 20 to 49 hours unpaid care a week", "yes",
                 "Provides 50 or more hours unpaid care a week", "yes")));
   }
 
-  static List<BaselineRow> readLong(LongTable t, Configuration conf, Map<String, Long> notAnswered) {
+  static List<BaselineRow> readLong(
+      LongTable t, Configuration conf, Map<String, Long> notAnswered) {
     // area -> category -> population, and area names
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     Map<String, String> names = new TreeMap<>();
     java.util.Set<String> suppressedAreas = new java.util.TreeSet<>();
     String codeColumn = "lower tier local authorities code";
     String nameColumn = "lower tier local authorities";
-    for (CsvTable.Line line : CsvTable.read(t.file(), StandardCharsets.UTF_8, conf, "census",
-        List.of(codeColumn, nameColumn, t.categoryColumn(), "observation"),
-        List.of(codeColumn, nameColumn, t.categoryColumn(), "observation"))) {
+    for (CsvTable.Line line :
+        CsvTable.read(
+            t.file(),
+            StandardCharsets.UTF_8,
+            conf,
+            "census",
+            List.of(codeColumn, nameColumn, t.categoryColumn(), "observation"),
+            List.of(codeColumn, nameColumn, t.categoryColumn(), "observation"))) {
       String label = line.get(t.categoryColumn());
       String code = t.codes().get(label);
       if (code == null) {
@@ -192,8 +290,16 @@ public final class CensusImporter {
         if (SKIPPED.contains(label)) {
           continue;
         }
-        throw new InputException(t.file() + " line " + line.number() + ": unknown " + t.table()
-            + " category '" + label + "'; the importer knows " + t.codes().keySet());
+        throw new InputException(
+            t.file()
+                + " line "
+                + line.number()
+                + ": unknown "
+                + t.table()
+                + " category '"
+                + label
+                + "'; the importer knows "
+                + t.codes().keySet());
       }
       String area = line.get(codeColumn);
       names.putIfAbsent(area, line.get(nameColumn));
@@ -201,25 +307,36 @@ public final class CensusImporter {
         suppressedAreas.add(area);
         continue;
       }
-      counts.computeIfAbsent(area, a -> new TreeMap<>())
+      counts
+          .computeIfAbsent(area, a -> new TreeMap<>())
           .merge(code, observation(line, t.file()), Long::sum);
     }
     // An area with a suppressed cell has no whole figures for the table: it is left out (its
     // projects get no_baseline for the characteristic) and reported, never filled in by a guess.
-    suppressedAreas.forEach(area -> {
-      counts.remove(area);
-      notAnswered.merge(t.table() + ": areas left out, suppressed cells", 1L, Long::sum);
-    });
+    suppressedAreas.forEach(
+        area -> {
+          counts.remove(area);
+          notAnswered.merge(t.table() + ": areas left out, suppressed cells", 1L, Long::sum);
+        });
     List<BaselineRow> rows = new ArrayList<>();
-    counts.forEach((area, byCategory) -> {
-      for (String category : t.characteristic().categoryCodes()) {
-        Long n = byCategory.get(category);
-        if (n != null) {
-          rows.add(new BaselineRow(BASELINE, area, names.get(area), t.characteristic().code(),
-              category, t.minAge(), n, "ONS Census 2021 " + t.table() + ". " + OGL));
-        }
-      }
-    });
+    counts.forEach(
+        (area, byCategory) -> {
+          for (String category : t.characteristic().categoryCodes()) {
+            Long n = byCategory.get(category);
+            if (n != null) {
+              rows.add(
+                  new BaselineRow(
+                      BASELINE,
+                      area,
+                      names.get(area),
+                      t.characteristic().code(),
+                      category,
+                      t.minAge(),
+                      n,
+                      "ONS Census 2021 " + t.table() + ". " + OGL));
+            }
+          }
+        });
     return rows;
   }
 
@@ -233,8 +350,8 @@ public final class CensusImporter {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw new InputException(file + " line " + line.number() + ": Observation '" + v
-          + "' is not a count");
+      throw new InputException(
+          file + " line " + line.number() + ": Observation '" + v + "' is not a count");
     }
   }
 
@@ -245,31 +362,47 @@ public final class CensusImporter {
     for (BaselineRow r : rows) {
       if (r.characteristic().equals(Characteristic.ETHNIC_GROUP.code())) {
         first.putIfAbsent(r.areaCode(), r);
-        counts.computeIfAbsent(r.areaCode(), a -> new TreeMap<>())
+        counts
+            .computeIfAbsent(r.areaCode(), a -> new TreeMap<>())
             .merge(Characteristic.broadEthnicGroupOf(r.category()), r.population(), Long::sum);
       }
     }
     List<BaselineRow> out = new ArrayList<>();
-    counts.forEach((area, byGroup) -> {
-      for (String group : Characteristic.ETHNIC_GROUP_BROAD.categoryCodes()) {
-        BaselineRow f = first.get(area);
-        out.add(new BaselineRow(BASELINE, area, f.areaName(),
-            Characteristic.ETHNIC_GROUP_BROAD.code(), group, f.minAge(),
-            byGroup.getOrDefault(group, 0L), f.source()));
-      }
-    });
+    counts.forEach(
+        (area, byGroup) -> {
+          for (String group : Characteristic.ETHNIC_GROUP_BROAD.categoryCodes()) {
+            BaselineRow f = first.get(area);
+            out.add(
+                new BaselineRow(
+                    BASELINE,
+                    area,
+                    f.areaName(),
+                    Characteristic.ETHNIC_GROUP_BROAD.code(),
+                    group,
+                    f.minAge(),
+                    byGroup.getOrDefault(group, 0L),
+                    f.source()));
+          }
+        });
     return out;
   }
 
   private static final Pattern SINGLE_YEAR =
       Pattern.compile("^age: aged (\\d+) years?(?: and over)?; measures: value$");
-  private static final Pattern UNDER_ONE = Pattern.compile("^age: aged under 1 year; measures: value$");
+  private static final Pattern UNDER_ONE =
+      Pattern.compile("^age: aged under 1 year; measures: value$");
 
   /** Age bands from single years of age, at min_age 0, 16 and 18. */
   static List<BaselineRow> readAges(String file, Configuration conf) {
     List<BaselineRow> rows = new ArrayList<>();
-    for (CsvTable.Line line : CsvTable.read(file, StandardCharsets.UTF_8, conf, "census",
-        List.of("geography", "geography code"), List.of())) {
+    for (CsvTable.Line line :
+        CsvTable.read(
+            file,
+            StandardCharsets.UTF_8,
+            conf,
+            "census",
+            List.of("geography", "geography code"),
+            List.of())) {
       long[] byAge = new long[101];
       int found = 0;
       for (Map.Entry<String, String> e : line.values().entrySet()) {
@@ -280,8 +413,13 @@ public final class CensusImporter {
         }
       }
       if (found != 101) {
-        throw new InputException(file + " line " + line.number() + ": expected 101 single years"
-            + " of age (under 1 to 100 and over), found " + found);
+        throw new InputException(
+            file
+                + " line "
+                + line.number()
+                + ": expected 101 single years"
+                + " of age (under 1 to 100 and over), found "
+                + found);
       }
       for (int minAge : new int[] {0, 16, 18}) {
         for (String band : Characteristic.AGE_BAND.categoryCodes()) {
@@ -291,9 +429,16 @@ public final class CensusImporter {
             n += byAge[a];
           }
           if (range[1] >= minAge) {
-            rows.add(new BaselineRow(BASELINE, line.get("geography code"), line.get("geography"),
-                Characteristic.AGE_BAND.code(), band, minAge, n,
-                "ONS Census 2021 TS007 Age by single year. " + OGL));
+            rows.add(
+                new BaselineRow(
+                    BASELINE,
+                    line.get("geography code"),
+                    line.get("geography"),
+                    Characteristic.AGE_BAND.code(),
+                    band,
+                    minAge,
+                    n,
+                    "ONS Census 2021 TS007 Age by single year. " + OGL));
           }
         }
       }

@@ -42,11 +42,13 @@ import org.whotakespart.ingest.Project;
 public final class Deprivation {
   public static final List<String> COLUMNS =
       List.of("area_code", "area_name", "most_deprived_10_share", "source");
-  public static final String SOURCE = "Source: Ministry of Housing, Communities and Local"
-      + " Government, English Indices of Deprivation 2019, File 10 (local authority district"
-      + " summaries), licensed under the Open Government Licence v.3.0";
+  public static final String SOURCE =
+      "Source: Ministry of Housing, Communities and Local"
+          + " Government, English Indices of Deprivation 2019, File 10 (local authority district"
+          + " summaries), licensed under the Open Government Licence v.3.0";
   static final String SHEET = "IMD";
-  static final String PROPORTION_HEADER = "IMD - Proportion of LSOAs in most deprived 10% nationally";
+  static final String PROPORTION_HEADER =
+      "IMD - Proportion of LSOAs in most deprived 10% nationally";
 
   private Deprivation() {}
 
@@ -55,11 +57,16 @@ public final class Deprivation {
 
   /** Reads File 10's IMD sheet (column names checked, as in the published file). */
   public static List<AreaShare> importFile10(Path xlsx) {
-    try (InputStream in = Files.newInputStream(xlsx); Workbook wb = WorkbookFactory.create(in)) {
+    try (InputStream in = Files.newInputStream(xlsx);
+        Workbook wb = WorkbookFactory.create(in)) {
       Sheet s = wb.getSheet(SHEET);
       if (s == null) {
-        throw new InputException(xlsx + ": no sheet named " + SHEET + "; give File 10 of the English"
-            + " Indices of Deprivation 2019 (local authority district summaries, lower tier)");
+        throw new InputException(
+            xlsx
+                + ": no sheet named "
+                + SHEET
+                + "; give File 10 of the English"
+                + " Indices of Deprivation 2019 (local authority district summaries, lower tier)");
       }
       Row header = s.getRow(0);
       int code = -1;
@@ -76,17 +83,27 @@ public final class Deprivation {
         }
       }
       if (code < 0 || name < 0 || proportion < 0) {
-        throw new InputException(xlsx + ": the " + SHEET + " sheet lacks the district code, name or '"
-            + PROPORTION_HEADER + "' column; give File 10 as published");
+        throw new InputException(
+            xlsx
+                + ": the "
+                + SHEET
+                + " sheet lacks the district code, name or '"
+                + PROPORTION_HEADER
+                + "' column; give File 10 as published");
       }
       List<AreaShare> out = new ArrayList<>();
       for (int i = 1; i <= s.getLastRowNum(); i++) {
         Row r = s.getRow(i);
-        if (r == null || r.getCell(code) == null || r.getCell(code).getCellType() != CellType.STRING) {
+        if (r == null
+            || r.getCell(code) == null
+            || r.getCell(code).getCellType() != CellType.STRING) {
           continue;
         }
-        out.add(new AreaShare(r.getCell(code).getStringCellValue().trim(),
-            r.getCell(name).getStringCellValue().trim(), r.getCell(proportion).getNumericCellValue()));
+        out.add(
+            new AreaShare(
+                r.getCell(code).getStringCellValue().trim(),
+                r.getCell(name).getStringCellValue().trim(),
+                r.getCell(proportion).getNumericCellValue()));
       }
       return out;
     } catch (IOException e) {
@@ -96,7 +113,8 @@ public final class Deprivation {
 
   public static void write(List<AreaShare> rows, Path file) {
     try (Writer w = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        CSVPrinter p =
+            new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
       p.printRecord(COLUMNS);
       for (AreaShare a : rows) {
         p.printRecord(a.areaCode(), a.areaName(), BigDecimalText.of(a.share()), SOURCE);
@@ -109,18 +127,29 @@ public final class Deprivation {
   /** Reads a deprivation table written by {@link #write}. */
   public static Map<String, AreaShare> read(String file, Configuration conf) {
     Map<String, AreaShare> m = new LinkedHashMap<>();
-    for (CsvTable.Line l : CsvTable.read(file, StandardCharsets.UTF_8, conf, "deprivation",
-        COLUMNS.subList(0, 3), COLUMNS)) {
+    for (CsvTable.Line l :
+        CsvTable.read(
+            file, StandardCharsets.UTF_8, conf, "deprivation", COLUMNS.subList(0, 3), COLUMNS)) {
       double share;
       try {
         share = Double.parseDouble(l.get("most_deprived_10_share"));
       } catch (NumberFormatException e) {
-        throw new InputException(file + " line " + l.number() + ": most_deprived_10_share '"
-            + l.get("most_deprived_10_share") + "' is not a number from 0 to 1");
+        throw new InputException(
+            file
+                + " line "
+                + l.number()
+                + ": most_deprived_10_share '"
+                + l.get("most_deprived_10_share")
+                + "' is not a number from 0 to 1");
       }
       if (!(share >= 0 && share <= 1)) {
-        throw new InputException(file + " line " + l.number() + ": most_deprived_10_share "
-            + share + " is not from 0 to 1");
+        throw new InputException(
+            file
+                + " line "
+                + l.number()
+                + ": most_deprived_10_share "
+                + share
+                + " is not from 0 to 1");
       }
       m.put(l.get("area_code"), new AreaShare(l.get("area_code"), l.get("area_name"), share));
     }
@@ -128,11 +157,11 @@ public final class Deprivation {
   }
 
   /**
-   * Each project's catchment share: its areas' shares weighted by their residents (the sex
-   * baseline at the youngest age given); no figure when any area of the catchment has none.
+   * Each project's catchment share: its areas' shares weighted by their residents (the sex baseline
+   * at the youngest age given); no figure when any area of the catchment has none.
    */
-  public static Map<String, Double> projectShares(JobConfig config, List<Project> projects,
-      List<BaselineRow> baselines, Configuration conf) {
+  public static Map<String, Double> projectShares(
+      JobConfig config, List<Project> projects, List<BaselineRow> baselines, Configuration conf) {
     if (config.deprivation() == null) {
       return Map.of();
     }

@@ -35,9 +35,13 @@ public final class IntendedPopulation {
 
   /** "residents aged 16 to 49, women only" and the like, for a project's age and sex baseline. */
   public static String residents(int minAge, Integer maxAge, String sex) {
-    String ages = maxAge != null ? "residents aged " + minAge + " to " + maxAge
-        : minAge == 0 ? "residents of all ages" : "residents aged " + minAge + " and over";
-    return ages + (sex.equals("female") ? ", women and girls only"
-        : sex.equals("male") ? ", men and boys only" : "");
+    String ages =
+        maxAge != null
+            ? "residents aged " + minAge + " to " + maxAge
+            : minAge == 0 ? "residents of all ages" : "residents aged " + minAge + " and over";
+    return ages
+        + (sex.equals("female")
+            ? ", women and girls only"
+            : sex.equals("male") ? ", men and boys only" : "");
   }
 }

@@ -16,8 +16,7 @@ import org.whotakespart.ingest.InputException;
  */
 public final class MsoaImporter {
   public static final String TS021_FILE = "census2021-ts021-msoa.csv";
-  static final String SOURCE = "ONS Census 2021 TS021 Ethnic group (MSOA). "
-      + CensusImporter.OGL;
+  static final String SOURCE = "ONS Census 2021 TS021 Ethnic group (MSOA). " + CensusImporter.OGL;
 
   private MsoaImporter() {}
 
@@ -30,25 +29,44 @@ public final class MsoaImporter {
   public static List<BaselineRow> ethnicGroups(String file, Configuration conf) {
     List<String> codes = Characteristic.ETHNIC_GROUP.categoryCodes();
     List<BaselineRow> rows = new ArrayList<>();
-    for (CsvTable.Line line : CsvTable.read(file, StandardCharsets.UTF_8, conf,
-        "Census 2021 TS021 by MSOA", List.of("geography", "geography code"), List.of())) {
+    for (CsvTable.Line line :
+        CsvTable.read(
+            file,
+            StandardCharsets.UTF_8,
+            conf,
+            "Census 2021 TS021 by MSOA",
+            List.of("geography", "geography code"),
+            List.of())) {
       String area = line.get("geography code");
       if (!isMsoa(area)) {
         continue;
       }
       for (int i = 0; i < codes.size(); i++) {
-        String column = ("ethnic group: " + CensusImporter.ETHNIC_LABELS[i])
-            .toLowerCase(java.util.Locale.ROOT);
+        String column =
+            ("ethnic group: " + CensusImporter.ETHNIC_LABELS[i]).toLowerCase(java.util.Locale.ROOT);
         String v = line.get(column);
         long n;
         try {
           n = Long.parseLong(v);
         } catch (NumberFormatException e) {
-          throw new InputException(file + " line " + line.number() + ": column '" + column
-              + "' is missing or not a whole number; use the Nomis TS021 MSOA file as downloaded");
+          throw new InputException(
+              file
+                  + " line "
+                  + line.number()
+                  + ": column '"
+                  + column
+                  + "' is missing or not a whole number; use the Nomis TS021 MSOA file as downloaded");
         }
-        rows.add(new BaselineRow(CensusImporter.BASELINE, area, line.get("geography"),
-            Characteristic.ETHNIC_GROUP.code(), codes.get(i), 0, n, SOURCE));
+        rows.add(
+            new BaselineRow(
+                CensusImporter.BASELINE,
+                area,
+                line.get("geography"),
+                Characteristic.ETHNIC_GROUP.code(),
+                codes.get(i),
+                0,
+                n,
+                SOURCE));
       }
     }
     List<BaselineRow> out = new ArrayList<>(rows);

@@ -11,21 +11,42 @@ package org.whotakespart.baseline;
  * @param maxAgeCovered the oldest age the baseline covers (null: no upper age)
  * @param sexCovered the one sex the baseline counts ("female", "male"), or "" for both
  */
-public record ProjectBaseline(String projectId, String characteristic, String category,
-    long population, long knownPopulation, int minAgeCovered, String covers,
-    Integer maxAgeCovered, String sexCovered) {
+public record ProjectBaseline(
+    String projectId,
+    String characteristic,
+    String category,
+    long population,
+    long knownPopulation,
+    int minAgeCovered,
+    String covers,
+    Integer maxAgeCovered,
+    String sexCovered) {
 
   /** A baseline of residents aged {@code minAgeCovered} and over, of either sex. */
-  public ProjectBaseline(String projectId, String characteristic, String category,
-      long population, long knownPopulation, int minAgeCovered, String covers) {
-    this(projectId, characteristic, category, population, knownPopulation, minAgeCovered, covers,
-        null, "");
+  public ProjectBaseline(
+      String projectId,
+      String characteristic,
+      String category,
+      long population,
+      long knownPopulation,
+      int minAgeCovered,
+      String covers) {
+    this(
+        projectId,
+        characteristic,
+        category,
+        population,
+        knownPopulation,
+        minAgeCovered,
+        covers,
+        null,
+        "");
   }
 
   /**
    * True when a person of this age band and sex (null: not known) is outside the residents the
-   * baseline counts: their whole band below or above its ages, or of the other sex. A person
-   * whose age or sex is not known is taken to be inside.
+   * baseline counts: their whole band below or above its ages, or of the other sex. A person whose
+   * age or sex is not known is taken to be inside.
    */
   public boolean excludes(String ageBand, String sex) {
     if (ageBand != null) {
@@ -37,9 +58,20 @@ public record ProjectBaseline(String projectId, String characteristic, String ca
     return sex != null && !sexCovered.isEmpty() && !sexCovered.equals(sex);
   }
 
-  public ProjectBaseline(String projectId, String characteristic, String category,
-      long population, long knownPopulation, int minAgeCovered) {
-    this(projectId, characteristic, category, population, knownPopulation, minAgeCovered,
+  public ProjectBaseline(
+      String projectId,
+      String characteristic,
+      String category,
+      long population,
+      long knownPopulation,
+      int minAgeCovered) {
+    this(
+        projectId,
+        characteristic,
+        category,
+        population,
+        knownPopulation,
+        minAgeCovered,
         IntendedPopulation.residents(minAgeCovered, null, ""));
   }
 

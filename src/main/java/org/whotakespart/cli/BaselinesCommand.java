@@ -9,11 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code whotakespart baselines}: population baselines. */
-@Command(mixinStandardHelpOptions = true, name = "baselines", description = "Population baselines.",
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "baselines",
+    description = "Population baselines.",
     subcommands = {BaselinesCommand.Import.class, BaselinesCommand.Check.class})
 public final class BaselinesCommand implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -21,49 +23,72 @@ public final class BaselinesCommand implements Runnable {
   }
 
   /** {@code whotakespart baselines import}. */
-  @Command(mixinStandardHelpOptions = true, name = "import", sortOptions = false,
-      description = {"Builds the census2021 baseline for every local authority of England and"
-          + " Wales from the ONS Census 2021 files.", ""})
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "import",
+      sortOptions = false,
+      description = {
+        "Builds the census2021 baseline for every local authority of England and"
+            + " Wales from the ONS Census 2021 files.",
+        ""
+      })
   public static final class Import implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--census", defaultValue = "sample-data/census-2021", paramLabel = "FOLDER",
+    @Option(
+        names = "--census",
+        defaultValue = "sample-data/census-2021",
+        paramLabel = "FOLDER",
         description = "Folder with the ONS files (default ${DEFAULT-VALUE}).")
     String census;
 
-    @Option(names = "--out", defaultValue = "sample-data/baselines-census2021.csv",
-        paramLabel = "FILE", description = "Where to write (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--out",
+        defaultValue = "sample-data/baselines-census2021.csv",
+        paramLabel = "FILE",
+        description = "Where to write (default ${DEFAULT-VALUE}).")
     String out;
 
-    @Option(names = "--deprivation-out", defaultValue = "sample-data/deprivation-imd2019.csv",
-        paramLabel = "FILE", description = "Where to write each area's deprivation from the"
-            + " English Indices of Deprivation 2019 File 10 in the census folder (default"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--deprivation-out",
+        defaultValue = "sample-data/deprivation-imd2019.csv",
+        paramLabel = "FILE",
+        description =
+            "Where to write each area's deprivation from the"
+                + " English Indices of Deprivation 2019 File 10 in the census folder (default"
+                + " ${DEFAULT-VALUE}).")
     String deprivationOut;
 
-    @Option(names = "--small-area", defaultValue = "sample-data/census-2021/small-area",
-        paramLabel = "FOLDER", description = "Folder with the Census 2021 small-area files; when"
-            + " it holds census2021-ts021-msoa.csv, each MSOA's ethnic group is added (default"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--small-area",
+        defaultValue = "sample-data/census-2021/small-area",
+        paramLabel = "FOLDER",
+        description =
+            "Folder with the Census 2021 small-area files; when"
+                + " it holds census2021-ts021-msoa.csv, each MSOA's ethnic group is added (default"
+                + " ${DEFAULT-VALUE}).")
     String smallArea;
 
     @Override
     public Integer call() throws Exception {
       Configuration conf = new Configuration();
-      java.nio.file.Path file10 = java.nio.file.Path.of(census,
-          "File_10_-_IoD2019_Local_Authority_District_Summaries__lower-tier__.xlsx");
+      java.nio.file.Path file10 =
+          java.nio.file.Path.of(
+              census, "File_10_-_IoD2019_Local_Authority_District_Summaries__lower-tier__.xlsx");
       if (java.nio.file.Files.exists(file10)) {
         var areas = org.whotakespart.baseline.Deprivation.importFile10(file10);
         org.whotakespart.baseline.Deprivation.write(areas, java.nio.file.Path.of(deprivationOut));
-        spec.commandLine().getOut().printf("Wrote the deprivation of %d areas (IoD 2019, 2019"
-            + " boundaries) to %s%n", areas.size(), deprivationOut);
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Wrote the deprivation of %d areas (IoD 2019, 2019" + " boundaries) to %s%n",
+                areas.size(), deprivationOut);
       }
       var imported = CensusImporter.importWithReport(census, conf);
       java.util.List<org.whotakespart.ingest.BaselineRow> rows =
           new java.util.ArrayList<>(imported.rows());
-      java.nio.file.Path ts021 = java.nio.file.Path.of(smallArea,
-          org.whotakespart.baseline.MsoaImporter.TS021_FILE);
+      java.nio.file.Path ts021 =
+          java.nio.file.Path.of(smallArea, org.whotakespart.baseline.MsoaImporter.TS021_FILE);
       int msoaRows = 0;
       if (java.nio.file.Files.exists(ts021)) {
         var msoa = org.whotakespart.baseline.MsoaImporter.ethnicGroups(ts021.toString(), conf);
@@ -72,45 +97,66 @@ public final class BaselinesCommand implements Runnable {
       }
       BaselinesWriter.write(rows, out, conf);
       var w = spec.commandLine().getOut();
-      w.printf("Wrote %,d baseline rows to %s%s%n", rows.size(), out, msoaRows == 0 ? ""
-          : String.format(java.util.Locale.UK, " (%,d of them neighbourhoods' ethnic group)",
-              msoaRows));
-      w.println("Left out of the denominators (England and Wales): 'Not answered', and areas with suppressed cells:");
+      w.printf(
+          "Wrote %,d baseline rows to %s%s%n",
+          rows.size(),
+          out,
+          msoaRows == 0
+              ? ""
+              : String.format(
+                  java.util.Locale.UK, " (%,d of them neighbourhoods' ethnic group)", msoaRows));
+      w.println(
+          "Left out of the denominators (England and Wales): 'Not answered', and areas with suppressed cells:");
       imported.notAnswered().forEach((table, n) -> w.printf("  %-32s %,d%n", table, n));
       return 0;
     }
   }
 
   /** {@code whotakespart baselines check}. */
-  @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Checks baseline files and prints, per baseline set, its areas,"
-          + " characteristics, categories and totals; with --projects, warns where a project's"
-          + " catchment or characteristic has no baseline.", ""})
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Checks baseline files and prints, per baseline set, its areas,"
+            + " characteristics, categories and totals; with --projects, warns where a project's"
+            + " catchment or characteristic has no baseline.",
+        ""
+      })
   public static final class Check implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--baselines", split = ",", paramLabel = "FILE",
+    @Option(
+        names = "--baselines",
+        split = ",",
+        paramLabel = "FILE",
         defaultValue = "sample-data/baselines-census2021.csv",
         description = "Baseline files (default ${DEFAULT-VALUE}).")
     java.util.List<String> baselines;
 
-    @Option(names = "--projects", paramLabel = "FILE", description = "A projects file to check against.")
+    @Option(
+        names = "--projects",
+        paramLabel = "FILE",
+        description = "A projects file to check against.")
     String projects;
 
     @Override
     public Integer call() throws Exception {
       Configuration conf = new Configuration();
-      var rows = org.whotakespart.ingest.BaselinesReader.readAll(baselines,
-          java.nio.charset.StandardCharsets.UTF_8, conf);
+      var rows =
+          org.whotakespart.ingest.BaselinesReader.readAll(
+              baselines, java.nio.charset.StandardCharsets.UTF_8, conf);
       var out = spec.commandLine().getOut();
       org.whotakespart.baseline.BaselineSummary.describe(rows).forEach(out::println);
       if (projects != null) {
-        var ps = org.whotakespart.ingest.ProjectsReader.read(projects,
-            java.nio.charset.StandardCharsets.UTF_8, conf);
+        var ps =
+            org.whotakespart.ingest.ProjectsReader.read(
+                projects, java.nio.charset.StandardCharsets.UTF_8, conf);
         var warnings = org.whotakespart.baseline.BaselineSummary.warnings(ps, rows);
-        out.println(warnings.isEmpty() ? "Every project has a baseline for every characteristic."
-            : "Warnings:");
+        out.println(
+            warnings.isEmpty()
+                ? "Every project has a baseline for every characteristic."
+                : "Warnings:");
         warnings.forEach(w -> out.println("  " + w));
       }
       out.flush();

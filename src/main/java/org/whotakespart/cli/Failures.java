@@ -18,10 +18,13 @@ import picocli.CommandLine;
 final class Failures {
   /** Bad input data: a file, a row, a value. */
   static final int INPUT = 1;
+
   /** Bad arguments or job settings (picocli uses 2 for usage errors too). */
   static final int USAGE = 2;
+
   /** The output cannot be written: the folder is a file or read-only, or the disk is full. */
   static final int OUTPUT = 3;
+
   /** Something went wrong that is not the user's doing. */
   static final int INTERNAL = 70;
 
@@ -48,16 +51,19 @@ final class Failures {
 
   /** The one line that says what went wrong and how to fix it. */
   static String reason(Throwable e, boolean verbose) {
-    Throwable known = first(e, DisclosureException.class, InputException.class,
-        OutputException.class);
+    Throwable known =
+        first(e, DisclosureException.class, InputException.class, OutputException.class);
     if (known != null) {
       return known.getMessage();
     }
     String disk = OutputException.diskProblem(e);
     if (disk != null) {
-      return "cannot write the output (" + disk + "); "
-          + (disk.equals("the disk is full") ? "free some space, or choose an --output folder on"
-              + " another disk" : "choose an --output folder you can write to")
+      return "cannot write the output ("
+          + disk
+          + "); "
+          + (disk.equals("the disk is full")
+              ? "free some space, or choose an --output folder on" + " another disk"
+              : "choose an --output folder you can write to")
           + (verbose ? "" : DETAILS);
     }
     SettingsException settings = find(e, SettingsException.class);
@@ -84,7 +90,8 @@ final class Failures {
 
   /** Whether --verbose was given to the command that ran (or to {@code whotakespart} before it). */
   static boolean verbose(CommandLine.ParseResult parsed) {
-    for (CommandLine.ParseResult p = parsed; p != null;
+    for (CommandLine.ParseResult p = parsed;
+        p != null;
         p = p.hasSubcommand() ? p.subcommand() : null) {
       if (p.hasMatchedOption(VERBOSE)) {
         return true;
@@ -114,8 +121,8 @@ final class Failures {
   }
 
   /**
-   * The first cause of the given type; Spark wraps executor failures several layers deep, and
-   * keeps all but the first of several failures of a stage as suppressed exceptions.
+   * The first cause of the given type; Spark wraps executor failures several layers deep, and keeps
+   * all but the first of several failures of a stage as suppressed exceptions.
    */
   static <T extends Throwable> T find(Throwable e, Class<T> type) {
     return find(e, type, Collections.newSetFromMap(new IdentityHashMap<>()));

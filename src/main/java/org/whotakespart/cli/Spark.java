@@ -32,24 +32,32 @@ final class Spark {
    * Checks the command's settings ({@code build}), says {@code title} of them, and runs {@code job}
    * in a Spark session.
    */
-  static int run(CommandSpec spec, JobOptions options,
-      Function<JobConfig.Builder, JobConfig> build, Function<JobConfig, String> title, Job job)
+  static int run(
+      CommandSpec spec,
+      JobOptions options,
+      Function<JobConfig.Builder, JobConfig> build,
+      Function<JobConfig, String> title,
+      Job job)
       throws Exception {
     JobConfig config = build.apply(options.builder());
     Progress progress = new Progress(System.err);
     progress.step(title.apply(config));
-    return withSession(config.sparkMaster(), config.engine(), progress, Failures.verbose(spec),
+    return withSession(
+        config.sparkMaster(),
+        config.engine(),
+        progress,
+        Failures.verbose(spec),
         spark -> job.run(config, spark, progress));
   }
 
   /**
    * Runs {@code body} in a Spark session on {@code master} with the {@code engine} asked for (null:
-   * the default), saying on {@code progress} (when given) that Spark started and which engine
-   * runs. A session already running in this JVM (an embedding application, a test) is used, not
-   * stopped.
+   * the default), saying on {@code progress} (when given) that Spark started and which engine runs.
+   * A session already running in this JVM (an embedding application, a test) is used, not stopped.
    */
-  static int withSession(String master, Engine engine, Progress progress, boolean verbose,
-      Body body) throws Exception {
+  static int withSession(
+      String master, Engine engine, Progress progress, boolean verbose, Body body)
+      throws Exception {
     if (verbose) {
       // The executors' own report of a failed task, with its trace (silenced by default).
       Configurator.setLevel("org.apache.spark.executor.Executor", Level.ERROR);
@@ -58,11 +66,15 @@ final class Spark {
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = null;
     try {
-      SparkSessions.Started started = SparkSessions.start(master, engine, s -> {
-        if (progress != null) {
-          progress.step("Spark started (" + s.sparkContext().master() + ")");
-        }
-      });
+      SparkSessions.Started started =
+          SparkSessions.start(
+              master,
+              engine,
+              s -> {
+                if (progress != null) {
+                  progress.step("Spark started (" + s.sparkContext().master() + ")");
+                }
+              });
       spark = started.spark();
       if (progress != null) {
         progress.step(started.line());

@@ -17,15 +17,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code whotakespart store ...}: the history store's log, erasure, clean-up and upgrade. */
-@Command(name = "store", mixinStandardHelpOptions = true,
-    description = {"Looks after the history store, a Delta Lake table: its history, erasing a"
-        + " participant, removing files no version needs, and converting a store written by an"
-        + " earlier version.", ""},
-    subcommands = {StoreCommand.History.class, StoreCommand.Forget.class,
-        StoreCommand.Vacuum.class, StoreCommand.Retention.class, StoreCommand.Upgrade.class})
+@Command(
+    name = "store",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Looks after the history store, a Delta Lake table: its history, erasing a"
+          + " participant, removing files no version needs, and converting a store written by an"
+          + " earlier version.",
+      ""
+    },
+    subcommands = {
+      StoreCommand.History.class,
+      StoreCommand.Forget.class,
+      StoreCommand.Vacuum.class,
+      StoreCommand.Retention.class,
+      StoreCommand.Upgrade.class
+    })
 public final class StoreCommand implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -37,8 +46,7 @@ public final class StoreCommand implements Runnable {
    * Spark session to run {@link #run} in.
    */
   abstract static class OnStore implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--store", paramLabel = "FOLDER", description = "The history store.")
     String store;
@@ -46,7 +54,9 @@ public final class StoreCommand implements Runnable {
     @Option(names = "--job", paramLabel = "FILE", description = "A job file naming the store.")
     Path job;
 
-    @Option(names = "--master", paramLabel = "URL",
+    @Option(
+        names = "--master",
+        paramLabel = "URL",
         description = "Spark master (default local[*]: this computer's cores).")
     String master;
 
@@ -67,24 +77,31 @@ public final class StoreCommand implements Runnable {
       }
       String root = b.storeSetting();
       if (root == null || root.isBlank()) {
-        throw new SettingsException("store: name the history store folder (--store or 'store' in"
-            + " the job file)");
+        throw new SettingsException(
+            "store: name the history store folder (--store or 'store' in" + " the job file)");
       }
       PrintWriter out = spec.commandLine().getOut();
       // The store's upkeep is small work on Spark's own engine.
-      return Spark.withSession(b.sparkMasterSetting(), Engine.SPARK, null, Failures.verbose(spec),
+      return Spark.withSession(
+          b.sparkMasterSetting(),
+          Engine.SPARK,
+          null,
+          Failures.verbose(spec),
           spark -> {
-        int code = run(HistoryStore.at(root, spark.sparkContext().hadoopConfiguration()), spark,
-            out);
-        out.flush();
-        return code;
-      });
+            int code =
+                run(HistoryStore.at(root, spark.sparkContext().hadoopConfiguration()), spark, out);
+            out.flush();
+            return code;
+          });
     }
   }
 
-  @Command(name = "history", mixinStandardHelpOptions = true,
-      description = "Lists every commit: version, when, what it did, the files an ingest read and"
-          + " their rows accepted and quarantined.")
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description =
+          "Lists every commit: version, when, what it did, the files an ingest read and"
+              + " their rows accepted and quarantined.")
   static final class History extends OnStore {
     @Override
     int run(HistoryStore store, SparkSession spark, PrintWriter out) {
@@ -92,7 +109,12 @@ public final class StoreCommand implements Runnable {
       if (commits.isEmpty()) {
         out.println("The history store at " + store.root() + " holds no records yet.");
       }
-      out.printf(Locale.UK, "%-8s %-21s %-10s %s%n", "version", "committed (UTC)", "operation",
+      out.printf(
+          Locale.UK,
+          "%-8s %-21s %-10s %s%n",
+          "version",
+          "committed (UTC)",
+          "operation",
           "files and rows");
       for (HistoryStore.Commit c : commits) {
         CommitNote n = c.note();
@@ -100,23 +122,39 @@ public final class StoreCommand implements Runnable {
         String rows = "";
         if (n != null && n.operation().equals("ingest")) {
           long accepted = n.files().stream().mapToLong(CommitNote.SourceFile::accepted).sum();
-          long quarantined = n.files().stream().mapToLong(CommitNote.SourceFile::quarantined)
-              .sum();
-          rows = String.format(Locale.UK, "%d files, %,d rows accepted, %,d quarantined",
-              n.files().size(), accepted, quarantined);
+          long quarantined = n.files().stream().mapToLong(CommitNote.SourceFile::quarantined).sum();
+          rows =
+              String.format(
+                  Locale.UK,
+                  "%d files, %,d rows accepted, %,d quarantined",
+                  n.files().size(),
+                  accepted,
+                  quarantined);
         } else if (n != null && n.operation().equals("forget")) {
-          rows = String.format(Locale.UK, "%,d records erased%s", n.erased(),
-              n.purged() ? ", old files purged" : "");
+          rows =
+              String.format(
+                  Locale.UK,
+                  "%,d records erased%s",
+                  n.erased(),
+                  n.purged() ? ", old files purged" : "");
         } else if (n != null && n.operation().equals("upgrade")) {
-          rows = String.format(Locale.UK, "converted from the earlier format, %d files",
-              n.sources().size());
+          rows =
+              String.format(
+                  Locale.UK, "converted from the earlier format, %d files", n.sources().size());
         }
         out.printf(Locale.UK, "%-8d %-21s %-10s %s%n", c.version(), c.at(), what, rows);
         if (n != null) {
           for (CommitNote.SourceFile f : n.files()) {
-            out.printf(Locale.UK, "           %s: %,d rows read, %,d accepted, %,d quarantined,"
-                + " %,d duplicates; SHA-256 %s%n", f.path(), f.read(), f.accepted(),
-                f.quarantined(), f.duplicates(), f.sha256());
+            out.printf(
+                Locale.UK,
+                "           %s: %,d rows read, %,d accepted, %,d quarantined,"
+                    + " %,d duplicates; SHA-256 %s%n",
+                f.path(),
+                f.read(),
+                f.accepted(),
+                f.quarantined(),
+                f.duplicates(),
+                f.sha256());
           }
         }
       }
@@ -124,21 +162,32 @@ public final class StoreCommand implements Runnable {
     }
   }
 
-  @Command(name = "forget", mixinStandardHelpOptions = true,
-      description = {"Erases a participant: deletes their records in every quarter, in one project"
-          + " or all, in one commit. Earlier versions still hold them until store vacuum removes"
-          + " their files after the retention period; --now removes those files at once, and"
-          + " versions before the erasure can then no longer be reported."})
+  @Command(
+      name = "forget",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Erases a participant: deletes their records in every quarter, in one project"
+            + " or all, in one commit. Earlier versions still hold them until store vacuum removes"
+            + " their files after the retention period; --now removes those files at once, and"
+            + " versions before the erasure can then no longer be reported."
+      })
   static final class Forget extends OnStore {
-    @Option(names = "--participant", paramLabel = "ID", required = true,
+    @Option(
+        names = "--participant",
+        paramLabel = "ID",
+        required = true,
         description = "The participant's pseudonymous id, as in the exports.")
     String participant;
 
-    @Option(names = "--project", paramLabel = "ID",
+    @Option(
+        names = "--project",
+        paramLabel = "ID",
         description = "Only their records in this project (default: every project).")
     String project;
 
-    @Option(names = "--now", negatable = false,
+    @Option(
+        names = "--now",
+        negatable = false,
         description = "Also remove at once the files of earlier versions that hold them.")
     boolean now;
 
@@ -146,34 +195,52 @@ public final class StoreCommand implements Runnable {
     int run(HistoryStore store, SparkSession spark, PrintWriter out) {
       HistoryStore.Erasure e = store.forget(spark, participant, project, now);
       if (e.records() == 0 && e.filesPurged() == 0) {
-        out.println("No records of that participant" + (project == null ? "" : " in that project")
-            + " are in the store; nothing changed.");
+        out.println(
+            "No records of that participant"
+                + (project == null ? "" : " in that project")
+                + " are in the store; nothing changed.");
       } else {
-        out.printf(Locale.UK, "Erased %,d records (version %d)%s%n", e.records(), e.version(),
-            now ? String.format(Locale.UK, "; %d files of earlier versions holding them removed",
-                e.filesPurged())
+        out.printf(
+            Locale.UK,
+            "Erased %,d records (version %d)%s%n",
+            e.records(),
+            e.version(),
+            now
+                ? String.format(
+                    Locale.UK,
+                    "; %d files of earlier versions holding them removed",
+                    e.filesPurged())
                 : "; earlier versions keep them until `store vacuum` after the retention period");
       }
       return 0;
     }
   }
 
-  @Command(name = "vacuum", mixinStandardHelpOptions = true,
-      description = "Removes the files that no version within the retention period needs (see"
-          + " store retention).")
+  @Command(
+      name = "vacuum",
+      mixinStandardHelpOptions = true,
+      description =
+          "Removes the files that no version within the retention period needs (see"
+              + " store retention).")
   static final class Vacuum extends OnStore {
     @Override
     int run(HistoryStore store, SparkSession spark, PrintWriter out) {
       long removed = store.vacuum(spark);
-      out.printf(Locale.UK, "Removed %,d files older than the %d days"
-          + " kept%n", removed, store.retentionDays(spark));
+      out.printf(
+          Locale.UK,
+          "Removed %,d files older than the %d days" + " kept%n",
+          removed,
+          store.retentionDays(spark));
       return 0;
     }
   }
 
-  @Command(name = "retention", mixinStandardHelpOptions = true,
-      description = "Shows, or with --days sets, how long earlier versions stay reproducible"
-          + " (removed files and log entries are kept that long).")
+  @Command(
+      name = "retention",
+      mixinStandardHelpOptions = true,
+      description =
+          "Shows, or with --days sets, how long earlier versions stay reproducible"
+              + " (removed files and log entries are kept that long).")
   static final class Retention extends OnStore {
     @Option(names = "--days", paramLabel = "N", description = "Keep earlier versions N days.")
     Integer days;
@@ -186,21 +253,28 @@ public final class StoreCommand implements Runnable {
         }
         store.setRetention(spark, days);
       }
-      out.printf(Locale.UK, "Earlier versions are kept %d days%n",
-          store.retentionDays(spark));
+      out.printf(Locale.UK, "Earlier versions are kept %d days%n", store.retentionDays(spark));
       return 0;
     }
   }
 
-  @Command(name = "upgrade", mixinStandardHelpOptions = true,
-      description = "Converts, once, a store written by an earlier version (manifests and"
-          + " Parquet folders) into the Delta table, with the same records.")
+  @Command(
+      name = "upgrade",
+      mixinStandardHelpOptions = true,
+      description =
+          "Converts, once, a store written by an earlier version (manifests and"
+              + " Parquet folders) into the Delta table, with the same records.")
   static final class Upgrade extends OnStore {
     @Override
     int run(HistoryStore store, SparkSession spark, PrintWriter out) {
       LegacyStore.Upgrade u = LegacyStore.upgrade(spark, store.root());
-      out.printf(Locale.UK, "Converted %,d records in %d quarters from"
-          + " %d files into version %d of %s%n", u.rows(), u.quarters(), u.files(), u.version(),
+      out.printf(
+          Locale.UK,
+          "Converted %,d records in %d quarters from" + " %d files into version %d of %s%n",
+          u.rows(),
+          u.quarters(),
+          u.files(),
+          u.version(),
           store.table());
       return 0;
     }

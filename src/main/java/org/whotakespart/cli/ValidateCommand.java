@@ -10,36 +10,61 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code whotakespart validate}: check exports without making a report. */
-@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Checks participation exports as the report would, without making a report.",
-        "",
-        "Columns, rows, codes, duplicates, and that no direct identifier is present; writes"
-            + " quarantine.csv with every rejected row and its reason. For people preparing an"
-            + " export:",
-        "  whotakespart validate --records exports/ --projects projects.csv",
-        ""})
+      "Checks participation exports as the report would, without making a report.",
+      "",
+      "Columns, rows, codes, duplicates, and that no direct identifier is present; writes"
+          + " quarantine.csv with every rejected row and its reason. For people preparing an"
+          + " export:",
+      "  whotakespart validate --records exports/ --projects projects.csv",
+      ""
+    })
 public final class ValidateCommand implements Callable<Integer> {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Mixin
-  JobOptions options;
+  @CommandLine.Mixin JobOptions options;
 
   @Override
   public Integer call() throws Exception {
-    return Spark.run(spec, options, JobConfig.Builder::buildForValidation,
-        config -> "Who Takes Part: checking exports", (config, spark, progress) -> {
+    return Spark.run(
+        spec,
+        options,
+        JobConfig.Builder::buildForValidation,
+        config -> "Who Takes Part: checking exports",
+        (config, spark, progress) -> {
           RecordCheck.Checked checked = ValidateJob.run(config, spark, progress);
           var out = spec.commandLine().getOut();
-          out.printf(Locale.UK, "%-70s %10s %10s %11s %10s%n", "file", "read", "accepted",
-              "quarantined", "duplicates");
-          checked.files().forEach(f -> {
-            long[] a = checked.counts().byFile().getOrDefault(f.path(), new long[3]);
-            out.printf(Locale.UK, "%-70s %,10d %,10d %,11d %,10d%s%n", f.path(), a[0] + a[1] + a[2],
-                a[0], a[1], a[2], f.empty() ? "  (empty file)" : f.ignoredColumns().isEmpty() ? ""
-                    : "  ignored columns: " + String.join(", ", f.ignoredColumns()));
-          });
+          out.printf(
+              Locale.UK,
+              "%-70s %10s %10s %11s %10s%n",
+              "file",
+              "read",
+              "accepted",
+              "quarantined",
+              "duplicates");
+          checked
+              .files()
+              .forEach(
+                  f -> {
+                    long[] a = checked.counts().byFile().getOrDefault(f.path(), new long[3]);
+                    out.printf(
+                        Locale.UK,
+                        "%-70s %,10d %,10d %,11d %,10d%s%n",
+                        f.path(),
+                        a[0] + a[1] + a[2],
+                        a[0],
+                        a[1],
+                        a[2],
+                        f.empty()
+                            ? "  (empty file)"
+                            : f.ignoredColumns().isEmpty()
+                                ? ""
+                                : "  ignored columns: " + String.join(", ", f.ignoredColumns()));
+                  });
           var c = checked.counts();
           out.println(c.reconciliation());
           for (RejectReason r : RejectReason.values()) {
@@ -52,9 +77,15 @@ public final class ValidateCommand implements Callable<Integer> {
           out.println("  " + org.whotakespart.job.RecordCheck.QUARANTINE_WARNING);
           out.flush();
           if (checked.rejectedShare() > config.maxRejectedShare()) {
-            spec.commandLine().getErr().printf(Locale.UK, "whotakespart: %.1f%% of rows were"
-                + " rejected, more than the %.1f%% a report allows; see %s%n",
-                100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), checked.quarantine());
+            spec.commandLine()
+                .getErr()
+                .printf(
+                    Locale.UK,
+                    "whotakespart: %.1f%% of rows were"
+                        + " rejected, more than the %.1f%% a report allows; see %s%n",
+                    100 * checked.rejectedShare(),
+                    100 * config.maxRejectedShare(),
+                    checked.quarantine());
             return Failures.INPUT;
           }
           return 0;

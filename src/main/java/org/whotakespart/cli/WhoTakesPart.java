@@ -12,26 +12,39 @@ import picocli.CommandLine.Command;
  * whotakespart baselines import
  * </pre>
  */
-@Command(name = "whotakespart", mixinStandardHelpOptions = true,
+@Command(
+    name = "whotakespart",
+    mixinStandardHelpOptions = true,
     versionProvider = WhoTakesPart.Version.class,
     description = {
-        "Who Takes Part compares the people taking part in co-production projects with the"
-            + " people who live in each project's area, and reports which groups are missing,"
-            + " by how many people, with the uncertainty stated honestly.",
-        ""},
-    subcommands = {ReportCommand.class, IngestCommand.class, StoreCommand.class, ValidateCommand.class, GenerateSampleCommand.class,
-        BaselinesCommand.class,
-        CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 done; 1 a problem with the input files (the message says which"
-        + " file, where, and how to fix it); 2 a problem with the command or job settings;"
-        + " 3 the output cannot be written (the folder is a file or cannot be written, or the"
-        + " disk is full); 70 an unexpected error."})
+      "Who Takes Part compares the people taking part in co-production projects with the"
+          + " people who live in each project's area, and reports which groups are missing,"
+          + " by how many people, with the uncertainty stated honestly.",
+      ""
+    },
+    subcommands = {
+      ReportCommand.class,
+      IngestCommand.class,
+      StoreCommand.class,
+      ValidateCommand.class,
+      GenerateSampleCommand.class,
+      BaselinesCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 done; 1 a problem with the input files (the message says which"
+          + " file, where, and how to fix it); 2 a problem with the command or job settings;"
+          + " 3 the output cannot be written (the folder is a file or cannot be written, or the"
+          + " disk is full); 70 an unexpected error."
+    })
 public final class WhoTakesPart implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Declared once here; every command inherits it (read with {@link Failures#verbose}). */
-  @CommandLine.Option(names = Failures.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+  @CommandLine.Option(
+      names = Failures.VERBOSE,
+      scope = CommandLine.ScopeType.INHERIT,
       description = "Show full error details.")
   boolean verbose;
 
@@ -43,11 +56,13 @@ public final class WhoTakesPart implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new WhoTakesPart());
     cl.setUsageHelpWidth(100);
-    cl.setParameterExceptionHandler((ex, args) -> {
-      ex.getCommandLine().getErr().println("whotakespart: " + ex.getMessage()
-          + " (see --help)");
-      return Failures.USAGE;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          ex.getCommandLine()
+              .getErr()
+              .println("whotakespart: " + ex.getMessage() + " (see --help)");
+          return Failures.USAGE;
+        });
     cl.setExitCodeExceptionMapper(Failures::exitCode);
     cl.setExecutionExceptionHandler(Failures.handler());
     return cl;

@@ -12,7 +12,9 @@ import java.util.Optional;
  * underscore of the code).
  */
 public enum Characteristic {
-  ETHNIC_GROUP("ethnic_group", "Ethnic group",
+  ETHNIC_GROUP(
+      "ethnic_group",
+      "Ethnic group",
       c("asian_bangladeshi", "Asian: Bangladeshi"),
       c("asian_chinese", "Asian: Chinese"),
       c("asian_indian", "Asian: Indian"),
@@ -32,13 +34,17 @@ public enum Characteristic {
       c("white_other", "White: other White"),
       c("other_arab", "Other: Arab"),
       c("other_any_other", "Other: any other ethnic group")),
-  ETHNIC_GROUP_BROAD("ethnic_group_broad", "Ethnic group (broad)",
+  ETHNIC_GROUP_BROAD(
+      "ethnic_group_broad",
+      "Ethnic group (broad)",
       c("asian", "Asian, Asian British or Asian Welsh"),
       c("black", "Black, Black British, Black Welsh, Caribbean or African"),
       c("mixed", "Mixed or Multiple ethnic groups"),
       c("white", "White"),
       c("other", "Other ethnic group")),
-  AGE_BAND("age_band", "Age",
+  AGE_BAND(
+      "age_band",
+      "Age",
       c("under_16", "under 16"),
       c("16_24", "aged 16 to 24"),
       c("25_34", "aged 25 to 34"),
@@ -48,18 +54,22 @@ public enum Characteristic {
       c("65_74", "aged 65 to 74"),
       c("75_84", "aged 75 to 84"),
       c("85_plus", "aged 85 and over")),
-  SEX("sex", "Sex",
-      c("female", "Female"),
-      c("male", "Male")),
-  GENDER_IDENTITY("gender_identity", "Gender identity",
+  SEX("sex", "Sex", c("female", "Female"), c("male", "Male")),
+  GENDER_IDENTITY(
+      "gender_identity",
+      "Gender identity",
       c("same_as_sex_at_birth", "Gender identity the same as sex registered at birth"),
       c("different_from_sex_at_birth", "Gender identity different from sex registered at birth")),
-  SEXUAL_ORIENTATION("sexual_orientation", "Sexual orientation",
+  SEXUAL_ORIENTATION(
+      "sexual_orientation",
+      "Sexual orientation",
       c("straight", "Straight or heterosexual"),
       c("gay_or_lesbian", "Gay or lesbian"),
       c("bisexual", "Bisexual"),
       c("other_orientation", "Other sexual orientation")),
-  RELIGION("religion", "Religion",
+  RELIGION(
+      "religion",
+      "Religion",
       c("no_religion", "No religion"),
       c("christian", "Christian"),
       c("buddhist", "Buddhist"),
@@ -68,11 +78,15 @@ public enum Characteristic {
       c("muslim", "Muslim"),
       c("sikh", "Sikh"),
       c("other_religion", "Other religion")),
-  DISABILITY("disability", "Disability",
+  DISABILITY(
+      "disability",
+      "Disability",
       c("limited_a_lot", "Disabled: day-to-day activities limited a lot"),
       c("limited_a_little", "Disabled: day-to-day activities limited a little"),
       c("not_disabled", "Not disabled")),
-  UNPAID_CARER("unpaid_carer", "Unpaid carer",
+  UNPAID_CARER(
+      "unpaid_carer",
+      "Unpaid carer",
       c("yes", "Provides unpaid care"),
       c("no", "Provides no unpaid care"));
 
@@ -127,7 +141,9 @@ public enum Characteristic {
     return this != ETHNIC_GROUP_BROAD;
   }
 
-  /** The broad ethnic group of a detailed ethnic group code: the text before the first underscore. */
+  /**
+   * The broad ethnic group of a detailed ethnic group code: the text before the first underscore.
+   */
   public static String broadEthnicGroupOf(String ethnicGroupCode) {
     return ethnicGroupCode.substring(0, ethnicGroupCode.indexOf('_'));
   }

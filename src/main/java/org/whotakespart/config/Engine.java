@@ -6,7 +6,8 @@ package org.whotakespart.config;
  * its native library loads.
  */
 public enum Engine {
-  SPARK, COMET;
+  SPARK,
+  COMET;
 
   /** The setting's spelling: {@code spark} or {@code comet}. */
   public String code() {
@@ -21,7 +22,10 @@ public enum Engine {
         return e;
       }
     }
-    throw new SettingsException("engine '" + t + "' is not one of spark, comet (comet is"
-        + " the default where it can run; spark is Spark's own engine)");
+    throw new SettingsException(
+        "engine '"
+            + t
+            + "' is not one of spark, comet (comet is"
+            + " the default where it can run; spark is Spark's own engine)");
   }
 }

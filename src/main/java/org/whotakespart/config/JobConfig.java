@@ -52,8 +52,10 @@ public final class JobConfig {
     this.baselines = List.copyOf(b.baselines);
     this.period = b.parsedPeriod;
     this.aliases = b.aliases;
-    this.output = b.output != null ? b.output
-        : "reports/" + (b.parsedPeriod == null ? "validation" : b.parsedPeriod.folderName());
+    this.output =
+        b.output != null
+            ? b.output
+            : "reports/" + (b.parsedPeriod == null ? "validation" : b.parsedPeriod.folderName());
     this.encoding = b.parsedEncoding;
     this.measuredRoles = Set.copyOf(b.measuredRoles);
     this.bandLow = b.bandLow;
@@ -211,8 +213,8 @@ public final class JobConfig {
   }
 
   /**
-   * Residents by sex and single year of age (the ONS TS009 file), to restrict age and sex
-   * baselines to each project's intended population; null when none is set.
+   * Residents by sex and single year of age (the ONS TS009 file), to restrict age and sex baselines
+   * to each project's intended population; null when none is set.
    */
   public String populationByAge() {
     return populationByAge;
@@ -421,8 +423,10 @@ public final class JobConfig {
     public JobConfig buildForIngest() {
       if (isBlank(store)) {
         String others = buildProblems(false);
-        throw new SettingsException("store: name the history store folder (--store or"
-            + " 'store' in the job file)" + (others.isEmpty() ? "" : "; " + others));
+        throw new SettingsException(
+            "store: name the history store folder (--store or"
+                + " 'store' in the job file)"
+                + (others.isEmpty() ? "" : "; " + others));
       }
       return build(false);
     }
@@ -440,8 +444,9 @@ public final class JobConfig {
       List<String> problems = new ArrayList<>();
       boolean readsStore = forReport && fromStore;
       if (readsStore && isBlank(store)) {
-        problems.add("store: the report was asked to read the history store but none is named"
-            + " (--store or 'store' in the job file)");
+        problems.add(
+            "store: the report was asked to read the history store but none is named"
+                + " (--store or 'store' in the job file)");
       }
       if (forReport && !fromStore && storeAsOf != null) {
         problems.add("--as-of reports the history store as it was: give --from-store too");
@@ -450,15 +455,17 @@ public final class JobConfig {
       if (readsStore) {
         // The records were checked when they were ingested.
       } else if (records.isEmpty() || records.stream().anyMatch(r -> r == null || r.isBlank())) {
-        problems.add("records: name at least one file, folder or glob of participation records"
-            + " (--records or 'records' in the job file)");
+        problems.add(
+            "records: name at least one file, folder or glob of participation records"
+                + " (--records or 'records' in the job file)");
       }
       if (isBlank(projects)) {
         problems.add("projects: name the projects file (--projects or 'projects' in the job file)");
       }
       if (forReport && (baselines.isEmpty() || baselines.stream().anyMatch(Builder::isBlank))) {
-        problems.add("baselines: name the baselines file or files (--baselines or 'baselines' in the"
-            + " job file)");
+        problems.add(
+            "baselines: name the baselines file or files (--baselines or 'baselines' in the"
+                + " job file)");
       }
       if (isBlank(period)) {
         if (forReport) {
@@ -474,12 +481,16 @@ public final class JobConfig {
       try {
         parsedEncoding = Charset.forName(encoding);
       } catch (IllegalArgumentException e) {
-        problems.add("encoding '" + encoding + "' is not one Java knows: use UTF-8 (the default) or"
-            + " windows-1252 for files saved by Excel");
+        problems.add(
+            "encoding '"
+                + encoding
+                + "' is not one Java knows: use UTF-8 (the default) or"
+                + " windows-1252 for files saved by Excel");
       }
       for (String role : measuredRoles) {
         if (!Vocabulary.ROLES.contains(role)) {
-          problems.add("measured_roles: '" + role + "' is not a role; choose from " + Vocabulary.ROLES);
+          problems.add(
+              "measured_roles: '" + role + "' is not a role; choose from " + Vocabulary.ROLES);
         }
       }
       if (measuredRoles.isEmpty()) {

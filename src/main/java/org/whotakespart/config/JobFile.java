@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A job file: the settings of a run in Java properties form, kept in {@code jobs/}. Relative paths in
- * it are read from the job file's own folder, so a job file works from any working directory.
+ * A job file: the settings of a run in Java properties form, kept in {@code jobs/}. Relative paths
+ * in it are read from the job file's own folder, so a job file works from any working directory.
  *
  * <pre>
  * records = ../sample-data/records
@@ -31,13 +31,24 @@ public final class JobFile {
     try (Reader r = Files.newBufferedReader(jobFile, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException e) {
-      throw new SettingsException("cannot read job file " + jobFile + ": " + e.getMessage()
-          + " (check the path; job files live in jobs/)");
+      throw new SettingsException(
+          "cannot read job file "
+              + jobFile
+              + ": "
+              + e.getMessage()
+              + " (check the path; job files live in jobs/)");
     }
     for (String key : p.stringPropertyNames()) {
       if (Setting.byKey(key).isEmpty()) {
-        throw new SettingsException("job file " + jobFile + ": unknown setting '" + key + "'"
-            + Suggestions.didYouMean(key, KEYS) + "; the settings are " + KEYS);
+        throw new SettingsException(
+            "job file "
+                + jobFile
+                + ": unknown setting '"
+                + key
+                + "'"
+                + Suggestions.didYouMean(key, KEYS)
+                + "; the settings are "
+                + KEYS);
       }
     }
     Path base = jobFile.toAbsolutePath().getParent();

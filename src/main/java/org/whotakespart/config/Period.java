@@ -25,9 +25,16 @@ public record Period(String label, PeriodScheme scheme, LocalDate start, LocalDa
       int year = Integer.parseInt(f.group(1));
       int endYear = Integer.parseInt(f.group(2));
       if ((year + 1) % 100 != endYear) {
-        throw new SettingsException("period '" + text + "': a financial year runs from one year"
-            + " into the next, so write it as " + year + "-" + String.format("%02d", (year + 1) % 100)
-            + " Q" + f.group(3));
+        throw new SettingsException(
+            "period '"
+                + text
+                + "': a financial year runs from one year"
+                + " into the next, so write it as "
+                + year
+                + "-"
+                + String.format("%02d", (year + 1) % 100)
+                + " Q"
+                + f.group(3));
       }
       return financial(year, Integer.parseInt(f.group(3)));
     }
@@ -35,8 +42,11 @@ public record Period(String label, PeriodScheme scheme, LocalDate start, LocalDa
     if (c.matches()) {
       return calendar(Integer.parseInt(c.group(1)), Integer.parseInt(c.group(2)));
     }
-    throw new SettingsException("period '" + text + "' is not a quarter: write a UK financial"
-        + " quarter such as 2025-26 Q2 (July to September 2025) or a calendar quarter such as 2025 Q3");
+    throw new SettingsException(
+        "period '"
+            + text
+            + "' is not a quarter: write a UK financial"
+            + " quarter such as 2025-26 Q2 (July to September 2025) or a calendar quarter such as 2025 Q3");
   }
 
   /** Financial quarter {@code q} of the year starting 1 April {@code startYear}. */
@@ -77,8 +87,12 @@ public record Period(String label, PeriodScheme scheme, LocalDate start, LocalDa
   /** Plain-English months, e.g. "July to September 2025". */
   public String months() {
     LocalDate last = endExclusive.minusDays(1);
-    return monthName(start) + (start.getYear() == last.getYear() ? "" : " " + start.getYear())
-        + " to " + monthName(last) + " " + last.getYear();
+    return monthName(start)
+        + (start.getYear() == last.getYear() ? "" : " " + start.getYear())
+        + " to "
+        + monthName(last)
+        + " "
+        + last.getYear();
   }
 
   private static String monthName(LocalDate d) {

@@ -20,60 +20,170 @@ import java.util.stream.Collectors;
  * new setting is one line here plus its use.
  */
 public enum Setting {
-  RECORDS("records", "--records", Type.PATHS, null, "participation records: files, folders (every"
-      + " participation*.csv inside) or globs", (b, v) -> b.records(paths(v))),
-  PROJECTS("projects", "--projects", Type.PATH, null, "the projects file",
+  RECORDS(
+      "records",
+      "--records",
+      Type.PATHS,
+      null,
+      "participation records: files, folders (every" + " participation*.csv inside) or globs",
+      (b, v) -> b.records(paths(v))),
+  PROJECTS(
+      "projects",
+      "--projects",
+      Type.PATH,
+      null,
+      "the projects file",
       (b, v) -> b.projects((String) v)),
-  BASELINES("baselines", "--baselines", Type.PATHS, null, "population baseline files",
+  BASELINES(
+      "baselines",
+      "--baselines",
+      Type.PATHS,
+      null,
+      "population baseline files",
       (b, v) -> b.baselines(paths(v))),
-  POPULATION_BY_AGE("population_by_age", null, Type.PATH, null, "residents by sex and single year"
-      + " of age (Census 2021 TS009), to restrict baselines to each project's ages and sex",
+  POPULATION_BY_AGE(
+      "population_by_age",
+      null,
+      Type.PATH,
+      null,
+      "residents by sex and single year"
+          + " of age (Census 2021 TS009), to restrict baselines to each project's ages and sex",
       (b, v) -> b.populationByAge((String) v)),
-  PERIOD("period", "--period", Type.TEXT, null, "the quarter, e.g. 2025-26 Q2 or 2025 Q3",
+  PERIOD(
+      "period",
+      "--period",
+      Type.TEXT,
+      null,
+      "the quarter, e.g. 2025-26 Q2 or 2025 Q3",
       (b, v) -> b.period((String) v)),
-  ALIASES("aliases", "--aliases", Type.PATH, null, "the alias table (default: the built-in one)",
+  ALIASES(
+      "aliases",
+      "--aliases",
+      Type.PATH,
+      null,
+      "the alias table (default: the built-in one)",
       (b, v) -> b.aliases((String) v)),
-  OUTPUT("output", "--output", Type.PATH, null, "where the report is written (default: a folder"
-      + " for the quarter under reports/)", (b, v) -> b.output((String) v)),
-  ENCODING("encoding", "--encoding", Type.TEXT, "UTF-8", "text encoding of the input files",
+  OUTPUT(
+      "output",
+      "--output",
+      Type.PATH,
+      null,
+      "where the report is written (default: a folder" + " for the quarter under reports/)",
+      (b, v) -> b.output((String) v)),
+  ENCODING(
+      "encoding",
+      "--encoding",
+      Type.TEXT,
+      "UTF-8",
+      "text encoding of the input files",
       (b, v) -> b.encoding((String) v)),
-  MEASURED_ROLES("measured_roles", null, Type.LIST, String.join(", ",
-      Vocabulary.MEASURED_ROLES_DEFAULT), "roles compared with the population",
+  MEASURED_ROLES(
+      "measured_roles",
+      null,
+      Type.LIST,
+      String.join(", ", Vocabulary.MEASURED_ROLES_DEFAULT),
+      "roles compared with the population",
       (b, v) -> b.measuredRoles(new LinkedHashSet<>(paths(v)))),
-  BAND_LOW("band_low", null, Type.NUMBER, "0.8", "below this ratio a group is (possibly)"
-      + " under-represented", (b, v) -> b.bandLow((Double) v),
+  BAND_LOW(
+      "band_low",
+      null,
+      Type.NUMBER,
+      "0.8",
+      "below this ratio a group is (possibly)" + " under-represented",
+      (b, v) -> b.bandLow((Double) v),
       new Rule(x -> x > 0 && x < 1, "must be between 0 and 1", "0.8 is usual")),
-  BAND_HIGH("band_high", null, Type.NUMBER, "1.25", "above this ratio a group is (possibly)"
-      + " over-represented", (b, v) -> b.bandHigh((Double) v),
+  BAND_HIGH(
+      "band_high",
+      null,
+      Type.NUMBER,
+      "1.25",
+      "above this ratio a group is (possibly)" + " over-represented",
+      (b, v) -> b.bandHigh((Double) v),
       new Rule(x -> x > 1, "must be above 1", "1.25 is usual")),
-  SUPPRESSION_THRESHOLD("suppression_threshold", null, Type.WHOLE, "5", "board-facing counts from"
-      + " 1 to this minus one are shown as \"fewer than\" it",
+  SUPPRESSION_THRESHOLD(
+      "suppression_threshold",
+      null,
+      Type.WHOLE,
+      "5",
+      "board-facing counts from" + " 1 to this minus one are shown as \"fewer than\" it",
       (b, v) -> b.suppressionThreshold((Integer) v),
       new Rule(x -> x >= 2 && x <= 100, "must be from 2 to 100", "5 is usual")),
-  MAX_REJECTED_SHARE("max_rejected_share", null, Type.NUMBER, "0.05", "the largest share of"
-      + " rejected rows a report tolerates", (b, v) -> b.maxRejectedShare((Double) v),
+  MAX_REJECTED_SHARE(
+      "max_rejected_share",
+      null,
+      Type.NUMBER,
+      "0.05",
+      "the largest share of" + " rejected rows a report tolerates",
+      (b, v) -> b.maxRejectedShare((Double) v),
       new Rule(x -> x >= 0 && x <= 1, "must be from 0 to 1", "0.05 means 5%")),
-  SPARK_MASTER("spark_master", "--master", Type.TEXT, "local[*]", "the Spark master",
+  SPARK_MASTER(
+      "spark_master",
+      "--master",
+      Type.TEXT,
+      "local[*]",
+      "the Spark master",
       (b, v) -> b.sparkMaster((String) v)),
-  ENGINE("engine", "--engine", Type.TEXT, null, "what runs the Spark plans: comet (the default"
-      + " where its native library loads) or spark", (b, v) -> b.engine(Engine.parse((String) v))),
-  CHARTS("charts", "--no-charts", Type.BOOLEAN, "true", "whether to draw the charts",
+  ENGINE(
+      "engine",
+      "--engine",
+      Type.TEXT,
+      null,
+      "what runs the Spark plans: comet (the default" + " where its native library loads) or spark",
+      (b, v) -> b.engine(Engine.parse((String) v))),
+  CHARTS(
+      "charts",
+      "--no-charts",
+      Type.BOOLEAN,
+      "true",
+      "whether to draw the charts",
       (b, v) -> b.charts((Boolean) v)),
-  SPLIT_BY("split_by", "--split-by", Type.TEXT, "none", "also one workbook per commissioner or"
-      + " project: none, commissioner or project", (b, v) -> b.splitBy(SplitBy.parse((String) v))),
-  STORE("store", "--store", Type.PATH, null, "the history store folder (or a Hadoop URI)",
+  SPLIT_BY(
+      "split_by",
+      "--split-by",
+      Type.TEXT,
+      "none",
+      "also one workbook per commissioner or" + " project: none, commissioner or project",
+      (b, v) -> b.splitBy(SplitBy.parse((String) v))),
+  STORE(
+      "store",
+      "--store",
+      Type.PATH,
+      null,
+      "the history store folder (or a Hadoop URI)",
       (b, v) -> b.store((String) v)),
-  STORE_RETENTION_DAYS("store_retention_days", null, Type.WHOLE, "3653", "days a new store keeps"
-      + " earlier versions reproducible", (b, v) -> b.storeRetentionDays((Integer) v),
+  STORE_RETENTION_DAYS(
+      "store_retention_days",
+      null,
+      Type.WHOLE,
+      "3653",
+      "days a new store keeps" + " earlier versions reproducible",
+      (b, v) -> b.storeRetentionDays((Integer) v),
       new Rule(x -> x >= 0, "must be 0 or more", "3653 is about ten years")),
-  READ_FROM("read_from", "--from-store", Type.TEXT, "records", "records (the CSV exports) or store"
-      + " (the history store)", Setting::readFrom),
-  TREND_QUARTERS("trend_quarters", "--trend-quarters", Type.WHOLE, "8", "quarters before the"
-      + " reported one that the trends cover", (b, v) -> b.trendQuarters((Integer) v),
-      new Rule(x -> x >= 0 && x <= 40, "must be from 0 to 40",
+  READ_FROM(
+      "read_from",
+      "--from-store",
+      Type.TEXT,
+      "records",
+      "records (the CSV exports) or store" + " (the history store)",
+      Setting::readFrom),
+  TREND_QUARTERS(
+      "trend_quarters",
+      "--trend-quarters",
+      Type.WHOLE,
+      "8",
+      "quarters before the" + " reported one that the trends cover",
+      (b, v) -> b.trendQuarters((Integer) v),
+      new Rule(
+          x -> x >= 0 && x <= 40,
+          "must be from 0 to 40",
           "8 is usual: two years before the reported quarter")),
-  DEPRIVATION("deprivation", "--deprivation", Type.PATH, null, "each area's deprivation (IoD"
-      + " 2019)", (b, v) -> b.deprivation((String) v));
+  DEPRIVATION(
+      "deprivation",
+      "--deprivation",
+      Type.PATH,
+      null,
+      "each area's deprivation (IoD" + " 2019)",
+      (b, v) -> b.deprivation((String) v));
 
   /** What a setting's value is, and how a job file's text becomes it. */
   public enum Type {
@@ -111,13 +221,24 @@ public enum Setting {
   private final BiConsumer<JobConfig.Builder, Object> apply;
   private final Rule rule;
 
-  Setting(String key, String flag, Type type, String defaultText, String meaning,
+  Setting(
+      String key,
+      String flag,
+      Type type,
+      String defaultText,
+      String meaning,
       BiConsumer<JobConfig.Builder, Object> apply) {
     this(key, flag, type, defaultText, meaning, apply, null);
   }
 
-  Setting(String key, String flag, Type type, String defaultText, String meaning,
-      BiConsumer<JobConfig.Builder, Object> apply, Rule rule) {
+  Setting(
+      String key,
+      String flag,
+      Type type,
+      String defaultText,
+      String meaning,
+      BiConsumer<JobConfig.Builder, Object> apply,
+      Rule rule) {
     this.key = key;
     this.flag = flag;
     this.type = type;
@@ -218,8 +339,8 @@ public enum Setting {
     try {
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw new SettingsException(key + " = '" + v + "' is not a number (e.g. "
-          + defaultText + ")");
+      throw new SettingsException(
+          key + " = '" + v + "' is not a number (e.g. " + defaultText + ")");
     }
   }
 
@@ -227,8 +348,8 @@ public enum Setting {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new SettingsException(key + " = '" + v + "' is not a whole number"
-          + " (e.g. " + defaultText + ")");
+      throw new SettingsException(
+          key + " = '" + v + "' is not a whole number" + " (e.g. " + defaultText + ")");
     }
   }
 
@@ -236,8 +357,7 @@ public enum Setting {
     return switch (v.toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new SettingsException(key + " = '" + v + "' should be true"
-          + " or false");
+      default -> throw new SettingsException(key + " = '" + v + "' should be true" + " or false");
     };
   }
 
@@ -245,8 +365,12 @@ public enum Setting {
     switch ((String) v) {
       case "store" -> b.fromStore(true);
       case "records" -> b.fromStore(false);
-      default -> throw new SettingsException("read_from = '" + v + "' should be records (the CSV"
-          + " exports) or store (the history store)");
+      default ->
+          throw new SettingsException(
+              "read_from = '"
+                  + v
+                  + "' should be records (the CSV"
+                  + " exports) or store (the history store)");
     }
   }
 }

@@ -2,7 +2,9 @@ package org.whotakespart.config;
 
 /** Extra workbooks, one per commissioner or per project, to send to each. */
 public enum SplitBy {
-  NONE, COMMISSIONER, PROJECT;
+  NONE,
+  COMMISSIONER,
+  PROJECT;
 
   public static SplitBy parse(String text) {
     for (SplitBy s : values()) {
@@ -10,7 +12,7 @@ public enum SplitBy {
         return s;
       }
     }
-    throw new SettingsException("split_by '" + text + "' is not one of none, commissioner,"
-        + " project");
+    throw new SettingsException(
+        "split_by '" + text + "' is not one of none, commissioner," + " project");
   }
 }

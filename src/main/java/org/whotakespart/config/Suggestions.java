@@ -9,8 +9,8 @@ public final class Suggestions {
   private Suggestions() {}
 
   /**
-   * The candidate nearest to {@code typed} when it is close enough to be a plausible typo: at most a
-   * third of its length in edits, ignoring case, spaces, hyphens and underscores.
+   * The candidate nearest to {@code typed} when it is close enough to be a plausible typo: at most
+   * a third of its length in edits, ignoring case, spaces, hyphens and underscores.
    */
   public static Optional<String> nearest(String typed, Collection<String> candidates) {
     String t = squash(typed);

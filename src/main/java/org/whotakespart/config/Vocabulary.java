@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The coded record columns that are not characteristics, with their allowed codes
- * (data-contract.md §1). Characteristics carry their own codes in {@link Characteristic}.
+ * The coded record columns that are not characteristics, with their allowed codes (data-contract.md
+ * §1). Characteristics carry their own codes in {@link Characteristic}.
  */
 public final class Vocabulary {
   /** What a person chose when they did not want to answer: unknown, never a category. */
@@ -46,9 +46,9 @@ public final class Vocabulary {
   }
 
   /**
-   * Where a code sits in its column's list ({@link #codedColumns()}): the small number the
-   * counting works with, kept beside each code (data-contract.md §5). Null for a blank value, for
-   * {@code prefer_not_to_say} and for anything not in the list.
+   * Where a code sits in its column's list ({@link #codedColumns()}): the small number the counting
+   * works with, kept beside each code (data-contract.md §5). Null for a blank value, for {@code
+   * prefer_not_to_say} and for anything not in the list.
    */
   public static Integer indexOf(String column, String code) {
     return code == null ? null : INDEX.get(column).get(code);
@@ -58,13 +58,15 @@ public final class Vocabulary {
 
   private static Map<String, Map<String, Integer>> indices() {
     Map<String, Map<String, Integer>> index = new java.util.HashMap<>();
-    codedColumns().forEach((column, codes) -> {
-      Map<String, Integer> at = new java.util.HashMap<>();
-      for (int i = 0; i < codes.size(); i++) {
-        at.put(codes.get(i), i);
-      }
-      index.put(column, Map.copyOf(at));
-    });
+    codedColumns()
+        .forEach(
+            (column, codes) -> {
+              Map<String, Integer> at = new java.util.HashMap<>();
+              for (int i = 0; i < codes.size(); i++) {
+                at.put(codes.get(i), i);
+              }
+              index.put(column, Map.copyOf(at));
+            });
     return Map.copyOf(index);
   }
 
@@ -81,11 +83,13 @@ public final class Vocabulary {
 
   static String fingerprintOf(Map<String, List<String>> columns) {
     StringBuilder text = new StringBuilder();
-    columns.forEach((column, codes) -> text.append(column).append('=')
-        .append(String.join(",", codes)).append('\n'));
+    columns.forEach(
+        (column, codes) ->
+            text.append(column).append('=').append(String.join(",", codes)).append('\n'));
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(digest, 0, 8);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("this Java has no SHA-256", e);
@@ -94,7 +98,8 @@ public final class Vocabulary {
 
   /** True for the columns where {@code prefer_not_to_say} is an accepted answer. */
   public static boolean acceptsPreferNotToSay(String column) {
-    return Characteristic.fromCode(column).isPresent() || column.equals("imd_decile")
+    return Characteristic.fromCode(column).isPresent()
+        || column.equals("imd_decile")
         || column.equals("communication_needs");
   }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Area codes as the projects file gives them: ONS (GSS) codes, a letter for the nation and eight
  * digits (E08000019, W06000015, E12000003, E02001234...). A code is read without invisible
- * characters and in upper case (with a note when that changed it); one that is not of that form,
- * or that no baseline file knows, is a warning ({@link #check}).
+ * characters and in upper case (with a note when that changed it); one that is not of that form, or
+ * that no baseline file knows, is a warning ({@link #check}).
  */
 public final class AreaCodes {
   private static final Pattern WELL_FORMED = Pattern.compile("^[EWSN][0-9]{8}$");
@@ -26,8 +26,13 @@ public final class AreaCodes {
   public static String normalise(String code, String where, List<String> notes) {
     String n = normalise(code);
     if (!n.equals(code.strip()) && notes != null) {
-      notes.add(where + ": catchment code '" + code.strip() + "' read as " + n
-          + " (ONS codes are upper case); write it so in the projects file");
+      notes.add(
+          where
+              + ": catchment code '"
+              + code.strip()
+              + "' read as "
+              + n
+              + " (ONS codes are upper case); write it so in the projects file");
     }
     return n;
   }
@@ -45,13 +50,23 @@ public final class AreaCodes {
     for (Project p : projects) {
       for (String code : p.catchment()) {
         if (!isWellFormed(code)) {
-          warnings.add("project " + p.projectId() + ": catchment code '" + code + "' is not an"
-              + " ONS area code (a letter and 8 digits, e.g. E08000019); correct it in the projects"
-              + " file");
+          warnings.add(
+              "project "
+                  + p.projectId()
+                  + ": catchment code '"
+                  + code
+                  + "' is not an"
+                  + " ONS area code (a letter and 8 digits, e.g. E08000019); correct it in the projects"
+                  + " file");
         } else if (!known.contains(code)) {
-          warnings.add("project " + p.projectId() + ": catchment code " + code + " is in no"
-              + " baseline file, so the project has no baseline; check the code (the ONS code of a"
-              + " local authority, region or neighbourhood) or add a baseline that has it");
+          warnings.add(
+              "project "
+                  + p.projectId()
+                  + ": catchment code "
+                  + code
+                  + " is in no"
+                  + " baseline file, so the project has no baseline; check the code (the ONS code of a"
+                  + " local authority, region or neighbourhood) or add a baseline that has it");
         }
       }
     }

@@ -14,7 +14,8 @@ public final class BaselineColumns {
   public static final String SOURCE = "source";
 
   public static final List<String> ALL =
-      List.of(BASELINE, AREA_CODE, AREA_NAME, CHARACTERISTIC, CATEGORY, MIN_AGE, POPULATION, SOURCE);
+      List.of(
+          BASELINE, AREA_CODE, AREA_NAME, CHARACTERISTIC, CATEGORY, MIN_AGE, POPULATION, SOURCE);
 
   private BaselineColumns() {}
 }

@@ -17,8 +17,8 @@ public final class BaselinesReader {
   private BaselinesReader() {}
 
   /** A baseline row's identity: no two rows of the files read together may share it. */
-  private record Key(String baseline, String area, String characteristic, String category,
-      int minAge) {}
+  private record Key(
+      String baseline, String area, String characteristic, String category, int minAge) {}
 
   /** Reads several baseline files as one; a row repeated in another file is an error too. */
   public static List<BaselineRow> readAll(List<String> files, Charset charset, Configuration conf) {
@@ -34,13 +34,19 @@ public final class BaselinesReader {
     return read(file, charset, conf, new HashMap<>());
   }
 
-  private static List<BaselineRow> read(String file, Charset charset, Configuration conf,
-      Map<Key, String> seen) {
+  private static List<BaselineRow> read(
+      String file, Charset charset, Configuration conf, Map<Key, String> seen) {
     List<BaselineRow> rows = new ArrayList<>();
-    List<String> characteristics = java.util.Arrays.stream(Characteristic.values())
-        .map(Characteristic::code).toList();
-    for (CsvTable.Line line : CsvTable.read(file, charset, conf, "baselines",
-        BaselineColumns.ALL.subList(0, 7), BaselineColumns.ALL)) {
+    List<String> characteristics =
+        java.util.Arrays.stream(Characteristic.values()).map(Characteristic::code).toList();
+    for (CsvTable.Line line :
+        CsvTable.read(
+            file,
+            charset,
+            conf,
+            "baselines",
+            BaselineColumns.ALL.subList(0, 7),
+            BaselineColumns.ALL)) {
       String where = file + " line " + line.number();
       String baseline = line.get(BaselineColumns.BASELINE);
       String area = line.get(BaselineColumns.AREA_CODE);
@@ -50,29 +56,59 @@ public final class BaselinesReader {
       String characteristicCode = line.get(BaselineColumns.CHARACTERISTIC);
       Optional<Characteristic> characteristic = Characteristic.fromCode(characteristicCode);
       if (characteristic.isEmpty()) {
-        throw new InputException(where + ": unknown characteristic '" + characteristicCode + "'"
-            + Suggestions.didYouMean(characteristicCode, characteristics) + "; use one of "
-            + characteristics);
+        throw new InputException(
+            where
+                + ": unknown characteristic '"
+                + characteristicCode
+                + "'"
+                + Suggestions.didYouMean(characteristicCode, characteristics)
+                + "; use one of "
+                + characteristics);
       }
       String category = line.get(BaselineColumns.CATEGORY);
       if (characteristic.get().indexOf(category) < 0) {
-        throw new InputException(where + ": '" + category + "' is not a category of "
-            + characteristicCode + Suggestions.didYouMean(category,
-                characteristic.get().categoryCodes()) + "; use one of "
-            + characteristic.get().categoryCodes());
+        throw new InputException(
+            where
+                + ": '"
+                + category
+                + "' is not a category of "
+                + characteristicCode
+                + Suggestions.didYouMean(category, characteristic.get().categoryCodes())
+                + "; use one of "
+                + characteristic.get().categoryCodes());
       }
-      int minAge = parseWhole(line.get(BaselineColumns.MIN_AGE), where, "min_age",
-          "the youngest age the count covers, e.g. 0 or 16");
-      long population = parseWhole(line.get(BaselineColumns.POPULATION), where, "population",
-          "a count of people, 0 or more, without commas");
+      int minAge =
+          parseWhole(
+              line.get(BaselineColumns.MIN_AGE),
+              where,
+              "min_age",
+              "the youngest age the count covers, e.g. 0 or 16");
+      long population =
+          parseWhole(
+              line.get(BaselineColumns.POPULATION),
+              where,
+              "population",
+              "a count of people, 0 or more, without commas");
       Key key = new Key(baseline, area, characteristicCode, category, minAge);
       String earlier = seen.putIfAbsent(key, where);
       if (earlier != null) {
-        throw new InputException(where + ": repeats " + earlier + " (same baseline, area,"
-            + " characteristic, category and min_age); keep one of them");
+        throw new InputException(
+            where
+                + ": repeats "
+                + earlier
+                + " (same baseline, area,"
+                + " characteristic, category and min_age); keep one of them");
       }
-      rows.add(new BaselineRow(baseline, area, line.get(BaselineColumns.AREA_NAME),
-          characteristicCode, category, minAge, population, line.get(BaselineColumns.SOURCE)));
+      rows.add(
+          new BaselineRow(
+              baseline,
+              area,
+              line.get(BaselineColumns.AREA_NAME),
+              characteristicCode,
+              category,
+              minAge,
+              population,
+              line.get(BaselineColumns.SOURCE)));
     }
     checkComplete(file, rows);
     return rows;
@@ -85,24 +121,38 @@ public final class BaselinesReader {
   static void checkComplete(String file, List<BaselineRow> rows) {
     Map<String, Map<String, Long>> groups = new java.util.TreeMap<>();
     for (BaselineRow r : rows) {
-      groups.computeIfAbsent(String.join(" / ", r.baseline(), r.areaCode(), r.characteristic(),
-          "min_age " + r.minAge()), k -> new HashMap<>()).put(r.category(), r.population());
+      groups
+          .computeIfAbsent(
+              String.join(
+                  " / ", r.baseline(), r.areaCode(), r.characteristic(), "min_age " + r.minAge()),
+              k -> new HashMap<>())
+          .put(r.category(), r.population());
     }
     for (Map.Entry<String, Map<String, Long>> g : groups.entrySet()) {
       String[] key = g.getKey().split(" / ");
       Characteristic c = Characteristic.fromCode(key[2]).orElseThrow();
       int minAge = Integer.parseInt(key[3].substring("min_age ".length()));
-      List<String> missing = c.categoryCodes().stream()
-          .filter(cat -> !g.getValue().containsKey(cat))
-          .filter(cat -> !(cat.equals("under_16") && minAge >= 16))
-          .toList();
+      List<String> missing =
+          c.categoryCodes().stream()
+              .filter(cat -> !g.getValue().containsKey(cat))
+              .filter(cat -> !(cat.equals("under_16") && minAge >= 16))
+              .toList();
       if (!missing.isEmpty()) {
-        throw new InputException(file + ": " + g.getKey() + " has no row for " + missing
-            + "; add a row with population 0 where nobody is in a category");
+        throw new InputException(
+            file
+                + ": "
+                + g.getKey()
+                + " has no row for "
+                + missing
+                + "; add a row with population 0 where nobody is in a category");
       }
       if (g.getValue().values().stream().mapToLong(Long::longValue).sum() == 0) {
-        throw new InputException(file + ": " + g.getKey() + " has no population in any category;"
-            + " give the counts or remove the rows");
+        throw new InputException(
+            file
+                + ": "
+                + g.getKey()
+                + " has no population in any category;"
+                + " give the counts or remove the rows");
       }
     }
   }

@@ -27,9 +27,8 @@ public final class CsvFiles {
    * RFC 4180. Blank lines are read as one-empty-field records (and skipped by the readers) so that
    * line numbers stay exact; values are kept as written and trimmed later.
    */
-  public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-      .setIgnoreEmptyLines(false)
-      .get();
+  public static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private CsvFiles() {}
 
@@ -38,18 +37,25 @@ public final class CsvFiles {
     return open(file, charset, conf, null);
   }
 
-  /** As {@link #open(String, Charset, Configuration)}, feeding every byte read to {@code digest}. */
-  public static Reader open(String file, Charset charset, Configuration conf,
-      java.security.MessageDigest digest) throws IOException {
+  /**
+   * As {@link #open(String, Charset, Configuration)}, feeding every byte read to {@code digest}.
+   */
+  public static Reader open(
+      String file, Charset charset, Configuration conf, java.security.MessageDigest digest)
+      throws IOException {
     Path path = new Path(file);
     FileSystem fs = path.getFileSystem(conf);
     InputStream in = fs.open(path);
     if (digest != null) {
       in = new java.security.DigestInputStream(in, digest);
     }
-    Reader decoded = new InputStreamReader(in, charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT));
+    Reader decoded =
+        new InputStreamReader(
+            in,
+            charset
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     PushbackReader r = new PushbackReader(new BufferedReader(decoded, 1 << 16), 1);
     int first = r.read();
     if (first != -1 && first != '\uFEFF') {
@@ -69,7 +75,8 @@ public final class CsvFiles {
     if ("xlsx".equals(kind) || "xls".equals(kind)) {
       throw new InputException(notText(file, kind));
     }
-    try (Reader r = open(file, charset, conf); CSVParser p = FORMAT.parse(r)) {
+    try (Reader r = open(file, charset, conf);
+        CSVParser p = FORMAT.parse(r)) {
       for (CSVRecord header : p) {
         if (header.size() == 1 && header.get(0).isBlank()) {
           continue;
@@ -97,8 +104,8 @@ public final class CsvFiles {
    *
    * @param line the line the record being read starts on, or -1
    */
-  public static String describeReadFailure(String file, Charset charset, Throwable e,
-      Configuration conf, long line) {
+  public static String describeReadFailure(
+      String file, Charset charset, Throwable e, Configuration conf, long line) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -106,7 +113,10 @@ public final class CsvFiles {
     String at = line > 0 ? file + " line " + line : file;
     if (root instanceof java.nio.charset.CharacterCodingException) {
       if (conf == null) {
-        return file + ": the bytes are not valid " + charset.name() + " text; save the file as "
+        return file
+            + ": the bytes are not valid "
+            + charset.name()
+            + " text; save the file as "
             + "UTF-8, or name its encoding with --encoding (e.g. windows-1252 for files saved by"
             + " Excel)";
       }
@@ -123,10 +133,16 @@ public final class CsvFiles {
           break;
         }
       }
-      return (bad > 0 ? file + " line " + bad : at) + ": the bytes are not valid "
-          + charset.name() + " text; " + (fits == null
+      return (bad > 0 ? file + " line " + bad : at)
+          + ": the bytes are not valid "
+          + charset.name()
+          + " text; "
+          + (fits == null
               ? "save the file as 'CSV UTF-8', or name its encoding with --encoding"
-              : "the whole file reads as " + fits + ": run again with --encoding " + fits
+              : "the whole file reads as "
+                  + fits
+                  + ": run again with --encoding "
+                  + fits
                   + ", or save the file as 'CSV UTF-8'");
     }
     if (root instanceof java.io.FileNotFoundException) {
@@ -134,26 +150,37 @@ public final class CsvFiles {
     }
     String m = String.valueOf(root.getMessage());
     if (m.contains("EOF reached before encapsulated token finished")) {
-      return at + ": a quoted value is never closed (a \" starts a value and no \" ends it before"
+      return at
+          + ": a quoted value is never closed (a \" starts a value and no \" ends it before"
           + " the end of the file); close the quote, or remove it";
     }
     if (m.contains("Invalid character between encapsulated token and delimiter")) {
-      return at + ": a quoted value is followed by other characters before the next comma; put"
+      return at
+          + ": a quoted value is followed by other characters before the next comma; put"
           + " the whole value in quotes and write a quote inside it as two (\"\")";
     }
-    return at + ": cannot be read as CSV (" + root.getClass().getSimpleName() + "); check that it"
+    return at
+        + ": cannot be read as CSV ("
+        + root.getClass().getSimpleName()
+        + "); check that it"
         + " is a CSV file with one header row and quotes that close";
   }
 
   private static String notText(String file, String kind) {
     return switch (kind) {
-      case "xlsx" -> file + ": this is an Excel workbook (.xlsx), not a CSV file; open it in Excel"
-          + " and save it as 'CSV UTF-8 (Comma delimited)'";
-      case "xls" -> file + ": this is an Excel 97-2003 workbook (.xls), not a CSV file; open it in"
-          + " Excel and save it as 'CSV UTF-8 (Comma delimited)'";
-      default -> file + ": the file is UTF-16 text (Excel's 'Unicode Text'), not CSV in the"
-          + " declared encoding; save it as 'CSV UTF-8 (Comma delimited)', or run again with"
-          + " --encoding UTF-16";
+      case "xlsx" ->
+          file
+              + ": this is an Excel workbook (.xlsx), not a CSV file; open it in Excel"
+              + " and save it as 'CSV UTF-8 (Comma delimited)'";
+      case "xls" ->
+          file
+              + ": this is an Excel 97-2003 workbook (.xls), not a CSV file; open it in"
+              + " Excel and save it as 'CSV UTF-8 (Comma delimited)'";
+      default ->
+          file
+              + ": the file is UTF-16 text (Excel's 'Unicode Text'), not CSV in the"
+              + " declared encoding; save it as 'CSV UTF-8 (Comma delimited)', or run again with"
+              + " --encoding UTF-16";
     };
   }
 
@@ -171,12 +198,16 @@ public final class CsvFiles {
     if (n >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
       return "xlsx";
     }
-    if (n >= 4 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && b[2] == 0x11
+    if (n >= 4
+        && (b[0] & 0xFF) == 0xD0
+        && (b[1] & 0xFF) == 0xCF
+        && b[2] == 0x11
         && (b[3] & 0xFF) == 0xE0) {
       return "xls";
     }
-    if (n >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
-        || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)) {
+    if (n >= 2
+        && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
+            || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)) {
       return "UTF-16";
     }
     int zeros = 0;
@@ -188,9 +219,11 @@ public final class CsvFiles {
 
   /** The line of the first byte not valid in {@code charset}, or 0 when the whole file is. */
   static long firstBadLine(String file, Charset charset, Configuration conf) {
-    java.nio.charset.CharsetDecoder d = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    java.nio.charset.CharsetDecoder d =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
     java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
     long line = 1;

@@ -28,10 +28,16 @@ public final class CsvTable {
 
   private CsvTable() {}
 
-  public static List<Line> read(String file, Charset charset, Configuration conf, String what,
-      List<String> required, List<String> known) {
+  public static List<Line> read(
+      String file,
+      Charset charset,
+      Configuration conf,
+      String what,
+      List<String> required,
+      List<String> known) {
     List<Line> lines = new ArrayList<>();
-    try (Reader r = CsvFiles.open(file, charset, conf); CSVParser p = CsvFiles.FORMAT.parse(r)) {
+    try (Reader r = CsvFiles.open(file, charset, conf);
+        CSVParser p = CsvFiles.FORMAT.parse(r)) {
       List<String> header = null;
       long line = 1;
       for (CSVRecord rec : p) {
@@ -51,9 +57,16 @@ public final class CsvTable {
           continue;
         }
         if (rec.size() != header.size()) {
-          throw new InputException(file + " line " + start + ": expected " + header.size()
-              + " fields as in the header, found " + rec.size() + "; quote values that contain"
-              + " commas");
+          throw new InputException(
+              file
+                  + " line "
+                  + start
+                  + ": expected "
+                  + header.size()
+                  + " fields as in the header, found "
+                  + rec.size()
+                  + "; quote values that contain"
+                  + " commas");
         }
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -62,8 +75,8 @@ public final class CsvTable {
         lines.add(new Line(start, values));
       }
       if (header == null) {
-        throw new InputException(file + ": the " + what + " file is empty; it needs a header row"
-            + " with " + required);
+        throw new InputException(
+            file + ": the " + what + " file is empty; it needs a header row" + " with " + required);
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
       throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf, -1), e);
@@ -71,19 +84,29 @@ public final class CsvTable {
     return lines;
   }
 
-  private static void checkColumns(String file, String what, List<String> header,
-      List<String> required, List<String> known) {
+  private static void checkColumns(
+      String file, String what, List<String> header, List<String> required, List<String> known) {
     List<String> missing = required.stream().filter(c -> !header.contains(c)).toList();
     if (!missing.isEmpty()) {
       StringBuilder hints = new StringBuilder();
       List<String> unknown = header.stream().filter(h -> !known.contains(h)).toList();
       for (String m : missing) {
         Suggestions.nearest(m, unknown)
-            .ifPresent(u -> hints.append("; ").append(u).append(": did you mean ").append(m).append('?'));
+            .ifPresent(
+                u -> hints.append("; ").append(u).append(": did you mean ").append(m).append('?'));
       }
-      throw new InputException(file + ": the " + what + " file is missing column"
-          + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + hints + "; expected "
-          + known + ", " + org.whotakespart.validate.IdentifierGuard.describeHeader(header, known));
+      throw new InputException(
+          file
+              + ": the "
+              + what
+              + " file is missing column"
+              + (missing.size() > 1 ? "s " : " ")
+              + String.join(", ", missing)
+              + hints
+              + "; expected "
+              + known
+              + ", "
+              + org.whotakespart.validate.IdentifierGuard.describeHeader(header, known));
     }
   }
 }

@@ -16,8 +16,8 @@ public class InputException extends RuntimeException {
   }
 
   /**
-   * The same problem in other words (a report's message names its published folder, not the one
-   * it was built in); a subclass keeps its kind, so callers can still tell a store's problem.
+   * The same problem in other words (a report's message names its published folder, not the one it
+   * was built in); a subclass keeps its kind, so callers can still tell a store's problem.
    */
   public InputException reworded(String message) {
     return new InputException(message, this);

@@ -32,9 +32,12 @@ public final class InputFiles {
     for (String spec : specs) {
       List<InputFile> found = expandOne(spec, conf);
       if (found.isEmpty()) {
-        throw new InputException("records '" + spec + "': no participation files found; name a"
-            + " file, a folder holding participation*.csv files, or a glob such as"
-            + " 'exports/*/participation*.csv'");
+        throw new InputException(
+            "records '"
+                + spec
+                + "': no participation files found; name a"
+                + " file, a folder holding participation*.csv files, or a glob such as"
+                + " 'exports/*/participation*.csv'");
       }
       for (InputFile f : found) {
         if (seen.add(realPath(f.path()))) {
@@ -64,19 +67,25 @@ public final class InputFiles {
       }
       return out;
     } catch (IOException e) {
-      throw new InputException("records '" + spec + "': cannot be listed (" + e.getMessage()
-          + "); check the path and that its file system is reachable", e);
+      throw new InputException(
+          "records '"
+              + spec
+              + "': cannot be listed ("
+              + e.getMessage()
+              + "); check the path and that its file system is reachable",
+          e);
     }
   }
 
   /**
-   * The participation files under {@code dir}, at any depth. Plain listings, not
-   * {@code FileSystem.listFiles}: its located statuses ask a local file system for each file's
+   * The participation files under {@code dir}, at any depth. Plain listings, not {@code
+   * FileSystem.listFiles}: its located statuses ask a local file system for each file's
    * permissions, which Hadoop without its native library does by running {@code ls -ld} once per
    * file and folder (400 processes, about 2 s, for 200 files in 200 folders).
    */
-  private static void addParticipationFiles(FileSystem fs, Path dir, String spec,
-      List<InputFile> out, Set<String> foldersSeen) throws IOException {
+  private static void addParticipationFiles(
+      FileSystem fs, Path dir, String spec, List<InputFile> out, Set<String> foldersSeen)
+      throws IOException {
     if (!foldersSeen.add(realPath(dir.toUri().toString()))) {
       return; // a folder reached again through a link: a loop, or the same folder twice
     }

@@ -5,18 +5,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.whotakespart.config.Suggestions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
+import org.whotakespart.config.Suggestions;
 
 /**
- * Reads many participation files into one Dataset of {@link RecordFileParser#SCHEMA} rows. Headers are
- * checked on the driver first, so a file missing a required column fails the run at once with the
- * fix, before any work is spread over the cluster.
+ * Reads many participation files into one Dataset of {@link RecordFileParser#SCHEMA} rows. Headers
+ * are checked on the driver first, so a file missing a required column fails the run at once with
+ * the fix, before any work is spread over the cluster.
  */
 public final class ParticipationReader {
   private ParticipationReader() {}
@@ -28,8 +28,8 @@ public final class ParticipationReader {
    * The rows of every file (as read, before Spark's columnar form), what was learnt of each file,
    * and each file's SHA-256 once its rows have been read ({@link #checksums()}).
    */
-  public record RecordInput(JavaRDD<Row> rows, List<FileInfo> files,
-      CollectionAccumulator<String> checksumLines) {
+  public record RecordInput(
+      JavaRDD<Row> rows, List<FileInfo> files, CollectionAccumulator<String> checksumLines) {
     /** File to SHA-256 (hex), for the files read so far. */
     public java.util.Map<String, String> checksums() {
       java.util.Map<String, String> m = new java.util.TreeMap<>();
@@ -67,9 +67,11 @@ public final class ParticipationReader {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = Math.max(1, Math.min(readable.size(), jsc.defaultParallelism() * 4));
-    CollectionAccumulator<String> checksums = spark.sparkContext().collectionAccumulator("checksums");
-    JavaRDD<Row> rows = jsc.parallelize(readable, slices)
-        .flatMap(new RecordFileParser(charset, new HadoopConf(conf), checksums));
+    CollectionAccumulator<String> checksums =
+        spark.sparkContext().collectionAccumulator("checksums");
+    JavaRDD<Row> rows =
+        jsc.parallelize(readable, slices)
+            .flatMap(new RecordFileParser(charset, new HadoopConf(conf), checksums));
     return new RecordInput(rows, infos, checksums);
   }
 
@@ -82,8 +84,8 @@ public final class ParticipationReader {
     Set<String> seen = new HashSet<>();
     for (String h : header) {
       if (!h.isEmpty() && !seen.add(h)) {
-        throw new InputException(file + ": the column '" + h + "' appears twice in the header;"
-            + " keep one of them");
+        throw new InputException(
+            file + ": the column '" + h + "' appears twice in the header;" + " keep one of them");
       }
     }
     List<String> missing = new ArrayList<>();
@@ -102,12 +104,20 @@ public final class ParticipationReader {
       StringBuilder hints = new StringBuilder();
       for (String m : missing) {
         Suggestions.nearest(m, unknown)
-            .ifPresent(u -> hints.append("; ").append(u).append(": did you mean ").append(m).append('?'));
+            .ifPresent(
+                u -> hints.append("; ").append(u).append(": did you mean ").append(m).append('?'));
       }
-      throw new InputException(file + ": missing required column" + (missing.size() > 1 ? "s " : " ")
-          + String.join(", ", missing) + hints + "; expected " + RecordColumns.REQUIRED
-          + " (any order, any case), "
-          + org.whotakespart.validate.IdentifierGuard.describeHeader(header, RecordColumns.CONTRACT));
+      throw new InputException(
+          file
+              + ": missing required column"
+              + (missing.size() > 1 ? "s " : " ")
+              + String.join(", ", missing)
+              + hints
+              + "; expected "
+              + RecordColumns.REQUIRED
+              + " (any order, any case), "
+              + org.whotakespart.validate.IdentifierGuard.describeHeader(
+                  header, RecordColumns.CONTRACT));
     }
     return unknown;
   }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One co-production project from the projects file, and who it is for (statistics.md, "The
- * intended population").
+ * One co-production project from the projects file, and who it is for (statistics.md, "The intended
+ * population").
  *
  * @param catchment ONS area codes: local authorities, regions or neighbourhoods (MSOAs), or the
  *     user's own area ids for a custom baseline
@@ -15,14 +15,37 @@ import java.util.Set;
  * @param notCompared characteristics that define who the project is for, never compared
  * @param baseline name of the baseline set to compare with
  */
-public record Project(String projectId, String projectName, String organisation,
-    String commissioner, List<String> catchment, int minAge, Integer maxAge, String sex,
-    Set<String> notCompared, String baseline) {
+public record Project(
+    String projectId,
+    String projectName,
+    String organisation,
+    String commissioner,
+    List<String> catchment,
+    int minAge,
+    Integer maxAge,
+    String sex,
+    Set<String> notCompared,
+    String baseline) {
 
   /** A project for everyone aged {@code minAge} and over, of either sex, comparing everything. */
-  public Project(String projectId, String projectName, String organisation, String commissioner,
-      List<String> catchment, int minAge, String baseline) {
-    this(projectId, projectName, organisation, commissioner, catchment, minAge, null, "", Set.of(),
+  public Project(
+      String projectId,
+      String projectName,
+      String organisation,
+      String commissioner,
+      List<String> catchment,
+      int minAge,
+      String baseline) {
+    this(
+        projectId,
+        projectName,
+        organisation,
+        commissioner,
+        catchment,
+        minAge,
+        null,
+        "",
+        Set.of(),
         baseline);
   }
 

@@ -17,8 +17,17 @@ public final class ProjectColumns {
 
   public static final List<String> REQUIRED = List.of(PROJECT_ID, PROJECT_NAME, CATCHMENT);
   public static final List<String> ALL =
-      List.of(PROJECT_ID, PROJECT_NAME, ORGANISATION, COMMISSIONER, CATCHMENT, MIN_AGE, MAX_AGE,
-          SEX, NOT_COMPARED, BASELINE);
+      List.of(
+          PROJECT_ID,
+          PROJECT_NAME,
+          ORGANISATION,
+          COMMISSIONER,
+          CATCHMENT,
+          MIN_AGE,
+          MAX_AGE,
+          SEX,
+          NOT_COMPARED,
+          BASELINE);
 
   public static final int DEFAULT_MIN_AGE = 16;
   public static final String DEFAULT_BASELINE = "census2021";

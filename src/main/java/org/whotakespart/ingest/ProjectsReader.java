@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
-/** Reads and checks the projects file (data-contract.md §2); any bad row fails the run with the fix. */
+/**
+ * Reads and checks the projects file (data-contract.md §2); any bad row fails the run with the fix.
+ */
 public final class ProjectsReader {
   private ProjectsReader() {}
 
@@ -16,32 +18,45 @@ public final class ProjectsReader {
     return read(file, charset, conf, null);
   }
 
-  /** As {@link #read(String, Charset, Configuration)}, adding to {@code notes} what was corrected. */
-  public static List<Project> read(String file, Charset charset, Configuration conf,
-      List<String> notes) {
+  /**
+   * As {@link #read(String, Charset, Configuration)}, adding to {@code notes} what was corrected.
+   */
+  public static List<Project> read(
+      String file, Charset charset, Configuration conf, List<String> notes) {
     List<Project> projects = new ArrayList<>();
     Map<String, Long> firstLine = new HashMap<>();
-    List<CsvTable.Line> lines = CsvTable.read(file, charset, conf, "projects",
-        ProjectColumns.REQUIRED, ProjectColumns.ALL);
+    List<CsvTable.Line> lines =
+        CsvTable.read(file, charset, conf, "projects", ProjectColumns.REQUIRED, ProjectColumns.ALL);
     if (!lines.isEmpty()) {
-      org.whotakespart.validate.IdentifierGuard.checkColumns(file, lines.get(0).values().keySet()
-          .stream().filter(c -> !ProjectColumns.ALL.contains(c)).sorted().toList());
+      org.whotakespart.validate.IdentifierGuard.checkColumns(
+          file,
+          lines.get(0).values().keySet().stream()
+              .filter(c -> !ProjectColumns.ALL.contains(c))
+              .sorted()
+              .toList());
     }
     for (CsvTable.Line line : lines) {
       String where = file + " line " + line.number();
-      line.values().forEach((column, value) -> {
-        if (!column.equals(ProjectColumns.CATCHMENT)) {
-          org.whotakespart.validate.IdentifierGuard.checkValue(where, column, value);
-        }
-      });
+      line.values()
+          .forEach(
+              (column, value) -> {
+                if (!column.equals(ProjectColumns.CATCHMENT)) {
+                  org.whotakespart.validate.IdentifierGuard.checkValue(where, column, value);
+                }
+              });
       String id = Text.stripInvisible(line.get(ProjectColumns.PROJECT_ID)).strip();
       if (id.isEmpty()) {
         throw new InputException(where + ": project_id is blank; give every project an id");
       }
       Long earlier = firstLine.putIfAbsent(id, line.number());
       if (earlier != null) {
-        throw new InputException(where + ": project_id '" + id + "' is already used on line "
-            + earlier + "; project ids must be unique");
+        throw new InputException(
+            where
+                + ": project_id '"
+                + id
+                + "' is already used on line "
+                + earlier
+                + "; project ids must be unique");
       }
       String name = line.get(ProjectColumns.PROJECT_NAME);
       if (name.isEmpty()) {
@@ -49,18 +64,36 @@ public final class ProjectsReader {
       }
       List<String> catchment = catchment(line, where, id, notes);
       int minAge = age(line, ProjectColumns.MIN_AGE, where);
-      Integer maxAge = line.get(ProjectColumns.MAX_AGE).isEmpty() ? null
-          : age(line, ProjectColumns.MAX_AGE, where);
+      Integer maxAge =
+          line.get(ProjectColumns.MAX_AGE).isEmpty()
+              ? null
+              : age(line, ProjectColumns.MAX_AGE, where);
       if (maxAge != null && maxAge < minAge) {
-        throw new InputException(where + ": max_age " + maxAge + " is below min_age " + minAge
-            + " for project '" + id + "'; give the oldest age the project is for, or leave it"
-            + " blank for no upper limit");
+        throw new InputException(
+            where
+                + ": max_age "
+                + maxAge
+                + " is below min_age "
+                + minAge
+                + " for project '"
+                + id
+                + "'; give the oldest age the project is for, or leave it"
+                + " blank for no upper limit");
       }
-      projects.add(new Project(id, name, line.get(ProjectColumns.ORGANISATION),
-          line.get(ProjectColumns.COMMISSIONER), catchment, minAge, maxAge, sex(line, where),
-          notCompared(line, where),
-          line.get(ProjectColumns.BASELINE).isEmpty() ? ProjectColumns.DEFAULT_BASELINE
-              : line.get(ProjectColumns.BASELINE)));
+      projects.add(
+          new Project(
+              id,
+              name,
+              line.get(ProjectColumns.ORGANISATION),
+              line.get(ProjectColumns.COMMISSIONER),
+              catchment,
+              minAge,
+              maxAge,
+              sex(line, where),
+              notCompared(line, where),
+              line.get(ProjectColumns.BASELINE).isEmpty()
+                  ? ProjectColumns.DEFAULT_BASELINE
+                  : line.get(ProjectColumns.BASELINE)));
     }
     if (projects.isEmpty()) {
       throw new InputException(file + ": no projects; add one row per project");
@@ -69,14 +102,21 @@ public final class ProjectsReader {
   }
 
   /** The catchment's area codes, in the order given, each once. */
-  private static List<String> catchment(CsvTable.Line line, String where, String id,
-      List<String> notes) {
-    List<String> catchment = Arrays.stream(line.get(ProjectColumns.CATCHMENT).split(";"))
-        .map(c -> AreaCodes.normalise(c, where, notes)).filter(s -> !s.isEmpty()).distinct()
-        .toList();
+  private static List<String> catchment(
+      CsvTable.Line line, String where, String id, List<String> notes) {
+    List<String> catchment =
+        Arrays.stream(line.get(ProjectColumns.CATCHMENT).split(";"))
+            .map(c -> AreaCodes.normalise(c, where, notes))
+            .filter(s -> !s.isEmpty())
+            .distinct()
+            .toList();
     if (catchment.isEmpty()) {
-      throw new InputException(where + ": catchment is blank for project '" + id + "'; give one or"
-          + " more local-authority codes separated by ';', e.g. E08000019;E08000035");
+      throw new InputException(
+          where
+              + ": catchment is blank for project '"
+              + id
+              + "'; give one or"
+              + " more local-authority codes separated by ';', e.g. E08000019;E08000035");
     }
     return catchment;
   }
@@ -87,8 +127,12 @@ public final class ProjectsReader {
     if (v.isEmpty() || v.equals("female") || v.equals("male")) {
       return v;
     }
-    throw new InputException(where + ": sex '" + line.get(ProjectColumns.SEX) + "' is not female"
-        + " or male; give the sex a single-sex project is for, or leave it blank for all");
+    throw new InputException(
+        where
+            + ": sex '"
+            + line.get(ProjectColumns.SEX)
+            + "' is not female"
+            + " or male; give the sex a single-sex project is for, or leave it blank for all");
   }
 
   /** The characteristics listed in not_compared, each a characteristic's code. */
@@ -100,11 +144,16 @@ public final class ProjectsReader {
         continue;
       }
       if (org.whotakespart.config.Characteristic.fromCode(c).isEmpty()) {
-        throw new InputException(where + ": not_compared '" + v.trim() + "' is not a"
-            + " characteristic; use any of " + java.util.Arrays.stream(
-                org.whotakespart.config.Characteristic.values())
-                .map(org.whotakespart.config.Characteristic::code)
-                .collect(java.util.stream.Collectors.joining(", ")) + ", separated by ';'");
+        throw new InputException(
+            where
+                + ": not_compared '"
+                + v.trim()
+                + "' is not a"
+                + " characteristic; use any of "
+                + java.util.Arrays.stream(org.whotakespart.config.Characteristic.values())
+                    .map(org.whotakespart.config.Characteristic::code)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + ", separated by ';'");
       }
       out.add(c);
     }
@@ -124,8 +173,16 @@ public final class ProjectsReader {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new InputException(where + ": " + column + " '" + v + "' is not an age; give whole years"
-        + " from 0 to 120" + (column.equals(ProjectColumns.MIN_AGE)
-            ? ", or leave it blank for " + ProjectColumns.DEFAULT_MIN_AGE : ", or leave it blank"));
+    throw new InputException(
+        where
+            + ": "
+            + column
+            + " '"
+            + v
+            + "' is not an age; give whole years"
+            + " from 0 to 120"
+            + (column.equals(ProjectColumns.MIN_AGE)
+                ? ", or leave it blank for " + ProjectColumns.DEFAULT_MIN_AGE
+                : ", or leave it blank"));
   }
 }

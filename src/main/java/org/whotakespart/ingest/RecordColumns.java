@@ -2,7 +2,9 @@ package org.whotakespart.ingest;
 
 import java.util.List;
 
-/** Column names of the participation records (data-contract.md §1) and of the rows read from them. */
+/**
+ * Column names of the participation records (data-contract.md §1) and of the rows read from them.
+ */
 public final class RecordColumns {
   public static final String RECORD_ID = "record_id";
   public static final String PARTICIPANT_ID = "participant_id";
@@ -26,10 +28,13 @@ public final class RecordColumns {
 
   /** Where a row came from: the file as named to the run. */
   public static final String SOURCE_FILE = "source_file";
+
   /** The line the row starts on, counting the header as line 1. */
   public static final String LINE_NUMBER = "line_number";
+
   /** Why the row could not be read as a record (wrong number of fields), or null. */
   public static final String MALFORMED_REASON = "malformed_reason";
+
   /**
    * "column: kind" for the first value outside the contract's columns (a column the contract does
    * not know, or a field beyond the header) that looks like a direct identifier, or null: the only
@@ -41,10 +46,27 @@ public final class RecordColumns {
       List.of(RECORD_ID, PARTICIPANT_ID, PROJECT_ID, ACTIVITY_DATE);
 
   /** Every contract column, in the contract's order. */
-  public static final List<String> CONTRACT = List.of(RECORD_ID, PARTICIPANT_ID, PROJECT_ID,
-      ACTIVITY_DATE, ROLE, STAGE, AGE_BAND, SEX, GENDER_IDENTITY, SEXUAL_ORIENTATION, ETHNIC_GROUP,
-      RELIGION, DISABILITY, UNPAID_CARER, IMD_DECILE, COMMUNICATION_NEEDS, PAID,
-      ADJUSTMENTS_REQUESTED, ADJUSTMENTS_MET);
+  public static final List<String> CONTRACT =
+      List.of(
+          RECORD_ID,
+          PARTICIPANT_ID,
+          PROJECT_ID,
+          ACTIVITY_DATE,
+          ROLE,
+          STAGE,
+          AGE_BAND,
+          SEX,
+          GENDER_IDENTITY,
+          SEXUAL_ORIENTATION,
+          ETHNIC_GROUP,
+          RELIGION,
+          DISABILITY,
+          UNPAID_CARER,
+          IMD_DECILE,
+          COMMUNICATION_NEEDS,
+          PAID,
+          ADJUSTMENTS_REQUESTED,
+          ADJUSTMENTS_MET);
 
   private RecordColumns() {}
 }

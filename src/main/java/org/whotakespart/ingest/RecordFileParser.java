@@ -12,20 +12,20 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
- * Turns one participation file into rows of {@link #SCHEMA}, streaming: each row carries its file and
- * starting line so that any problem can be traced back to the export. Columns may come in any order
- * (matched by {@link CsvFiles#normaliseHeader}); contract columns the file lacks are null. A row with
- * the wrong number of fields is kept, marked malformed. Of the values outside the contract's
- * columns nothing is kept but whether one looks like a direct identifier
- * ({@link RecordColumns#IDENTIFIER_ELSEWHERE}): they never reach an output.
+ * Turns one participation file into rows of {@link #SCHEMA}, streaming: each row carries its file
+ * and starting line so that any problem can be traced back to the export. Columns may come in any
+ * order (matched by {@link CsvFiles#normaliseHeader}); contract columns the file lacks are null. A
+ * row with the wrong number of fields is kept, marked malformed. Of the values outside the
+ * contract's columns nothing is kept but whether one looks like a direct identifier ({@link
+ * RecordColumns#IDENTIFIER_ELSEWHERE}): they never reach an output.
  */
 public final class RecordFileParser implements FlatMapFunction<String, Row> {
   private static final long serialVersionUID = 1L;
@@ -41,10 +41,11 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   }
 
   /**
-   * @param checksums receives "file TAB sha-256 TAB blank rows" for each file read to its end (a file read again
-   *     after a failed task adds the same line again), or null
+   * @param checksums receives "file TAB sha-256 TAB blank rows" for each file read to its end (a
+   *     file read again after a failed task adds the same line again), or null
    */
-  public RecordFileParser(Charset charset, HadoopConf conf, CollectionAccumulator<String> checksums) {
+  public RecordFileParser(
+      Charset charset, HadoopConf conf, CollectionAccumulator<String> checksums) {
     this.charsetName = charset.name();
     this.conf = conf;
     this.checksums = checksums;
@@ -54,8 +55,11 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField(RecordColumns.SOURCE_FILE, DataTypes.StringType, false));
     fields.add(DataTypes.createStructField(RecordColumns.LINE_NUMBER, DataTypes.LongType, false));
-    fields.add(DataTypes.createStructField(RecordColumns.MALFORMED_REASON, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(RecordColumns.IDENTIFIER_ELSEWHERE, DataTypes.StringType, true));
+    fields.add(
+        DataTypes.createStructField(RecordColumns.MALFORMED_REASON, DataTypes.StringType, true));
+    fields.add(
+        DataTypes.createStructField(
+            RecordColumns.IDENTIFIER_ELSEWHERE, DataTypes.StringType, true));
     for (String c : RecordColumns.CONTRACT) {
       fields.add(DataTypes.createStructField(c, DataTypes.StringType, true));
     }
@@ -68,9 +72,16 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
     try {
       java.security.MessageDigest digest = checksums == null ? null : sha256();
       Reader reader = CsvFiles.open(file, charset, conf.get(), digest);
-      java.util.function.LongConsumer atEnd = digest == null ? blank -> { }
-          : blank -> checksums.add(file + '\t' + java.util.HexFormat.of().formatHex(digest.digest())
-              + '\t' + blank);
+      java.util.function.LongConsumer atEnd =
+          digest == null
+              ? blank -> {}
+              : blank ->
+                  checksums.add(
+                      file
+                          + '\t'
+                          + java.util.HexFormat.of().formatHex(digest.digest())
+                          + '\t'
+                          + blank);
       return new Rows(file, charset, conf, CsvFiles.FORMAT.parse(reader), atEnd);
     } catch (IOException e) {
       throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf.get(), 1), e);
@@ -98,15 +109,24 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
     private boolean[] isContract;
     private CSVRecord pending;
     private long pendingLine;
-    /** Line the next record starts on; blank lines are read as records, so none is skipped unseen. */
+
+    /**
+     * Line the next record starts on; blank lines are read as records, so none is skipped unseen.
+     */
     private long nextLine = 1;
+
     private boolean closed;
 
     private final java.util.function.LongConsumer atEnd;
+
     /** Rows of empty fields only (Excel's ",,,,," lines): skipped and counted. */
     private long blank;
 
-    Rows(String file, Charset charset, HadoopConf conf, CSVParser parser,
+    Rows(
+        String file,
+        Charset charset,
+        HadoopConf conf,
+        CSVParser parser,
         java.util.function.LongConsumer atEnd) {
       this.file = file;
       this.conf = conf;
@@ -167,8 +187,8 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
         atEnd.accept(blank);
       } catch (UncheckedIOException | IllegalStateException e) {
         close();
-        throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf.get(),
-            nextLine), e);
+        throw new InputException(
+            CsvFiles.describeReadFailure(file, charset, e, conf.get(), nextLine), e);
       }
     }
 
@@ -211,8 +231,10 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
         }
         var kind = org.whotakespart.validate.IdentifierGuard.kindOf(r.get(i));
         if (kind.isPresent()) {
-          String column = i < header.size() && !header.get(i).isEmpty() ? header.get(i)
-              : "field " + (i + 1) + " (beyond the header)";
+          String column =
+              i < header.size() && !header.get(i).isEmpty()
+                  ? header.get(i)
+                  : "field " + (i + 1) + " (beyond the header)";
           return column + ": " + kind.get();
         }
       }

@@ -5,12 +5,13 @@ import java.util.regex.Pattern;
 /** Text as exports bring it. */
 public final class Text {
   /**
-   * Characters that print as nothing but make two spellings differ: zero-width space, joiner
-   * and non-joiner, word joiner, soft hyphen, byte-order mark, left-to-right and right-to-left
-   * marks and embeddings.
+   * Characters that print as nothing but make two spellings differ: zero-width space, joiner and
+   * non-joiner, word joiner, soft hyphen, byte-order mark, left-to-right and right-to-left marks
+   * and embeddings.
    */
   private static final Pattern INVISIBLE =
-      Pattern.compile("[\\u200B-\\u200F\\u2060-\\u2064\\u00AD\\uFEFF\\u202A-\\u202E\\u2066-\\u2069]");
+      Pattern.compile(
+          "[\\u200B-\\u200F\\u2060-\\u2064\\u00AD\\uFEFF\\u202A-\\u202E\\u2066-\\u2069]");
 
   private Text() {}
 

@@ -11,10 +11,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.SparkPlan;
 
 /**
- * Apache DataFusion Comet under Spark (docs/spark.md, "The engine"): whether it can run here,
- * the settings that turn it on, and the check that it really took a plan. Comet's native
- * library is inside its jar (Linux, amd64 and aarch64); it needs glibc 2.30 or newer and, on
- * amd64, a CPU with AVX2, and it switches itself off without a word when off-heap memory is off.
+ * Apache DataFusion Comet under Spark (docs/spark.md, "The engine"): whether it can run here, the
+ * settings that turn it on, and the check that it really took a plan. Comet's native library is
+ * inside its jar (Linux, amd64 and aarch64); it needs glibc 2.30 or newer and, on amd64, a CPU with
+ * AVX2, and it switches itself off without a word when off-heap memory is off.
  */
 public final class CometEngine {
   private CometEngine() {}
@@ -23,8 +23,8 @@ public final class CometEngine {
   static final String PLUGIN = "org.apache.spark.CometPlugin";
 
   /**
-   * Comet's settings, each given unless the JVM was started with it. Off-heap memory is a cap,
-   * not an allocation: Comet's native operators take their memory from it.
+   * Comet's settings, each given unless the JVM was started with it. Off-heap memory is a cap, not
+   * an allocation: Comet's native operators take their memory from it.
    */
   static final Map<String, String> SETTINGS = settings();
 
@@ -35,15 +35,16 @@ public final class CometEngine {
     s.put("spark.comet.exec.enabled", "true");
     s.put("spark.memory.offHeap.enabled", "true");
     s.put("spark.memory.offHeap.size", "3g");
-    s.put("spark.shuffle.manager",
+    s.put(
+        "spark.shuffle.manager",
         "org.apache.spark.sql.comet.execution.shuffle.CometShuffleManager");
     s.put("spark.comet.shuffle.enabled", "true");
     return java.util.Collections.unmodifiableMap(s);
   }
 
   /** What this computer offers Comet: read from the JVM and /proc, or given by a test. */
-  public record Host(boolean cometOnClasspath, String os, String arch, String cpuFlags,
-      String libcMaps) {
+  public record Host(
+      boolean cometOnClasspath, String os, String arch, String cpuFlags, String libcMaps) {
     /** This JVM and computer. */
     static Host here() {
       boolean present;
@@ -53,8 +54,12 @@ public final class CometEngine {
       } catch (ClassNotFoundException | LinkageError e) {
         present = false;
       }
-      return new Host(present, System.getProperty("os.name", ""),
-          System.getProperty("os.arch", ""), read("/proc/cpuinfo"), read("/proc/self/maps"));
+      return new Host(
+          present,
+          System.getProperty("os.name", ""),
+          System.getProperty("os.arch", ""),
+          read("/proc/cpuinfo"),
+          read("/proc/self/maps"));
     }
 
     private static String read(String file) {
@@ -69,9 +74,9 @@ public final class CometEngine {
   private static final Pattern OLD_LIBC = Pattern.compile("libc-(\\d+)\\.(\\d+)\\.so");
 
   /**
-   * Why Comet cannot run on {@code host}, or empty when it can: its jar is missing, the system
-   * is not Linux on amd64 or aarch64, the C library is not glibc 2.30 or newer, or an amd64 CPU
-   * lacks AVX2.
+   * Why Comet cannot run on {@code host}, or empty when it can: its jar is missing, the system is
+   * not Linux on amd64 or aarch64, the C library is not glibc 2.30 or newer, or an amd64 CPU lacks
+   * AVX2.
    */
   public static Optional<String> cannotRun(Host host) {
     if (!host.cometOnClasspath()) {
@@ -85,7 +90,8 @@ public final class CometEngine {
     if (!amd64 && !arch.equals("aarch64")) {
       return Optional.of("its native library is built for amd64 and aarch64 only, not " + arch);
     }
-    if (amd64 && !host.cpuFlags().isEmpty()
+    if (amd64
+        && !host.cpuFlags().isEmpty()
         && !Pattern.compile("(?m)^flags\\s*:.*\\bavx2\\b").matcher(host.cpuFlags()).find()) {
       return Optional.of("this CPU lacks AVX2, which its native library needs");
     }
@@ -97,8 +103,11 @@ public final class CometEngine {
         int major = Integer.parseInt(m.group(1));
         int minor = Integer.parseInt(m.group(2));
         if (major < 2 || (major == 2 && minor < 30)) {
-          return Optional.of("its native library needs glibc 2.30 or newer, this system has "
-              + major + "." + minor);
+          return Optional.of(
+              "its native library needs glibc 2.30 or newer, this system has "
+                  + major
+                  + "."
+                  + minor);
         }
       } else if (!maps.contains("libc.so.6")) {
         return Optional.of("its native library needs glibc (this system's C library is another)");
@@ -110,8 +119,8 @@ public final class CometEngine {
   /**
    * Whether Comet takes a plan in {@code spark}: a plan of Range and Project, which Comet runs
    * natively when it is working, is planned (not run: no Spark job) and searched for Comet's
-   * operators. Empty when it does; otherwise why not (the plug-in is not loaded, its native
-   * library did not load, or off-heap memory is off).
+   * operators. Empty when it does; otherwise why not (the plug-in is not loaded, its native library
+   * did not load, or off-heap memory is off).
    */
   public static Optional<String> checkPlan(SparkSession spark) {
     var conf = spark.sparkContext().getConf();
@@ -119,8 +128,10 @@ public final class CometEngine {
       return Optional.of("the session was started without Comet's plug-in");
     }
     String rangeKey = "spark.comet.exec.range.enabled";
-    Optional<String> before = spark.conf().getOption(rangeKey).isDefined()
-        ? Optional.of(spark.conf().get(rangeKey)) : Optional.empty();
+    Optional<String> before =
+        spark.conf().getOption(rangeKey).isDefined()
+            ? Optional.of(spark.conf().get(rangeKey))
+            : Optional.empty();
     SparkPlan plan;
     try {
       spark.conf().set(rangeKey, "true");
@@ -136,32 +147,39 @@ public final class CometEngine {
       return Optional.empty();
     }
     if (!conf.getBoolean("spark.memory.offHeap.enabled", false)) {
-      return Optional.of("off-heap memory is off (spark.memory.offHeap.enabled), without which"
-          + " Comet switches itself off");
+      return Optional.of(
+          "off-heap memory is off (spark.memory.offHeap.enabled), without which"
+              + " Comet switches itself off");
     }
-    return Optional.of("its operators did not take a test plan (its native library may not have"
-        + " loaded; --verbose shows Spark's log)");
+    return Optional.of(
+        "its operators did not take a test plan (its native library may not have"
+            + " loaded; --verbose shows Spark's log)");
   }
 
   /** Whether any operator of {@code plan} is one of Comet's. */
   public static boolean holdsComet(SparkPlan plan) {
-    return !plan.collect(new scala.runtime.AbstractPartialFunction<SparkPlan, SparkPlan>() {
-      @Override
-      public boolean isDefinedAt(SparkPlan p) {
-        return p.nodeName().startsWith("Comet");
-      }
+    return !plan.collect(
+            new scala.runtime.AbstractPartialFunction<SparkPlan, SparkPlan>() {
+              @Override
+              public boolean isDefinedAt(SparkPlan p) {
+                return p.nodeName().startsWith("Comet");
+              }
 
-      @Override
-      public SparkPlan apply(SparkPlan p) {
-        return p;
-      }
-    }).isEmpty();
+              @Override
+              public SparkPlan apply(SparkPlan p) {
+                return p;
+              }
+            })
+        .isEmpty();
   }
 
   /** Comet's version, from its jar's manifest or Maven properties, or "" when not known. */
   static String version() {
-    try (var in = CometEngine.class.getClassLoader().getResourceAsStream(
-        "META-INF/maven/org.apache.datafusion/comet-spark-spark4.1_2.13/pom.properties")) {
+    try (var in =
+        CometEngine.class
+            .getClassLoader()
+            .getResourceAsStream(
+                "META-INF/maven/org.apache.datafusion/comet-spark-spark4.1_2.13/pom.properties")) {
       if (in == null) {
         return "";
       }

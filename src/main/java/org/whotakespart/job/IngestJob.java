@@ -21,16 +21,16 @@ import org.whotakespart.ingest.InputException;
 import org.whotakespart.ingest.ParticipationReader;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.ingest.ProjectsReader;
-import org.whotakespart.store.HistoryStore;
 import org.whotakespart.store.CommitNote;
+import org.whotakespart.store.HistoryStore;
 import org.whotakespart.validate.ValidatedColumns;
 
 /**
  * Adds checked records to the history store in one Delta commit (a {@code MERGE}). The files read
- * replace whatever they sent before, and any record (project and record id) sent again replaces
- * its earlier version wherever it was, so re-ingesting a file or a corrected export never counts
- * anyone twice. A run that fails part-way commits nothing, so the store is as it was; a run that
- * another ingest overtakes is refused by Delta's conflict check.
+ * replace whatever they sent before, and any record (project and record id) sent again replaces its
+ * earlier version wherever it was, so re-ingesting a file or a corrected export never counts anyone
+ * twice. A run that fails part-way commits nothing, so the store is as it was; a run that another
+ * ingest overtakes is refused by Delta's conflict check.
  *
  * <pre>{@code
  * IngestJob.Result r = IngestJob.run(config, spark, new Progress(System.err));
@@ -38,8 +38,13 @@ import org.whotakespart.validate.ValidatedColumns;
  */
 public final class IngestJob {
   /** What an ingest did: the store before and after, and what happened to the rows. */
-  public record Result(HistoryStore.Snapshot before, HistoryStore.Snapshot after,
-      RecordCheck.Counts counts, long replaced, long deleted, String quarantine) {}
+  public record Result(
+      HistoryStore.Snapshot before,
+      HistoryStore.Snapshot after,
+      RecordCheck.Counts counts,
+      long replaced,
+      long deleted,
+      String quarantine) {}
 
   /** A point where a test can make an ingest fail, as a crash or a full disk would. */
   public record Hooks(UnaryOperator<Dataset<Row>> beforeWrite) {
@@ -61,26 +66,43 @@ public final class IngestJob {
     try (RecordCheck.Checked checked =
         RecordCheck.check(config, spark, progress, projects, quarantine)) {
       if (checked.rejectedShare() > config.maxRejectedShare()) {
-        throw new InputException(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
-            + " than the %.1f%% this job allows; nothing was added to the store. See %s for each"
-            + " row and its reason, fix the exports, or raise max_rejected_share in the job file",
-            100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), quarantine));
+        throw new InputException(
+            String.format(
+                Locale.ROOT,
+                "%.1f%% of rows were rejected, more"
+                    + " than the %.1f%% this job allows; nothing was added to the store. See %s for each"
+                    + " row and its reason, fix the exports, or raise max_rejected_share in the job file",
+                100 * checked.rejectedShare(),
+                100 * config.maxRejectedShare(),
+                quarantine));
       }
       Set<String> sources = new TreeSet<>();
       checked.files().forEach(f -> sources.add(f.path()));
       Dataset<Row> incoming = hooks.beforeWrite().apply(incoming(checked.validated()));
-      CommitNote note = CommitNote.ingest(read(checked), sourcesAfter(before, checked, sources),
-          quarantine);
+      CommitNote note =
+          CommitNote.ingest(read(checked), sourcesAfter(before, checked, sources), quarantine);
       long version = store.ingest(spark, incoming, sources, note, config.storeRetentionDays());
       HistoryStore.Snapshot after = store.snapshot(spark, version);
-      Map<String, String> m = store.history(spark).stream().filter(c -> c.version() == version)
-          .findFirst().map(HistoryStore.Commit::metrics).orElse(Map.of());
+      Map<String, String> m =
+          store.history(spark).stream()
+              .filter(c -> c.version() == version)
+              .findFirst()
+              .map(HistoryStore.Commit::metrics)
+              .orElse(Map.of());
       long replaced = Long.parseLong(m.getOrDefault("numTargetRowsUpdated", "0"));
       long deleted = Long.parseLong(m.getOrDefault("numTargetRowsDeleted", "0"));
-      progress.step(String.format(Locale.ROOT, "Committed version %d: the store holds %,d records"
-          + " in %d quarters (%,d accepted, %,d earlier versions replaced, %,d no longer sent"
-          + " removed)", version, after.rows(), after.quarters().size(),
-          checked.counts().accepted(), replaced, deleted));
+      progress.step(
+          String.format(
+              Locale.ROOT,
+              "Committed version %d: the store holds %,d records"
+                  + " in %d quarters (%,d accepted, %,d earlier versions replaced, %,d no longer sent"
+                  + " removed)",
+              version,
+              after.rows(),
+              after.quarters().size(),
+              checked.counts().accepted(),
+              replaced,
+              deleted));
       return new Result(before, after, checked.counts(), replaced, deleted, quarantine);
     }
   }
@@ -92,9 +114,15 @@ public final class IngestJob {
       cols.add(col(c));
     }
     cols.add(lit(Vocabulary.fingerprint()).as(HistoryStore.VOCABULARY));
-    cols.add(org.apache.spark.sql.functions.regexp_replace(HistoryStore.financialQuarter(), " ",
-        "-").as(HistoryStore.QUARTER));
-    return validated.filter(col(ValidatedColumns.ROW_STATUS).equalTo(ValidatedColumns.ACCEPTED))
+    cols.add(
+        org.apache
+            .spark
+            .sql
+            .functions
+            .regexp_replace(HistoryStore.financialQuarter(), " ", "-")
+            .as(HistoryStore.QUARTER));
+    return validated
+        .filter(col(ValidatedColumns.ROW_STATUS).equalTo(ValidatedColumns.ACCEPTED))
         .transform(ValidatedColumns.indicesFromCodes())
         .select(cols.toArray(new Column[0]));
   }
@@ -104,15 +132,22 @@ public final class IngestJob {
     List<CommitNote.SourceFile> files = new ArrayList<>();
     for (ParticipationReader.FileInfo f : checked.files()) {
       long[] a = checked.counts().byFile().getOrDefault(f.path(), new long[3]);
-      files.add(new CommitNote.SourceFile(f.path(), f.bytes(),
-          checked.checksums().getOrDefault(f.path(), ""), a[0] + a[1] + a[2], a[0], a[1], a[2]));
+      files.add(
+          new CommitNote.SourceFile(
+              f.path(),
+              f.bytes(),
+              checked.checksums().getOrDefault(f.path(), ""),
+              a[0] + a[1] + a[2],
+              a[0],
+              a[1],
+              a[2]));
     }
     return files;
   }
 
   /** Every file whose records the store holds after this ingest: the earlier ones, then these. */
-  private static List<CommitNote.SourceFile> sourcesAfter(HistoryStore.Snapshot before,
-      RecordCheck.Checked checked, Set<String> sources) {
+  private static List<CommitNote.SourceFile> sourcesAfter(
+      HistoryStore.Snapshot before, RecordCheck.Checked checked, Set<String> sources) {
     List<CommitNote.SourceFile> files = new ArrayList<>();
     for (CommitNote.SourceFile f : before.files()) {
       if (!sources.contains(f.path())) {

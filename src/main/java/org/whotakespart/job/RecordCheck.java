@@ -4,19 +4,19 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Set;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.ingest.ParticipationReader;
 import org.whotakespart.ingest.Project;
@@ -29,9 +29,9 @@ import org.whotakespart.validate.RecordValidation;
 import org.whotakespart.validate.ValidatedColumns;
 
 /**
- * Reads and checks the participation records, stops on a direct identifier, counts what happened
- * to every row of every file, and writes the quarantine. Shared by {@code report} and
- * {@code validate}.
+ * Reads and checks the participation records, stops on a direct identifier, counts what happened to
+ * every row of every file, and writes the quarantine. Shared by {@code report} and {@code
+ * validate}.
  */
 public final class RecordCheck {
   private RecordCheck() {}
@@ -41,18 +41,30 @@ public final class RecordCheck {
    * releases them), what was learnt of each file, the counts, and where the quarantine went (null
    * when the rows come from the history store, checked when they were ingested).
    */
-  public record Checked(Dataset<Row> validated, AutoCloseable release,
-      List<ParticipationReader.FileInfo> files, Counts counts, String quarantine,
-      Map<String, String> checksums, org.whotakespart.report.DataQuality.StoreSource store)
+  public record Checked(
+      Dataset<Row> validated,
+      AutoCloseable release,
+      List<ParticipationReader.FileInfo> files,
+      Counts counts,
+      String quarantine,
+      Map<String, String> checksums,
+      org.whotakespart.report.DataQuality.StoreSource store)
       implements AutoCloseable {
-    public Checked(Dataset<Row> validated, AutoCloseable release,
-        List<ParticipationReader.FileInfo> files, Counts counts, String quarantine,
+    public Checked(
+        Dataset<Row> validated,
+        AutoCloseable release,
+        List<ParticipationReader.FileInfo> files,
+        Counts counts,
+        String quarantine,
         Map<String, String> checksums) {
       this(validated, release, files, counts, quarantine, checksums, null);
     }
 
-    public Checked(RecordValidation.Validated validation,
-        List<ParticipationReader.FileInfo> files, Counts counts, String quarantine,
+    public Checked(
+        RecordValidation.Validated validation,
+        List<ParticipationReader.FileInfo> files,
+        Counts counts,
+        String quarantine,
         Map<String, String> checksums) {
       this(validation.rows(), validation, files, counts, quarantine, checksums);
     }
@@ -71,11 +83,11 @@ public final class RecordCheck {
     }
   }
 
-  public static Checked check(JobConfig config, SparkSession spark, Progress progress,
-      List<Project> projects) {
+  public static Checked check(
+      JobConfig config, SparkSession spark, Progress progress, List<Project> projects) {
     Checked c = check(config, spark, progress, projects, config.output() + "/" + QUARANTINE);
-    writeQuarantineReadme(config.output() + "/quarantine/README.txt",
-        spark.sparkContext().hadoopConfiguration());
+    writeQuarantineReadme(
+        config.output() + "/quarantine/README.txt", spark.sparkContext().hadoopConfiguration());
     return c;
   }
 
@@ -83,54 +95,77 @@ public final class RecordCheck {
   public static final String QUARANTINE = "quarantine/quarantine.csv";
 
   /** The console's and the README's warning about what the quarantine holds. */
-  public static final String QUARANTINE_WARNING = "quarantine.csv holds row-level records"
-      + " (special-category data about people): it is for whoever made the exports, to fix them;"
-      + " it must not go to a board or leave the team, and can be deleted once the exports are"
-      + " fixed.";
+  public static final String QUARANTINE_WARNING =
+      "quarantine.csv holds row-level records"
+          + " (special-category data about people): it is for whoever made the exports, to fix them;"
+          + " it must not go to a board or leave the team, and can be deleted once the exports are"
+          + " fixed.";
 
   private static void writeQuarantineReadme(String file, Configuration conf) {
     try (java.io.Writer w = org.whotakespart.output.table.HadoopFiles.writer(file, conf)) {
-      w.write("This folder holds quarantine.csv: every row of the exports that could not be used,"
-          + "\nwith its file, line and reason, and the contract's values as sent.\n\n"
-          + QUARANTINE_WARNING.replace(": it", ":\nit").replace("; it", ";\nit") + "\n");
+      w.write(
+          "This folder holds quarantine.csv: every row of the exports that could not be used,"
+              + "\nwith its file, line and reason, and the contract's values as sent.\n\n"
+              + QUARANTINE_WARNING.replace(": it", ":\nit").replace("; it", ";\nit")
+              + "\n");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** As {@link #check(JobConfig, SparkSession, Progress, List)}, the quarantine written to {@code quarantine}. */
-  public static Checked check(JobConfig config, SparkSession spark, Progress progress,
-      List<Project> projects, String quarantine) {
+  /**
+   * As {@link #check(JobConfig, SparkSession, Progress, List)}, the quarantine written to {@code
+   * quarantine}.
+   */
+  public static Checked check(
+      JobConfig config,
+      SparkSession spark,
+      Progress progress,
+      List<Project> projects,
+      String quarantine) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ParticipationReader.RecordInput input =
         ParticipationReader.read(spark, config.records(), config.encoding());
-    progress.step(String.format(Locale.ROOT, "Reading %d record files (%.1f MB)",
-        input.files().size(),
-        input.files().stream().mapToLong(ParticipationReader.FileInfo::bytes).sum() / 1e6));
-    Aliases aliases = config.aliases() == null ? Aliases.defaults()
-        : Aliases.load(config.aliases(), config.encoding(), conf);
-    Set<String> projectIds = projects.stream().map(Project::projectId)
-        .collect(java.util.stream.Collectors.toSet());
-    RecordValidation.Validated validation = RecordValidation.validate(spark, input.rows(), aliases,
-        projectIds, LocalDate.now(ZoneOffset.UTC));
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "Reading %d record files (%.1f MB)",
+            input.files().size(),
+            input.files().stream().mapToLong(ParticipationReader.FileInfo::bytes).sum() / 1e6));
+    Aliases aliases =
+        config.aliases() == null
+            ? Aliases.defaults()
+            : Aliases.load(config.aliases(), config.encoding(), conf);
+    Set<String> projectIds =
+        projects.stream().map(Project::projectId).collect(java.util.stream.Collectors.toSet());
+    RecordValidation.Validated validation =
+        RecordValidation.validate(
+            spark, input.rows(), aliases, projectIds, LocalDate.now(ZoneOffset.UTC));
     try {
       // One pass counts the rows and finds any identifier; nothing is written before it.
-      Counts counts = countRows(validation.rows(), config).withBlank(input.blankRows().values()
-          .stream().mapToLong(Long::longValue).sum());
+      Counts counts =
+          countRows(validation.rows(), config)
+              .withBlank(input.blankRows().values().stream().mapToLong(Long::longValue).sum());
       if (counts.identifierAt() != null) {
-        IdentifierGuard.stopAt(validation.checked(), counts.identifierAt().getKey(),
-            counts.identifierAt().getValue());
+        IdentifierGuard.stopAt(
+            validation.checked(), counts.identifierAt().getKey(), counts.identifierAt().getValue());
       }
       if (counts.quarantined() > 0) {
         QuarantineWriter.write(validation.rows(), quarantine, conf);
       } else {
         QuarantineWriter.writeEmpty(quarantine, conf);
       }
-      progress.step(String.format(Locale.ROOT,
-          "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates%s",
-          counts.read(), counts.accepted(), counts.quarantined(), counts.duplicates(),
-          counts.blank() == 0 ? "" : String.format(Locale.ROOT, "; %,d blank rows skipped",
-              counts.blank())));
+      progress.step(
+          String.format(
+              Locale.ROOT,
+              "Checked %,d rows: %,d accepted, %,d quarantined, %,d exact duplicates%s",
+              counts.read(),
+              counts.accepted(),
+              counts.quarantined(),
+              counts.duplicates(),
+              counts.blank() == 0
+                  ? ""
+                  : String.format(Locale.ROOT, "; %,d blank rows skipped", counts.blank())));
       return new Checked(validation, input.files(), counts, quarantine, input.checksums());
     } catch (RuntimeException e) {
       validation.close();
@@ -142,10 +177,19 @@ public final class RecordCheck {
    * Row counts by file and status (accepted, quarantined, duplicate), and by reason; where the
    * first direct identifier is (file and line), or null.
    */
-  public record Counts(Map<String, long[]> byFile, Map<String, Long> byReason, long inPeriod,
-      long measured, Map.Entry<String, Long> identifierAt, long blank) {
-    public Counts(Map<String, long[]> byFile, Map<String, Long> byReason, long inPeriod,
-        long measured, Map.Entry<String, Long> identifierAt) {
+  public record Counts(
+      Map<String, long[]> byFile,
+      Map<String, Long> byReason,
+      long inPeriod,
+      long measured,
+      Map.Entry<String, Long> identifierAt,
+      long blank) {
+    public Counts(
+        Map<String, long[]> byFile,
+        Map<String, Long> byReason,
+        long inPeriod,
+        long measured,
+        Map.Entry<String, Long> identifierAt) {
       this(byFile, byReason, inPeriod, measured, identifierAt, 0);
     }
 
@@ -159,10 +203,16 @@ public final class RecordCheck {
 
     /** The reconciliation line the console prints. */
     public String reconciliation() {
-      return String.format(java.util.Locale.UK, blank == 0
-          ? "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d"
-          : "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d + blank %,d",
-          read() + blank, accepted(), quarantined(), duplicates(), blank);
+      return String.format(
+          java.util.Locale.UK,
+          blank == 0
+              ? "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d"
+              : "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d + blank %,d",
+          read() + blank,
+          accepted(),
+          quarantined(),
+          duplicates(),
+          blank);
     }
 
     public long read() {
@@ -184,15 +234,19 @@ public final class RecordCheck {
 
   /** One aggregation over the checked rows; with no period, nothing is counted as in it. */
   static Counts countRows(Dataset<Row> validated, JobConfig config) {
-    Column isInPeriod = config.period() == null ? lit(false)
-        : PeopleCounts.isAcceptedIn(config.period());
+    Column isInPeriod =
+        config.period() == null ? lit(false) : PeopleCounts.isAcceptedIn(config.period());
     Column isMeasured = isInPeriod.and(PeopleCounts.isMeasuredRole(config.measuredRoles()));
-    List<Row> rows = validated
-        .groupBy(col(RecordColumns.SOURCE_FILE), col(ValidatedColumns.ROW_STATUS),
-            col(ValidatedColumns.REJECT_REASON), isInPeriod.as("in_period"),
-            isMeasured.as("measured"))
-        .agg(count(lit(1)).as("rows"), IdentifierGuard.firstLineFound().as("identifier_line"))
-        .collectAsList();
+    List<Row> rows =
+        validated
+            .groupBy(
+                col(RecordColumns.SOURCE_FILE),
+                col(ValidatedColumns.ROW_STATUS),
+                col(ValidatedColumns.REJECT_REASON),
+                isInPeriod.as("in_period"),
+                isMeasured.as("measured"))
+            .agg(count(lit(1)).as("rows"), IdentifierGuard.firstLineFound().as("identifier_line"))
+            .collectAsList();
     Map<String, long[]> byFile = new TreeMap<>();
     Map<String, Long> byReason = new LinkedHashMap<>();
     long period = 0;

@@ -1,6 +1,5 @@
 package org.whotakespart.job;
 
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.whotakespart.baseline.ProjectBaseline;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.config.Period;
+import org.whotakespart.config.SplitBy;
 import org.whotakespart.ingest.BaselineRow;
 import org.whotakespart.ingest.BaselinesReader;
 import org.whotakespart.ingest.InputException;
@@ -30,13 +30,12 @@ import org.whotakespart.output.table.PeopleWriter;
 import org.whotakespart.output.table.TestsWriter;
 import org.whotakespart.output.xlsx.WorkbookWriter;
 import org.whotakespart.report.BaselineCoverage;
-import org.whotakespart.report.Phrases;
 import org.whotakespart.report.BoardView;
 import org.whotakespart.report.DataQuality;
 import org.whotakespart.report.FileReconciliation;
+import org.whotakespart.report.Phrases;
 import org.whotakespart.report.ReportModel;
 import org.whotakespart.report.Splits;
-import org.whotakespart.config.SplitBy;
 import org.whotakespart.stats.Bands;
 import org.whotakespart.stats.CategoryCount;
 import org.whotakespart.stats.CountColumns;
@@ -67,15 +66,18 @@ public final class ReportJob {
 
   private ReportJob() {}
 
-  /** Where the checked records come from: {@link RecordCheck#check}, or a stand-in to measure it. */
+  /**
+   * Where the checked records come from: {@link RecordCheck#check}, or a stand-in to measure it.
+   */
   @FunctionalInterface
   public interface RecordSource {
-    RecordCheck.Checked check(JobConfig config, SparkSession spark, Progress progress,
-        List<Project> projects);
+    RecordCheck.Checked check(
+        JobConfig config, SparkSession spark, Progress progress, List<Project> projects);
   }
 
   public static Result run(JobConfig config, SparkSession spark, Progress progress) {
-    return run(config, spark, progress, config.fromStore() ? StoreRecords::check : RecordCheck::check);
+    return run(
+        config, spark, progress, config.fromStore() ? StoreRecords::check : RecordCheck::check);
   }
 
   /** The first quarter the report counts: the trend window's, and at least the one before. */
@@ -90,7 +92,8 @@ public final class ReportJob {
   /** The quarters the report counts, oldest first, the reported one last. */
   static List<Period> quarters(JobConfig config) {
     List<Period> q = new ArrayList<>();
-    for (Period p = config.period(); q.size() <= Math.max(1, config.trendQuarters());
+    for (Period p = config.period();
+        q.size() <= Math.max(1, config.trendQuarters());
         p = p.previous()) {
       q.add(0, p);
     }
@@ -107,12 +110,12 @@ public final class ReportJob {
   }
 
   /**
-   * The report from records given by {@code source}, built in a temporary folder beside the
-   * output folder and moved into place only when complete ({@link Publication}). A run that does
-   * not finish leaves no report in the output folder that is not its own.
+   * The report from records given by {@code source}, built in a temporary folder beside the output
+   * folder and moved into place only when complete ({@link Publication}). A run that does not
+   * finish leaves no report in the output folder that is not its own.
    */
-  public static Result run(JobConfig config, SparkSession spark, Progress progress,
-      RecordSource source) {
+  public static Result run(
+      JobConfig config, SparkSession spark, Progress progress, RecordSource source) {
     Publication publication = Publication.begin(config.output());
     Result staged;
     try {
@@ -126,36 +129,64 @@ public final class ReportJob {
       }
       String message = e.getMessage() == null ? "" : e.getMessage();
       if (e instanceof InputException input) {
-        throw input.reworded(publication.published(message.replace(publication.stage(),
-            java.nio.file.Path.of(config.output()).toAbsolutePath().normalize().toString())));
+        throw input.reworded(
+            publication.published(
+                message.replace(
+                    publication.stage(),
+                    java.nio.file.Path.of(config.output())
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString())));
       }
       String disk = org.whotakespart.output.OutputException.diskProblem(e);
       if (disk != null) {
-        throw new org.whotakespart.output.OutputException(config.output() + ": cannot write the"
-            + " report (" + disk + "); " + (disk.equals("the disk is full")
-                ? "free some space or choose an --output folder on another disk"
-                : "choose an --output folder you can write to")
-            + ". No report was published.", e);
+        throw new org.whotakespart.output.OutputException(
+            config.output()
+                + ": cannot write the"
+                + " report ("
+                + disk
+                + "); "
+                + (disk.equals("the disk is full")
+                    ? "free some space or choose an --output folder on another disk"
+                    : "choose an --output folder you can write to")
+                + ". No report was published.",
+            e);
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e);
     }
     publication.publish();
-    return new Result(staged.model(), config.output(),
-        staged.files().stream().map(f -> publication.published(f)
-            .replace(java.nio.file.Path.of(config.output()).toAbsolutePath().normalize().toString(),
-                config.output())).toList(), staged.blankRows());
+    return new Result(
+        staged.model(),
+        config.output(),
+        staged.files().stream()
+            .map(
+                f ->
+                    publication
+                        .published(f)
+                        .replace(
+                            java.nio.file.Path.of(config.output())
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString(),
+                            config.output()))
+            .toList(),
+        staged.blankRows());
   }
 
   /**
    * The report in its named steps: read the inputs, check the records, count people, work out the
    * metrics and trends, write the analysts' tables, then the board's outputs.
    */
-  private static Result build(JobConfig config, SparkSession spark, Progress progress,
-      RecordSource source) {
+  private static Result build(
+      JobConfig config, SparkSession spark, Progress progress, RecordSource source) {
     Inputs inputs = Inputs.read(config, spark.sparkContext().hadoopConfiguration());
     inputs.sayOrStop(config.strict(), progress);
-    progress.step(String.format(Locale.ROOT, "Read %d projects and %,d baseline rows",
-        inputs.projects().size(), inputs.baselines().size()));
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "Read %d projects and %,d baseline rows",
+            inputs.projects().size(),
+            inputs.baselines().size()));
     RecordCheck.Checked checked = source.check(config, spark, progress, inputs.projects());
     try {
       refuseIfTooManyRejected(config, checked);
@@ -169,8 +200,13 @@ public final class ReportJob {
       }
       Board board = writeBoard(config, model, progress);
       files.addAll(board.files());
-      progress.step(String.format(Locale.ROOT, "Wrote %,d metrics rows, %d charts and the"
-          + " workbook to %s", quarters.metrics().size(), board.charts(), config.output()));
+      progress.step(
+          String.format(
+              Locale.ROOT,
+              "Wrote %,d metrics rows, %d charts and the" + " workbook to %s",
+              quarters.metrics().size(),
+              board.charts(),
+              config.output()));
       return new Result(model, config.output(), files, checked.counts().blank());
     } finally {
       checked.close();
@@ -180,46 +216,70 @@ public final class ReportJob {
   /** Stops the run, publishing only the quarantine, when too many rows were rejected. */
   private static void refuseIfTooManyRejected(JobConfig config, RecordCheck.Checked checked) {
     if (checked.rejectedShare() > config.maxRejectedShare()) {
-      throw new Refused(String.format(Locale.ROOT, "%.1f%% of rows were rejected, more"
-          + " than the %.1f%% this job allows; no report was published. See %s for each row and"
-          + " its reason, fix the exports, or raise max_rejected_share in the job file",
-          100 * checked.rejectedShare(), 100 * config.maxRejectedShare(), checked.quarantine()));
+      throw new Refused(
+          String.format(
+              Locale.ROOT,
+              "%.1f%% of rows were rejected, more"
+                  + " than the %.1f%% this job allows; no report was published. See %s for each row and"
+                  + " its reason, fix the exports, or raise max_rejected_share in the job file",
+              100 * checked.rejectedShare(),
+              100 * config.maxRejectedShare(),
+              checked.quarantine()));
     }
   }
 
   /** Counts people in every quarter of the trend window in one pass, and by scope and role. */
-  private static Counted count(JobConfig config, SparkSession spark, Inputs inputs,
-      RecordCheck.Checked checked, Progress progress) {
+  private static Counted count(
+      JobConfig config,
+      SparkSession spark,
+      Inputs inputs,
+      RecordCheck.Checked checked,
+      Progress progress) {
     List<Period> quarters = quarters(config);
-    Counted counted = countQuarters(checked.validated(), quarters, config,
-        config.period().previous());
-    progress.step(String.format(Locale.ROOT, "Counted people in %s to %s: %,d records of"
-        + " measured roles in %s", quarters.get(0).label(), config.period().label(),
-        checked.counts().measured(), config.period().label()));
-    List<PeopleRow> people = people(spark, checked.validated(), config, inputs.projects(),
-        inputs.areaNames(), checked.counts().inPeriod());
+    Counted counted =
+        countQuarters(checked.validated(), quarters, config, config.period().previous());
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "Counted people in %s to %s: %,d records of" + " measured roles in %s",
+            quarters.get(0).label(),
+            config.period().label(),
+            checked.counts().measured(),
+            config.period().label()));
+    List<PeopleRow> people =
+        people(
+            spark,
+            checked.validated(),
+            config,
+            inputs.projects(),
+            inputs.areaNames(),
+            checked.counts().inPeriod());
     progress.step("Counted distinct people per scope and role");
     return counted.withPeople(people);
   }
 
   /**
-   * The metrics of every quarter and the trends. The quarters' rows go to trends.csv one quarter
-   * at a time: with thousands of projects they run to millions. Kept: the reported quarter's and
-   * the one before's, and the scopes the workbook shows.
+   * The metrics of every quarter and the trends. The quarters' rows go to trends.csv one quarter at
+   * a time: with thousands of projects they run to millions. Kept: the reported quarter's and the
+   * one before's, and the scopes the workbook shows.
    */
-  record Quarters(List<MetricRow> metrics, List<MetricRow> previous,
-      Map<String, org.whotakespart.stats.Trend> trends, List<MetricRow> boardHistory,
-      List<String> labels, List<String> files) {}
+  record Quarters(
+      List<MetricRow> metrics,
+      List<MetricRow> previous,
+      Map<String, org.whotakespart.stats.Trend> trends,
+      List<MetricRow> boardHistory,
+      List<String> labels,
+      List<String> files) {}
 
-  private static Quarters metricsAndTrends(JobConfig config, SparkSession spark, Inputs inputs,
-      Counted counted, Progress progress) {
+  private static Quarters metricsAndTrends(
+      JobConfig config, SparkSession spark, Inputs inputs, Counted counted, Progress progress) {
     List<Period> quarters = quarters(config);
     Period previous = config.period().previous();
-    List<MetricRow> metrics = metrics(config, config.period(), inputs, counted.people(
-        config.period()));
+    List<MetricRow> metrics =
+        metrics(config, config.period(), inputs, counted.people(config.period()));
     List<CategoryCount> previousCounts = counted.people(previous);
-    List<MetricRow> previousMetrics = previousCounts.isEmpty() ? List.of()
-        : metrics(config, previous, inputs, previousCounts);
+    List<MetricRow> previousMetrics =
+        previousCounts.isEmpty() ? List.of() : metrics(config, previous, inputs, previousCounts);
     java.util.Set<ScopeType> boardScopes = boardScopes(config);
     org.whotakespart.stats.Trend.Tracker tracker =
         new org.whotakespart.stats.Trend.Tracker(quarters.size());
@@ -229,9 +289,12 @@ public final class ReportJob {
         MetricsWriter.trends(spark, config.output())) {
       for (int i = 0; i < quarters.size(); i++) {
         Period q = quarters.get(i);
-        List<MetricRow> rows = q.equals(config.period()) ? metrics
-            : q.equals(previous) ? previousMetrics
-            : metrics(config, q, inputs, counted.people(q));
+        List<MetricRow> rows =
+            q.equals(config.period())
+                ? metrics
+                : q.equals(previous)
+                    ? previousMetrics
+                    : metrics(config, q, inputs, counted.people(q));
         tracker.add(i, rows);
         for (MetricRow r : rows) {
           MetricsWriter.add(table, r);
@@ -242,10 +305,16 @@ public final class ReportJob {
       }
       files = table.files();
     }
-    progress.step(String.format(Locale.ROOT, "Worked out the metrics and trends of %d quarters",
-        quarters.size()));
-    return new Quarters(metrics, previousMetrics, tracker.trends(), boardHistory,
-        quarters.stream().map(Period::label).toList(), files);
+    progress.step(
+        String.format(
+            Locale.ROOT, "Worked out the metrics and trends of %d quarters", quarters.size()));
+    return new Quarters(
+        metrics,
+        previousMetrics,
+        tracker.trends(),
+        boardHistory,
+        quarters.stream().map(Period::label).toList(),
+        files);
   }
 
   /** The analysts' tables written, with the board's equity rows kept. */
@@ -256,21 +325,44 @@ public final class ReportJob {
    * projects) and the other tables are the driver's work alone, without Spark jobs: equity is
    * written on a thread of its own meanwhile, so that both cores work.
    */
-  private static Tables writeTables(JobConfig config, SparkSession spark, Inputs inputs,
-      RecordCheck.Checked checked, Counted counted, Quarters quarters, Progress progress) {
+  private static Tables writeTables(
+      JobConfig config,
+      SparkSession spark,
+      Inputs inputs,
+      RecordCheck.Checked checked,
+      Counted counted,
+      Quarters quarters,
+      Progress progress) {
     String out = config.output();
     Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups = inputs.rollups();
     java.util.Set<ScopeType> boardScopes = boardScopes(config);
     List<org.whotakespart.stats.EquityRow> equity = new ArrayList<>();
     List<String> files = new ArrayList<>();
     EquityWritten written;
-    try (SideTask<EquityWritten> equityTask = SideTask.start("equity", () -> writeEquity(config,
-        spark, inputs.projects(), inputs.baselines(), counted, config.period().previous(),
-        rollups, boardScopes, equity))) {
-      files.addAll(MetricsWriter.write(spark, quarters.metrics(), quarters.trends(),
-          new org.whotakespart.report.BaselineCovers(inputs.projects(),
-              inputs.catchments().rows(), rollups)::of,
-          out, checked.store() == null ? null : checked.store().version()));
+    try (SideTask<EquityWritten> equityTask =
+        SideTask.start(
+            "equity",
+            () ->
+                writeEquity(
+                    config,
+                    spark,
+                    inputs.projects(),
+                    inputs.baselines(),
+                    counted,
+                    config.period().previous(),
+                    rollups,
+                    boardScopes,
+                    equity))) {
+      files.addAll(
+          MetricsWriter.write(
+              spark,
+              quarters.metrics(),
+              quarters.trends(),
+              new org.whotakespart.report.BaselineCovers(
+                      inputs.projects(), inputs.catchments().rows(), rollups)
+                  ::of,
+              out,
+              checked.store() == null ? null : checked.store().version()));
       files.addAll(quarters.files());
       List<String> tests = TestsWriter.write(spark, GoodnessOfFit.tests(quarters.metrics()), out);
       List<String> people = PeopleWriter.write(spark, counted.byScopeAndRole(), out);
@@ -280,25 +372,49 @@ public final class ReportJob {
       files.addAll(tests);
       files.addAll(people);
     }
-    progress.step(String.format(Locale.ROOT, "Worked out the equity of experience (%,d rows)",
-        written.rows()));
+    progress.step(
+        String.format(
+            Locale.ROOT, "Worked out the equity of experience (%,d rows)", written.rows()));
     return new Tables(files, equity);
   }
 
   /** What the workbook and charts show, gathered from the steps before. */
-  private static ReportModel model(JobConfig config, Inputs inputs, RecordCheck.Checked checked,
-      Counted counted, Quarters quarters, List<org.whotakespart.stats.EquityRow> equity) {
+  private static ReportModel model(
+      JobConfig config,
+      Inputs inputs,
+      RecordCheck.Checked checked,
+      Counted counted,
+      Quarters quarters,
+      List<org.whotakespart.stats.EquityRow> equity) {
     List<CategoryCount> categoryCounts = counted.people(config.period());
-    return new ReportModel(config.period(), MetricCalculator.ALL_NAME, version(),
-        new Bands(config.bandLow(), config.bandHigh()), config.suppressionThreshold(),
-        config.measuredRoles().stream().sorted().toList(), inputs.projects(), quarters.metrics(),
-        quarters.previous(), peopleByProject(categoryCounts), counted.byScopeAndRole(),
-        dataQuality(checked.files(), checked.checksums(), checked.counts(), categoryCounts,
-            inputs.catchments().warnings(), checked.store()),
+    return new ReportModel(
+        config.period(),
+        MetricCalculator.ALL_NAME,
+        version(),
+        new Bands(config.bandLow(), config.bandHigh()),
+        config.suppressionThreshold(),
+        config.measuredRoles().stream().sorted().toList(),
+        inputs.projects(),
+        quarters.metrics(),
+        quarters.previous(),
+        peopleByProject(categoryCounts),
+        counted.byScopeAndRole(),
+        dataQuality(
+            checked.files(),
+            checked.checksums(),
+            checked.counts(),
+            categoryCounts,
+            inputs.catchments().warnings(),
+            checked.store()),
         coverage(inputs.projects(), inputs.catchments().rows(), inputs.baselines()),
         inputs.areaNames(),
-        new org.whotakespart.report.History(quarters.labels(), quarters.boardHistory(),
-            quarters.trends(), equity, ScopeType.ALL, MetricCalculator.ALL_ID));
+        new org.whotakespart.report.History(
+            quarters.labels(),
+            quarters.boardHistory(),
+            quarters.trends(),
+            equity,
+            ScopeType.ALL,
+            MetricCalculator.ALL_ID));
   }
 
   /** The board's outputs written, and how many charts they hold. */
@@ -306,8 +422,8 @@ public final class ReportJob {
 
   /**
    * The charts, the workbook and any split workbooks. Disclosure control is worked out once and
-   * shared by the charts and the workbook; nothing a board sees is written unless its audit
-   * passes (fail closed, statistics.md).
+   * shared by the charts and the workbook; nothing a board sees is written unless its audit passes
+   * (fail closed, statistics.md).
    */
   private static Board writeBoard(JobConfig config, ReportModel model, Progress progress) {
     Path out = Path.of(config.output());
@@ -315,9 +431,12 @@ public final class ReportJob {
     BoardView board = BoardView.of(model);
     Path workbook = out.resolve(WorkbookWriter.fileName(config.period()));
     board.requirePasses("the workbook " + workbook.getFileName() + " and its charts");
-    progress.step(String.format(Locale.ROOT, "Disclosure audit passed: %,d counts hidden, each"
-        + " with %d or more possible values", board.hiddenCount(),
-        org.whotakespart.report.DisclosureAudit.MIN_POSSIBLE_VALUES));
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "Disclosure audit passed: %,d counts hidden, each" + " with %d or more possible values",
+            board.hiddenCount(),
+            org.whotakespart.report.DisclosureAudit.MIN_POSSIBLE_VALUES));
     List<Charts.Chart> charts = config.charts() ? Charts.forReport(model, board) : List.of();
     for (Charts.Chart c : charts) {
       files.add(Charts.writePng(c, out.resolve("charts")).toString());
@@ -342,41 +461,53 @@ public final class ReportJob {
       for (int i = 2; !used.add(unique); i++) {
         unique = slug + "-" + i;
       }
-      Path file = Path.of(config.output(), "split",
-          WorkbookWriter.splitFileName(config.period(), unique));
+      Path file =
+          Path.of(config.output(), "split", WorkbookWriter.splitFileName(config.period(), unique));
       BoardView partBoard = BoardView.of(part.getValue());
       partBoard.requirePasses("the split workbook " + file.getFileName());
-      WorkbookWriter.write(part.getValue(), partBoard,
-          config.charts() ? Charts.forReport(part.getValue(), partBoard) : List.of(), file);
+      WorkbookWriter.write(
+          part.getValue(),
+          partBoard,
+          config.charts() ? Charts.forReport(part.getValue(), partBoard) : List.of(),
+          file);
       files.add(file.toString());
     }
     return files;
   }
 
   /**
-   * Writes equity.csv and equity.parquet as the rows are made, keeps the board's scopes in
-   * {@code board}, and says how many rows were written.
+   * Writes equity.csv and equity.parquet as the rows are made, keeps the board's scopes in {@code
+   * board}, and says how many rows were written.
    */
-  private static EquityWritten writeEquity(JobConfig config, SparkSession spark,
+  private static EquityWritten writeEquity(
+      JobConfig config,
+      SparkSession spark,
       List<Project> projects,
-      List<BaselineRow> baselines, Counted counted, Period previous,
+      List<BaselineRow> baselines,
+      Counted counted,
+      Period previous,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups,
-      java.util.Set<ScopeType> boardScopes, List<org.whotakespart.stats.EquityRow> board) {
+      java.util.Set<ScopeType> boardScopes,
+      List<org.whotakespart.stats.EquityRow> board) {
     long[] rows = new long[1];
     org.whotakespart.output.table.ChunkedTable table =
         org.whotakespart.output.table.EquityWriter.open(spark, config.output());
     try (table) {
-      new org.whotakespart.stats.EquityCalculator(config.period().label()).rows(projects,
-          counted.experience(config.period()), counted.experience(previous),
-          org.whotakespart.baseline.Deprivation.projectShares(config, projects, baselines,
-              spark.sparkContext().hadoopConfiguration()),
-          rollups, r -> {
-            rows[0]++;
-            org.whotakespart.output.table.EquityWriter.add(table, r);
-            if (boardScopes.contains(r.scopeType())) {
-              board.add(r);
-            }
-          });
+      new org.whotakespart.stats.EquityCalculator(config.period().label())
+          .rows(
+              projects,
+              counted.experience(config.period()),
+              counted.experience(previous),
+              org.whotakespart.baseline.Deprivation.projectShares(
+                  config, projects, baselines, spark.sparkContext().hadoopConfiguration()),
+              rollups,
+              r -> {
+                rows[0]++;
+                org.whotakespart.output.table.EquityWriter.add(table, r);
+                if (boardScopes.contains(r.scopeType())) {
+                  board.add(r);
+                }
+              });
     }
     return new EquityWritten(rows[0], table.files());
   }
@@ -394,13 +525,17 @@ public final class ReportJob {
   }
 
   /**
-   * What a report reads before its records: the projects, the baselines, each catchment's; what
-   * was corrected on the way ({@code notes}, such as a lower-case area code), and the warnings
-   * that the report may be wrong (an area code malformed or in no baseline, a baseline set no
-   * file has, a catchment without a baseline), which {@code --strict} makes errors.
+   * What a report reads before its records: the projects, the baselines, each catchment's; what was
+   * corrected on the way ({@code notes}, such as a lower-case area code), and the warnings that the
+   * report may be wrong (an area code malformed or in no baseline, a baseline set no file has, a
+   * catchment without a baseline), which {@code --strict} makes errors.
    */
-  record Inputs(List<Project> projects, List<BaselineRow> baselines,
-      CatchmentBaselines.Result catchments, List<String> notes, List<String> warnings,
+  record Inputs(
+      List<Project> projects,
+      List<BaselineRow> baselines,
+      CatchmentBaselines.Result catchments,
+      List<String> notes,
+      List<String> warnings,
       Map<String, String> areaNames) {
 
     /** The scopes each project rolls up into: its commissioner, its areas, all projects. */
@@ -414,30 +549,39 @@ public final class ReportJob {
 
     static Inputs read(JobConfig config, Configuration conf) {
       List<String> notes = new ArrayList<>();
-      List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(), conf,
-          notes);
-      List<BaselineRow> baselines = BaselinesReader.readAll(config.baselines(), config.encoding(),
-          conf);
-      org.whotakespart.baseline.AgeSexTable ageSex = config.populationByAge() == null
-          ? org.whotakespart.baseline.AgeSexTable.empty()
-          : org.whotakespart.baseline.AgeSexTable.read(config.populationByAge(), conf);
-      org.whotakespart.baseline.CatchmentOverlap.check(projects, config.projects(),
-          CatchmentBaselines.areaNames(baselines));
+      List<Project> projects =
+          ProjectsReader.read(config.projects(), config.encoding(), conf, notes);
+      List<BaselineRow> baselines =
+          BaselinesReader.readAll(config.baselines(), config.encoding(), conf);
+      org.whotakespart.baseline.AgeSexTable ageSex =
+          config.populationByAge() == null
+              ? org.whotakespart.baseline.AgeSexTable.empty()
+              : org.whotakespart.baseline.AgeSexTable.read(config.populationByAge(), conf);
+      org.whotakespart.baseline.CatchmentOverlap.check(
+          projects, config.projects(), CatchmentBaselines.areaNames(baselines));
       CatchmentBaselines.Result computed = CatchmentBaselines.compute(projects, baselines, ageSex);
-      List<String> warnings = new ArrayList<>(org.whotakespart.ingest.AreaCodes.check(projects,
-          baselines.stream().map(BaselineRow::areaCode)
-              .collect(java.util.stream.Collectors.toSet())));
+      List<String> warnings =
+          new ArrayList<>(
+              org.whotakespart.ingest.AreaCodes.check(
+                  projects,
+                  baselines.stream()
+                      .map(BaselineRow::areaCode)
+                      .collect(java.util.stream.Collectors.toSet())));
       warnings.addAll(computed.warnings());
       List<String> shown = new ArrayList<>(notes);
       shown.addAll(warnings);
-      return new Inputs(projects, baselines,
-          new CatchmentBaselines.Result(computed.rows(), List.copyOf(shown)), List.copyOf(notes),
-          List.copyOf(warnings), CatchmentBaselines.areaNames(baselines));
+      return new Inputs(
+          projects,
+          baselines,
+          new CatchmentBaselines.Result(computed.rows(), List.copyOf(shown)),
+          List.copyOf(notes),
+          List.copyOf(warnings),
+          CatchmentBaselines.areaNames(baselines));
     }
 
     /**
-     * Says the notes and warnings on the console, each with its fix; with {@code strict}, the
-     * first warning stops the run.
+     * Says the notes and warnings on the console, each with its fix; with {@code strict}, the first
+     * warning stops the run.
      */
     void sayOrStop(boolean strict, Progress progress) {
       notes.forEach(n -> progress.step("Note: " + n));
@@ -445,18 +589,24 @@ public final class ReportJob {
         return;
       }
       if (strict) {
-        throw new InputException(warnings.get(0) + (warnings.size() > 1 ? " (and "
-            + (warnings.size() - 1) + " more warnings)" : "") + "; --strict makes this an error."
-            + " No report was published.");
+        throw new InputException(
+            warnings.get(0)
+                + (warnings.size() > 1 ? " (and " + (warnings.size() - 1) + " more warnings)" : "")
+                + "; --strict makes this an error."
+                + " No report was published.");
       }
       int shownAtMost = 8;
       warnings.stream().limit(shownAtMost).forEach(w -> progress.step("Warning: " + w));
       if (warnings.size() > shownAtMost) {
-        progress.step("Warning: ... and " + (warnings.size() - shownAtMost) + " more, all in the"
-            + " workbook's Data quality sheet");
+        progress.step(
+            "Warning: ... and "
+                + (warnings.size() - shownAtMost)
+                + " more, all in the"
+                + " workbook's Data quality sheet");
       }
-      progress.step("The report is incomplete where these apply; fix them, or run with --strict"
-          + " to make them stop the run.");
+      progress.step(
+          "The report is incomplete where these apply; fix them, or run with --strict"
+              + " to make them stop the run.");
     }
   }
 
@@ -464,7 +614,8 @@ public final class ReportJob {
    * People per project and group for each quarter counted; experience for the last two; distinct
    * people per scope and role in the reported quarter.
    */
-  record Counted(Map<String, List<CategoryCount>> people,
+  record Counted(
+      Map<String, List<CategoryCount>> people,
       Map<String, List<org.whotakespart.stats.ExperienceCount>> experience,
       List<PeopleRow> byScopeAndRole) {
     Counted withPeople(List<PeopleRow> rows) {
@@ -481,22 +632,23 @@ public final class ReportJob {
   }
 
   /**
-   * People per project, characteristic and category for each quarter, with their experience, in
-   * one aggregation (retention included: {@link PeopleCounts#perPerson(int)}).
+   * People per project, characteristic and category for each quarter, with their experience, in one
+   * aggregation (retention included: {@link PeopleCounts#perPerson(int)}).
    */
-  static Counted countQuarters(Dataset<Row> validated, List<Period> quarters, JobConfig config,
-      Period previous) {
-    java.util.Set<String> withExperience = java.util.Set.of(config.period().label(),
-        previous.label());
+  static Counted countQuarters(
+      Dataset<Row> validated, List<Period> quarters, JobConfig config, Period previous) {
+    java.util.Set<String> withExperience =
+        java.util.Set.of(config.period().label(), previous.label());
     Map<String, List<CategoryCount>> people = new TreeMap<>();
     Map<String, List<org.whotakespart.stats.ExperienceCount>> experience = new TreeMap<>();
     var flags = org.whotakespart.stats.ExperienceCount.Flag.values();
-    java.util.Iterator<Row> it = validated
-        .transform(PeopleCounts.filterAcceptedIn(quarters))
-        .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
-        .transform(PeopleCounts.perPerson(quarters.size()))
-        .transform(PeopleCounts.perCategory(true))
-        .toLocalIterator();
+    java.util.Iterator<Row> it =
+        validated
+            .transform(PeopleCounts.filterAcceptedIn(quarters))
+            .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
+            .transform(PeopleCounts.perPerson(quarters.size()))
+            .transform(PeopleCounts.perCategory(true))
+            .toLocalIterator();
     // Experience is counted per group: the rows split by age band and sex are added up.
     record Group(String project, String characteristic, Integer index) {}
     Map<String, Map<Group, org.whotakespart.stats.ExperienceCount>> byGroup = new TreeMap<>();
@@ -507,9 +659,17 @@ public final class ReportJob {
       String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
       Integer index = r.getAs(CountColumns.CATEGORY_INDEX);
       long n = r.<Long>getAs(CountColumns.PEOPLE);
-      people.computeIfAbsent(period, k -> new ArrayList<>()).add(new CategoryCount(project,
-          characteristic, index, n, r.<Long>getAs(CountColumns.CONFLICTS),
-          r.<Integer>getAs(CountColumns.AGE_INDEX), r.<Integer>getAs(CountColumns.SEX_INDEX)));
+      people
+          .computeIfAbsent(period, k -> new ArrayList<>())
+          .add(
+              new CategoryCount(
+                  project,
+                  characteristic,
+                  index,
+                  n,
+                  r.<Long>getAs(CountColumns.CONFLICTS),
+                  r.<Integer>getAs(CountColumns.AGE_INDEX),
+                  r.<Integer>getAs(CountColumns.SEX_INDEX)));
       if (!withExperience.contains(period)) {
         continue;
       }
@@ -517,16 +677,18 @@ public final class ReportJob {
       for (var f : flags) {
         c[f.ordinal()] = r.<Long>getAs(f.column());
       }
-      byGroup.computeIfAbsent(period, k -> new java.util.LinkedHashMap<>())
-          .merge(new Group(project, characteristic, index),
+      byGroup
+          .computeIfAbsent(period, k -> new java.util.LinkedHashMap<>())
+          .merge(
+              new Group(project, characteristic, index),
               new org.whotakespart.stats.ExperienceCount(project, characteristic, index, n, c),
               (a, b) -> {
                 long[] sum = a.counts().clone();
                 for (int i = 0; i < sum.length; i++) {
                   sum[i] += b.counts()[i];
                 }
-                return new org.whotakespart.stats.ExperienceCount(project, characteristic, index,
-                    a.people() + b.people(), sum);
+                return new org.whotakespart.stats.ExperienceCount(
+                    project, characteristic, index, a.people() + b.people(), sum);
               });
     }
     byGroup.forEach((period, groups) -> experience.put(period, new ArrayList<>(groups.values())));
@@ -537,16 +699,21 @@ public final class ReportJob {
   private static final List<ScopeType> ROLLUPS =
       List.of(ScopeType.COMMISSIONER, ScopeType.AREA, ScopeType.ALL);
 
-  private static List<MetricRow> metrics(JobConfig config, Period period, Inputs inputs,
-      List<CategoryCount> counts) {
-    return metrics(config, period, inputs.projects(), counts, inputs.catchments().rows(),
-        inputs.areaNames());
+  private static List<MetricRow> metrics(
+      JobConfig config, Period period, Inputs inputs, List<CategoryCount> counts) {
+    return metrics(
+        config, period, inputs.projects(), counts, inputs.catchments().rows(), inputs.areaNames());
   }
 
-  static List<MetricRow> metrics(JobConfig config, Period period, List<Project> projects,
-      List<CategoryCount> counts, List<ProjectBaseline> baselines, Map<String, String> areaNames) {
-    MetricCalculator calc = new MetricCalculator(period.label(),
-        new Bands(config.bandLow(), config.bandHigh()));
+  static List<MetricRow> metrics(
+      JobConfig config,
+      Period period,
+      List<Project> projects,
+      List<CategoryCount> counts,
+      List<ProjectBaseline> baselines,
+      Map<String, String> areaNames) {
+    MetricCalculator calc =
+        new MetricCalculator(period.label(), new Bands(config.bandLow(), config.bandHigh()));
     List<MetricRow> projectRows = calc.projectMetrics(projects, counts, baselines);
     List<MetricRow> all = new ArrayList<>(projectRows);
     for (ScopeType t : ROLLUPS) {
@@ -557,47 +724,79 @@ public final class ReportJob {
   }
 
   /** Distinct people per scope and role in the period, every role included. */
-  private static List<PeopleRow> people(SparkSession spark, Dataset<Row> validated,
-      JobConfig config, List<Project> projects, Map<String, String> areaNames,
+  private static List<PeopleRow> people(
+      SparkSession spark,
+      Dataset<Row> validated,
+      JobConfig config,
+      List<Project> projects,
+      Map<String, String> areaNames,
       long recordsInPeriod) {
     List<Row> scopeRows = new ArrayList<>();
     Map<org.whotakespart.stats.ScopeKey, String> names = new java.util.HashMap<>();
     for (ScopeType t : ScopeType.values()) {
-      MetricCalculator.scopes(t, projects, areaNames).forEach((project, scopes) -> {
-        for (MetricCalculator.Scope s : scopes) {
-          scopeRows.add(org.apache.spark.sql.RowFactory.create(project, t.code(), s.id()));
-          names.put(new org.whotakespart.stats.ScopeKey(t, s.id()), s.name());
-        }
-      });
+      MetricCalculator.scopes(t, projects, areaNames)
+          .forEach(
+              (project, scopes) -> {
+                for (MetricCalculator.Scope s : scopes) {
+                  scopeRows.add(org.apache.spark.sql.RowFactory.create(project, t.code(), s.id()));
+                  names.put(new org.whotakespart.stats.ScopeKey(t, s.id()), s.name());
+                }
+              });
     }
-    Dataset<Row> projectScopes = spark.createDataFrame(scopeRows, new org.apache.spark.sql.types.StructType()
-        .add(RecordColumns.PROJECT_ID, "string").add(CountColumns.SCOPE_TYPE, "string")
-        .add(CountColumns.SCOPE_ID, "string"));
+    Dataset<Row> projectScopes =
+        spark.createDataFrame(
+            scopeRows,
+            new org.apache.spark.sql.types.StructType()
+                .add(RecordColumns.PROJECT_ID, "string")
+                .add(CountColumns.SCOPE_TYPE, "string")
+                .add(CountColumns.SCOPE_ID, "string"));
     List<PeopleRow> rows = new ArrayList<>();
-    for (Row r : PeopleCounts.peopleByScopeAndRole(
-        validated.transform(PeopleCounts.filterAcceptedIn(config.period())), projectScopes,
-        config.measuredRoles(), recordsInPeriod).collectAsList()) {
-      var scope = new org.whotakespart.stats.ScopeKey(
-          ScopeType.fromCode(r.getAs(CountColumns.SCOPE_TYPE)), r.getAs(CountColumns.SCOPE_ID));
-      rows.add(new PeopleRow(config.period().label(), scope.type(), scope.id(), names.get(scope),
-          r.getAs(CountColumns.ROLE), r.<Long>getAs(CountColumns.PEOPLE)));
+    for (Row r :
+        PeopleCounts.peopleByScopeAndRole(
+                validated.transform(PeopleCounts.filterAcceptedIn(config.period())), projectScopes,
+                config.measuredRoles(), recordsInPeriod)
+            .collectAsList()) {
+      var scope =
+          new org.whotakespart.stats.ScopeKey(
+              ScopeType.fromCode(r.getAs(CountColumns.SCOPE_TYPE)), r.getAs(CountColumns.SCOPE_ID));
+      rows.add(
+          new PeopleRow(
+              config.period().label(),
+              scope.type(),
+              scope.id(),
+              names.get(scope),
+              r.getAs(CountColumns.ROLE),
+              r.<Long>getAs(CountColumns.PEOPLE)));
     }
-    rows.sort(java.util.Comparator.comparing((PeopleRow p) -> p.scopeType().ordinal())
-        .thenComparing(PeopleRow::scopeId).thenComparing(PeopleRow::role));
+    rows.sort(
+        java.util.Comparator.comparing((PeopleRow p) -> p.scopeType().ordinal())
+            .thenComparing(PeopleRow::scopeId)
+            .thenComparing(PeopleRow::role));
     return rows;
   }
 
-  private static DataQuality dataQuality(List<ParticipationReader.FileInfo> files,
+  private static DataQuality dataQuality(
+      List<ParticipationReader.FileInfo> files,
       Map<String, String> checksums,
-      RecordCheck.Counts counts, List<CategoryCount> categoryCounts, List<String> warnings,
+      RecordCheck.Counts counts,
+      List<CategoryCount> categoryCounts,
+      List<String> warnings,
       DataQuality.StoreSource store) {
     List<FileReconciliation> perFile = new ArrayList<>();
     String common = commonFolder(files.stream().map(ParticipationReader.FileInfo::path).toList());
     for (ParticipationReader.FileInfo f : files) {
       long[] a = counts.byFile().getOrDefault(f.path(), new long[3]);
-      perFile.add(new FileReconciliation(f.path().substring(common.length()), f.bytes(), checksums.getOrDefault(f.path(), ""),
-          f.empty(), f.ignoredColumns(),
-          a[0] + a[1] + a[2], a[0], a[1], a[2]));
+      perFile.add(
+          new FileReconciliation(
+              f.path().substring(common.length()),
+              f.bytes(),
+              checksums.getOrDefault(f.path(), ""),
+              f.empty(),
+              f.ignoredColumns(),
+              a[0] + a[1] + a[2],
+              a[0],
+              a[1],
+              a[2]));
     }
     Map<String, Long> reasons = new LinkedHashMap<>();
     for (RejectReason r : RejectReason.values()) {
@@ -608,11 +807,15 @@ public final class ReportJob {
     }
     Map<String, Long> conflicts = new LinkedHashMap<>();
     for (Characteristic c : Characteristic.values()) {
-      conflicts.put(c.code(), categoryCounts.stream()
-          .filter(x -> x.characteristic().equals(c.code())).mapToLong(CategoryCount::conflicts).sum());
+      conflicts.put(
+          c.code(),
+          categoryCounts.stream()
+              .filter(x -> x.characteristic().equals(c.code()))
+              .mapToLong(CategoryCount::conflicts)
+              .sum());
     }
-    return new DataQuality(perFile, reasons, conflicts, counts.inPeriod(), counts.measured(),
-        warnings, store);
+    return new DataQuality(
+        perFile, reasons, conflicts, counts.inPeriod(), counts.measured(), warnings, store);
   }
 
   /**
@@ -644,8 +847,8 @@ public final class ReportJob {
     return m;
   }
 
-  private static List<BaselineCoverage> coverage(List<Project> projects,
-      List<ProjectBaseline> rows, List<BaselineRow> baselines) {
+  private static List<BaselineCoverage> coverage(
+      List<Project> projects, List<ProjectBaseline> rows, List<BaselineRow> baselines) {
     Map<String, Project> byId = new TreeMap<>();
     projects.forEach(p -> byId.put(p.projectId(), p));
     Map<CoverageKey, BaselineCoverage> m = new TreeMap<>(CoverageKey.ORDER);
@@ -653,28 +856,53 @@ public final class ReportJob {
     for (ProjectBaseline r : rows) {
       Project p = byId.get(r.projectId());
       String set = p.baseline();
-      CoverageKey key = new CoverageKey(set,
-          Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal(), r.minAgeCovered(),
-          r.covers());
+      CoverageKey key =
+          new CoverageKey(
+              set,
+              Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal(),
+              r.minAgeCovered(),
+              r.covers());
       names.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(p.projectName());
       if (m.containsKey(key)) {
         continue;
       }
       // Age and sex restricted to a project's people come from the sex-by-age table (TS009).
-      boolean ageOrSex = r.characteristic().equals(Characteristic.SEX.code())
-          || r.characteristic().equals(Characteristic.AGE_BAND.code());
-      String fromFile = baselines.stream().filter(b -> b.baseline().equals(set)
-              && b.characteristic().equals(r.characteristic()) && b.minAge() == r.minAgeCovered())
-          .map(BaselineRow::source).findFirst().orElse("");
-      boolean fromTable = ageOrSex
-          && (fromFile.isEmpty() || !r.covers().equals(Phrases.ages(r.minAgeCovered())));
-      m.put(key, new BaselineCoverage(set, r.characteristic(), r.minAgeCovered(),
-          fromTable ? org.whotakespart.baseline.AgeSexTable.SOURCE : fromFile, r.covers(),
-          List.of()));
+      boolean ageOrSex =
+          r.characteristic().equals(Characteristic.SEX.code())
+              || r.characteristic().equals(Characteristic.AGE_BAND.code());
+      String fromFile =
+          baselines.stream()
+              .filter(
+                  b ->
+                      b.baseline().equals(set)
+                          && b.characteristic().equals(r.characteristic())
+                          && b.minAge() == r.minAgeCovered())
+              .map(BaselineRow::source)
+              .findFirst()
+              .orElse("");
+      boolean fromTable =
+          ageOrSex && (fromFile.isEmpty() || !r.covers().equals(Phrases.ages(r.minAgeCovered())));
+      m.put(
+          key,
+          new BaselineCoverage(
+              set,
+              r.characteristic(),
+              r.minAgeCovered(),
+              fromTable ? org.whotakespart.baseline.AgeSexTable.SOURCE : fromFile,
+              r.covers(),
+              List.of()));
     }
     List<BaselineCoverage> out = new ArrayList<>();
-    m.forEach((k, b) -> out.add(new BaselineCoverage(b.baseline(), b.characteristic(),
-        b.minAgeCovered(), b.source(), b.covers(), List.copyOf(names.get(k)))));
+    m.forEach(
+        (k, b) ->
+            out.add(
+                new BaselineCoverage(
+                    b.baseline(),
+                    b.characteristic(),
+                    b.minAgeCovered(),
+                    b.source(),
+                    b.covers(),
+                    List.copyOf(names.get(k)))));
     return out;
   }
 
@@ -684,14 +912,15 @@ public final class ReportJob {
    * text (16 before 5), then what it covers.
    */
   private record CoverageKey(String set, int characteristic, int minAge, String covers) {
-    static final java.util.Comparator<CoverageKey> ORDER = java.util.Comparator
-        .comparing(CoverageKey::set).thenComparing(CoverageKey::characteristic)
-        .thenComparing(k -> Integer.toString(k.minAge())).thenComparing(CoverageKey::covers);
+    static final java.util.Comparator<CoverageKey> ORDER =
+        java.util.Comparator.comparing(CoverageKey::set)
+            .thenComparing(CoverageKey::characteristic)
+            .thenComparing(k -> Integer.toString(k.minAge()))
+            .thenComparing(CoverageKey::covers);
   }
 
   static String version() {
     String v = ReportJob.class.getPackage().getImplementationVersion();
     return v == null ? "development build" : v;
   }
-
 }

@@ -5,10 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Driver work run on a thread of its own beside the main thread's, for steps that use no Spark
- * job and would otherwise leave a core idle. {@link #join()} returns its result or rethrows its
- * failure as it was; closing without a join (the main thread failed) interrupts it and waits for
- * it to stop, so no file is still being written when the job returns.
+ * Driver work run on a thread of its own beside the main thread's, for steps that use no Spark job
+ * and would otherwise leave a core idle. {@link #join()} returns its result or rethrows its failure
+ * as it was; closing without a join (the main thread failed) interrupts it and waits for it to
+ * stop, so no file is still being written when the job returns.
  *
  * <pre>{@code
  * try (SideTask<Long> equity = SideTask.start("equity", () -> writeEquity())) {
@@ -22,13 +22,16 @@ final class SideTask<T> implements AutoCloseable {
   private final CompletableFuture<T> result = new CompletableFuture<>();
 
   private SideTask(String name, Callable<T> work) {
-    thread = new Thread(() -> {
-      try {
-        result.complete(work.call());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    }, "who-takes-part-" + name);
+    thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(work.call());
+              } catch (Throwable t) {
+                result.completeExceptionally(t);
+              }
+            },
+            "who-takes-part-" + name);
     thread.setDaemon(true);
   }
 

@@ -1,43 +1,45 @@
 package org.whotakespart.job;
 
 import java.util.Optional;
-import org.whotakespart.config.Engine;
 import org.apache.spark.sql.SparkSession;
+import org.whotakespart.config.Engine;
 
 /**
  * The Spark session of a run. Local mode binds to loopback only and keeps the UI off. Under
- * spark-submit the master and everything else come from the submit command: a job file's
- * {@code spark_master} (local[*] unless set) must not pull a cluster job back onto the driver.
+ * spark-submit the master and everything else come from the submit command: a job file's {@code
+ * spark_master} (local[*] unless set) must not pull a cluster job back onto the driver.
  */
 public final class SparkSessions {
   private SparkSessions() {}
 
   /**
-   * Settings measured on the benchmark (docs/benchmarks.md), each given unless the JVM was
-   * started with it ({@code -D}, or {@code spark-submit --conf}): shuffles in 8 parts; the
-   * history store read in 16 MB splits (not two 128 MB ones whose aggregations spilled); and
-   * shuffle parts coalesced by adaptive execution to 16 MB, not 64 MB (the people-per-person
-   * aggregation of 10 M records then ran in 8 tasks without spilling, not 4 that spilled).
+   * Settings measured on the benchmark (docs/benchmarks.md), each given unless the JVM was started
+   * with it ({@code -D}, or {@code spark-submit --conf}): shuffles in 8 parts; the history store
+   * read in 16 MB splits (not two 128 MB ones whose aggregations spilled); and shuffle parts
+   * coalesced by adaptive execution to 16 MB, not 64 MB (the people-per-person aggregation of 10 M
+   * records then ran in 8 tasks without spilling, not 4 that spilled).
    */
-  static final java.util.Map<String, String> DEFAULTS = java.util.Map.of(
-      "spark.sql.shuffle.partitions", "8",
-      "spark.sql.files.maxPartitionBytes", "16m",
-      "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
+  static final java.util.Map<String, String> DEFAULTS =
+      java.util.Map.of(
+          "spark.sql.shuffle.partitions", "8",
+          "spark.sql.files.maxPartitionBytes", "16m",
+          "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
 
   /**
    * Delta Lake, for the history store: its SQL extension (MERGE, DELETE, time travel) and catalog
    * (path-based {@code delta.`folder`} tables; no catalog server). Given unless the JVM was started
    * with them.
    */
-  static final java.util.Map<String, String> DELTA = java.util.Map.of(
-      "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
-      "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
-      // The table's state (a few thousand file entries at most) in 2 parts, not 50 tasks.
-      "spark.databricks.delta.snapshotPartitions", "2");
+  static final java.util.Map<String, String> DELTA =
+      java.util.Map.of(
+          "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
+          "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
+          // The table's state (a few thousand file entries at most) in 2 parts, not 50 tasks.
+          "spark.databricks.delta.snapshotPartitions", "2");
 
   /** A session on Spark's own engine (tests, and tools that need no speed). */
   public static SparkSession create(String master) {
-    return start(master, Engine.SPARK, s -> { }).spark();
+    return start(master, Engine.SPARK, s -> {}).spark();
   }
 
   /** A started session, the engine that runs its plans, and the progress line that says so. */
@@ -49,36 +51,46 @@ public final class SparkSessions {
    * goes on in plain Spark and {@link Started#line()} says why. {@code started} is told of the
    * session as soon as it runs, before Comet's check.
    */
-  public static Started start(String master, Engine requested,
-      java.util.function.Consumer<SparkSession> started) {
-    Optional<String> cannot = requested == Engine.SPARK ? Optional.empty()
-        : CometEngine.cannotRun(CometEngine.Host.here());
+  public static Started start(
+      String master, Engine requested, java.util.function.Consumer<SparkSession> started) {
+    Optional<String> cannot =
+        requested == Engine.SPARK
+            ? Optional.empty()
+            : CometEngine.cannotRun(CometEngine.Host.here());
     boolean comet = requested != Engine.SPARK && cannot.isEmpty();
-    SparkSession.Builder b = SparkSession.builder().appName("Who Takes Part")
-        .config("spark.sql.session.timeZone", "UTC");
+    SparkSession.Builder b =
+        SparkSession.builder()
+            .appName("Who Takes Part")
+            .config("spark.sql.session.timeZone", "UTC");
     settings(System::getProperty).forEach(b::config);
-    DELTA.forEach((key, value) -> {
-      String v = System.getProperty(key);
-      b.config(key, v == null || v.isBlank() ? value : v);
-    });
+    DELTA.forEach(
+        (key, value) -> {
+          String v = System.getProperty(key);
+          b.config(key, v == null || v.isBlank() ? value : v);
+        });
     if (comet) {
       settings(CometEngine.SETTINGS, System::getProperty).forEach(b::config);
     }
-    masterToSet(master, System.getProperty("spark.master")).ifPresent(m -> {
-      b.master(m);
-      if (m.startsWith("local")) {
-        b.config("spark.ui.enabled", "false")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.driver.host", "127.0.0.1");
-      }
-    });
+    masterToSet(master, System.getProperty("spark.master"))
+        .ifPresent(
+            m -> {
+              b.master(m);
+              if (m.startsWith("local")) {
+                b.config("spark.ui.enabled", "false")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1");
+              }
+            });
     SparkSession spark = b.getOrCreate();
     started.accept(spark);
-    boolean plugin = spark.sparkContext().getConf().get("spark.plugins", "")
-        .contains(CometEngine.PLUGIN);
+    boolean plugin =
+        spark.sparkContext().getConf().get("spark.plugins", "").contains(CometEngine.PLUGIN);
     if (!plugin) {
-      return new Started(spark, Engine.SPARK, engineLine(requested, cannot.orElse(
-          "the session was started without Comet's plug-in"), null));
+      return new Started(
+          spark,
+          Engine.SPARK,
+          engineLine(
+              requested, cannot.orElse("the session was started without Comet's plug-in"), null));
     }
     Optional<String> refused = CometEngine.checkPlan(spark);
     return refused.isEmpty()
@@ -89,7 +101,8 @@ public final class SparkSessions {
   /** The progress line naming the engine that runs, and why it is not Comet where it is not. */
   static String engineLine(Engine requested, String whyNotComet, String cometVersion) {
     if (cometVersion != null) {
-      return "Engine: Comet" + (cometVersion.isEmpty() ? "" : " " + cometVersion)
+      return "Engine: Comet"
+          + (cometVersion.isEmpty() ? "" : " " + cometVersion)
           + " (native, vectorised) under Spark";
     }
     if (requested == Engine.SPARK) {
@@ -107,19 +120,20 @@ public final class SparkSessions {
    * {@code defaults}, each replaced by the value the JVM was {@code given}, if any: under
    * spark-submit, a {@code --conf} (say a cluster's own {@code spark.memory.offHeap.size}) wins.
    */
-  static java.util.Map<String, String> settings(java.util.Map<String, String> defaults,
-      java.util.function.UnaryOperator<String> given) {
+  static java.util.Map<String, String> settings(
+      java.util.Map<String, String> defaults, java.util.function.UnaryOperator<String> given) {
     java.util.Map<String, String> s = new java.util.TreeMap<>();
-    defaults.forEach((key, value) -> {
-      String v = given.apply(key);
-      s.put(key, v == null || v.isBlank() ? value : v);
-    });
+    defaults.forEach(
+        (key, value) -> {
+          String v = given.apply(key);
+          s.put(key, v == null || v.isBlank() ? value : v);
+        });
     return s;
   }
 
   /**
-   * The master to set: none when spark-submit has set one ({@code submitted}, the
-   * {@code spark.master} system property it passes), otherwise the configured one.
+   * The master to set: none when spark-submit has set one ({@code submitted}, the {@code
+   * spark.master} system property it passes), otherwise the configured one.
    */
   static Optional<String> masterToSet(String configured, String submitted) {
     if (submitted != null && !submitted.isBlank()) {

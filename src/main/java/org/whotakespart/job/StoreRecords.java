@@ -7,43 +7,48 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.Column;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.config.Period;
 import org.whotakespart.ingest.ParticipationReader;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.ingest.RecordColumns;
-import org.whotakespart.store.HistoryStore;
-import org.whotakespart.store.CommitNote;
 import org.whotakespart.report.DataQuality;
-import org.whotakespart.store.StoreException;
 import org.whotakespart.stats.PeopleCounts;
+import org.whotakespart.store.CommitNote;
+import org.whotakespart.store.HistoryStore;
+import org.whotakespart.store.StoreException;
 
 /**
- * The report's records from the history store, at its latest version or as it was at an earlier
- * one ({@code --as-of}): only the quarters the report covers are read, and each file's
- * reconciliation is the one made when it was ingested.
+ * The report's records from the history store, at its latest version or as it was at an earlier one
+ * ({@code --as-of}): only the quarters the report covers are read, and each file's reconciliation
+ * is the one made when it was ingested.
  */
 public final class StoreRecords {
   private StoreRecords() {}
 
   /** A {@link ReportJob.RecordSource} reading the store named in the job. */
-  public static RecordCheck.Checked check(JobConfig config, SparkSession spark, Progress progress,
-      List<Project> projects) {
-    HistoryStore store = HistoryStore.at(config.store(), spark.sparkContext().hadoopConfiguration());
+  public static RecordCheck.Checked check(
+      JobConfig config, SparkSession spark, Progress progress, List<Project> projects) {
+    HistoryStore store =
+        HistoryStore.at(config.store(), spark.sparkContext().hadoopConfiguration());
     List<HistoryStore.Commit> commits = store.history(spark);
     if (commits.isEmpty()) {
-      throw new StoreException("the history store at " + config.store() + " holds no records yet:"
-          + " run `whotakespart ingest` first, or report from the record files", null);
+      throw new StoreException(
+          "the history store at "
+              + config.store()
+              + " holds no records yet:"
+              + " run `whotakespart ingest` first, or report from the record files",
+          null);
     }
     HistoryStore.Commit last = commits.get(commits.size() - 1);
-    long version = config.storeAsOf() == null ? last.version()
-        : store.resolve(spark, config.storeAsOf());
-    HistoryStore.Commit at = commits.stream().filter(c -> c.version() == version).findFirst()
-        .orElseThrow();
+    long version =
+        config.storeAsOf() == null ? last.version() : store.resolve(spark, config.storeAsOf());
+    HistoryStore.Commit at =
+        commits.stream().filter(c -> c.version() == version).findFirst().orElseThrow();
     CommitNote note = null;
     List<String> erasures = new ArrayList<>();
     boolean purged = false;
@@ -54,15 +59,29 @@ public final class StoreRecords {
       if (c.version() <= version) {
         note = c.note();
       } else if (c.note().operation().equals("forget")) {
-        erasures.add(String.format(Locale.ROOT, "version %d (%s, %,d records%s)", c.version(),
-            c.at(), c.note().erased(), c.note().purged() ? ", old files purged" : ""));
+        erasures.add(
+            String.format(
+                Locale.ROOT,
+                "version %d (%s, %,d records%s)",
+                c.version(),
+                c.at(),
+                c.note().erased(),
+                c.note().purged() ? ", old files purged" : ""));
         purged |= c.note().purged();
       }
     }
-    String erased = erasures.isEmpty() ? "" : "a participant's records were erased from the store"
-        + " since this version, at " + String.join("; ", erasures);
-    String gone = "version " + version + " of the history store at " + config.store()
-        + " can no longer be reproduced: ";
+    String erased =
+        erasures.isEmpty()
+            ? ""
+            : "a participant's records were erased from the store"
+                + " since this version, at "
+                + String.join("; ", erasures);
+    String gone =
+        "version "
+            + version
+            + " of the history store at "
+            + config.store()
+            + " can no longer be reproduced: ";
     List<String> missing;
     Dataset<Row> table;
     try {
@@ -73,15 +92,26 @@ public final class StoreRecords {
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
       // Delta refuses versions older than the files it keeps (store retention).
-      throw new StoreException(gone + "it is older than the " + store.retentionDays(spark)
-          + " days the store keeps earlier versions (see `whotakespart store retention`)"
-          + (erased.isEmpty() ? "" : "; " + erased) + ". Report a later version", e);
+      throw new StoreException(
+          gone
+              + "it is older than the "
+              + store.retentionDays(spark)
+              + " days the store keeps earlier versions (see `whotakespart store retention`)"
+              + (erased.isEmpty() ? "" : "; " + erased)
+              + ". Report a later version",
+          e);
     }
     if (!missing.isEmpty()) {
-      throw new StoreException(gone + missing.size() + " of the files it needs were"
-          + " removed" + (erased.isEmpty() ? " (by `whotakespart store vacuum` after the retention"
-          + " period)" : (purged ? ": " + erased : " (by `whotakespart store vacuum`); " + erased))
-          + ". Report a later version", null);
+      throw new StoreException(
+          gone
+              + missing.size()
+              + " of the files it needs were"
+              + " removed"
+              + (erased.isEmpty()
+                  ? " (by `whotakespart store vacuum` after the retention" + " period)"
+                  : (purged ? ": " + erased : " (by `whotakespart store vacuum`); " + erased))
+              + ". Report a later version",
+          null);
     }
 
     List<String> quarters = new ArrayList<>();
@@ -92,17 +122,21 @@ public final class StoreRecords {
     Dataset<Row> all = HistoryStore.read(table, quarters);
     // Not cached: each later pass reads only the columns it needs from the Parquet files, which
     // costs less than keeping every column of every record in memory.
-    Column known = col(RecordColumns.PROJECT_ID)
-        .isin(projects.stream().map(Project::projectId).toArray());
+    Column known =
+        col(RecordColumns.PROJECT_ID).isin(projects.stream().map(Project::projectId).toArray());
     Dataset<Row> rows = all.filter(known);
     long stored = 0;
     long unknownProject = 0;
     long inPeriod = 0;
     long measured = 0;
     Column isInPeriod = PeopleCounts.isAcceptedIn(config.period());
-    for (Row r : all.groupBy(known.as("known"), isInPeriod.as("in_period"),
-        isInPeriod.and(PeopleCounts.isMeasuredRole(config.measuredRoles())).as("measured"))
-        .count().collectAsList()) {
+    for (Row r :
+        all.groupBy(
+                known.as("known"),
+                isInPeriod.as("in_period"),
+                isInPeriod.and(PeopleCounts.isMeasuredRole(config.measuredRoles())).as("measured"))
+            .count()
+            .collectAsList()) {
       long n = r.getLong(3);
       if (!r.getBoolean(0)) {
         unknownProject += n;
@@ -112,29 +146,51 @@ public final class StoreRecords {
       inPeriod += r.getBoolean(1) ? n : 0;
       measured += r.getBoolean(2) ? n : 0;
     }
-    progress.step(String.format(Locale.ROOT, "Read %,d records of %s to %s from the history store"
-        + " %s (version %d of %s%s)%s", stored, first.label(), config.period().label(),
-        config.store(), version, at.at(), version == last.version() ? ", the latest"
-            : ", not the latest: " + last.version(), unknownProject == 0 ? ""
-            : String.format(Locale.ROOT,
-            "; %,d records of projects no longer in the projects file were left out",
-            unknownProject)));
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "Read %,d records of %s to %s from the history store" + " %s (version %d of %s%s)%s",
+            stored,
+            first.label(),
+            config.period().label(),
+            config.store(),
+            version,
+            at.at(),
+            version == last.version() ? ", the latest" : ", not the latest: " + last.version(),
+            unknownProject == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    "; %,d records of projects no longer in the projects file were left out",
+                    unknownProject)));
     if (!erased.isEmpty()) {
       progress.step("Note: " + erased);
     }
 
     Map<String, long[]> byFile = new TreeMap<>();
     Map<String, String> checksums = new TreeMap<>();
-    List<ParticipationReader.FileInfo> files = (note == null ? List.<CommitNote.SourceFile>of()
-        : note.sources()).stream().map(f -> {
-          byFile.put(f.path(), new long[] {f.accepted(), f.quarantined(), f.duplicates()});
-          checksums.put(f.path(), f.sha256());
-          return new ParticipationReader.FileInfo(f.path(), f.bytes(), f.read() == 0, List.of());
-        }).toList();
+    List<ParticipationReader.FileInfo> files =
+        (note == null ? List.<CommitNote.SourceFile>of() : note.sources())
+            .stream()
+                .map(
+                    f -> {
+                      byFile.put(
+                          f.path(), new long[] {f.accepted(), f.quarantined(), f.duplicates()});
+                      checksums.put(f.path(), f.sha256());
+                      return new ParticipationReader.FileInfo(
+                          f.path(), f.bytes(), f.read() == 0, List.of());
+                    })
+                .toList();
     RecordCheck.Counts counts = new RecordCheck.Counts(byFile, Map.of(), inPeriod, measured, null);
-    return new RecordCheck.Checked(rows, () -> { }, files, counts, null, checksums,
-        new DataQuality.StoreSource(config.store(), version, at.at(),
-            version == last.version(), erased));
+    return new RecordCheck.Checked(
+        rows,
+        () -> {},
+        files,
+        counts,
+        null,
+        checksums,
+        new DataQuality.StoreSource(
+            config.store(), version, at.at(), version == last.version(), erased));
   }
 
   /** The files a version of the table needs that are no longer there. */

@@ -14,8 +14,9 @@ public final class ValidateJob {
   private ValidateJob() {}
 
   public static RecordCheck.Checked run(JobConfig config, SparkSession spark, Progress progress) {
-    List<Project> projects = ProjectsReader.read(config.projects(), config.encoding(),
-        spark.sparkContext().hadoopConfiguration());
+    List<Project> projects =
+        ProjectsReader.read(
+            config.projects(), config.encoding(), spark.sparkContext().hadoopConfiguration());
     RecordCheck.Checked checked = RecordCheck.check(config, spark, progress, projects);
     checked.close();
     return checked;

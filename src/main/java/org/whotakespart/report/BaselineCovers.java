@@ -24,7 +24,9 @@ public final class BaselineCovers {
   private final Map<ProjectCharacteristic, String> byProject = new HashMap<>();
   private final Map<ScopeKey, List<String>> projectsOfScope = new HashMap<>();
 
-  public BaselineCovers(List<Project> projects, List<ProjectBaseline> baselines,
+  public BaselineCovers(
+      List<Project> projects,
+      List<ProjectBaseline> baselines,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups) {
     for (ProjectBaseline b : baselines) {
       byProject.putIfAbsent(key(b.projectId(), b.characteristic()), b.covers());
@@ -32,9 +34,16 @@ public final class BaselineCovers {
     for (Project p : projects) {
       p.notCompared().forEach(c -> byProject.put(key(p.projectId(), c), NOT_COMPARED));
     }
-    rollups.forEach((type, scopesOf) -> scopesOf.forEach((project, scopes) -> scopes.forEach(s ->
-        projectsOfScope.computeIfAbsent(new ScopeKey(type, s.id()),
-            k -> new java.util.ArrayList<>()).add(project))));
+    rollups.forEach(
+        (type, scopesOf) ->
+            scopesOf.forEach(
+                (project, scopes) ->
+                    scopes.forEach(
+                        s ->
+                            projectsOfScope
+                                .computeIfAbsent(
+                                    new ScopeKey(type, s.id()), k -> new java.util.ArrayList<>())
+                                .add(project))));
   }
 
   /** The row's coverage in words; "" when its scope has no baseline for the characteristic. */

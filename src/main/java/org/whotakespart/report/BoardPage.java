@@ -34,6 +34,7 @@ import org.whotakespart.stats.Trend;
 public final class BoardPage {
   /** At most this many gaps head page 1: the rest are on the sheets. */
   public static final int MAX_GAPS = 8;
+
   /** Quarters back to "the same quarter a year ago". */
   static final int YEAR = 4;
 
@@ -41,8 +42,12 @@ public final class BoardPage {
    * Groups defined by not having a characteristic: a gap is never said from their side (their
    * under-representation is the other groups' over-representation, which is said instead).
    */
-  static final Set<String> ABSENCE_SIDE = Set.of("disability/not_disabled", "unpaid_carer/no",
-      "sexual_orientation/straight", "gender_identity/same_as_sex_at_birth");
+  static final Set<String> ABSENCE_SIDE =
+      Set.of(
+          "disability/not_disabled",
+          "unpaid_carer/no",
+          "sexual_orientation/straight",
+          "gender_identity/same_as_sex_at_birth");
 
   /**
    * One all-projects gap.
@@ -53,8 +58,15 @@ public final class BoardPage {
    *     null where the count is not shown
    * @param surest significant at 99.8% as well as 95% (from the rounded counts)
    */
-  public record Gap(String characteristic, String category, String who, String words,
-      Long shortfall, boolean surest, Direction sinceLastQuarter, Direction sinceYearAgo,
+  public record Gap(
+      String characteristic,
+      String category,
+      String who,
+      String words,
+      Long shortfall,
+      boolean surest,
+      Direction sinceLastQuarter,
+      Direction sinceYearAgo,
       int quartersUnder) {}
 
   /** One cell of the heat map: the most serious status shown, or null when none is shown. */
@@ -71,8 +83,16 @@ public final class BoardPage {
    * One persistent gap over the year: its ratio now and a year ago (null where not shown), and
    * which way it moved.
    */
-  public record Persistent(String characteristic, String category, String who, int quartersUnder, Double ratioNow, Double ratioThen,
-      String then, Direction direction, String words) {}
+  public record Persistent(
+      String characteristic,
+      String category,
+      String who,
+      int quartersUnder,
+      Double ratioNow,
+      Double ratioThen,
+      String then,
+      Direction direction,
+      String words) {}
 
   private final List<Gap> gaps;
   private final List<Characteristic> columns;
@@ -81,8 +101,13 @@ public final class BoardPage {
   private final String lastQuarter;
   private final String yearAgo;
 
-  private BoardPage(List<Gap> gaps, List<Characteristic> columns, List<HeatRow> heatMap,
-      List<Persistent> persistent, String lastQuarter, String yearAgo) {
+  private BoardPage(
+      List<Gap> gaps,
+      List<Characteristic> columns,
+      List<HeatRow> heatMap,
+      List<Persistent> persistent,
+      String lastQuarter,
+      String yearAgo) {
     this.gaps = gaps;
     this.columns = columns;
     this.heatMap = heatMap;
@@ -145,38 +170,50 @@ public final class BoardPage {
     for (MetricRow r : model.history().scopeMetrics()) {
       past.put(r.period() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
     }
-    List<MetricRow> all = model.metrics().stream()
-        .filter(r -> r.scopeType() == ScopeType.ALL).toList();
+    List<MetricRow> all =
+        model.metrics().stream().filter(r -> r.scopeType() == ScopeType.ALL).toList();
     Map<String, Trend> trends = model.history().trends();
 
     // (a) the gaps
-    List<MetricRow> under = all.stream()
-        .filter(r -> r.status() == Status.UNDER_REPRESENTED)
-        .filter(r -> !isAbsenceSide(r.characteristic(), r.category()))
-        .filter(board::isStatusShown)
-        .toList();
+    List<MetricRow> under =
+        all.stream()
+            .filter(r -> r.status() == Status.UNDER_REPRESENTED)
+            .filter(r -> !isAbsenceSide(r.characteristic(), r.category()))
+            .filter(board::isStatusShown)
+            .toList();
     Set<String> broadUnder = new java.util.HashSet<>();
-    under.stream().filter(r -> r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
+    under.stream()
+        .filter(r -> r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
         .forEach(r -> broadUnder.add(r.category()));
     // A detailed ethnic group is said under its broad group when that is a gap too.
-    under = under.stream().filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP.code())
-        || !broadUnder.contains(Characteristic.broadEthnicGroupOf(r.category()))).toList();
-    Comparator<MetricRow> order = Comparator
-        .comparing((MetricRow r) -> board.isCountShown(r) ? 0 : 1)
-        .thenComparing(r -> isSurest(r, board) ? 0 : 1)
-        .thenComparing(r -> board.isCountShown(r) ? -board.displayed(r).shortfall() : 0.0)
-        .thenComparing(MetricRow::characteristic)
-        .thenComparing(MetricRow::category);
+    under =
+        under.stream()
+            .filter(
+                r ->
+                    !r.characteristic().equals(Characteristic.ETHNIC_GROUP.code())
+                        || !broadUnder.contains(Characteristic.broadEthnicGroupOf(r.category())))
+            .toList();
+    Comparator<MetricRow> order =
+        Comparator.comparing((MetricRow r) -> board.isCountShown(r) ? 0 : 1)
+            .thenComparing(r -> isSurest(r, board) ? 0 : 1)
+            .thenComparing(r -> board.isCountShown(r) ? -board.displayed(r).shortfall() : 0.0)
+            .thenComparing(MetricRow::characteristic)
+            .thenComparing(MetricRow::category);
     List<Gap> gaps = new ArrayList<>();
     for (MetricRow r : under.stream().sorted(order).limit(MAX_GAPS).toList()) {
       Trend t = trends.get(Trend.key(r));
       String who = Phrases.people(r.characteristic(), r.category());
-      gaps.add(new Gap(r.characteristic(), r.category(), who, gapWords(r, who, board),
-          board.isCountShown(r) ? Math.round(board.displayed(r).shortfall()) : null,
-          isSurest(r, board),
-          direction(board, r, past.get(key(last.label(), r))),
-          direction(board, r, past.get(key(year.label(), r))),
-          t == null ? 0 : t.quartersUnder()));
+      gaps.add(
+          new Gap(
+              r.characteristic(),
+              r.category(),
+              who,
+              gapWords(r, who, board),
+              board.isCountShown(r) ? Math.round(board.displayed(r).shortfall()) : null,
+              isSurest(r, board),
+              direction(board, r, past.get(key(last.label(), r))),
+              direction(board, r, past.get(key(year.label(), r))),
+              t == null ? 0 : t.quartersUnder()));
     }
 
     // (b) the heat map
@@ -189,17 +226,26 @@ public final class BoardPage {
     Map<String, List<MetricRow>> byScope = new HashMap<>();
     for (MetricRow r : model.metrics()) {
       if (r.scopeType() == ScopeType.PROJECT || r.scopeType() == ScopeType.ALL) {
-        byScope.computeIfAbsent(r.scopeId() + '\u0000' + r.characteristic(),
-            k -> new ArrayList<>()).add(r);
+        byScope
+            .computeIfAbsent(r.scopeId() + '\u0000' + r.characteristic(), k -> new ArrayList<>())
+            .add(r);
       }
     }
     List<HeatRow> heat = new ArrayList<>();
-    heat.add(heatRow(MetricCalculator.ALL_ID, MetricCalculator.ALL_NAME, "", columns, byScope,
-        board));
+    heat.add(
+        heatRow(MetricCalculator.ALL_ID, MetricCalculator.ALL_NAME, "", columns, byScope, board));
     model.projects().stream()
         .sorted(Comparator.comparing(Project::commissioner).thenComparing(Project::projectName))
-        .forEach(p -> heat.add(heatRow(p.projectId(), p.projectName(), p.commissioner(), columns,
-            byScope, board)));
+        .forEach(
+            p ->
+                heat.add(
+                    heatRow(
+                        p.projectId(),
+                        p.projectName(),
+                        p.commissioner(),
+                        columns,
+                        byScope,
+                        board)));
 
     // (c) is it getting better
     String yearLabel = year.label();
@@ -207,22 +253,32 @@ public final class BoardPage {
     all.stream()
         .filter(r -> r.status() == Status.UNDER_REPRESENTED)
         .filter(r -> !isAbsenceSide(r.characteristic(), r.category()))
-        .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP.code())
-            || !broadUnder.contains(Characteristic.broadEthnicGroupOf(r.category())))
+        .filter(
+            r ->
+                !r.characteristic().equals(Characteristic.ETHNIC_GROUP.code())
+                    || !broadUnder.contains(Characteristic.broadEthnicGroupOf(r.category())))
         .filter(board::isStatusShown)
-        .filter(r -> {
-          Trend t = trends.get(Trend.key(r));
-          return t != null && t.code().equals("persistently_under_represented");
-        })
-        .sorted(Comparator.comparing((MetricRow r) -> -trends.get(Trend.key(r)).quartersUnder())
-            .thenComparing(order))
-        .forEach(r -> {
-          MetricRow then = past.get(key(yearLabel, r));
-          persistent.add(persistent(r, then, trends.get(Trend.key(r)).quartersUnder(),
-              yearLabel, board));
-        });
-    return new BoardPage(List.copyOf(gaps), List.copyOf(columns), List.copyOf(heat),
-        List.copyOf(persistent), last.label(), year.label());
+        .filter(
+            r -> {
+              Trend t = trends.get(Trend.key(r));
+              return t != null && t.code().equals("persistently_under_represented");
+            })
+        .sorted(
+            Comparator.comparing((MetricRow r) -> -trends.get(Trend.key(r)).quartersUnder())
+                .thenComparing(order))
+        .forEach(
+            r -> {
+              MetricRow then = past.get(key(yearLabel, r));
+              persistent.add(
+                  persistent(r, then, trends.get(Trend.key(r)).quartersUnder(), yearLabel, board));
+            });
+    return new BoardPage(
+        List.copyOf(gaps),
+        List.copyOf(columns),
+        List.copyOf(heat),
+        List.copyOf(persistent),
+        last.label(),
+        year.label());
   }
 
   /** The same quarter a year before. */
@@ -236,8 +292,10 @@ public final class BoardPage {
 
   /** The characteristics of the gaps, in the gaps' order (each once). */
   public List<Characteristic> gapCharacteristics() {
-    return gaps.stream().map(g -> Characteristic.fromCode(g.characteristic()).orElseThrow())
-        .distinct().toList();
+    return gaps.stream()
+        .map(g -> Characteristic.fromCode(g.characteristic()).orElseThrow())
+        .distinct()
+        .toList();
   }
 
   private static String key(String period, MetricRow r) {
@@ -250,7 +308,8 @@ public final class BoardPage {
       return false;
     }
     MetricRow d = board.displayed(r);
-    return d.shareCi998() != null && d.populationShare() != null
+    return d.shareCi998() != null
+        && d.populationShare() != null
         && d.shareCi998().high() < d.populationShare();
   }
 
@@ -258,15 +317,25 @@ public final class BoardPage {
     if (board.isCountShown(exact)) {
       MetricRow r = board.displayed(exact);
       if (r.participants() == 0) {
-        return String.format(Locale.UK, "No %s took part; about %d would match the local"
-            + " population.", who, Math.round(r.expected()));
+        return String.format(
+            Locale.UK,
+            "No %s took part; about %d would match the local" + " population.",
+            who,
+            Math.round(r.expected()));
       }
-      return String.format(Locale.UK, "About %d more %s would match the local population"
-          + " (%,d took part; about %,d expected).", Math.round(r.shortfall()), who,
-          r.participants(), Math.round(r.expected()));
+      return String.format(
+          Locale.UK,
+          "About %d more %s would match the local population"
+              + " (%,d took part; about %,d expected).",
+          Math.round(r.shortfall()),
+          who,
+          r.participants(),
+          Math.round(r.expected()));
     }
-    return String.format(Locale.UK, "%s are under-represented (how many is not shown, to protect"
-        + " privacy).", Phrases.capitalise(who));
+    return String.format(
+        Locale.UK,
+        "%s are under-represented (how many is not shown, to protect" + " privacy).",
+        Phrases.capitalise(who));
   }
 
   /**
@@ -281,37 +350,63 @@ public final class BoardPage {
       return Direction.NOT_SHOWN;
     }
     MetricRow d = board.displayed(now);
-    return Direction.of(BoardView.rounded(then.participants()), BoardView.rounded(then.known()),
-        then.populationShare(), d.participants(), d.known(), d.populationShare()).direction();
+    return Direction.of(
+            BoardView.rounded(then.participants()),
+            BoardView.rounded(then.known()),
+            then.populationShare(),
+            d.participants(),
+            d.known(),
+            d.populationShare())
+        .direction();
   }
 
-  private static Persistent persistent(MetricRow now, MetricRow then, int quarters,
-      String thenLabel, BoardView board) {
+  private static Persistent persistent(
+      MetricRow now, MetricRow then, int quarters, String thenLabel, BoardView board) {
     String who = Phrases.people(now.characteristic(), now.category());
     Direction d = direction(board, now, then);
     Double ratioNow = board.isCountShown(now) ? board.displayed(now).ratio() : null;
-    Double ratioThen = d == Direction.NOT_SHOWN || d == Direction.NO_COMPARISON || then == null
-        ? null : board.displayed(then).ratio();
-    StringBuilder w = new StringBuilder(Phrases.capitalise(who)).append(": ")
-        .append(quarters).append(" quarters running");
+    Double ratioThen =
+        d == Direction.NOT_SHOWN || d == Direction.NO_COMPARISON || then == null
+            ? null
+            : board.displayed(then).ratio();
+    StringBuilder w =
+        new StringBuilder(Phrases.capitalise(who))
+            .append(": ")
+            .append(quarters)
+            .append(" quarters running");
     if (ratioNow != null) {
       w.append(String.format(Locale.UK, "; ratio %.2f now", ratioNow));
       if (ratioThen != null) {
         w.append(String.format(Locale.UK, ", %.2f in %s", ratioThen, thenLabel));
       }
     }
-    w.append(switch (d) {
-      case BETTER -> ": getting better, still short.";
-      case WORSE -> ": getting worse.";
-      case NO_CLEAR_CHANGE -> ": no clear change.";
-      case NO_COMPARISON -> "; no figures for " + thenLabel + ".";
-      case NOT_SHOWN -> "; change not shown (privacy).";
-    });
-    return new Persistent(now.characteristic(), now.category(), who, quarters, ratioNow, ratioThen, thenLabel, d, w.toString());
+    w.append(
+        switch (d) {
+          case BETTER -> ": getting better, still short.";
+          case WORSE -> ": getting worse.";
+          case NO_CLEAR_CHANGE -> ": no clear change.";
+          case NO_COMPARISON -> "; no figures for " + thenLabel + ".";
+          case NOT_SHOWN -> "; change not shown (privacy).";
+        });
+    return new Persistent(
+        now.characteristic(),
+        now.category(),
+        who,
+        quarters,
+        ratioNow,
+        ratioThen,
+        thenLabel,
+        d,
+        w.toString());
   }
 
-  private static HeatRow heatRow(String scopeId, String name, String commissioner,
-      List<Characteristic> columns, Map<String, List<MetricRow>> byScope, BoardView board) {
+  private static HeatRow heatRow(
+      String scopeId,
+      String name,
+      String commissioner,
+      List<Characteristic> columns,
+      Map<String, List<MetricRow>> byScope,
+      BoardView board) {
     List<Cell> cells = new ArrayList<>();
     for (Characteristic c : columns) {
       Status worst = null;

@@ -29,6 +29,7 @@ import org.whotakespart.stats.Status;
 public final class BoardView {
   /** Where the earlier quarters' cells are kept, before the period label. */
   private static final String PAST = "past:";
+
   /** The words shown in place of a status that would narrow a hidden count. */
   public static final String STATUS_NOT_SHOWN = "not shown";
 
@@ -89,11 +90,15 @@ public final class BoardView {
     Map<String, Long> everyone = model.peopleByScope(ScopeType.PROJECT, PeopleRow.EVERYONE);
     Map<String, Long> measured = model.peopleByScope(ScopeType.PROJECT, PeopleRow.MEASURED);
     for (String p : projectIds) {
-      cells.put(key(p, "others", ""), table.headCount(Math.max(0,
-          everyone.getOrDefault(p, 0L) - measured.getOrDefault(p, 0L))));
+      cells.put(
+          key(p, "others", ""),
+          table.headCount(
+              Math.max(0, everyone.getOrDefault(p, 0L) - measured.getOrDefault(p, 0L))));
     }
-    cells.put(key(all, "others", ""), table.headCount(Math.max(0,
-        model.people(ScopeType.ALL, all, PeopleRow.EVERYONE) - distinct)));
+    cells.put(
+        key(all, "others", ""),
+        table.headCount(
+            Math.max(0, model.people(ScopeType.ALL, all, PeopleRow.EVERYONE) - distinct)));
     for (String role : org.whotakespart.config.Vocabulary.ROLES) {
       cells.put(key(all, "role", role), table.headCount(model.people(ScopeType.ALL, all, role)));
     }
@@ -137,15 +142,17 @@ public final class BoardView {
           // of them (outside a baseline) in no compared group here: it is shown with the people
           // on this sheet ("answered").
           if (r.known() != answered && r.status() != Status.NOT_COMPARED) {
-            byKnown.computeIfAbsent(r.known(), k -> new ArrayList<>())
+            byKnown
+                .computeIfAbsent(r.known(), k -> new ArrayList<>())
                 .add(cells.get(key(s, c, category)));
           }
         }
-        byKnown.forEach((n, compared) -> {
-          int inside = table.cell(n);
-          cells.put(key(s, c, "known" + n), inside);
-          table.line(compared, inside);
-        });
+        byKnown.forEach(
+            (n, compared) -> {
+              int inside = table.cell(n);
+              cells.put(key(s, c, "known" + n), inside);
+              table.line(compared, inside);
+            });
       }
       if (!rows.containsKey(key(all, c, ch.categoryCodes().get(0)))) {
         continue;
@@ -167,7 +174,10 @@ public final class BoardView {
     pastQuarters(model);
   }
 
-  /** Each broad ethnic group is the sum of its detailed groups, and both have the same people answering. */
+  /**
+   * Each broad ethnic group is the sum of its detailed groups, and both have the same people
+   * answering.
+   */
   private void linkBroadEthnicGroups(String scope) {
     Characteristic broad = Characteristic.ETHNIC_GROUP_BROAD;
     Characteristic detailed = Characteristic.ETHNIC_GROUP;
@@ -186,14 +196,15 @@ public final class BoardView {
         table.line(parts, cells.get(key(scope, broad.code(), b)));
       }
     }
-    table.line(List.of(cells.get(key(scope, detailed.code(), "known"))),
+    table.line(
+        List.of(cells.get(key(scope, detailed.code(), "known"))),
         cells.get(key(scope, broad.code(), "known")));
   }
 
   /**
-   * The earlier quarters of the Trends sheet show each group's exact ratio, from which a reader
-   * can work out the quarter's people answering and every shown group's count: so each quarter is
-   * a table of its own, its total pinned (known to the reader), its broad groups linked.
+   * The earlier quarters of the Trends sheet show each group's exact ratio, from which a reader can
+   * work out the quarter's people answering and every shown group's count: so each quarter is a
+   * table of its own, its total pinned (known to the reader), its broad groups linked.
    */
   private void pastQuarters(ReportModel model) {
     String now = model.period().label();
@@ -202,8 +213,8 @@ public final class BoardView {
     Map<String, Long> answered = new HashMap<>();
     for (MetricRow r : model.history().scopeMetrics()) {
       if (!r.period().equals(now)) {
-        answered.merge(key(PAST + r.period(), r.characteristic(), "known"), r.participants(),
-            Long::sum);
+        answered.merge(
+            key(PAST + r.period(), r.characteristic(), "known"), r.participants(), Long::sum);
       }
     }
     for (MetricRow r : model.history().scopeMetrics()) {
@@ -281,14 +292,18 @@ public final class BoardView {
     return text(cell, false);
   }
 
-  /** @param grouped digits in thousands ("1,234"), as head counts are written in sentences */
+  /**
+   * @param grouped digits in thousands ("1,234"), as head counts are written in sentences
+   */
   private String text(Integer cell, boolean grouped) {
     if (cell == null) {
       return "";
     }
     return switch (table.shown(cell)) {
-      case VALUE -> grouped ? String.format(java.util.Locale.UK, "%,d", table.rounded(cell))
-          : Long.toString(table.rounded(cell));
+      case VALUE ->
+          grouped
+              ? String.format(java.util.Locale.UK, "%,d", table.rounded(cell))
+              : Long.toString(table.rounded(cell));
       case FEWER_THAN -> fewerThanText();
       case WITHHELD -> "withheld";
     };
@@ -334,8 +349,7 @@ public final class BoardView {
 
   /** True when the row's count is shown, and with it the share, ratio, intervals and shortfall. */
   public boolean isCountShown(MetricRow r) {
-    return shown(cells.get(key(r.scopeId(), r.characteristic(), r.category())))
-        && isKnownShown(r);
+    return shown(cells.get(key(r.scopeId(), r.characteristic(), r.category()))) && isKnownShown(r);
   }
 
   /** True when a scope's count of a group is shown, and the people who answered with it. */
@@ -347,20 +361,44 @@ public final class BoardView {
   /**
    * The row as a board sees it: its counts rounded to the nearest 5 and the share, intervals,
    * ratio, expected and shortfall worked out from the rounded counts (NHS England's rule); the
-   * status is the one from the exact counts. Use only where {@link #isKnownShown} holds (and
-   * {@link #isCountShown} for the share and what follows from it).
+   * status is the one from the exact counts. Use only where {@link #isKnownShown} holds (and {@link
+   * #isCountShown} for the share and what follows from it).
    */
   public MetricRow displayed(MetricRow r) {
-    return displayed.computeIfAbsent(r, row -> {
-      MetricRow m = calculator.metric(row.scopeType(), row.scopeId(), row.scopeName(),
-          row.characteristic(), row.category(), SuppressionTable.rounded(row.participants()),
-          SuppressionTable.rounded(knownShown(row)), SuppressionTable.rounded(row.unknown()),
-          populationShare(row));
-      return new MetricRow(m.period(), m.scopeType(), m.scopeId(), m.scopeName(),
-          m.characteristic(), m.category(), m.participants(), m.known(), m.unknown(), m.share(),
-          m.shareCi95(), m.shareCi998(), m.populationShare(), m.expected(), m.shortfall(),
-          m.ratio(), m.ratioCi95(), row.status());
-    });
+    return displayed.computeIfAbsent(
+        r,
+        row -> {
+          MetricRow m =
+              calculator.metric(
+                  row.scopeType(),
+                  row.scopeId(),
+                  row.scopeName(),
+                  row.characteristic(),
+                  row.category(),
+                  SuppressionTable.rounded(row.participants()),
+                  SuppressionTable.rounded(knownShown(row)),
+                  SuppressionTable.rounded(row.unknown()),
+                  populationShare(row));
+          return new MetricRow(
+              m.period(),
+              m.scopeType(),
+              m.scopeId(),
+              m.scopeName(),
+              m.characteristic(),
+              m.category(),
+              m.participants(),
+              m.known(),
+              m.unknown(),
+              m.share(),
+              m.shareCi95(),
+              m.shareCi998(),
+              m.populationShare(),
+              m.expected(),
+              m.shortfall(),
+              m.ratio(),
+              m.ratioCi95(),
+              row.status());
+        });
   }
 
   /**
@@ -376,8 +414,10 @@ public final class BoardView {
     if (r.scopeType() != ScopeType.ALL || r.populationShare() == null) {
       return r.populationShare();
     }
-    return boardShares.computeIfAbsent(key(r.scopeId(), r.characteristic(), r.category()),
-        k -> boardPopulationShare(r)).orElse(null);
+    return boardShares
+        .computeIfAbsent(
+            key(r.scopeId(), r.characteristic(), r.category()), k -> boardPopulationShare(r))
+        .orElse(null);
   }
 
   private java.util.Optional<Double> boardPopulationShare(MetricRow r) {
@@ -403,14 +443,13 @@ public final class BoardView {
       }
       long known = SuppressionTable.rounded(pr.known());
       weights += known;
-      expected += notCompared ? SuppressionTable.rounded(pr.participants())
-          : known * pr.populationShare();
+      expected +=
+          notCompared ? SuppressionTable.rounded(pr.participants()) : known * pr.populationShare();
     }
     if (allCompared && baselines.size() == 1) {
       return java.util.Optional.of(baselines.iterator().next());
     }
-    return weights == 0 ? java.util.Optional.empty()
-        : java.util.Optional.of(expected / weights);
+    return weights == 0 ? java.util.Optional.empty() : java.util.Optional.of(expected / weights);
   }
 
   /** A count as a board sees it, rounded to the nearest 5 (only where it is shown). */
@@ -484,8 +523,8 @@ public final class BoardView {
           && !(r.known() >= 1 && r.known() < threshold);
     }
     Integer inside = cells.get(key(PAST + r.period(), r.characteristic(), "known" + r.known()));
-    Integer known = inside != null ? inside
-        : cells.get(key(PAST + r.period(), r.characteristic(), "known"));
+    Integer known =
+        inside != null ? inside : cells.get(key(PAST + r.period(), r.characteristic(), "known"));
     return table.isShown(cell) && (known == null || table.isShown(known));
   }
 
@@ -503,36 +542,52 @@ public final class BoardView {
 
   /**
    * True when the row's status may be shown: its count is shown, or the status is the same for
-   * every value a reader knows the hidden count could take (1 to threshold − 1 for "fewer than",
-   * 1 to the people answering for a withheld count), with the people answering shown.
+   * every value a reader knows the hidden count could take (1 to threshold − 1 for "fewer than", 1
+   * to the people answering for a withheld count), with the people answering shown.
    */
   public boolean isStatusShown(MetricRow r) {
     Integer cell = cells.get(key(r.scopeId(), r.characteristic(), r.category()));
     if (cell == null || table.isShown(cell) && isKnownShown(r)) {
       return true;
     }
-    return statusShown.computeIfAbsent(r, row -> {
-      if (!isKnownShown(row)) {
-        return false;
-      }
-      long high = table.shown(cell) == SuppressionTable.Shown.FEWER_THAN
-          ? Math.min(threshold - 1, row.known()) : row.known();
-      Status first = null;
-      for (long x = 1; x <= high; x++) {
-        Status s = calculator.metric(row.scopeType(), row.scopeId(), row.scopeName(),
-            row.characteristic(), row.category(), x, row.known(), row.unknown(),
-            row.populationShare()).status();
-        if (first == null) {
-          first = s;
-        } else if (s != first) {
-          return false;
-        }
-      }
-      return true;
-    });
+    return statusShown.computeIfAbsent(
+        r,
+        row -> {
+          if (!isKnownShown(row)) {
+            return false;
+          }
+          long high =
+              table.shown(cell) == SuppressionTable.Shown.FEWER_THAN
+                  ? Math.min(threshold - 1, row.known())
+                  : row.known();
+          Status first = null;
+          for (long x = 1; x <= high; x++) {
+            Status s =
+                calculator
+                    .metric(
+                        row.scopeType(),
+                        row.scopeId(),
+                        row.scopeName(),
+                        row.characteristic(),
+                        row.category(),
+                        x,
+                        row.known(),
+                        row.unknown(),
+                        row.populationShare())
+                    .status();
+            if (first == null) {
+              first = s;
+            } else if (s != first) {
+              return false;
+            }
+          }
+          return true;
+        });
   }
 
-  /** A project's group that became, or stopped being, under-represented since the quarter before. */
+  /**
+   * A project's group that became, or stopped being, under-represented since the quarter before.
+   */
   public record Change(MetricRow now, MetricRow before, boolean worse) {}
 
   /**
@@ -573,13 +628,19 @@ public final class BoardView {
         continue;
       }
       candidates.add(c);
-      long[] f = floors.computeIfAbsent(key("", r.characteristic(), r.category()),
-          k -> new long[2]);
+      long[] f =
+          floors.computeIfAbsent(key("", r.characteristic(), r.category()), k -> new long[2]);
       Status s = b.status();
-      f[0] += s == Status.IN_LINE || s == Status.POSSIBLY_OVER_REPRESENTED
-          || s == Status.OVER_REPRESENTED ? 1 : 0;
-      f[1] += s == Status.UNDER_REPRESENTED ? leastAbleToShowGap(b.populationShare())
-          : s == Status.NOT_COMPARED ? 0 : 1;
+      f[0] +=
+          s == Status.IN_LINE
+                  || s == Status.POSSIBLY_OVER_REPRESENTED
+                  || s == Status.OVER_REPRESENTED
+              ? 1
+              : 0;
+      f[1] +=
+          s == Status.UNDER_REPRESENTED
+              ? leastAbleToShowGap(b.populationShare())
+              : s == Status.NOT_COMPARED ? 0 : 1;
     }
     String past = PAST + model.period().previous().label();
     List<Change> out = new ArrayList<>();
@@ -637,10 +698,16 @@ public final class BoardView {
   public void requirePasses(String output) {
     DisclosureAudit.Result a = table.audit();
     if (!a.passes()) {
-      throw new DisclosureException(String.format(java.util.Locale.UK, "not publishing %s: the"
-          + " disclosure audit found %d of its %d hidden counts narrowed to fewer than %d possible"
-          + " values, and suppressing more could not fix it; nothing was written for it", output,
-          a.failing().size(), a.hidden(), DisclosureAudit.MIN_POSSIBLE_VALUES));
+      throw new DisclosureException(
+          String.format(
+              java.util.Locale.UK,
+              "not publishing %s: the"
+                  + " disclosure audit found %d of its %d hidden counts narrowed to fewer than %d possible"
+                  + " values, and suppressing more could not fix it; nothing was written for it",
+              output,
+              a.failing().size(),
+              a.hidden(),
+              DisclosureAudit.MIN_POSSIBLE_VALUES));
     }
   }
 }

@@ -12,25 +12,40 @@ import java.util.Map;
  * @param recordsInPeriod accepted records dated in the reported quarter
  * @param recordsMeasured of those, records of the roles measured against the population
  * @param baselineWarnings gaps in the baselines for the projects' catchments
- * @param store the history store version the records were read from, or null when they were
- *     read from the record files
+ * @param store the history store version the records were read from, or null when they were read
+ *     from the record files
  */
-public record DataQuality(List<FileReconciliation> files, Map<String, Long> rejectedByReason,
-    Map<String, Long> conflictsByCharacteristic, long recordsInPeriod, long recordsMeasured,
-    List<String> baselineWarnings, StoreSource store) {
+public record DataQuality(
+    List<FileReconciliation> files,
+    Map<String, Long> rejectedByReason,
+    Map<String, Long> conflictsByCharacteristic,
+    long recordsInPeriod,
+    long recordsMeasured,
+    List<String> baselineWarnings,
+    StoreSource store) {
 
   /**
-   * A report's history store: the version read, when it was committed, and what was erased from
-   * the store after it (empty when nothing was).
+   * A report's history store: the version read, when it was committed, and what was erased from the
+   * store after it (empty when nothing was).
    */
-  public record StoreSource(String store, long version, String committedAt, boolean latest,
-      String erasedSince) {}
+  public record StoreSource(
+      String store, long version, String committedAt, boolean latest, String erasedSince) {}
 
-  public DataQuality(List<FileReconciliation> files, Map<String, Long> rejectedByReason,
-      Map<String, Long> conflictsByCharacteristic, long recordsInPeriod, long recordsMeasured,
+  public DataQuality(
+      List<FileReconciliation> files,
+      Map<String, Long> rejectedByReason,
+      Map<String, Long> conflictsByCharacteristic,
+      long recordsInPeriod,
+      long recordsMeasured,
       List<String> baselineWarnings) {
-    this(files, rejectedByReason, conflictsByCharacteristic, recordsInPeriod, recordsMeasured,
-        baselineWarnings, null);
+    this(
+        files,
+        rejectedByReason,
+        conflictsByCharacteristic,
+        recordsInPeriod,
+        recordsMeasured,
+        baselineWarnings,
+        null);
   }
 
   public long read() {

@@ -3,17 +3,16 @@ package org.whotakespart.report;
 import org.whotakespart.stats.Wilson;
 
 /**
- * Which way a gap of under-representation moved between two quarters (statistics.md, "Is it
- * getting better"): a two-sample test of the two quarters' ratios, so that a change smaller than
- * chance would make reads "no clear change".
+ * Which way a gap of under-representation moved between two quarters (statistics.md, "Is it getting
+ * better"): a two-sample test of the two quarters' ratios, so that a change smaller than chance
+ * would make reads "no clear change".
  *
- * <p>Each quarter has x of n people in the group and a population share p (its ratio is
- * (x / n) / p). If the ratio were the same in both quarters, its best estimate would be
- * R = (x₀ + x₁) / (n₀p₀ + n₁p₁), and quarter i's ratio would vary by R·pᵢ(1 − R·pᵢ) / (nᵢ·pᵢ²);
- * z = (ratio₁ − ratio₀) / sqrt(V₀ + V₁). With the same population share in both quarters this is
- * exactly the pooled two-proportion z-test (R's {@code prop.test(correct = FALSE)}). The gap is
- * getting better when z ≥ 1.96 (the ratio rose towards 1), worse when z ≤ −1.96, otherwise no
- * clear change.
+ * <p>Each quarter has x of n people in the group and a population share p (its ratio is (x / n) /
+ * p). If the ratio were the same in both quarters, its best estimate would be R = (x₀ + x₁) / (n₀p₀
+ * + n₁p₁), and quarter i's ratio would vary by R·pᵢ(1 − R·pᵢ) / (nᵢ·pᵢ²); z = (ratio₁ − ratio₀) /
+ * sqrt(V₀ + V₁). With the same population share in both quarters this is exactly the pooled
+ * two-proportion z-test (R's {@code prop.test(correct = FALSE)}). The gap is getting better when z
+ * ≥ 1.96 (the ratio rose towards 1), worse when z ≤ −1.96, otherwise no clear change.
  *
  * <pre>{@code
  * Direction.Change c = Direction.of(10, 200, 0.2, 30, 200, 0.2); // then 10 of 200, now 30 of 200

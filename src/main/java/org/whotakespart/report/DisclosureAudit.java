@@ -19,25 +19,27 @@ import org.ojalgo.optimisation.Variable;
  * (pinned cells); that a "fewer than N" count is 1 to N − 1; that a withheld count is at least 1
  * (zeros are always shown); and every line: parts that add up to a total (categories to the people
  * who answered, answered and not to the people taking part, projects to all projects, detailed
- * ethnic groups to their broad group, a quarter's groups to its total). Each hidden count's smallest
- * and largest value is found by integer programming (ojAlgo's branch and bound, which starts from
- * the LP relaxation: most of these tables are sums along rows and columns, whose relaxation is
- * already whole), separately for each block of hidden counts that share a line.
+ * ethnic groups to their broad group, a quarter's groups to its total). Each hidden count's
+ * smallest and largest value is found by integer programming (ojAlgo's branch and bound, which
+ * starts from the LP relaxation: most of these tables are sums along rows and columns, whose
+ * relaxation is already whole), separately for each block of hidden counts that share a line.
  */
 public final class DisclosureAudit {
   /** A hidden count must have at least this many possible values. */
   public static final int MIN_POSSIBLE_VALUES = 3;
+
   /**
    * A withheld count's upper limit in the solver, "no limit" in practice: ten times the largest
    * count in the table, and at least this.
    */
   static final long UNBOUNDED_FLOOR = 1_000_000L;
+
   /** At most this many pairs of solves pushing every doubtful count up, then down. */
   private static final int BULK_ROUNDS = 6;
 
   /**
-   * A hidden count's range as a reader can narrow it: where it fails the rule, the true range
-   * lies within it; where it passes, values seen in solutions (the true range may be wider).
+   * A hidden count's range as a reader can narrow it: where it fails the rule, the true range lies
+   * within it; where it passes, values seen in solutions (the true range may be wider).
    */
   public record Range(int cell, long min, long max) {
     public long possibleValues() {
@@ -64,8 +66,8 @@ public final class DisclosureAudit {
   }
 
   /**
-   * @param exact false for bounds propagation only: quick, and every failure it finds is real,
-   *     but it can miss some (the protection uses it first, then the exact audit)
+   * @param exact false for bounds propagation only: quick, and every failure it finds is real, but
+   *     it can miss some (the protection uses it first, then the exact audit)
    */
   static Result audit(SuppressionTable t, boolean exact) {
     int n = t.size();
@@ -109,10 +111,16 @@ public final class DisclosureAudit {
     // audit was a third of its report's processor time, nearly all in the solver); the results
     // are taken in the blocks' order, so the answer is the same as one block after another.
     List<Map.Entry<Integer, List<Integer>>> order = new ArrayList<>(blocks.entrySet());
-    List<List<Range>> solved = order.parallelStream()
-        .map(block -> block(t, block.getValue(), linesOf.getOrDefault(block.getKey(), List.of()),
-            exact))
-        .toList();
+    List<List<Range>> solved =
+        order.parallelStream()
+            .map(
+                block ->
+                    block(
+                        t,
+                        block.getValue(),
+                        linesOf.getOrDefault(block.getKey(), List.of()),
+                        exact))
+            .toList();
     for (List<Range> blockRanges : solved) {
       for (Range r : blockRanges) {
         ranges.put(r.cell(), r);
@@ -127,6 +135,7 @@ public final class DisclosureAudit {
   /**
    * One block of hidden counts. Lines are encoded as the parts followed by the total, negated:
    * {@code parts..., ~total}. Three steps, each sound:
+   *
    * <ol>
    *   <li>bounds propagated along the lines hold for every solution, so a count whose propagated
    *       range is narrower than the rule fails without a solver;
@@ -136,8 +145,8 @@ public final class DisclosureAudit {
    *   <li>each count still in doubt gets its own minimum and maximum.
    * </ol>
    */
-  private static List<Range> block(SuppressionTable t, List<Integer> cells, List<int[]> lines,
-      boolean exact) {
+  private static List<Range> block(
+      SuppressionTable t, List<Integer> cells, List<int[]> lines, boolean exact) {
     Map<Integer, Integer> index = new HashMap<>();
     for (int i = 0; i < cells.size(); i++) {
       index.put(cells.get(i), i);
@@ -241,8 +250,8 @@ public final class DisclosureAudit {
   }
 
   /** Tightens each hidden count's bounds from the others' on every line, until nothing changes. */
-  private static void propagate(SuppressionTable t, Map<Integer, Integer> index,
-      List<int[]> lines, long[] lo, long[] hi) {
+  private static void propagate(
+      SuppressionTable t, Map<Integer, Integer> index, List<int[]> lines, long[] lo, long[] hi) {
     boolean changed = true;
     for (int round = 0; changed && round < 100; round++) {
       changed = false;
@@ -290,8 +299,15 @@ public final class DisclosureAudit {
   }
 
   /** One integer programme over the block: the values that optimise the weighted sum. */
-  private static long[] solve(SuppressionTable t, List<Integer> cells, Map<Integer, Integer> index,
-      List<int[]> lines, long[] lo, long[] hi, double[] weights, boolean minimise) {
+  private static long[] solve(
+      SuppressionTable t,
+      List<Integer> cells,
+      Map<Integer, Integer> index,
+      List<int[]> lines,
+      long[] lo,
+      long[] hi,
+      double[] weights,
+      boolean minimise) {
     ExpressionsBasedModel model = new ExpressionsBasedModel();
     Variable[] vars = new Variable[cells.size()];
     for (int i = 0; i < cells.size(); i++) {
@@ -317,8 +333,10 @@ public final class DisclosureAudit {
     }
     Optimisation.Result r = minimise ? model.minimise() : model.maximise();
     if (!r.getState().isFeasible()) {
-      throw new IllegalStateException("disclosure audit: the shown figures admit no solution ("
-          + r.getState() + "); the lines of the table do not hold for the true counts");
+      throw new IllegalStateException(
+          "disclosure audit: the shown figures admit no solution ("
+              + r.getState()
+              + "); the lines of the table do not hold for the true counts");
     }
     long[] out = new long[cells.size()];
     for (int i = 0; i < out.length; i++) {

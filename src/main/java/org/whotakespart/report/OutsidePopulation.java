@@ -11,10 +11,10 @@ import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
 
 /**
- * People taking part who are outside their project's intended population (statistics.md): in an
- * age band wholly outside the project's ages, or of the sex a single-sex project does not serve.
- * They are counted here, for Data quality, and left out of {@code known} (and of the compared
- * groups) for every characteristic whose baseline does not count them ({@link
+ * People taking part who are outside their project's intended population (statistics.md): in an age
+ * band wholly outside the project's ages, or of the sex a single-sex project does not serve. They
+ * are counted here, for Data quality, and left out of {@code known} (and of the compared groups)
+ * for every characteristic whose baseline does not count them ({@link
  * org.whotakespart.baseline.ProjectBaseline#excludes}): age and sex, and any other whose baseline
  * starts above their age band.
  *
@@ -23,15 +23,20 @@ import org.whotakespart.stats.Status;
  * @param bySex people of the sex the project does not serve
  * @param byAgeRows, bySexRows the metrics rows the counts add up (for disclosure control)
  */
-public record OutsidePopulation(String projectName, long byAge, long bySex,
-    List<MetricRow> byAgeRows, List<MetricRow> bySexRows) {
+public record OutsidePopulation(
+    String projectName,
+    long byAge,
+    long bySex,
+    List<MetricRow> byAgeRows,
+    List<MetricRow> bySexRows) {
 
   /** Every project with anybody outside its intended population, in the projects' order. */
   public static List<OutsidePopulation> of(List<Project> projects, List<MetricRow> metrics) {
     Map<String, List<MetricRow>> age = new TreeMap<>();
     Map<String, List<MetricRow>> sex = new TreeMap<>();
     for (MetricRow r : metrics) {
-      if (r.scopeType() != ScopeType.PROJECT || r.status() != Status.NOT_COMPARED
+      if (r.scopeType() != ScopeType.PROJECT
+          || r.status() != Status.NOT_COMPARED
           || r.participants() == 0) {
         continue;
       }
@@ -43,10 +48,14 @@ public record OutsidePopulation(String projectName, long byAge, long bySex,
     }
     List<OutsidePopulation> out = new ArrayList<>();
     for (Project p : projects) {
-      List<MetricRow> a = p.isNotCompared(Characteristic.AGE_BAND.code()) ? List.of()
-          : age.getOrDefault(p.projectId(), List.of());
-      List<MetricRow> s = p.isNotCompared(Characteristic.SEX.code()) ? List.of()
-          : sex.getOrDefault(p.projectId(), List.of());
+      List<MetricRow> a =
+          p.isNotCompared(Characteristic.AGE_BAND.code())
+              ? List.of()
+              : age.getOrDefault(p.projectId(), List.of());
+      List<MetricRow> s =
+          p.isNotCompared(Characteristic.SEX.code())
+              ? List.of()
+              : sex.getOrDefault(p.projectId(), List.of());
       if (!a.isEmpty() || !s.isEmpty()) {
         out.add(new OutsidePopulation(p.projectName(), sum(a), sum(s), a, s));
       }
@@ -59,8 +68,8 @@ public record OutsidePopulation(String projectName, long byAge, long bySex,
   }
 
   /**
-   * A sum of group counts as a board may see it: the number when each part is shown, "fewer than
-   * N" when it is below the threshold, otherwise withheld (it could give a hidden part away).
+   * A sum of group counts as a board may see it: the number when each part is shown, "fewer than N"
+   * when it is below the threshold, otherwise withheld (it could give a hidden part away).
    */
   public static String text(long n, List<MetricRow> parts, BoardView board) {
     if (n == 0) {

@@ -23,16 +23,17 @@ import org.whotakespart.stats.Status;
  * @param better groups that stopped being under-represented in a project, in words
  * @param underByProject per project id, its under-represented groups in words, largest first
  */
-public record ProjectChanges(List<String> worse, List<String> better,
-    Map<String, List<String>> underByProject) {
+public record ProjectChanges(
+    List<String> worse, List<String> better, Map<String, List<String>> underByProject) {
 
-  public static ProjectChanges of(ReportModel model, BoardView board,
-      Function<String, String> projectName) {
+  public static ProjectChanges of(
+      ReportModel model, BoardView board, Function<String, String> projectName) {
     String previous = model.period().previous().label();
-    List<MetricRow> rows = model.metrics().stream()
-        .filter(r -> r.scopeType() == ScopeType.PROJECT)
-        .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
-        .toList();
+    List<MetricRow> rows =
+        model.metrics().stream()
+            .filter(r -> r.scopeType() == ScopeType.PROJECT)
+            .filter(r -> !r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
+            .toList();
     List<String> worse = new ArrayList<>();
     List<String> better = new ArrayList<>();
     // Only the changes the disclosure audit lets a board read (BoardView.changes).
@@ -43,25 +44,54 @@ public record ProjectChanges(List<String> worse, List<String> better,
       }
       String who = Phrases.capitalise(Phrases.people(r.characteristic(), r.category()));
       if (c.worse()) {
-        worse.add(who + " are now under-represented in " + projectName.apply(r.scopeId())
-            + " (they were " + c.before().status().label().toLowerCase(Locale.UK) + " in "
-            + previous + ").");
+        worse.add(
+            who
+                + " are now under-represented in "
+                + projectName.apply(r.scopeId())
+                + " (they were "
+                + c.before().status().label().toLowerCase(Locale.UK)
+                + " in "
+                + previous
+                + ").");
       } else {
-        better.add(who + " are no longer under-represented in " + projectName.apply(r.scopeId())
-            + " (now " + r.status().label().toLowerCase(Locale.UK) + ").");
+        better.add(
+            who
+                + " are no longer under-represented in "
+                + projectName.apply(r.scopeId())
+                + " (now "
+                + r.status().label().toLowerCase(Locale.UK)
+                + ").");
       }
     }
-    Map<String, List<String>> under = rows.stream()
-        .filter(r -> r.status() == Status.UNDER_REPRESENTED)
-        .filter(r -> !BoardPage.isAbsenceSide(r.characteristic(), r.category()))
-        .filter(board::isStatusShown)
-        .collect(Collectors.groupingBy(MetricRow::scopeId, java.util.LinkedHashMap::new,
-            Collectors.collectingAndThen(Collectors.toList(), list -> list.stream()
-                .sorted(Comparator.comparing((MetricRow r) -> board.isKnownShown(r)
-                    ? -board.displayed(r).expected() : 0.0))
-                .map(r -> label(r) + (board.isCountShown(r) ? String.format(Locale.UK,
-                    " (about %d more)", Math.round(board.displayed(r).shortfall())) : ""))
-                .toList())));
+    Map<String, List<String>> under =
+        rows.stream()
+            .filter(r -> r.status() == Status.UNDER_REPRESENTED)
+            .filter(r -> !BoardPage.isAbsenceSide(r.characteristic(), r.category()))
+            .filter(board::isStatusShown)
+            .collect(
+                Collectors.groupingBy(
+                    MetricRow::scopeId,
+                    java.util.LinkedHashMap::new,
+                    Collectors.collectingAndThen(
+                        Collectors.toList(),
+                        list ->
+                            list.stream()
+                                .sorted(
+                                    Comparator.comparing(
+                                        (MetricRow r) ->
+                                            board.isKnownShown(r)
+                                                ? -board.displayed(r).expected()
+                                                : 0.0))
+                                .map(
+                                    r ->
+                                        label(r)
+                                            + (board.isCountShown(r)
+                                                ? String.format(
+                                                    Locale.UK,
+                                                    " (about %d more)",
+                                                    Math.round(board.displayed(r).shortfall()))
+                                                : ""))
+                                .toList())));
     return new ProjectChanges(worse, better, under);
   }
 
@@ -73,7 +103,8 @@ public record ProjectChanges(List<String> worse, List<String> better,
 
   /** The projects in the order boards read them: by commissioner, then name. */
   public static List<Project> ordered(List<Project> projects) {
-    return projects.stream().sorted(Comparator.comparing(Project::commissioner)
-        .thenComparing(Project::projectName)).toList();
+    return projects.stream()
+        .sorted(Comparator.comparing(Project::commissioner).thenComparing(Project::projectName))
+        .toList();
   }
 }

@@ -24,12 +24,22 @@ import org.whotakespart.stats.ScopeType;
  * @param areaNames local-authority code to name
  * @param history the quarters before, trends and equity of experience
  */
-public record ReportModel(Period period, String scopeName, String softwareVersion, Bands bands,
-    int suppressionThreshold, List<String> measuredRoles, List<Project> projects,
-    List<MetricRow> metrics, List<MetricRow> previousMetrics, Map<String, Long> peopleByProject,
+public record ReportModel(
+    Period period,
+    String scopeName,
+    String softwareVersion,
+    Bands bands,
+    int suppressionThreshold,
+    List<String> measuredRoles,
+    List<Project> projects,
+    List<MetricRow> metrics,
+    List<MetricRow> previousMetrics,
+    Map<String, Long> peopleByProject,
     List<PeopleRow> people,
     DataQuality dataQuality,
-    List<BaselineCoverage> coverage, Map<String, String> areaNames, History history) {
+    List<BaselineCoverage> coverage,
+    Map<String, String> areaNames,
+    History history) {
 
   /** True for a workbook that covers part of the run (one commissioner or project). */
   public boolean isPart() {

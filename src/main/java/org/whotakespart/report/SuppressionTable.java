@@ -11,6 +11,7 @@ import java.util.Set;
  * <p>Cells are counts of people; lines say which cells add up to which total cell (a row of
  * categories to its known total, a column of projects to the all-projects cell, detailed ethnic
  * groups to their broad group, and so on). {@link #protect()} applies the rule:
+ *
  * <ol>
  *   <li>primary: every count of people from 1 to threshold − 1 (a group, a head count, the people
  *       who answered) is shown as "fewer than N";
@@ -18,10 +19,11 @@ import java.util.Set;
  *       smallest non-zero shown cell is withheld too (a quick first pass, line by line);
  *   <li>then the audit ({@link DisclosureAudit}) solves the whole table, every line at once, as an
  *       integer programme; while any hidden count has fewer than three possible values, one more
- *       cell is withheld on a line through it (the smallest non-zero shown cell of those lines; when
- *       none is left, a "fewer than N" cell of the line is widened to "withheld"), and the audit
- *       runs again.
+ *       cell is withheld on a line through it (the smallest non-zero shown cell of those lines;
+ *       when none is left, a "fewer than N" cell of the line is widened to "withheld"), and the
+ *       audit runs again.
  * </ol>
+ *
  * Zeros are always shown, so a reader knows a hidden count is at least 1: a "fewer than N" cell 1
  * to N − 1, a withheld cell 1 or more (a small count can be withheld when "fewer than N" would give
  * too much away). Pinned cells are figures a reader can work out though they are not printed (the
@@ -29,7 +31,11 @@ import java.util.Set;
  */
 public final class SuppressionTable {
   /** How a cell is shown. */
-  public enum Shown { VALUE, FEWER_THAN, WITHHELD }
+  public enum Shown {
+    VALUE,
+    FEWER_THAN,
+    WITHHELD
+  }
 
   /** Shown counts are rounded to the nearest 5 (NHS England's rule below national level). */
   public static final int ROUND_TO = 5;
@@ -76,8 +82,8 @@ public final class SuppressionTable {
       sum += values.get(p);
     }
     if (sum != values.get(total)) {
-      throw new IllegalArgumentException("a line of the board table does not add up: " + sum
-          + " against " + values.get(total));
+      throw new IllegalArgumentException(
+          "a line of the board table does not add up: " + sum + " against " + values.get(total));
     }
     lines.add(parts.stream().mapToInt(Integer::intValue).toArray());
     totals.add(total);
@@ -198,7 +204,9 @@ public final class SuppressionTable {
     }
   }
 
-  /** One more cell hidden for each failing count whose lines were not changed already this round. */
+  /**
+   * One more cell hidden for each failing count whose lines were not changed already this round.
+   */
   private boolean withholdMore(List<DisclosureAudit.Range> failing) {
     Set<Integer> touched = new HashSet<>();
     boolean changed = false;
@@ -240,7 +248,9 @@ public final class SuppressionTable {
     return changed;
   }
 
-  /** A "fewer than N" cell on the lines to widen to "withheld": a total first, the cell itself last. */
+  /**
+   * A "fewer than N" cell on the lines to widen to "withheld": a total first, the cell itself last.
+   */
   private int widenable(List<Integer> through, int cell) {
     for (int l : through) {
       int t = totals.get(l);
@@ -280,7 +290,9 @@ public final class SuppressionTable {
   }
 
   private int smaller(int best, int c) {
-    if (isShown(c) && !pinned.get(c) && values.get(c) > 0
+    if (isShown(c)
+        && !pinned.get(c)
+        && values.get(c) > 0
         && (best < 0 || values.get(c) < values.get(best))) {
       return c;
     }

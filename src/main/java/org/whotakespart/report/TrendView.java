@@ -13,11 +13,11 @@ import org.whotakespart.stats.Status;
 import org.whotakespart.stats.Trend;
 
 /**
- * The trends and the equity of experience as a board may see them. The reported quarter follows
- * the workbook's own disclosure control ({@link BoardView}); an earlier quarter's ratio, and any
- * equity share, is withheld when it rests on 1 to threshold − 1 people (the group, the people
- * asked, or those of them without the experience), because with the other figures shown it would
- * give that count away. Statuses stay visible.
+ * The trends and the equity of experience as a board may see them. The reported quarter follows the
+ * workbook's own disclosure control ({@link BoardView}); an earlier quarter's ratio, and any equity
+ * share, is withheld when it rests on 1 to threshold − 1 people (the group, the people asked, or
+ * those of them without the experience), because with the other figures shown it would give that
+ * count away. Statuses stay visible.
  */
 public final class TrendView {
   /** One quarter of one group: the ratio when shown, else why not. */
@@ -27,8 +27,12 @@ public final class TrendView {
    * One group over the quarters, with its trend now and which way its ratio moved since the same
    * quarter a year ago ({@link Direction}; "better" means the ratio rose).
    */
-  public record Line(Characteristic characteristic, String category, List<Cell> cells,
-      Trend trend, Direction sinceYearAgo) {}
+  public record Line(
+      Characteristic characteristic,
+      String category,
+      List<Cell> cells,
+      Trend trend,
+      Direction sinceYearAgo) {}
 
   /** One group's equity share as shown: the share, or why it is not. */
   public record Share(Double share, String withheld) {}
@@ -70,22 +74,30 @@ public final class TrendView {
             MetricRow shownRow = nowAll.get(new Group(c.code(), category));
             shown = shownRow != null && board.isCountShown(shownRow);
             if (shownRow != null && r.ratio() != null) {
-              since = BoardPage.direction(board, shownRow,
-                  byKey.get(new InQuarter(yearAgo, new Group(c.code(), category))));
+              since =
+                  BoardPage.direction(
+                      board,
+                      shownRow,
+                      byKey.get(new InQuarter(yearAgo, new Group(c.code(), category))));
             }
-            hidden = shownRow != null && board.countText(shownRow).equals(board.fewerThanText())
-                ? board.fewerThanText() : "withheld";
+            hidden =
+                shownRow != null && board.countText(shownRow).equals(board.fewerThanText())
+                    ? board.fewerThanText()
+                    : "withheld";
           } else {
             shown = board.isPastCountShown(r);
             hidden = board.pastCountText(r);
           }
-          String why = r.ratio() == null ? (r.known() == 0 ? "no data" : "no baseline")
-              : shown ? null : hidden;
+          String why =
+              r.ratio() == null
+                  ? (r.known() == 0 ? "no data" : "no baseline")
+                  : shown ? null : hidden;
           cells.add(new Cell(q, why == null ? board.displayed(r).ratio() : null, r.status(), why));
         }
         if (!h.periods().isEmpty()) {
-          lines.add(new Line(c, category, cells, trend == null ? new Trend("not_assessed", 0)
-              : trend, since));
+          lines.add(
+              new Line(
+                  c, category, cells, trend == null ? new Trend("not_assessed", 0) : trend, since));
         }
       }
     }
@@ -109,13 +121,13 @@ public final class TrendView {
   }
 
   /**
-   * The equity share as a board may see it beside the rest of the workbook: an exact share tells
-   * a reader about its denominator, the group's people, so it is shown only where the workbook
-   * shows that count over the history's scope (all projects, or the part).
+   * The equity share as a board may see it beside the rest of the workbook: an exact share tells a
+   * reader about its denominator, the group's people, so it is shown only where the workbook shows
+   * that count over the history's scope (all projects, or the part).
    */
   public static Share share(EquityRow r, BoardView board) {
-    if (r.people() > 0 && !board.isCountShown(MetricCalculator.ALL_ID, r.characteristic(),
-        r.category())) {
+    if (r.people() > 0
+        && !board.isCountShown(MetricCalculator.ALL_ID, r.characteristic(), r.category())) {
       return new Share(null, "withheld");
     }
     return share(r, board.threshold(), board.fewerThanText());
@@ -140,7 +152,8 @@ public final class TrendView {
 
   /** The name of the scope the history is for. */
   public static String scopeName(ReportModel model) {
-    return model.history().scopeType() == ScopeType.ALL ? MetricCalculator.ALL_NAME
+    return model.history().scopeType() == ScopeType.ALL
+        ? MetricCalculator.ALL_NAME
         : model.scopeName();
   }
 }

@@ -35,14 +35,35 @@ import org.whotakespart.ingest.RecordColumns;
  */
 public final class SampleGenerator {
   /** How a project recruits, relative to its local population. */
-  enum Profile { USUAL, REPRESENTATIVE, YOUNG, NARROW }
+  enum Profile {
+    USUAL,
+    REPRESENTATIVE,
+    YOUNG,
+    NARROW
+  }
 
   /** A sample project and who it is for (max_age null: no limit; sex "": all). */
-  record SampleProject(String id, String name, String organisation, String commissioner,
-      List<String> catchment, int minAge, Integer maxAge, String sex, String notCompared,
-      Profile profile, int size) {
-    SampleProject(String id, String name, String organisation, String commissioner,
-        List<String> catchment, int minAge, Profile profile, int size) {
+  record SampleProject(
+      String id,
+      String name,
+      String organisation,
+      String commissioner,
+      List<String> catchment,
+      int minAge,
+      Integer maxAge,
+      String sex,
+      String notCompared,
+      Profile profile,
+      int size) {
+    SampleProject(
+        String id,
+        String name,
+        String organisation,
+        String commissioner,
+        List<String> catchment,
+        int minAge,
+        Profile profile,
+        int size) {
       this(id, name, organisation, commissioner, catchment, minAge, null, "", "", profile, size);
     }
 
@@ -58,8 +79,8 @@ public final class SampleGenerator {
 
     /**
      * The share of the category's years the project is for: 1 inside, 0 outside, and for an age
-     * band straddling min_age or max_age the share of its years inside (25 to 34 for 16 to 25s:
-     * one year in ten), so that a straddling band is drawn as often as its intended years are.
+     * band straddling min_age or max_age the share of its years inside (25 to 34 for 16 to 25s: one
+     * year in ten), so that a straddling band is drawn as often as its intended years are.
      */
     double intendedFraction(Characteristic c, String category) {
       if (c == Characteristic.SEX) {
@@ -68,9 +89,14 @@ public final class SampleGenerator {
       if (c != Characteristic.AGE_BAND) {
         return 1.0;
       }
-      int[] r = category.equals("under_16") ? new int[] {0, 15}
-          : category.equals("85_plus") ? new int[] {85, 100}
-          : java.util.Arrays.stream(category.split("_")).mapToInt(Integer::parseInt).toArray();
+      int[] r =
+          category.equals("under_16")
+              ? new int[] {0, 15}
+              : category.equals("85_plus")
+                  ? new int[] {85, 100}
+                  : java.util.Arrays.stream(category.split("_"))
+                      .mapToInt(Integer::parseInt)
+                      .toArray();
       int inside = Math.min(r[1], maxAge == null ? 100 : maxAge) - Math.max(r[0], minAge) + 1;
       return inside <= 0 ? 0.0 : (double) inside / (r[1] - r[0] + 1);
     }
@@ -80,7 +106,8 @@ public final class SampleGenerator {
   static final double OUTSIDE = 0.03;
 
   private final SplittableRandom random;
-  private final Map<String, Map<String, Map<String, Long>>> baseline; // area -> characteristic -> category -> n
+  private final Map<String, Map<String, Map<String, Long>>>
+      baseline; // area -> characteristic -> category -> n
   private final List<Period> quarters;
   private final int scale;
 
@@ -92,15 +119,16 @@ public final class SampleGenerator {
    * @param scale multiplies every project's number of people, and so the records (about 20,000
    *     times the scale for 8 quarters), for measuring speed on larger inputs
    */
-  public SampleGenerator(long seed, List<BaselineRow> baselines, Period last, int quarterCount,
-      int scale) {
+  public SampleGenerator(
+      long seed, List<BaselineRow> baselines, Period last, int quarterCount, int scale) {
     this.scale = scale;
     this.random = new SplittableRandom(seed);
     this.baseline = new TreeMap<>();
     for (BaselineRow b : baselines) {
       int wanted = b.characteristic().equals(Characteristic.AGE_BAND.code()) ? 16 : b.minAge();
       if (b.minAge() == wanted) {
-        baseline.computeIfAbsent(b.areaCode(), a -> new TreeMap<>())
+        baseline
+            .computeIfAbsent(b.areaCode(), a -> new TreeMap<>())
             .computeIfAbsent(b.characteristic(), c -> new TreeMap<>())
             .merge(b.category(), b.population(), Long::sum);
       }
@@ -130,53 +158,289 @@ public final class SampleGenerator {
     String cornwall = "E06000052";
     String cardiff = "W06000015";
     return List.of(
-        new SampleProject("SHF-01", "Sheffield Mental Health Recovery Forum", "Sheffield Mind Together", sy, List.of(sheffield), 16, Profile.USUAL, 60),
-        new SampleProject("SHF-02", "Diabetes Pathway Redesign", "Sheffield Teaching Hospitals", sy, List.of(sheffield), 18, Profile.USUAL, 45),
-        new SampleProject("SHF-03", "Young People's Health Panel", "Sheffield Youth Voice", sy, List.of(sheffield), 16, 25, "", "", Profile.YOUNG, 35),
-        new SampleProject("SHF-04", "Community Pharmacy Access Review", "Sheffield Mind Together", sy, List.of(sheffield), 16, Profile.REPRESENTATIVE, 55),
-        new SampleProject("SYR-01", "South Yorkshire Drug and Alcohol Lived Experience Group", "Recovery Partners SY", sy, List.of(sheffield, rotherham), 18, Profile.NARROW, 40),
-        new SampleProject("SYR-02", "Stroke Services Co-design", "Recovery Partners SY", sy, List.of(sheffield, rotherham), 16, null, "", "disability", Profile.USUAL, 50),
-        new SampleProject("LDS-01", "Leeds Maternity Voices Partnership", "Leeds Health Partners", wy, List.of(leeds), 16, 49, "female", "", Profile.USUAL, 50),
-        new SampleProject("LDS-02", "Leeds Dementia Carers Network", "Leeds Health Partners", wy, List.of(leeds), 18, Profile.USUAL, 40),
-        new SampleProject("LDS-03", "Digital Front Door Reference Group", "Leeds Health Partners", wy, List.of(leeds), 16, Profile.REPRESENTATIVE, 60),
-        new SampleProject("WYK-01", "West Yorkshire Cancer Patient Panel", "West Yorkshire Alliance", wy, List.of(leeds, bradford), 16, Profile.USUAL, 65),
-        new SampleProject("WYK-02", "Bradford and Leeds Housing and Health Forum", "West Yorkshire Alliance", wy, List.of(leeds, bradford), 16, Profile.NARROW, 30),
-        new SampleProject("TWH-01", "Tower Hamlets Community Health Champions", "Tower Hamlets Together", th, List.of(towerHamlets), 16, Profile.REPRESENTATIVE, 55),
-        new SampleProject("TWH-02", "Adult Social Care Experts by Experience", "Tower Hamlets Together", th, List.of(towerHamlets), 18, Profile.USUAL, 40),
-        new SampleProject("TWH-03", "Children and Families Health Panel", "Tower Hamlets Together", th, List.of(towerHamlets), 16, Profile.YOUNG, 30),
-        new SampleProject("LEI-01", "Leicester Health Inequalities Citizens' Panel", "Leicester Voices", lc, List.of(leicester), 16, Profile.USUAL, 55),
-        new SampleProject("LEI-02", "Leicester Carers' Strategy Group", "Leicester Voices", lc, List.of(leicester), 18, null, "", "unpaid_carer", Profile.USUAL, 35),
-        new SampleProject("LEI-03", "Leicester Sexual Health Service Review", "Leicester Voices", lc, List.of(leicester), 16, Profile.REPRESENTATIVE, 40),
-        new SampleProject("CWL-01", "Carers' voice, Cornwall", "Kernow Care Partnership", co, List.of(cornwall), 18, null, "", "unpaid_carer", Profile.USUAL, 45),
-        new SampleProject("CWL-04", "Cornwall Older People's Forum", "Kernow Care Partnership", co, List.of(cornwall), 65, Profile.USUAL, 40),
-        new SampleProject("CWL-02", "Cornwall Rural Transport to Health Group", "Kernow Care Partnership", co, List.of(cornwall), 16, Profile.NARROW, 30),
-        new SampleProject("CWL-03", "Cornwall Learning Disability Partnership Board", "Kernow Care Partnership", co, List.of(cornwall), 16, Profile.USUAL, 35),
-        new SampleProject("CDF-01", "Cardiff Community Mental Health Forum", "Cardiff Third Sector Council", cv, List.of(cardiff), 16, Profile.USUAL, 50),
-        new SampleProject("CDF-02", "Cardiff \"Well-being\" Advisory Panel", "Cardiff Third Sector Council", cv, List.of(cardiff), 16, Profile.REPRESENTATIVE, 45),
-        new SampleProject("MUL-01", "Multi-city Long COVID Patient Network", "Long COVID Alliance", "", List.of(sheffield, leeds, leicester), 18, Profile.USUAL, 50),
-        new SampleProject("MUL-02", "National Sickle Cell Lived Experience Group", "Long COVID Alliance", "", List.of(towerHamlets, leicester, leeds), 16, Profile.NARROW, 20));
+        new SampleProject(
+            "SHF-01",
+            "Sheffield Mental Health Recovery Forum",
+            "Sheffield Mind Together",
+            sy,
+            List.of(sheffield),
+            16,
+            Profile.USUAL,
+            60),
+        new SampleProject(
+            "SHF-02",
+            "Diabetes Pathway Redesign",
+            "Sheffield Teaching Hospitals",
+            sy,
+            List.of(sheffield),
+            18,
+            Profile.USUAL,
+            45),
+        new SampleProject(
+            "SHF-03",
+            "Young People's Health Panel",
+            "Sheffield Youth Voice",
+            sy,
+            List.of(sheffield),
+            16,
+            25,
+            "",
+            "",
+            Profile.YOUNG,
+            35),
+        new SampleProject(
+            "SHF-04",
+            "Community Pharmacy Access Review",
+            "Sheffield Mind Together",
+            sy,
+            List.of(sheffield),
+            16,
+            Profile.REPRESENTATIVE,
+            55),
+        new SampleProject(
+            "SYR-01",
+            "South Yorkshire Drug and Alcohol Lived Experience Group",
+            "Recovery Partners SY",
+            sy,
+            List.of(sheffield, rotherham),
+            18,
+            Profile.NARROW,
+            40),
+        new SampleProject(
+            "SYR-02",
+            "Stroke Services Co-design",
+            "Recovery Partners SY",
+            sy,
+            List.of(sheffield, rotherham),
+            16,
+            null,
+            "",
+            "disability",
+            Profile.USUAL,
+            50),
+        new SampleProject(
+            "LDS-01",
+            "Leeds Maternity Voices Partnership",
+            "Leeds Health Partners",
+            wy,
+            List.of(leeds),
+            16,
+            49,
+            "female",
+            "",
+            Profile.USUAL,
+            50),
+        new SampleProject(
+            "LDS-02",
+            "Leeds Dementia Carers Network",
+            "Leeds Health Partners",
+            wy,
+            List.of(leeds),
+            18,
+            Profile.USUAL,
+            40),
+        new SampleProject(
+            "LDS-03",
+            "Digital Front Door Reference Group",
+            "Leeds Health Partners",
+            wy,
+            List.of(leeds),
+            16,
+            Profile.REPRESENTATIVE,
+            60),
+        new SampleProject(
+            "WYK-01",
+            "West Yorkshire Cancer Patient Panel",
+            "West Yorkshire Alliance",
+            wy,
+            List.of(leeds, bradford),
+            16,
+            Profile.USUAL,
+            65),
+        new SampleProject(
+            "WYK-02",
+            "Bradford and Leeds Housing and Health Forum",
+            "West Yorkshire Alliance",
+            wy,
+            List.of(leeds, bradford),
+            16,
+            Profile.NARROW,
+            30),
+        new SampleProject(
+            "TWH-01",
+            "Tower Hamlets Community Health Champions",
+            "Tower Hamlets Together",
+            th,
+            List.of(towerHamlets),
+            16,
+            Profile.REPRESENTATIVE,
+            55),
+        new SampleProject(
+            "TWH-02",
+            "Adult Social Care Experts by Experience",
+            "Tower Hamlets Together",
+            th,
+            List.of(towerHamlets),
+            18,
+            Profile.USUAL,
+            40),
+        new SampleProject(
+            "TWH-03",
+            "Children and Families Health Panel",
+            "Tower Hamlets Together",
+            th,
+            List.of(towerHamlets),
+            16,
+            Profile.YOUNG,
+            30),
+        new SampleProject(
+            "LEI-01",
+            "Leicester Health Inequalities Citizens' Panel",
+            "Leicester Voices",
+            lc,
+            List.of(leicester),
+            16,
+            Profile.USUAL,
+            55),
+        new SampleProject(
+            "LEI-02",
+            "Leicester Carers' Strategy Group",
+            "Leicester Voices",
+            lc,
+            List.of(leicester),
+            18,
+            null,
+            "",
+            "unpaid_carer",
+            Profile.USUAL,
+            35),
+        new SampleProject(
+            "LEI-03",
+            "Leicester Sexual Health Service Review",
+            "Leicester Voices",
+            lc,
+            List.of(leicester),
+            16,
+            Profile.REPRESENTATIVE,
+            40),
+        new SampleProject(
+            "CWL-01",
+            "Carers' voice, Cornwall",
+            "Kernow Care Partnership",
+            co,
+            List.of(cornwall),
+            18,
+            null,
+            "",
+            "unpaid_carer",
+            Profile.USUAL,
+            45),
+        new SampleProject(
+            "CWL-04",
+            "Cornwall Older People's Forum",
+            "Kernow Care Partnership",
+            co,
+            List.of(cornwall),
+            65,
+            Profile.USUAL,
+            40),
+        new SampleProject(
+            "CWL-02",
+            "Cornwall Rural Transport to Health Group",
+            "Kernow Care Partnership",
+            co,
+            List.of(cornwall),
+            16,
+            Profile.NARROW,
+            30),
+        new SampleProject(
+            "CWL-03",
+            "Cornwall Learning Disability Partnership Board",
+            "Kernow Care Partnership",
+            co,
+            List.of(cornwall),
+            16,
+            Profile.USUAL,
+            35),
+        new SampleProject(
+            "CDF-01",
+            "Cardiff Community Mental Health Forum",
+            "Cardiff Third Sector Council",
+            cv,
+            List.of(cardiff),
+            16,
+            Profile.USUAL,
+            50),
+        new SampleProject(
+            "CDF-02",
+            "Cardiff \"Well-being\" Advisory Panel",
+            "Cardiff Third Sector Council",
+            cv,
+            List.of(cardiff),
+            16,
+            Profile.REPRESENTATIVE,
+            45),
+        new SampleProject(
+            "MUL-01",
+            "Multi-city Long COVID Patient Network",
+            "Long COVID Alliance",
+            "",
+            List.of(sheffield, leeds, leicester),
+            18,
+            Profile.USUAL,
+            50),
+        new SampleProject(
+            "MUL-02",
+            "National Sickle Cell Lived Experience Group",
+            "Long COVID Alliance",
+            "",
+            List.of(towerHamlets, leicester, leeds),
+            16,
+            Profile.NARROW,
+            20));
   }
 
-  /** Writes projects.csv and the records folder under {@code out}; returns the number of records. */
+  /**
+   * Writes projects.csv and the records folder under {@code out}; returns the number of records.
+   */
   public long write(Path out) {
     try {
       Files.createDirectories(out);
       writeProjects(out.resolve("projects.csv"));
       return writeRecords(out.resolve("records"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the sample to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the sample to " + out + ": " + e.getMessage(), e);
     }
   }
 
   private static void writeProjects(Path file) throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-      p.printRecord("project_id", "project_name", "organisation", "commissioner", "catchment",
-          "min_age", "max_age", "sex", "not_compared", "baseline");
+        CSVPrinter p =
+            new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+      p.printRecord(
+          "project_id",
+          "project_name",
+          "organisation",
+          "commissioner",
+          "catchment",
+          "min_age",
+          "max_age",
+          "sex",
+          "not_compared",
+          "baseline");
       for (SampleProject sp : projects()) {
-        p.printRecord(sp.id(), sp.name(), sp.organisation(), sp.commissioner(),
-            String.join(";", sp.catchment()), sp.minAge(),
-            sp.maxAge() == null ? "" : sp.maxAge(), sp.sex(), sp.notCompared(), "census2021");
+        p.printRecord(
+            sp.id(),
+            sp.name(),
+            sp.organisation(),
+            sp.commissioner(),
+            String.join(";", sp.catchment()),
+            sp.minAge(),
+            sp.maxAge() == null ? "" : sp.maxAge(),
+            sp.sex(),
+            sp.notCompared(),
+            "census2021");
       }
     }
   }
@@ -195,8 +459,10 @@ public final class SampleGenerator {
       List<Person> pool = new ArrayList<>();
       for (int i = 0; i < p.size() * 2 * scale; i++) {
         // A few people take part in more than one project.
-        Person person = !everyone.isEmpty() && random.nextDouble() < 0.04
-            ? everyone.get(random.nextInt(everyone.size())) : newPerson(p, everyone.size());
+        Person person =
+            !everyone.isEmpty() && random.nextDouble() < 0.04
+                ? everyone.get(random.nextInt(everyone.size()))
+                : newPerson(p, everyone.size());
         pool.add(person);
         everyone.add(person);
       }
@@ -215,13 +481,20 @@ public final class SampleGenerator {
         Path file = dir.resolve("participation-" + quarter.folderName() + ".csv");
         boolean windows = orgIndex % 3 == 1;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                .setRecordSeparator(windows ? "\r\n" : "\n").get())) {
+            CSVPrinter out =
+                new CSVPrinter(
+                    w,
+                    CSVFormat.RFC4180
+                        .builder()
+                        .setRecordSeparator(windows ? "\r\n" : "\n")
+                        .get())) {
           if (windows) {
             w.write('\uFEFF'); // exported from Excel: byte-order mark and CRLF
           }
-          out.printRecord(orgIndex % 4 == 2
-              ? columns.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList() : columns);
+          out.printRecord(
+              orgIndex % 4 == 2
+                  ? columns.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList()
+                  : columns);
           for (SampleProject p : org.getValue()) {
             total += writeQuarter(out, columns, p, pools.get(p.id()), quarter, q, recordNumbers);
           }
@@ -256,15 +529,43 @@ public final class SampleGenerator {
       }
     }
     double r = random.nextDouble();
-    answers.put(RecordColumns.ROLE, r < 0.78 ? "lived_experience" : r < 0.86 ? "carer"
-        : r < 0.92 ? "community_member" : r < 0.98 ? "professional" : "other");
-    answers.put(RecordColumns.IMD_DECILE, Integer.toString(1 + Math.min(9,
-        (int) (10 * Math.pow(random.nextDouble(), p.profile() == Profile.USUAL ? 0.8 : 1.2)))));
-    answers.put(RecordColumns.COMMUNICATION_NEEDS, pick(new String[] {"none", "none", "none", "none",
-        "none", "none", "bsl", "easy_read", "interpreter", "other"}));
+    answers.put(
+        RecordColumns.ROLE,
+        r < 0.78
+            ? "lived_experience"
+            : r < 0.86
+                ? "carer"
+                : r < 0.92 ? "community_member" : r < 0.98 ? "professional" : "other");
+    answers.put(
+        RecordColumns.IMD_DECILE,
+        Integer.toString(
+            1
+                + Math.min(
+                    9,
+                    (int)
+                        (10
+                            * Math.pow(
+                                random.nextDouble(), p.profile() == Profile.USUAL ? 0.8 : 1.2)))));
+    answers.put(
+        RecordColumns.COMMUNICATION_NEEDS,
+        pick(
+            new String[] {
+              "none",
+              "none",
+              "none",
+              "none",
+              "none",
+              "none",
+              "bsl",
+              "easy_read",
+              "interpreter",
+              "other"
+            }));
     // A scrambled six-digit id while they last (the shipped sample), then seven digits.
-    String id = n < 900_000 ? String.format(Locale.ROOT, "P%06d", 100_000 + (long) n * 7919 % 900_000)
-        : "P" + (1_000_000 + n);
+    String id =
+        n < 900_000
+            ? String.format(Locale.ROOT, "P%06d", 100_000 + (long) n * 7919 % 900_000)
+            : "P" + (1_000_000 + n);
     return new Person(id, answers);
   }
 
@@ -272,9 +573,10 @@ public final class SampleGenerator {
   private String draw(SampleProject p, Characteristic c) {
     Map<String, Double> weights = new LinkedHashMap<>();
     // A narrower project's people are of its ages and sex, but for a few (OUTSIDE) who are not.
-    boolean inside = p.isForEveryone()
-        || (c != Characteristic.AGE_BAND && c != Characteristic.SEX)
-        || random.nextDouble() >= OUTSIDE;
+    boolean inside =
+        p.isForEveryone()
+            || (c != Characteristic.AGE_BAND && c != Characteristic.SEX)
+            || random.nextDouble() >= OUTSIDE;
     for (String category : c.categoryCodes()) {
       if (inside != p.isFor(c, category) && !(inside && p.isForEveryone())) {
         weights.put(category, 0.0);
@@ -282,11 +584,18 @@ public final class SampleGenerator {
       }
       double population = 0;
       for (String area : p.catchment()) {
-        population += baseline.getOrDefault(area, Map.of()).getOrDefault(c.code(), Map.of())
-            .getOrDefault(category, 0L);
+        population +=
+            baseline
+                .getOrDefault(area, Map.of())
+                .getOrDefault(c.code(), Map.of())
+                .getOrDefault(category, 0L);
       }
-      weights.put(category, population * tilt(p.profile(), c, category) * defining(p, c, category)
-          * (inside && !p.isForEveryone() ? p.intendedFraction(c, category) : 1.0));
+      weights.put(
+          category,
+          population
+              * tilt(p.profile(), c, category)
+              * defining(p, c, category)
+              * (inside && !p.isForEveryone() ? p.intendedFraction(c, category) : 1.0));
     }
     double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
     if (sum == 0) {
@@ -333,27 +642,31 @@ public final class SampleGenerator {
         default -> 0.15;
       };
     }
-    double usual = switch (c) {
-      case AGE_BAND -> switch (category) {
-        case "16_24" -> 0.25;
-        case "25_34" -> 0.45;
-        case "35_44" -> 0.8;
-        case "45_54" -> 1.1;
-        case "55_64" -> 1.8;
-        case "65_74" -> 2.2;
-        case "75_84" -> 1.4;
-        default -> 0.5;
-      };
-      case SEX -> category.equals("female") ? 1.7 : 0.6;
-      case ETHNIC_GROUP -> category.equals("white_british") ? 1.25
-          : category.startsWith("white") ? 0.8 : 0.45;
-      case DISABILITY -> category.equals("not_disabled") ? 0.8 : 1.6;
-      case UNPAID_CARER -> category.equals("yes") ? 1.5 : 1.0;
-      default -> 1.0;
-    };
+    double usual =
+        switch (c) {
+          case AGE_BAND ->
+              switch (category) {
+                case "16_24" -> 0.25;
+                case "25_34" -> 0.45;
+                case "35_44" -> 0.8;
+                case "45_54" -> 1.1;
+                case "55_64" -> 1.8;
+                case "65_74" -> 2.2;
+                case "75_84" -> 1.4;
+                default -> 0.5;
+              };
+          case SEX -> category.equals("female") ? 1.7 : 0.6;
+          case ETHNIC_GROUP ->
+              category.equals("white_british") ? 1.25 : category.startsWith("white") ? 0.8 : 0.45;
+          case DISABILITY -> category.equals("not_disabled") ? 0.8 : 1.6;
+          case UNPAID_CARER -> category.equals("yes") ? 1.5 : 1.0;
+          default -> 1.0;
+        };
     if (profile == Profile.NARROW) {
-      if (c == Characteristic.ETHNIC_GROUP && (category.startsWith("black")
-          || category.startsWith("mixed") || category.equals("asian_bangladeshi"))) {
+      if (c == Characteristic.ETHNIC_GROUP
+          && (category.startsWith("black")
+              || category.startsWith("mixed")
+              || category.equals("asian_bangladeshi"))) {
         return 0.0; // groups absent from this project
       }
       return usual * usual;
@@ -361,12 +674,22 @@ public final class SampleGenerator {
     return usual;
   }
 
-  private long writeQuarter(CSVPrinter out, List<String> columns, SampleProject p,
-      List<Person> pool, Period quarter, int q, Map<String, Integer> recordNumbers)
+  private long writeQuarter(
+      CSVPrinter out,
+      List<String> columns,
+      SampleProject p,
+      List<Person> pool,
+      Period quarter,
+      int q,
+      Map<String, Integer> recordNumbers)
       throws IOException {
     // Projects grow a little over the quarters; a core of regulars plus newcomers.
-    int active = Math.max(4, (int) Math.round(p.size() * scale * (0.55 + 0.05 * q)
-        * (0.8 + 0.4 * random.nextDouble())));
+    int active =
+        Math.max(
+            4,
+            (int)
+                Math.round(
+                    p.size() * scale * (0.55 + 0.05 * q) * (0.8 + 0.4 * random.nextDouble())));
     int offset = (q * 5) % Math.max(1, pool.size() - active);
     List<Person> people = pool.subList(offset, Math.min(pool.size(), offset + active));
     int activities = 4 + random.nextInt(4);
@@ -396,18 +719,22 @@ public final class SampleGenerator {
     return written;
   }
 
-  /** What one activity's register says: mostly the true answers, sometimes blank or spelt otherwise. */
-  private Map<String, String> recorded(Person person, SampleProject p, LocalDate day, String stage) {
+  /**
+   * What one activity's register says: mostly the true answers, sometimes blank or spelt otherwise.
+   */
+  private Map<String, String> recorded(
+      Person person, SampleProject p, LocalDate day, String stage) {
     Map<String, String> row = new HashMap<>();
     for (Map.Entry<String, String> e : person.answers().entrySet()) {
       String column = e.getKey();
       String value = e.getValue() == null ? "" : e.getValue();
-      double blank = switch (column) {
-        case "sexual_orientation", "gender_identity" -> 0.22;
-        case "religion", "imd_decile" -> 0.15;
-        case "unpaid_carer", "disability" -> 0.10;
-        default -> 0.05;
-      };
+      double blank =
+          switch (column) {
+            case "sexual_orientation", "gender_identity" -> 0.22;
+            case "religion", "imd_decile" -> 0.15;
+            case "unpaid_carer", "disability" -> 0.10;
+            default -> 0.05;
+          };
       double r = random.nextDouble();
       if (r < blank) {
         value = "";
@@ -425,14 +752,16 @@ public final class SampleGenerator {
     row.put(RecordColumns.STAGE, stage);
     boolean requested = random.nextDouble() < 0.2;
     row.put(RecordColumns.ADJUSTMENTS_REQUESTED, requested ? "yes" : "no");
-    row.put(RecordColumns.ADJUSTMENTS_MET, requested ? (random.nextDouble() < 0.8 ? "yes" : "no") : "");
+    row.put(
+        RecordColumns.ADJUSTMENTS_MET, requested ? (random.nextDouble() < 0.8 ? "yes" : "no") : "");
     row.put(RecordColumns.PAID, random.nextDouble() < 0.6 ? "yes" : "no");
     return row;
   }
 
   /** A handful of rows wrong in each way the validation catches, as real exports are. */
-  private long writeFaults(CSVPrinter out, List<String> columns, SampleProject p, Period quarter,
-      int orgIndex) throws IOException {
+  private long writeFaults(
+      CSVPrinter out, List<String> columns, SampleProject p, Period quarter, int orgIndex)
+      throws IOException {
     String day = quarter.start().plusDays(20).toString();
     List<Map<String, String>> rows = new ArrayList<>();
     String id = String.format(Locale.ROOT, "%s-F%s-", p.id(), quarter.folderName());
@@ -460,8 +789,8 @@ public final class SampleGenerator {
     return n + 1;
   }
 
-  private static Map<String, String> fault(String recordId, String participant, String project,
-      String date) {
+  private static Map<String, String> fault(
+      String recordId, String participant, String project, String date) {
     Map<String, String> m = new HashMap<>();
     m.put(RecordColumns.RECORD_ID, recordId);
     m.put(RecordColumns.PARTICIPANT_ID, participant);

@@ -34,27 +34,38 @@ import org.whotakespart.ingest.BaselineRow;
  */
 public final class ScaleGenerator {
   static final int PROJECTS_PER_ORGANISATION = 10;
-  private static final String HEADER = "record_id,participant_id,project_id,activity_date,role,"
-      + "stage,age_band,sex,gender_identity,sexual_orientation,ethnic_group,religion,disability,"
-      + "unpaid_carer,imd_decile,paid,adjustments_requested,adjustments_met";
-  private static final String[] ROLES = {"lived_experience", "carer", "community_member",
-      "professional"};
+  private static final String HEADER =
+      "record_id,participant_id,project_id,activity_date,role,"
+          + "stage,age_band,sex,gender_identity,sexual_orientation,ethnic_group,religion,disability,"
+          + "unpaid_carer,imd_decile,paid,adjustments_requested,adjustments_met";
+  private static final String[] ROLES = {
+    "lived_experience", "carer", "community_member", "professional"
+  };
   private static final String[] STAGES = {"design", "delivery", "evaluation"};
+
   /** The record columns drawn from the population, in file order. */
-  private static final List<Characteristic> DRAWN = List.of(Characteristic.AGE_BAND,
-      Characteristic.SEX, Characteristic.GENDER_IDENTITY, Characteristic.SEXUAL_ORIENTATION,
-      Characteristic.ETHNIC_GROUP, Characteristic.RELIGION, Characteristic.DISABILITY,
-      Characteristic.UNPAID_CARER);
+  private static final List<Characteristic> DRAWN =
+      List.of(
+          Characteristic.AGE_BAND,
+          Characteristic.SEX,
+          Characteristic.GENDER_IDENTITY,
+          Characteristic.SEXUAL_ORIENTATION,
+          Characteristic.ETHNIC_GROUP,
+          Characteristic.RELIGION,
+          Characteristic.DISABILITY,
+          Characteristic.UNPAID_CARER);
 
   private final long seed;
   private final List<String> areas;
+
   /** Per area and drawn characteristic, cumulative weights over the categories. */
   private final double[][][] cumulative;
+
   private final List<Period> quarters;
   private final int projects;
 
-  public ScaleGenerator(long seed, List<BaselineRow> baselines, Period last, int quarterCount,
-      int projects) {
+  public ScaleGenerator(
+      long seed, List<BaselineRow> baselines, Period last, int quarterCount, int projects) {
     this.seed = seed;
     this.projects = projects;
     Map<String, Map<String, Map<String, Long>>> byArea = new TreeMap<>();
@@ -62,7 +73,8 @@ public final class ScaleGenerator {
       boolean localAuthority = b.areaCode().matches("[EW]0[6789]\\d{6}");
       int wanted = b.characteristic().equals(Characteristic.AGE_BAND.code()) ? 16 : b.minAge();
       if (localAuthority && b.minAge() == wanted && b.baseline().equals("census2021")) {
-        byArea.computeIfAbsent(b.areaCode(), a -> new TreeMap<>())
+        byArea
+            .computeIfAbsent(b.areaCode(), a -> new TreeMap<>())
             .computeIfAbsent(b.characteristic(), c -> new TreeMap<>())
             .merge(b.category(), b.population(), Long::sum);
       }
@@ -76,8 +88,12 @@ public final class ScaleGenerator {
         double[] w = new double[codes.size()];
         double sum = 0;
         for (int k = 0; k < codes.size(); k++) {
-          sum += byArea.get(areas.get(a)).getOrDefault(ch.code(), Map.of())
-              .getOrDefault(codes.get(k), 0L) * tilt(ch, codes.get(k));
+          sum +=
+              byArea
+                      .get(areas.get(a))
+                      .getOrDefault(ch.code(), Map.of())
+                      .getOrDefault(codes.get(k), 0L)
+                  * tilt(ch, codes.get(k));
           w[k] = sum;
         }
         cumulative[a][c] = w;
@@ -119,14 +135,17 @@ public final class ScaleGenerator {
       for (int q = 0; q < quarters.size(); q++) {
         long quarterTotal = q == quarters.size() - 1 ? total - perQuarter * q : perQuarter;
         for (int org = 0; org < organisations; org++) {
-          Path file = out.resolve("records").resolve(String.format(Locale.ROOT, "org-%03d", org))
-              .resolve("participation-" + quarters.get(q).folderName() + ".csv");
+          Path file =
+              out.resolve("records")
+                  .resolve(String.format(Locale.ROOT, "org-%03d", org))
+                  .resolve("participation-" + quarters.get(q).folderName() + ".csv");
           Files.createDirectories(file.getParent());
           try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(HEADER);
             w.write('\n');
             for (int p = org * PROJECTS_PER_ORGANISATION;
-                p < Math.min(projects, (org + 1) * PROJECTS_PER_ORGANISATION); p++) {
+                p < Math.min(projects, (org + 1) * PROJECTS_PER_ORGANISATION);
+                p++) {
               long n = quarterTotal / projects + (p < quarterTotal % projects ? 1 : 0);
               written += writeProject(w, p, q, n);
             }
@@ -135,7 +154,8 @@ public final class ScaleGenerator {
       }
       return written;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the sample to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the sample to " + out + ": " + e.getMessage(), e);
     }
   }
 
@@ -143,9 +163,16 @@ public final class ScaleGenerator {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("project_id,project_name,organisation,commissioner,catchment,min_age,baseline\n");
       for (int p = 0; p < projects; p++) {
-        w.write(String.format(Locale.ROOT, "%s,Co-production project %d,Organisation %d,"
-                + "Commissioner %d,%s,16,census2021%n", projectId(p), p,
-            p / PROJECTS_PER_ORGANISATION, p % 20, areas.get(p % areas.size())));
+        w.write(
+            String.format(
+                Locale.ROOT,
+                "%s,Co-production project %d,Organisation %d,"
+                    + "Commissioner %d,%s,16,census2021%n",
+                projectId(p),
+                p,
+                p / PROJECTS_PER_ORGANISATION,
+                p % 20,
+                areas.get(p % areas.size())));
       }
     }
   }
@@ -169,8 +196,16 @@ public final class ScaleGenerator {
       long personId = (long) p * 10_000_000L + person;
       SplittableRandom who = new SplittableRandom(seed ^ (personId * 0x9E3779B97F4A7C15L));
       b.setLength(0);
-      b.append(projectId(p)).append('-').append(quarter.folderName()).append('-').append(i)
-          .append(",P").append(personId).append(',').append(projectId(p)).append(',');
+      b.append(projectId(p))
+          .append('-')
+          .append(quarter.folderName())
+          .append('-')
+          .append(i)
+          .append(",P")
+          .append(personId)
+          .append(',')
+          .append(projectId(p))
+          .append(',');
       LocalDate day = quarter.start().plusDays(r.nextInt(days));
       b.append(day).append(',');
       double role = who.nextDouble();

@@ -6,16 +6,22 @@ package org.whotakespart.stats;
  *
  * @param categoryIndex position in the characteristic's categories, or null for unknown
  * @param conflicts people whose recorded value differed between activities
- * @param ageIndex the people's age band (index in its categories), or null: not known, or not
- *     split by age
+ * @param ageIndex the people's age band (index in its categories), or null: not known, or not split
+ *     by age
  * @param sexIndex the people's sex likewise
  */
-public record CategoryCount(String projectId, String characteristic, Integer categoryIndex,
-    long people, long conflicts, Integer ageIndex, Integer sexIndex) {
+public record CategoryCount(
+    String projectId,
+    String characteristic,
+    Integer categoryIndex,
+    long people,
+    long conflicts,
+    Integer ageIndex,
+    Integer sexIndex) {
 
   /** People of a category, not split by age band and sex. */
-  public CategoryCount(String projectId, String characteristic, Integer categoryIndex,
-      long people, long conflicts) {
+  public CategoryCount(
+      String projectId, String characteristic, Integer categoryIndex, long people, long conflicts) {
     this(projectId, characteristic, categoryIndex, people, conflicts, null, null);
   }
 }

@@ -4,31 +4,44 @@ package org.whotakespart.stats;
 public final class CountColumns {
   /** The label of the quarter a record was counted in. */
   public static final String PERIOD = "period";
+
   /** The quarter's position among those counted together, oldest first. */
   public static final String PERIOD_INDEX = "period_index";
+
   /** Per person: bit set of the stages taken part in (1 design, 2 delivery, 4 evaluation). */
   public static final String STAGES = "stages";
+
   /** Per person: bit set of the paid answers given (1 no, 2 yes). */
   public static final String PAID = "paid_answers";
+
   /** Per person: 1 when an adjustment asked for was not met, 2 when one was met (both: 3). */
   public static final String ADJUSTMENTS = "adjustment_answers";
+
   /** Per person: latest IMD decile packed as day * 64 + decile. */
   public static final String DECILE = "decile_latest";
+
   /** Per person: whether they took part in the same project the next quarter. */
   public static final String ACTIVE_NEXT = "active_next";
+
   public static final String PROJECT_ID = "project_id";
   public static final String PARTICIPANT_ID = "participant_id";
   public static final String CHARACTERISTIC = "characteristic";
+
   /** A person's age band and sex, as category indices (null: not known). */
   public static final String AGE_INDEX = "age_index";
+
   public static final String SEX_INDEX = "sex_index";
+
   /** Position of the category in {@code Characteristic#categories()}, or null for unknown. */
   public static final String CATEGORY_INDEX = "category_index";
+
   /** Distinct people. */
   public static final String PEOPLE = "people";
+
   public static final String ROLE = "role";
   public static final String SCOPE_TYPE = "scope_type";
   public static final String SCOPE_ID = "scope_id";
+
   /** People whose known value differed between their activities (the latest was used). */
   public static final String CONFLICTS = "conflicts";
 

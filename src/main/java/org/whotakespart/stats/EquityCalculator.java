@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
@@ -23,21 +22,42 @@ import org.whotakespart.ingest.Project;
 public final class EquityCalculator {
   /** What is measured: which people have it, and among whom. */
   public enum Measure {
-    STAGE_DESIGN("stage_design", "took part in design", ExperienceCount.Flag.DESIGN,
+    STAGE_DESIGN(
+        "stage_design",
+        "took part in design",
+        ExperienceCount.Flag.DESIGN,
         ExperienceCount.Flag.STAGE_KNOWN),
-    STAGE_DELIVERY("stage_delivery", "took part in delivery", ExperienceCount.Flag.DELIVERY,
+    STAGE_DELIVERY(
+        "stage_delivery",
+        "took part in delivery",
+        ExperienceCount.Flag.DELIVERY,
         ExperienceCount.Flag.STAGE_KNOWN),
-    STAGE_EVALUATION("stage_evaluation", "took part in evaluation",
-        ExperienceCount.Flag.EVALUATION, ExperienceCount.Flag.STAGE_KNOWN),
+    STAGE_EVALUATION(
+        "stage_evaluation",
+        "took part in evaluation",
+        ExperienceCount.Flag.EVALUATION,
+        ExperienceCount.Flag.STAGE_KNOWN),
     PAID("paid", "paid or reimbursed", ExperienceCount.Flag.PAID, ExperienceCount.Flag.PAID_KNOWN),
-    ADJUSTMENTS_MET("adjustments_met", "adjustments asked for were met",
-        ExperienceCount.Flag.MET, ExperienceCount.Flag.MET_KNOWN),
-    RETAINED("retained", "of last quarter's people, took part again", ExperienceCount.Flag.RETAINED,
+    ADJUSTMENTS_MET(
+        "adjustments_met",
+        "adjustments asked for were met",
+        ExperienceCount.Flag.MET,
+        ExperienceCount.Flag.MET_KNOWN),
+    RETAINED(
+        "retained",
+        "of last quarter's people, took part again",
+        ExperienceCount.Flag.RETAINED,
         null),
-    MOST_DEPRIVED_20("most_deprived_20", "live in the most deprived 20% of areas",
-        ExperienceCount.Flag.MOST_DEPRIVED_20, ExperienceCount.Flag.DECILE_KNOWN),
-    MOST_DEPRIVED_10("most_deprived_10", "live in the most deprived 10% of areas",
-        ExperienceCount.Flag.MOST_DEPRIVED_10, ExperienceCount.Flag.DECILE_KNOWN);
+    MOST_DEPRIVED_20(
+        "most_deprived_20",
+        "live in the most deprived 20% of areas",
+        ExperienceCount.Flag.MOST_DEPRIVED_20,
+        ExperienceCount.Flag.DECILE_KNOWN),
+    MOST_DEPRIVED_10(
+        "most_deprived_10",
+        "live in the most deprived 10% of areas",
+        ExperienceCount.Flag.MOST_DEPRIVED_10,
+        ExperienceCount.Flag.DECILE_KNOWN);
 
     private final String code;
     private final String words;
@@ -78,8 +98,11 @@ public final class EquityCalculator {
    *     (absent where unknown)
    * @param scopes per scope type other than project, each project's scopes
    */
-  public List<EquityRow> rows(List<Project> projects, List<ExperienceCount> current,
-      List<ExperienceCount> previous, Map<String, Double> areaShares,
+  public List<EquityRow> rows(
+      List<Project> projects,
+      List<ExperienceCount> current,
+      List<ExperienceCount> previous,
+      Map<String, Double> areaShares,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
     List<EquityRow> rows = new ArrayList<>();
     rows(projects, current, previous, areaShares, scopes, rows::add);
@@ -87,11 +110,14 @@ public final class EquityCalculator {
   }
 
   /**
-   * As {@link #rows(List, List, List, Map, Map)}, each row handed to {@code sink} as it is made,
-   * in order: scope type, scope id, characteristic, measure, category.
+   * As {@link #rows(List, List, List, Map, Map)}, each row handed to {@code sink} as it is made, in
+   * order: scope type, scope id, characteristic, measure, category.
    */
-  public void rows(List<Project> projects, List<ExperienceCount> current,
-      List<ExperienceCount> previous, Map<String, Double> areaShares,
+  public void rows(
+      List<Project> projects,
+      List<ExperienceCount> current,
+      List<ExperienceCount> previous,
+      Map<String, Double> areaShares,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes,
       java.util.function.Consumer<EquityRow> sink) {
     Map<ScopeKey, long[]> sums = new HashMap<>();
@@ -143,19 +169,36 @@ public final class EquityCalculator {
             long among = cells[at + 1];
             Double share = among == 0 ? null : (double) with / among;
             Interval ci = among == 0 ? null : Wilson.interval(with, among, Wilson.Z95);
-            sink.accept(new EquityRow(period, type, s.getKey().id(), s.getValue(), c.code(), k.code(),
-                m.code(), with, among, share, ci, allWith, allAmong, everyoneShare,
-                share == null || everyoneShare == null ? null : share - everyoneShare,
-                EquityStatus.of(among, ci, everyoneShare),
-                m == Measure.MOST_DEPRIVED_10 ? areaShare : null));
+            sink.accept(
+                new EquityRow(
+                    period,
+                    type,
+                    s.getKey().id(),
+                    s.getValue(),
+                    c.code(),
+                    k.code(),
+                    m.code(),
+                    with,
+                    among,
+                    share,
+                    ci,
+                    allWith,
+                    allAmong,
+                    everyoneShare,
+                    share == null || everyoneShare == null ? null : share - everyoneShare,
+                    EquityStatus.of(among, ci, everyoneShare),
+                    m == Measure.MOST_DEPRIVED_10 ? areaShare : null));
           }
         }
       }
     }
   }
 
-  private static void add(Map<ScopeKey, long[]> sums, List<Project> projects,
-      List<ExperienceCount> counts, boolean previous,
+  private static void add(
+      Map<ScopeKey, long[]> sums,
+      List<Project> projects,
+      List<ExperienceCount> counts,
+      boolean previous,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
     Map<String, java.util.Set<ScopeKey>> scopesOfProject = new HashMap<>();
     projects.forEach(p -> scopesOfProject.put(p.projectId(), scopesOf(p, scopes).keySet()));
@@ -191,14 +234,16 @@ public final class EquityCalculator {
   /**
    * One scope's sums as one array: for each characteristic, everyone and then each category, for
    * each measure, the people with the experience and the people it is counted among. (A map keyed
-   * by scope, characteristic, category and measure spent most of this step building and hashing
-   * its keys: 2 million of them for 2,000 projects.)
+   * by scope, characteristic, category and measure spent most of this step building and hashing its
+   * keys: 2 million of them for 2,000 projects.)
    */
   private static final class Cells {
     static final int EVERYONE = -1;
     private static final int MEASURES = Measure.values().length;
+
     /** Per characteristic, the first of its rows (everyone); its categories follow. */
     private static final int[] FIRST = new int[Characteristic.values().length];
+
     static final int SIZE;
 
     static {
@@ -219,8 +264,8 @@ public final class EquityCalculator {
   }
 
   /** Every scope the project belongs to (its own first), with the scope's name. */
-  private static Map<ScopeKey, String> scopesOf(Project p,
-      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
+  private static Map<ScopeKey, String> scopesOf(
+      Project p, Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
     Map<ScopeKey, String> m = new LinkedHashMap<>();
     m.put(new ScopeKey(ScopeType.PROJECT, p.projectId()), p.projectName());
     for (var t : scopes.entrySet()) {

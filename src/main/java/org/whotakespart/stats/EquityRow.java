@@ -11,8 +11,21 @@ package org.whotakespart.stats;
  * @param areaShare the catchment's own share where a published figure exists (most deprived 10%:
  *     the share of its small areas in England's most deprived 10%), else null
  */
-public record EquityRow(String period, ScopeType scopeType, String scopeId, String scopeName,
-    String characteristic, String category, String measure, long with, long people, Double share,
-    Interval shareCi95, long everyoneWith, long everyonePeople, Double everyoneShare,
-    Double difference, EquityStatus status, Double areaShare) {
-}
+public record EquityRow(
+    String period,
+    ScopeType scopeType,
+    String scopeId,
+    String scopeName,
+    String characteristic,
+    String category,
+    String measure,
+    long with,
+    long people,
+    Double share,
+    Interval shareCi95,
+    long everyoneWith,
+    long everyonePeople,
+    Double everyoneShare,
+    Double difference,
+    EquityStatus status,
+    Double areaShare) {}

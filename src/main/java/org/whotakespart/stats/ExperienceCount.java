@@ -11,23 +11,24 @@ import org.apache.spark.sql.Column;
  *
  * <ul>
  *   <li>stage: they took part in at least one activity at that stage; known when any activity has a
- *       stage;</li>
- *   <li>paid: at least one activity was paid or reimbursed; known when any activity says yes or
- *       no;</li>
+ *       stage;
+ *   <li>paid: at least one activity was paid or reimbursed; known when any activity says yes or no;
  *   <li>adjustments met: every activity where they asked for adjustments and the answer is recorded
- *       had them met; known when they asked at least once and the answer is recorded;</li>
- *   <li>deprivation: their latest recorded IMD decile is 1 or 2 (most deprived 20% of areas), or
- *       1 (10%); known when a decile is recorded;</li>
+ *       had them met; known when they asked at least once and the answer is recorded;
+ *   <li>deprivation: their latest recorded IMD decile is 1 or 2 (most deprived 20% of areas), or 1
+ *       (10%); known when a decile is recorded;
  *   <li>retained: they took part in the same project in the next quarter (so this count, made in
- *       one quarter, is the retention of the next).</li>
+ *       one quarter, is the retention of the next).
  * </ul>
  *
  * @param counts people with each {@link Flag}, by the flag's ordinal
  */
-public record ExperienceCount(String projectId, String characteristic, Integer categoryIndex,
-    long people, long[] counts) {
+public record ExperienceCount(
+    String projectId, String characteristic, Integer categoryIndex, long people, long[] counts) {
 
-  /** A per-person yes/no read from the per-person columns of {@link PeopleCounts#perPerson(int)}. */
+  /**
+   * A per-person yes/no read from the per-person columns of {@link PeopleCounts#perPerson(int)}.
+   */
   public enum Flag {
     DESIGN("(coalesce(" + CountColumns.STAGES + ", 0) & 1) <> 0"),
     DELIVERY("(coalesce(" + CountColumns.STAGES + ", 0) & 2) <> 0"),

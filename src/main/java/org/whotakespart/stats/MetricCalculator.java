@@ -24,7 +24,9 @@ import org.whotakespart.ingest.Project;
 public final class MetricCalculator {
   /** Rollup id and name of the scope that covers every project. */
   public static final String ALL_ID = "all";
+
   public static final String ALL_NAME = "All projects";
+
   /** Commissioner scope for projects whose commissioner is blank. */
   public static final String NO_COMMISSIONER = "(no commissioner)";
 
@@ -37,10 +39,18 @@ public final class MetricCalculator {
   }
 
   /** One group's figures from x of n people against population share p0 (null: no baseline). */
-  public MetricRow metric(ScopeType scopeType, String scopeId, String scopeName,
-      String characteristic, String category, long x, long n, long unknown, Double p0) {
-    return metric(scopeType, scopeId, scopeName, characteristic, category, x, n, unknown, p0,
-        false);
+  public MetricRow metric(
+      ScopeType scopeType,
+      String scopeId,
+      String scopeName,
+      String characteristic,
+      String category,
+      long x,
+      long n,
+      long unknown,
+      Double p0) {
+    return metric(
+        scopeType, scopeId, scopeName, characteristic, category, x, n, unknown, p0, false);
   }
 
   /**
@@ -48,8 +58,16 @@ public final class MetricCalculator {
    * counts and share but gets no population share, expected count, ratio or shortfall, and the
    * status {@code not_compared}.
    */
-  public MetricRow metric(ScopeType scopeType, String scopeId, String scopeName,
-      String characteristic, String category, long x, long n, long unknown, Double p0,
+  public MetricRow metric(
+      ScopeType scopeType,
+      String scopeId,
+      String scopeName,
+      String characteristic,
+      String category,
+      long x,
+      long n,
+      long unknown,
+      Double p0,
       boolean notCompared) {
     if (notCompared) {
       p0 = null;
@@ -62,15 +80,34 @@ public final class MetricCalculator {
     boolean comparable = share != null && p0 != null && p0 > 0;
     Double ratio = comparable ? share / p0 : null;
     Interval ratioCi = comparable ? ci95.dividedBy(p0) : null;
-    Status status = notCompared ? Status.NOT_COMPARED
-        : Status.of(n, p0, comparable ? ratio : Double.NaN, ci95, bands.low(), bands.high());
-    return new MetricRow(period, scopeType, scopeId, scopeName, characteristic, category, x, n,
-        unknown, share, ci95, ci998, p0, expected, shortfall, ratio, ratioCi, status);
+    Status status =
+        notCompared
+            ? Status.NOT_COMPARED
+            : Status.of(n, p0, comparable ? ratio : Double.NaN, ci95, bands.low(), bands.high());
+    return new MetricRow(
+        period,
+        scopeType,
+        scopeId,
+        scopeName,
+        characteristic,
+        category,
+        x,
+        n,
+        unknown,
+        share,
+        ci95,
+        ci998,
+        p0,
+        expected,
+        shortfall,
+        ratio,
+        ratioCi,
+        status);
   }
 
   /** Project rows: every project × characteristic × category. */
-  public List<MetricRow> projectMetrics(List<Project> projects, List<CategoryCount> counts,
-      List<ProjectBaseline> baselines) {
+  public List<MetricRow> projectMetrics(
+      List<Project> projects, List<CategoryCount> counts, List<ProjectBaseline> baselines) {
     Map<Group, Long> people = new HashMap<>();
     Map<Group, Long> known = new HashMap<>();
     Map<Group, Long> unknown = new HashMap<>();
@@ -97,9 +134,11 @@ public final class MetricCalculator {
     for (CategoryCount c : counts) {
       Group group = new Group(c.projectId(), c.characteristic(), -1);
       ProjectBaseline b = coverage.get(group);
-      if (c.categoryIndex() != null && b != null && b.excludes(
-          c.ageIndex() == null ? null : ages.get(c.ageIndex()),
-          c.sexIndex() == null ? null : sexes.get(c.sexIndex()))) {
+      if (c.categoryIndex() != null
+          && b != null
+          && b.excludes(
+              c.ageIndex() == null ? null : ages.get(c.ageIndex()),
+              c.sexIndex() == null ? null : sexes.get(c.sexIndex()))) {
         outside.merge(group.category(c.categoryIndex()), c.people(), Long::sum);
       }
     }
@@ -117,19 +156,30 @@ public final class MetricCalculator {
         long inside = n;
         if (!p.isNotCompared(c.code())) {
           for (int i = 0; i < categories.size(); i++) {
-            inside -= IntendedPopulation.isNotCompared(p, c.code(), categories.get(i).code())
-                ? people.getOrDefault(group.category(i), 0L)
-                : outside.getOrDefault(group.category(i), 0L);
+            inside -=
+                IntendedPopulation.isNotCompared(p, c.code(), categories.get(i).code())
+                    ? people.getOrDefault(group.category(i), 0L)
+                    : outside.getOrDefault(group.category(i), 0L);
           }
         }
         for (int i = 0; i < categories.size(); i++) {
           String category = categories.get(i).code();
           boolean notCompared = IntendedPopulation.isNotCompared(p, c.code(), category);
-          long x = people.getOrDefault(group.category(i), 0L)
-              - (notCompared ? 0 : outside.getOrDefault(group.category(i), 0L));
-          rows.add(metric(ScopeType.PROJECT, p.projectId(), p.projectName(), c.code(), category, x,
-              notCompared ? n : inside, u,
-              p0.get(new GroupKey(p.projectId(), c.code(), category)), notCompared));
+          long x =
+              people.getOrDefault(group.category(i), 0L)
+                  - (notCompared ? 0 : outside.getOrDefault(group.category(i), 0L));
+          rows.add(
+              metric(
+                  ScopeType.PROJECT,
+                  p.projectId(),
+                  p.projectName(),
+                  c.code(),
+                  category,
+                  x,
+                  notCompared ? n : inside,
+                  u,
+                  p0.get(new GroupKey(p.projectId(), c.code(), category)),
+                  notCompared));
         }
       }
     }
@@ -152,13 +202,15 @@ public final class MetricCalculator {
    *
    * @param scopesOfProject the rollup scopes (id, name) each project belongs to
    */
-  public List<MetricRow> rollup(ScopeType scopeType, List<MetricRow> projectRows,
-      Map<String, List<Scope>> scopesOfProject) {
+  public List<MetricRow> rollup(
+      ScopeType scopeType, List<MetricRow> projectRows, Map<String, List<Scope>> scopesOfProject) {
     Map<GroupKey, Accumulator> groups = new LinkedHashMap<>();
     for (MetricRow r : projectRows) {
       for (Scope s : scopesOfProject.getOrDefault(r.scopeId(), List.of())) {
         GroupKey key = new GroupKey(s.id(), r.characteristic(), r.category());
-        groups.computeIfAbsent(key, k -> new Accumulator(s, r.characteristic(), r.category())).add(r);
+        groups
+            .computeIfAbsent(key, k -> new Accumulator(s, r.characteristic(), r.category()))
+            .add(r);
       }
     }
     List<MetricRow> out = new ArrayList<>();
@@ -167,8 +219,18 @@ public final class MetricCalculator {
       Double p0 = a.knownWithBaseline > 0 ? a.expected / a.knownWithBaseline : null;
       // A group no project of the rollup compares (a split workbook of one maternity project,
       // say) is not compared in the rollup either.
-      out.add(metric(scopeType, a.scope.id(), a.scope.name(), a.characteristic, a.category,
-          a.participants, a.known, a.unknown, p0, a.compared == 0));
+      out.add(
+          metric(
+              scopeType,
+              a.scope.id(),
+              a.scope.name(),
+              a.characteristic,
+              a.category,
+              a.participants,
+              a.known,
+              a.unknown,
+              p0,
+              a.compared == 0));
     }
     return out;
   }
@@ -212,30 +274,35 @@ public final class MetricCalculator {
     }
   }
 
-  /** Metrics in a stable order: scope type, scope id, characteristic and category in report order. */
-  public static final Comparator<MetricRow> ORDER = Comparator
-      .comparing(MetricRow::period)
-      .thenComparing(r -> r.scopeType().ordinal())
-      .thenComparing(MetricRow::scopeId)
-      .thenComparing(r -> Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal())
-      .thenComparing(r -> Characteristic.fromCode(r.characteristic()).orElseThrow()
-          .indexOf(r.category()));
+  /**
+   * Metrics in a stable order: scope type, scope id, characteristic and category in report order.
+   */
+  public static final Comparator<MetricRow> ORDER =
+      Comparator.comparing(MetricRow::period)
+          .thenComparing(r -> r.scopeType().ordinal())
+          .thenComparing(MetricRow::scopeId)
+          .thenComparing(r -> Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal())
+          .thenComparing(
+              r -> Characteristic.fromCode(r.characteristic()).orElseThrow().indexOf(r.category()));
 
   /** Each project's rollup scopes of one kind. */
-  public static Map<String, List<Scope>> scopes(ScopeType type, List<Project> projects,
-      Map<String, String> areaNames) {
+  public static Map<String, List<Scope>> scopes(
+      ScopeType type, List<Project> projects, Map<String, String> areaNames) {
     Map<String, List<Scope>> m = new TreeMap<>();
     for (Project p : projects) {
-      List<Scope> s = switch (type) {
-        case ALL -> List.of(new Scope(ALL_ID, ALL_NAME));
-        case COMMISSIONER -> {
-          String c = p.commissioner().isEmpty() ? NO_COMMISSIONER : p.commissioner();
-          yield List.of(new Scope(c, c));
-        }
-        case AREA -> p.catchment().stream()
-            .map(a -> new Scope(a, areaNames.getOrDefault(a, a))).toList();
-        case PROJECT -> List.of(new Scope(p.projectId(), p.projectName()));
-      };
+      List<Scope> s =
+          switch (type) {
+            case ALL -> List.of(new Scope(ALL_ID, ALL_NAME));
+            case COMMISSIONER -> {
+              String c = p.commissioner().isEmpty() ? NO_COMMISSIONER : p.commissioner();
+              yield List.of(new Scope(c, c));
+            }
+            case AREA ->
+                p.catchment().stream()
+                    .map(a -> new Scope(a, areaNames.getOrDefault(a, a)))
+                    .toList();
+            case PROJECT -> List.of(new Scope(p.projectId(), p.projectName()));
+          };
       m.put(p.projectId(), s);
     }
     return m;

@@ -30,8 +30,11 @@ public record MetricRow(
    * enough people for that absence to show a gap (statistics.md, "Status").
    */
   public boolean isAbsent() {
-    return participants == 0 && expected != null && expected >= 1.0
-        && status != Status.NOT_COMPARED && Status.ableToShowGap(known, populationShare);
+    return participants == 0
+        && expected != null
+        && expected >= 1.0
+        && status != Status.NOT_COMPARED
+        && Status.ableToShowGap(known, populationShare);
   }
 
   /** Known / (known + unknown); null when the scope has nobody. */

@@ -4,16 +4,16 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Exact random samples from the binomial and multinomial distributions at a cost that does not
- * grow with the number of trials, for the Monte Carlo goodness-of-fit test.
+ * Exact random samples from the binomial and multinomial distributions at a cost that does not grow
+ * with the number of trials, for the Monte Carlo goodness-of-fit test.
  *
- * <p>A multinomial sample of n over K categories is drawn as K − 1 conditional binomials (the
- * first category's count from Bin(n, p₁), the next from the trials left over with p₂ / (1 − p₁),
- * and so on), instead of n separate draws: with 2,000 samples a test, drawing every trial cost
- * 2,000 × n draws per test and grew with the records. Each binomial is drawn by inversion when
- * its mean is below 10 (the expected number of steps is the mean), otherwise by Hörmann's
- * transformed rejection with squeeze, BTRS (W. Hörmann, "The generation of binomial random
- * variates", J. Statist. Comput. Simul. 46, 1993), with the exact log-factorial acceptance test.
+ * <p>A multinomial sample of n over K categories is drawn as K − 1 conditional binomials (the first
+ * category's count from Bin(n, p₁), the next from the trials left over with p₂ / (1 − p₁), and so
+ * on), instead of n separate draws: with 2,000 samples a test, drawing every trial cost 2,000 × n
+ * draws per test and grew with the records. Each binomial is drawn by inversion when its mean is
+ * below 10 (the expected number of steps is the mean), otherwise by Hörmann's transformed rejection
+ * with squeeze, BTRS (W. Hörmann, "The generation of binomial random variates", J. Statist. Comput.
+ * Simul. 46, 1993), with the exact log-factorial acceptance test.
  *
  * <pre>{@code
  * long[] counts = new long[3];
@@ -27,14 +27,17 @@ public final class Multinomial {
   private Multinomial() {}
 
   /**
-   * Fills {@code out} with one sample of {@code n} trials over probabilities {@code p} (which
-   * must sum to 1, give or take rounding; the last category takes the trials left over).
+   * Fills {@code out} with one sample of {@code n} trials over probabilities {@code p} (which must
+   * sum to 1, give or take rounding; the last category takes the trials left over).
    */
   public static void sample(SplittableRandom random, long n, double[] p, long[] out) {
     sample(random, n, shares(p), out);
   }
 
-  /** {@code p} made ready for many samples ({@link #sample(SplittableRandom, long, Shares, long[])}). */
+  /**
+   * {@code p} made ready for many samples ({@link #sample(SplittableRandom, long, Shares,
+   * long[])}).
+   */
   public static Shares shares(double[] p) {
     return new Shares(p);
   }
@@ -48,10 +51,15 @@ public final class Multinomial {
    */
   public static final class Shares {
     private final int last;
+
     /** Whether any probability is left for category i (it is drawn only if so). */
     private final boolean[] drawn;
-    /** Bin(left, its conditional probability) is drawn as Bin(left, small[i]), or left minus that. */
+
+    /**
+     * Bin(left, its conditional probability) is drawn as Bin(left, small[i]), or left minus that.
+     */
     private final double[] small;
+
     private final boolean[] flipped;
     private final double[] logOneMinusSmall;
 
@@ -102,8 +110,8 @@ public final class Multinomial {
   }
 
   /** One draw from Bin(n, p) for p ≤ 1/2, or 1, given log(1 − p). */
-  private static long smallBinomial(SplittableRandom random, long n, double p,
-      double logOneMinusP) {
+  private static long smallBinomial(
+      SplittableRandom random, long n, double p, double logOneMinusP) {
     if (n <= 0 || p <= 0) {
       return 0;
     }

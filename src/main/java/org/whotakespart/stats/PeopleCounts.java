@@ -1,6 +1,7 @@
 package org.whotakespart.stats;
 
 import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -8,7 +9,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
@@ -16,8 +16,8 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,8 +62,8 @@ public final class PeopleCounts {
   }
 
   /**
-   * Keeps accepted records dated in any of the periods, each labelled with its period
-   * ({@link CountColumns#PERIOD}), so that several quarters are counted in one pass.
+   * Keeps accepted records dated in any of the periods, each labelled with its period ({@link
+   * CountColumns#PERIOD}), so that several quarters are counted in one pass.
    */
   public static Function1<Dataset<Row>, Dataset<Row>> filterAcceptedIn(List<Period> periods) {
     return df -> {
@@ -76,21 +76,27 @@ public final class PeopleCounts {
         label = when(isAcceptedIn(p), lit(p.label())).otherwise(label);
         index = when(isAcceptedIn(p), lit(i)).otherwise(index);
       }
-      return df.filter(inAny).withColumn(CountColumns.PERIOD, label)
+      return df.filter(inAny)
+          .withColumn(CountColumns.PERIOD, label)
           .withColumn(CountColumns.PERIOD_INDEX, index);
     };
   }
 
-  /** Keeps records of the roles measured against the population (a blank role is lived experience). */
+  /**
+   * Keeps records of the roles measured against the population (a blank role is lived experience).
+   */
   public static Function1<Dataset<Row>, Dataset<Row>> filterMeasuredRoles(Set<String> roles) {
     return df -> df.filter(isMeasuredRole(roles));
   }
 
   /** True for an accepted record dated in the period. */
   public static Column isAcceptedIn(Period period) {
-    return col(ValidatedColumns.ROW_STATUS).equalTo(lit(ValidatedColumns.ACCEPTED))
+    return col(ValidatedColumns.ROW_STATUS)
+        .equalTo(lit(ValidatedColumns.ACCEPTED))
         .and(col(ValidatedColumns.ACTIVITY_DAY).geq(lit(java.sql.Date.valueOf(period.start()))))
-        .and(col(ValidatedColumns.ACTIVITY_DAY).lt(lit(java.sql.Date.valueOf(period.endExclusive()))));
+        .and(
+            col(ValidatedColumns.ACTIVITY_DAY)
+                .lt(lit(java.sql.Date.valueOf(period.endExclusive()))));
   }
 
   /** True for a record whose role is measured against the population. */
@@ -98,9 +104,12 @@ public final class PeopleCounts {
     return roleIndex().isin(roles.stream().map(PeopleCounts::roleIndexOf).sorted().toArray());
   }
 
-  /** The record's role as its index in {@code Vocabulary.ROLES}; a blank role is lived experience. */
+  /**
+   * The record's role as its index in {@code Vocabulary.ROLES}; a blank role is lived experience.
+   */
   private static Column roleIndex() {
-    return coalesce(col(ValidatedColumns.index(RecordColumns.ROLE)),
+    return coalesce(
+        col(ValidatedColumns.index(RecordColumns.ROLE)),
         lit(roleIndexOf(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE)));
   }
 
@@ -112,26 +121,31 @@ public final class PeopleCounts {
   private static byte knownIndex(String column, String code) {
     Integer i = org.whotakespart.config.Vocabulary.indexOf(column, code);
     if (i == null) {
-      throw new IllegalArgumentException("'" + code + "' is not a code of " + column + ": use one"
-          + " of " + org.whotakespart.config.Vocabulary.codedColumns().get(column));
+      throw new IllegalArgumentException(
+          "'"
+              + code
+              + "' is not a code of "
+              + column
+              + ": use one"
+              + " of "
+              + org.whotakespart.config.Vocabulary.codedColumns().get(column));
     }
     return i.byteValue();
   }
 
   /**
-   * One row per project, person and period (by index): per characteristic the packed latest
-   * value, the values seen of every characteristic as one bit set, what the person's activities
-   * say of their experience (the stages they took part in, whether they were paid, whether
-   * adjustments they asked for were met, their latest deprivation decile: {@link ExperienceCount}
-   * says how each is read), and, in the
-   * quarter before the last, whether they took part in the same project in the last quarter
-   * ({@code active_next}, for retention; false in the other quarters).
+   * One row per project, person and period (by index): per characteristic the packed latest value,
+   * the values seen of every characteristic as one bit set, what the person's activities say of
+   * their experience (the stages they took part in, whether they were paid, whether adjustments
+   * they asked for were met, their latest deprivation decile: {@link ExperienceCount} says how each
+   * is read), and, in the quarter before the last, whether they took part in the same project in
+   * the last quarter ({@code active_next}, for retention; false in the other quarters).
    *
-   * <p>Retention needs no join: a person's records of the last two quarters are aggregated into
-   * one group (project, person, the quarter before the last) with two sets of columns, one per
-   * quarter, which are then split into a row per quarter; the earlier quarter's row is retained
-   * when the later set holds any record. (A join of every person with themselves a quarter later
-   * sorted 6 million wide rows and spilled at 10 M records.)
+   * <p>Retention needs no join: a person's records of the last two quarters are aggregated into one
+   * group (project, person, the quarter before the last) with two sets of columns, one per quarter,
+   * which are then split into a row per quarter; the earlier quarter's row is retained when the
+   * later set holds any record. (A join of every person with themselves a quarter later sorted 6
+   * million wide rows and spilled at 10 M records.)
    *
    * @param periods how many quarters {@link #filterAcceptedIn(List)} was given, oldest first
    */
@@ -143,7 +157,8 @@ public final class PeopleCounts {
       List<String> names = new ArrayList<>(earlier.keySet());
       List<Column> aggregates = new ArrayList<>();
       earlier.forEach((name, aggregate) -> aggregates.add(aggregate.as(name)));
-      personAggregates(isLast).forEach((name, aggregate) -> aggregates.add(aggregate.as(name + LAST)));
+      personAggregates(isLast)
+          .forEach((name, aggregate) -> aggregates.add(aggregate.as(name + LAST)));
       aggregates.add(count(when(not(isLast), lit(1))).as(RECORDS));
       aggregates.add(count(when(isLast, lit(1))).as(RECORDS + LAST));
       List<Column> earlierRow = new ArrayList<>();
@@ -154,16 +169,22 @@ public final class PeopleCounts {
         earlierRow.add(col(n).as(n));
         laterRow.add(col(n + LAST).as(n));
       }
-      earlierRow.add(col(GROUP).equalTo(lit(last - 1)).and(col(RECORDS + LAST).gt(0))
-          .as(CountColumns.ACTIVE_NEXT));
+      earlierRow.add(
+          col(GROUP)
+              .equalTo(lit(last - 1))
+              .and(col(RECORDS + LAST).gt(0))
+              .as(CountColumns.ACTIVE_NEXT));
       laterRow.add(lit(false).as(CountColumns.ACTIVE_NEXT));
       earlierRow.add(col(RECORDS).as(RECORDS));
       laterRow.add(col(RECORDS + LAST).as(RECORDS));
-      List<Column> out = new ArrayList<>(List.of(col(RecordColumns.PROJECT_ID),
-          col(RecordColumns.PARTICIPANT_ID)));
-      out.add(org.apache.spark.sql.functions.inline(org.apache.spark.sql.functions.array(
-          org.apache.spark.sql.functions.struct(earlierRow.toArray(new Column[0])),
-          org.apache.spark.sql.functions.struct(laterRow.toArray(new Column[0])))));
+      List<Column> out =
+          new ArrayList<>(
+              List.of(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID)));
+      out.add(
+          org.apache.spark.sql.functions.inline(
+              org.apache.spark.sql.functions.array(
+                  org.apache.spark.sql.functions.struct(earlierRow.toArray(new Column[0])),
+                  org.apache.spark.sql.functions.struct(laterRow.toArray(new Column[0])))));
       return df.select(personInputs(last).toArray(new Column[0]))
           .withColumn(CountColumns.SEEN, seen())
           .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID), col(GROUP))
@@ -184,41 +205,53 @@ public final class PeopleCounts {
    * Each record's values as small numbers, worked out once per record before aggregating (inside
    * the aggregation each would be worked out again for every aggregate using it, four times over
    * with two quarters' columns): the project, person and group of quarters, whether the record is
-   * of the last quarter, its day times 64, each characteristic's category index, and its stage,
-   * pay and adjustments as bits and its decile, all from the codes' indices
-   * ({@link ValidatedColumns#index}), never from the codes' text.
+   * of the last quarter, its day times 64, each characteristic's category index, and its stage, pay
+   * and adjustments as bits and its decile, all from the codes' indices ({@link
+   * ValidatedColumns#index}), never from the codes' text.
    */
   private static List<Column> personInputs(int last) {
     Column period = col(CountColumns.PERIOD_INDEX);
-    List<Column> in = new ArrayList<>(List.of(col(RecordColumns.PROJECT_ID),
-        col(RecordColumns.PARTICIPANT_ID),
-        when(period.equalTo(lit(last)), lit(last - 1)).otherwise(period).as(GROUP),
-        period.equalTo(lit(last)).as(IS_LAST),
-        unix_date(col(ValidatedColumns.ACTIVITY_DAY)).cast("long").multiply(CATEGORY_BITS).as(DAY)));
+    List<Column> in =
+        new ArrayList<>(
+            List.of(
+                col(RecordColumns.PROJECT_ID),
+                col(RecordColumns.PARTICIPANT_ID),
+                when(period.equalTo(lit(last)), lit(last - 1)).otherwise(period).as(GROUP),
+                period.equalTo(lit(last)).as(IS_LAST),
+                unix_date(col(ValidatedColumns.ACTIVITY_DAY))
+                    .cast("long")
+                    .multiply(CATEGORY_BITS)
+                    .as(DAY)));
     for (Characteristic c : Characteristic.values()) {
       in.add(categoryIndex(c).as(indexColumn(c)));
     }
     // Each stage its own bit (the stages' index in their list: design, delivery, evaluation).
-    in.add(call_function("shiftleft", lit(1), col(ValidatedColumns.index(RecordColumns.STAGE)))
-        .as(CountColumns.STAGES));
+    in.add(
+        call_function("shiftleft", lit(1), col(ValidatedColumns.index(RecordColumns.STAGE)))
+            .as(CountColumns.STAGES));
     Column paid = col(ValidatedColumns.index(RecordColumns.PAID));
     Column requested = col(ValidatedColumns.index(RecordColumns.ADJUSTMENTS_REQUESTED));
     Column met = col(ValidatedColumns.index(RecordColumns.ADJUSTMENTS_MET));
     Column yes = lit(knownIndex(RecordColumns.PAID, "yes"));
     Column no = lit(knownIndex(RecordColumns.PAID, "no"));
     in.add(when(paid.equalTo(no), 1).when(paid.equalTo(yes), 2).as(CountColumns.PAID));
-    in.add(when(requested.equalTo(yes).and(met.equalTo(no)), 1)
-        .when(requested.equalTo(yes).and(met.equalTo(yes)), 2).as(CountColumns.ADJUSTMENTS));
+    in.add(
+        when(requested.equalTo(yes).and(met.equalTo(no)), 1)
+            .when(requested.equalTo(yes).and(met.equalTo(yes)), 2)
+            .as(CountColumns.ADJUSTMENTS));
     // Deciles 1 to 10 are indices 0 to 9; prefer_not_to_say is unknown, like blank (no index).
-    in.add(col(ValidatedColumns.index(RecordColumns.IMD_DECILE)).cast("int").plus(lit(1))
-        .as(CountColumns.DECILE));
+    in.add(
+        col(ValidatedColumns.index(RecordColumns.IMD_DECILE))
+            .cast("int")
+            .plus(lit(1))
+            .as(CountColumns.DECILE));
     return in;
   }
 
   /**
    * Where each characteristic's bits start in {@link CountColumns#SEEN}: all the values a person
-   * gave, for every characteristic, fit one {@code long} (54 categories), so one {@code bit_or}
-   * per person stands for one per characteristic (a third of the aggregates updated per record).
+   * gave, for every characteristic, fit one {@code long} (54 categories), so one {@code bit_or} per
+   * person stands for one per characteristic (a third of the aggregates updated per record).
    */
   private static final int[] SEEN_OFFSET = seenOffsets();
 
@@ -230,8 +263,11 @@ public final class PeopleCounts {
       next += c.categoryCodes().size();
     }
     if (next > Long.SIZE) {
-      throw new IllegalStateException("the characteristics have " + next + " categories; the"
-          + " values a person gave are kept in one 64-bit set: give CountColumns.SEEN a second one");
+      throw new IllegalStateException(
+          "the characteristics have "
+              + next
+              + " categories; the"
+              + " values a person gave are kept in one 64-bit set: give CountColumns.SEEN a second one");
     }
     return offset;
   }
@@ -240,8 +276,14 @@ public final class PeopleCounts {
   private static Column seen() {
     Column seen = lit(0L);
     for (Characteristic c : Characteristic.values()) {
-      seen = seen.bitwiseOR(coalesce(call_function("shiftleft", lit(1L),
-          col(indexColumn(c)).plus(lit(SEEN_OFFSET[c.ordinal()]))), lit(0L)));
+      seen =
+          seen.bitwiseOR(
+              coalesce(
+                  call_function(
+                      "shiftleft",
+                      lit(1L),
+                      col(indexColumn(c)).plus(lit(SEEN_OFFSET[c.ordinal()]))),
+                  lit(0L)));
     }
     return seen;
   }
@@ -270,8 +312,8 @@ public final class PeopleCounts {
 
   /**
    * The category's position in report order; null when the value is unknown. A characteristic of
-   * the records lists its categories in its code list's order, so its stored index is the
-   * position; the broad ethnic group is looked up by the detailed group's index.
+   * the records lists its categories in its code list's order, so its stored index is the position;
+   * the broad ethnic group is looked up by the detailed group's index.
    */
   static Column categoryIndex(Characteristic c) {
     if (c != Characteristic.ETHNIC_GROUP_BROAD) {
@@ -287,10 +329,10 @@ public final class PeopleCounts {
   }
 
   /**
-   * Unpivots the per-person values and counts distinct people per period (by its
-   * {@link CountColumns#PERIOD_INDEX} in the list given to {@link #filterAcceptedIn(List)}),
-   * project, characteristic and category (a null category index is "unknown"), with the
-   * conflicts among them.
+   * Unpivots the per-person values and counts distinct people per period (by its {@link
+   * CountColumns#PERIOD_INDEX} in the list given to {@link #filterAcceptedIn(List)}), project,
+   * characteristic and category (a null category index is "unknown"), with the conflicts among
+   * them.
    */
   public static Function1<Dataset<Row>, Dataset<Row>> perCategory() {
     return perCategory(false);
@@ -299,38 +341,73 @@ public final class PeopleCounts {
   /**
    * As {@link #perCategory()}; with {@code byAgeAndSex}, also by each person's age band and sex
    * (their indices, {@link CountColumns#AGE_INDEX} and {@link CountColumns#SEX_INDEX}, null when
-   * not known), so that people outside a baseline's ages or sex can be told apart (a few times
-   * more rows; add them up for the plain counts).
+   * not known), so that people outside a baseline's ages or sex can be told apart (a few times more
+   * rows; add them up for the plain counts).
    */
   public static Function1<Dataset<Row>, Dataset<Row>> perCategory(boolean byAgeAndSex) {
     return df -> {
       StringBuilder stack = new StringBuilder("stack(").append(Characteristic.values().length);
       for (Characteristic c : Characteristic.values()) {
-        stack.append(", '").append(c.code()).append("', ")
-            .append("cast(pmod(").append(CountColumns.latest(c.code())).append(", ")
-            .append(CATEGORY_BITS).append(") as int), ")
-            .append("bit_count(shiftright(coalesce(").append(CountColumns.SEEN).append(", 0L), ")
-            .append(SEEN_OFFSET[c.ordinal()]).append(") & ")
-            .append((1L << c.categoryCodes().size()) - 1).append("L) > 1");
+        stack
+            .append(", '")
+            .append(c.code())
+            .append("', ")
+            .append("cast(pmod(")
+            .append(CountColumns.latest(c.code()))
+            .append(", ")
+            .append(CATEGORY_BITS)
+            .append(") as int), ")
+            .append("bit_count(shiftright(coalesce(")
+            .append(CountColumns.SEEN)
+            .append(", 0L), ")
+            .append(SEEN_OFFSET[c.ordinal()])
+            .append(") & ")
+            .append((1L << c.categoryCodes().size()) - 1)
+            .append("L) > 1");
       }
-      stack.append(") as (").append(CountColumns.CHARACTERISTIC).append(", ")
-          .append(CountColumns.CATEGORY_INDEX).append(", is_conflict)");
+      stack
+          .append(") as (")
+          .append(CountColumns.CHARACTERISTIC)
+          .append(", ")
+          .append(CountColumns.CATEGORY_INDEX)
+          .append(", is_conflict)");
       List<Column> sums = new ArrayList<>();
       sums.add(sum(when(col("is_conflict"), 1L).otherwise(0L)).as(CountColumns.CONFLICTS));
       for (ExperienceCount.Flag f : ExperienceCount.Flag.values()) {
         sums.add(sum(when(f.of(), 1L).otherwise(0L)).as(f.column()));
       }
-      List<String> select = new ArrayList<>(List.of(CountColumns.PERIOD_INDEX,
-          RecordColumns.PROJECT_ID, CountColumns.STAGES, CountColumns.PAID,
-          CountColumns.ADJUSTMENTS, CountColumns.DECILE, CountColumns.ACTIVE_NEXT));
-      List<Column> keys = new ArrayList<>(List.of(col(CountColumns.PERIOD_INDEX),
-          col(RecordColumns.PROJECT_ID), col(CountColumns.CHARACTERISTIC),
-          col(CountColumns.CATEGORY_INDEX)));
+      List<String> select =
+          new ArrayList<>(
+              List.of(
+                  CountColumns.PERIOD_INDEX,
+                  RecordColumns.PROJECT_ID,
+                  CountColumns.STAGES,
+                  CountColumns.PAID,
+                  CountColumns.ADJUSTMENTS,
+                  CountColumns.DECILE,
+                  CountColumns.ACTIVE_NEXT));
+      List<Column> keys =
+          new ArrayList<>(
+              List.of(
+                  col(CountColumns.PERIOD_INDEX),
+                  col(RecordColumns.PROJECT_ID),
+                  col(CountColumns.CHARACTERISTIC),
+                  col(CountColumns.CATEGORY_INDEX)));
       if (byAgeAndSex) {
-        select.add("cast(pmod(" + CountColumns.latest(Characteristic.AGE_BAND.code()) + ", "
-            + CATEGORY_BITS + ") as int) as " + CountColumns.AGE_INDEX);
-        select.add("cast(pmod(" + CountColumns.latest(Characteristic.SEX.code()) + ", "
-            + CATEGORY_BITS + ") as int) as " + CountColumns.SEX_INDEX);
+        select.add(
+            "cast(pmod("
+                + CountColumns.latest(Characteristic.AGE_BAND.code())
+                + ", "
+                + CATEGORY_BITS
+                + ") as int) as "
+                + CountColumns.AGE_INDEX);
+        select.add(
+            "cast(pmod("
+                + CountColumns.latest(Characteristic.SEX.code())
+                + ", "
+                + CATEGORY_BITS
+                + ") as int) as "
+                + CountColumns.SEX_INDEX);
         keys.add(col(CountColumns.AGE_INDEX));
         keys.add(col(CountColumns.SEX_INDEX));
       }
@@ -345,22 +422,23 @@ public final class PeopleCounts {
   static final long ONE_QUERY_BELOW = 1_000_000;
 
   /**
-   * Distinct people per scope and role, from records already filtered to the period: each
-   * record's role, plus {@link PeopleRow#MEASURED} when the role is measured and
-   * {@link PeopleRow#EVERYONE}, counted once per person in each scope the project belongs to.
-   * Only roles with somebody in them are given. Two ways to the same counts: below
-   * {@link #ONE_QUERY_BELOW} records {@link #inOneQuery} (fewest Spark stages, for small inputs),
-   * otherwise {@link #fromProjectSums} (least work per record).
+   * Distinct people per scope and role, from records already filtered to the period: each record's
+   * role, plus {@link PeopleRow#MEASURED} when the role is measured and {@link PeopleRow#EVERYONE},
+   * counted once per person in each scope the project belongs to. Only roles with somebody in them
+   * are given. Two ways to the same counts: below {@link #ONE_QUERY_BELOW} records {@link
+   * #inOneQuery} (fewest Spark stages, for small inputs), otherwise {@link #fromProjectSums} (least
+   * work per record).
    *
    * @param inPeriod accepted records of the period ({@link #filterAcceptedIn(Period)})
-   * @param projectScopes one row per project and scope: project_id, scope_type, scope_id (small:
-   *     it is brought to the driver)
+   * @param projectScopes one row per project and scope: project_id, scope_type, scope_id (small: it
+   *     is brought to the driver)
    * @param records how many records {@code inPeriod} holds, about
    * @return scope_type, scope_id, role, people
    */
-  public static Dataset<Row> peopleByScopeAndRole(Dataset<Row> inPeriod,
-      Dataset<Row> projectScopes, Set<String> measuredRoles, long records) {
-    return records < ONE_QUERY_BELOW ? inOneQuery(inPeriod, projectScopes, measuredRoles)
+  public static Dataset<Row> peopleByScopeAndRole(
+      Dataset<Row> inPeriod, Dataset<Row> projectScopes, Set<String> measuredRoles, long records) {
+    return records < ONE_QUERY_BELOW
+        ? inOneQuery(inPeriod, projectScopes, measuredRoles)
         : fromProjectSums(inPeriod, projectScopes, measuredRoles);
   }
 
@@ -376,8 +454,9 @@ public final class PeopleCounts {
   private static Column roleBits(List<String> groups, Set<String> measuredRoles) {
     // Each role's bit is its index in Vocabulary.ROLES, which begins roleGroups().
     return call_function("shiftleft", lit(1L), roleIndex())
-        .bitwiseOR(when(isMeasuredRole(measuredRoles),
-            lit(1L << groups.indexOf(PeopleRow.MEASURED))).otherwise(lit(0L)))
+        .bitwiseOR(
+            when(isMeasuredRole(measuredRoles), lit(1L << groups.indexOf(PeopleRow.MEASURED)))
+                .otherwise(lit(0L)))
         .bitwiseOR(lit(1L << groups.indexOf(PeopleRow.EVERYONE)));
   }
 
@@ -385,8 +464,9 @@ public final class PeopleCounts {
   private static Column[] roleSums(List<String> groups) {
     Column[] sums = new Column[groups.size()];
     for (int i = 0; i < groups.size(); i++) {
-      sums[i] = sum(when(col("roles").bitwiseAND(lit(1L << i)).notEqual(lit(0L)), 1L)
-          .otherwise(0L)).as("n" + i);
+      sums[i] =
+          sum(when(col("roles").bitwiseAND(lit(1L << i)).notEqual(lit(0L)), 1L).otherwise(0L))
+              .as("n" + i);
     }
     return sums;
   }
@@ -395,20 +475,27 @@ public final class PeopleCounts {
    * One query: each person's roles one bit mask per project, the masks joined with the scopes and
    * or-ed once more per person and scope, and the people with each bit summed.
    */
-  static Dataset<Row> inOneQuery(Dataset<Row> inPeriod, Dataset<Row> projectScopes,
-      Set<String> measuredRoles) {
+  static Dataset<Row> inOneQuery(
+      Dataset<Row> inPeriod, Dataset<Row> projectScopes, Set<String> measuredRoles) {
     List<String> groups = roleGroups();
     Column[] sums = roleSums(groups);
     StringBuilder stack = new StringBuilder("stack(").append(groups.size());
     for (int i = 0; i < groups.size(); i++) {
       stack.append(", '").append(groups.get(i)).append("', n").append(i);
     }
-    stack.append(") as (").append(CountColumns.ROLE).append(", ").append(CountColumns.PEOPLE)
+    stack
+        .append(") as (")
+        .append(CountColumns.ROLE)
+        .append(", ")
+        .append(CountColumns.PEOPLE)
         .append(")");
-    return inPeriod.groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID))
+    return inPeriod
+        .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID))
         .agg(bit_or(roleBits(groups, measuredRoles)).as("roles"))
         .join(org.apache.spark.sql.functions.broadcast(projectScopes), RecordColumns.PROJECT_ID)
-        .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID),
+        .groupBy(
+            col(CountColumns.SCOPE_TYPE),
+            col(CountColumns.SCOPE_ID),
             col(RecordColumns.PARTICIPANT_ID))
         .agg(bit_or(col("roles")).as("roles"))
         .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
@@ -418,16 +505,16 @@ public final class PeopleCounts {
   }
 
   /**
-   * Most people take part in one project only, and then every scope of that project sees the
-   * same person with the same roles. So each person's roles are first or-ed into one bit mask with
-   * the first and last project they were seen in; the people of one project are summed per
-   * project (one small aggregation, brought to the driver) and rolled up to the project's scopes.
-   * Only if some people were seen in more than one project are their records grouped per scope
-   * and person, so that they count once in a scope their projects share. (Grouping every person
-   * by scope made 12.7 million keys, spilling, for 10 million records.)
+   * Most people take part in one project only, and then every scope of that project sees the same
+   * person with the same roles. So each person's roles are first or-ed into one bit mask with the
+   * first and last project they were seen in; the people of one project are summed per project (one
+   * small aggregation, brought to the driver) and rolled up to the project's scopes. Only if some
+   * people were seen in more than one project are their records grouped per scope and person, so
+   * that they count once in a scope their projects share. (Grouping every person by scope made 12.7
+   * million keys, spilling, for 10 million records.)
    */
-  static Dataset<Row> fromProjectSums(Dataset<Row> inPeriod, Dataset<Row> projectScopes,
-      Set<String> measuredRoles) {
+  static Dataset<Row> fromProjectSums(
+      Dataset<Row> inPeriod, Dataset<Row> projectScopes, Set<String> measuredRoles) {
     List<String> groups = roleGroups();
     Column bits = roleBits(groups, measuredRoles);
     Column[] sums = roleSums(groups);
@@ -453,25 +540,37 @@ public final class PeopleCounts {
       scopesOfIndex.get(i).add(r.getString(1) + '\u0000' + r.getString(2));
       indexedScopes.add(RowFactory.create(i, r.getString(1), r.getString(2)));
     }
-    Dataset<Row> projectIndex = spark.createDataFrame(index.entrySet().stream()
-            .map(e -> RowFactory.create(e.getKey(), e.getValue())).toList(),
-        new StructType().add(RecordColumns.PROJECT_ID, DataTypes.StringType)
-            .add(PROJECT_INDEX, DataTypes.IntegerType));
-    Dataset<Row> records = inPeriod
-        .join(org.apache.spark.sql.functions.broadcast(projectIndex), RecordColumns.PROJECT_ID)
-        .select(project, person, bits.as("roles"));
-    Dataset<Row> byPerson = records.groupBy(person)
-        .agg(min(project).as("first_project"), max(project).as("last_project"),
-            bit_or(col("roles")).as("roles"));
+    Dataset<Row> projectIndex =
+        spark.createDataFrame(
+            index.entrySet().stream()
+                .map(e -> RowFactory.create(e.getKey(), e.getValue()))
+                .toList(),
+            new StructType()
+                .add(RecordColumns.PROJECT_ID, DataTypes.StringType)
+                .add(PROJECT_INDEX, DataTypes.IntegerType));
+    Dataset<Row> records =
+        inPeriod
+            .join(org.apache.spark.sql.functions.broadcast(projectIndex), RecordColumns.PROJECT_ID)
+            .select(project, person, bits.as("roles"));
+    Dataset<Row> byPerson =
+        records
+            .groupBy(person)
+            .agg(
+                min(project).as("first_project"),
+                max(project).as("last_project"),
+                bit_or(col("roles")).as("roles"));
     // Per project, its people seen in no other project; under index 0, everyone else. Each
     // project's sums count in every scope of the project.
     Map<String, long[]> byScope = new TreeMap<>();
     boolean inSeveral = false;
-    for (Row r : byPerson
-        .groupBy(when(col("first_project").equalTo(col("last_project")), col("first_project"))
-            .otherwise(lit(0)).as(PROJECT_INDEX))
-        .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
-        .collectAsList()) {
+    for (Row r :
+        byPerson
+            .groupBy(
+                when(col("first_project").equalTo(col("last_project")), col("first_project"))
+                    .otherwise(lit(0))
+                    .as(PROJECT_INDEX))
+            .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+            .collectAsList()) {
       if (r.getInt(0) == 0) {
         inSeveral = true;
         continue;
@@ -481,36 +580,48 @@ public final class PeopleCounts {
       }
     }
     if (inSeveral) {
-      Dataset<Row> scopesOf = org.apache.spark.sql.functions.broadcast(spark.createDataFrame(
-          indexedScopes, new StructType().add(PROJECT_INDEX, DataTypes.IntegerType)
-              .add(CountColumns.SCOPE_TYPE, DataTypes.StringType)
-              .add(CountColumns.SCOPE_ID, DataTypes.StringType)));
-      for (Row r : records
-          .join(byPerson.filter(col("first_project").notEqual(col("last_project"))).select(person),
-              RecordColumns.PARTICIPANT_ID, "left_semi")
-          .join(scopesOf, PROJECT_INDEX)
-          .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID), person)
-          .agg(bit_or(col("roles")).as("roles"))
-          .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
-          .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
-          .collectAsList()) {
+      Dataset<Row> scopesOf =
+          org.apache.spark.sql.functions.broadcast(
+              spark.createDataFrame(
+                  indexedScopes,
+                  new StructType()
+                      .add(PROJECT_INDEX, DataTypes.IntegerType)
+                      .add(CountColumns.SCOPE_TYPE, DataTypes.StringType)
+                      .add(CountColumns.SCOPE_ID, DataTypes.StringType)));
+      for (Row r :
+          records
+              .join(
+                  byPerson
+                      .filter(col("first_project").notEqual(col("last_project")))
+                      .select(person),
+                  RecordColumns.PARTICIPANT_ID,
+                  "left_semi")
+              .join(scopesOf, PROJECT_INDEX)
+              .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID), person)
+              .agg(bit_or(col("roles")).as("roles"))
+              .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
+              .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+              .collectAsList()) {
         addCounts(byScope, r.getString(0) + '\u0000' + r.getString(1), r, 2);
       }
     }
     List<Row> out = new ArrayList<>();
-    byScope.forEach((scope, n) -> {
-      String[] key = scope.split("\u0000", 2);
-      for (int i = 0; i < groups.size(); i++) {
-        if (n[i] > 0) {
-          out.add(RowFactory.create(key[0], key[1], groups.get(i), n[i]));
-        }
-      }
-    });
-    return spark.createDataFrame(out, new StructType()
-        .add(CountColumns.SCOPE_TYPE, DataTypes.StringType)
-        .add(CountColumns.SCOPE_ID, DataTypes.StringType)
-        .add(CountColumns.ROLE, DataTypes.StringType)
-        .add(CountColumns.PEOPLE, DataTypes.LongType));
+    byScope.forEach(
+        (scope, n) -> {
+          String[] key = scope.split("\u0000", 2);
+          for (int i = 0; i < groups.size(); i++) {
+            if (n[i] > 0) {
+              out.add(RowFactory.create(key[0], key[1], groups.get(i), n[i]));
+            }
+          }
+        });
+    return spark.createDataFrame(
+        out,
+        new StructType()
+            .add(CountColumns.SCOPE_TYPE, DataTypes.StringType)
+            .add(CountColumns.SCOPE_ID, DataTypes.StringType)
+            .add(CountColumns.ROLE, DataTypes.StringType)
+            .add(CountColumns.PEOPLE, DataTypes.LongType));
   }
 
   /** Adds a row's people per role group (its columns from {@code first} on) to a scope's. */

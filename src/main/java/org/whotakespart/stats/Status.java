@@ -62,8 +62,8 @@ public enum Status {
    *
    * @param ci95 the share's 95% interval (null when n = 0)
    */
-  public static Status of(long n, Double p0, double ratio, Interval ci95, double bandLow,
-      double bandHigh) {
+  public static Status of(
+      long n, Double p0, double ratio, Interval ci95, double bandLow, double bandHigh) {
     if (n == 0) {
       return NO_DATA;
     }
@@ -72,17 +72,21 @@ public enum Status {
     }
     boolean able = ableToShowGap(n, p0);
     if (ratio < bandLow - EDGE_TOLERANCE) {
-      return ci95.high() < p0 ? UNDER_REPRESENTED
+      return ci95.high() < p0
+          ? UNDER_REPRESENTED
           : able ? POSSIBLY_UNDER_REPRESENTED : TOO_FEW_TO_TELL;
     }
     if (ratio > bandHigh + EDGE_TOLERANCE) {
-      return ci95.low() > p0 ? OVER_REPRESENTED
+      return ci95.low() > p0
+          ? OVER_REPRESENTED
           : able ? POSSIBLY_OVER_REPRESENTED : TOO_FEW_TO_TELL;
     }
     return IN_LINE;
   }
 
-  /** True for the statuses a board reads as a gap or a possible gap (never too few, not compared). */
+  /**
+   * True for the statuses a board reads as a gap or a possible gap (never too few, not compared).
+   */
   public boolean isUnder() {
     return this == UNDER_REPRESENTED || this == POSSIBLY_UNDER_REPRESENTED;
   }

@@ -11,14 +11,14 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code persistently_under_represented}: under-represented in each of the last 4 or more
- *       quarters, this one included;</li>
+ *       quarters, this one included;
  *   <li>{@code became_under_represented}: under-represented now, and assessed but not
- *       under-represented the quarter before;</li>
+ *       under-represented the quarter before;
  *   <li>{@code under_represented}: under-represented now for 2 or 3 quarters, or for the first time
- *       with no assessment the quarter before;</li>
- *   <li>{@code improved}: under-represented the quarter before, assessed and not now;</li>
- *   <li>{@code steady}: none of these; {@code not_assessed}: no data, no baseline, too few to
- *       tell or not compared now (such a quarter neither extends nor starts a run).</li>
+ *       with no assessment the quarter before;
+ *   <li>{@code improved}: under-represented the quarter before, assessed and not now;
+ *   <li>{@code steady}: none of these; {@code not_assessed}: no data, no baseline, too few to tell
+ *       or not compared now (such a quarter neither extends nor starts a run).
  * </ul>
  *
  * @param code one of the labels above
@@ -52,24 +52,29 @@ public record Trend(String code, int quartersUnder) {
     /** The rows of quarter {@code index} (0 = oldest). */
     public void add(int index, List<MetricRow> rows) {
       for (MetricRow r : rows) {
-        statuses.computeIfAbsent(key(r), k -> {
-          byte[] b = new byte[quarters];
-          java.util.Arrays.fill(b, (byte) -1);
-          return b;
-        })[index] = (byte) r.status().ordinal();
+        statuses
+                .computeIfAbsent(
+                    key(r),
+                    k -> {
+                      byte[] b = new byte[quarters];
+                      java.util.Arrays.fill(b, (byte) -1);
+                      return b;
+                    })[index] =
+            (byte) r.status().ordinal();
       }
     }
 
     public Map<String, Trend> trends() {
       Status[] all = Status.values();
       Map<String, Trend> out = new HashMap<>();
-      statuses.forEach((k, b) -> {
-        Status[] s = new Status[b.length];
-        for (int i = 0; i < b.length; i++) {
-          s[i] = b[i] < 0 ? null : all[b[i]];
-        }
-        out.put(k, of(s));
-      });
+      statuses.forEach(
+          (k, b) -> {
+            Status[] s = new Status[b.length];
+            for (int i = 0; i < b.length; i++) {
+              s[i] = b[i] < 0 ? null : all[b[i]];
+            }
+            out.put(k, of(s));
+          });
       return out;
     }
   }
@@ -99,23 +104,33 @@ public record Trend(String code, int quartersUnder) {
   }
 
   private static boolean assessed(Status s) {
-    return s != null && s != Status.NO_DATA && s != Status.NO_BASELINE
-        && s != Status.TOO_FEW_TO_TELL && s != Status.NOT_COMPARED;
+    return s != null
+        && s != Status.NO_DATA
+        && s != Status.NO_BASELINE
+        && s != Status.TOO_FEW_TO_TELL
+        && s != Status.NOT_COMPARED;
   }
 
   public static String key(MetricRow r) {
-    return r.scopeType().code() + '\u0000' + r.scopeId() + '\u0000' + r.characteristic() + '\u0000'
+    return r.scopeType().code()
+        + '\u0000'
+        + r.scopeId()
+        + '\u0000'
+        + r.characteristic()
+        + '\u0000'
         + r.category();
   }
 
   /** Plain words for a board. */
   public String words() {
     return switch (code) {
-      case "persistently_under_represented" -> "under-represented for " + quartersUnder
-          + " quarters running";
+      case "persistently_under_represented" ->
+          "under-represented for " + quartersUnder + " quarters running";
       case "became_under_represented" -> "newly under-represented";
-      case "under_represented" -> quartersUnder > 1 ? "under-represented for " + quartersUnder
-          + " quarters running" : "under-represented";
+      case "under_represented" ->
+          quartersUnder > 1
+              ? "under-represented for " + quartersUnder + " quarters running"
+              : "under-represented";
       case "improved" -> "improved: no longer under-represented";
       case "steady" -> "not clearly under-represented";
       default -> "not assessed (too few, not compared, no data)";
@@ -124,7 +139,13 @@ public record Trend(String code, int quartersUnder) {
 
   /** The labels, in the order a board reads them. */
   public static List<String> codes() {
-    return new ArrayList<>(List.of("persistently_under_represented", "became_under_represented",
-        "under_represented", "improved", "steady", "not_assessed"));
+    return new ArrayList<>(
+        List.of(
+            "persistently_under_represented",
+            "became_under_represented",
+            "under_represented",
+            "improved",
+            "steady",
+            "not_assessed"));
   }
 }

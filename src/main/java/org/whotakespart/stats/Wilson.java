@@ -12,6 +12,7 @@ package org.whotakespart.stats;
 public final class Wilson {
   /** The two-sided 95% normal quantile, qnorm(0.975). */
   public static final double Z95 = 1.959963984540054;
+
   /** The two-sided 99.8% normal quantile, qnorm(0.999). */
   public static final double Z998 = 3.090232306167813;
 

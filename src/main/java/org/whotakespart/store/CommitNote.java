@@ -18,25 +18,43 @@ import java.util.List;
  * @param erased records deleted by a forget
  * @param purged true when a forget also removed the old files holding them (forget --now)
  */
-public record CommitNote(String tool, String operation, List<SourceFile> files,
-    List<SourceFile> sources, String quarantine, long erased, boolean purged) {
+public record CommitNote(
+    String tool,
+    String operation,
+    List<SourceFile> files,
+    List<SourceFile> sources,
+    String quarantine,
+    long erased,
+    boolean purged) {
   static final String TOOL = "whotakespart";
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /** A file whose accepted records are in the store, as it was when last ingested. */
-  public record SourceFile(String path, long bytes, String sha256, long read, long accepted,
-      long quarantined, long duplicates) {}
+  public record SourceFile(
+      String path,
+      long bytes,
+      String sha256,
+      long read,
+      long accepted,
+      long quarantined,
+      long duplicates) {}
 
-  public static CommitNote ingest(List<SourceFile> files, List<SourceFile> sources,
-      String quarantine) {
+  public static CommitNote ingest(
+      List<SourceFile> files, List<SourceFile> sources, String quarantine) {
     return new CommitNote(TOOL, "ingest", files, sources, quarantine, 0, false);
   }
 
   /** A commit that changes no file's reconciliation: {@code previous}'s sources carried on. */
   static CommitNote carry(CommitNote previous, String operation, long erased, boolean purged) {
-    return new CommitNote(TOOL, operation, List.of(),
-        previous == null ? List.of() : previous.sources(), "", erased, purged);
+    return new CommitNote(
+        TOOL,
+        operation,
+        List.of(),
+        previous == null ? List.of() : previous.sources(),
+        "",
+        erased,
+        purged);
   }
 
   String json() {

@@ -45,29 +45,35 @@ import org.whotakespart.validate.ValidatedColumns;
  * </pre>
  *
  * <p>Records are kept as checked: codes, never the spellings sent, and no free text. Each commit
- * carries, as Delta's {@code userMetadata}, the files it read (name, bytes, SHA-256, rows) and
- * the reconciliation of every file whose records are in the table ({@link CommitNote}), so that
- * any version can be reported again as it was. A second table (people per project, quarter and
- * role) can sit beside {@code records/} and name the records version it was made from.
+ * carries, as Delta's {@code userMetadata}, the files it read (name, bytes, SHA-256, rows) and the
+ * reconciliation of every file whose records are in the table ({@link CommitNote}), so that any
+ * version can be reported again as it was. A second table (people per project, quarter and role)
+ * can sit beside {@code records/} and name the records version it was made from.
  */
 public final class HistoryStore {
   /** The financial quarter of the record, e.g. {@code 2025-26 Q2} (as read; not stored). */
   public static final String PERIOD = "period";
+
   /** The partition column: the quarter with a dash, e.g. {@code 2025-26-Q2}. */
   public static final String QUARTER = "quarter";
+
   /** The {@link Vocabulary#fingerprint() code lists} the row's {@code index_*} values follow. */
   public static final String VOCABULARY = "vocabulary";
+
   /** The records table's folder inside the store. */
   public static final String RECORDS = "records";
 
   /** The columns of the stored records, in order, the partition column last. */
   public static final org.apache.spark.sql.types.StructType SCHEMA = schema();
+
   /**
    * Files of at most a million records (about 14 MB) in row groups of 8 MB, so that reading even
    * one quarter of a million records is split between the cores.
    */
   public static final long RECORDS_PER_FILE = 1_000_000;
+
   public static final long ROW_GROUP_BYTES = 8L << 20;
+
   /** How long an earlier version stays reproducible unless the job says otherwise: 10 years. */
   public static final int DEFAULT_RETENTION_DAYS = 3653;
 
@@ -94,8 +100,13 @@ public final class HistoryStore {
 
   /** The columns kept of each accepted record, in order. */
   public static List<String> recordColumns() {
-    List<String> c = new ArrayList<>(List.of(RecordColumns.RECORD_ID, RecordColumns.PARTICIPANT_ID,
-        RecordColumns.PROJECT_ID, ValidatedColumns.ACTIVITY_DAY));
+    List<String> c =
+        new ArrayList<>(
+            List.of(
+                RecordColumns.RECORD_ID,
+                RecordColumns.PARTICIPANT_ID,
+                RecordColumns.PROJECT_ID,
+                ValidatedColumns.ACTIVITY_DAY));
     for (String coded : RowChecker.CODED) {
       c.add(ValidatedColumns.code(coded));
     }
@@ -109,8 +120,12 @@ public final class HistoryStore {
   private static org.apache.spark.sql.types.StructType schema() {
     var s = new org.apache.spark.sql.types.StructType();
     for (String c : recordColumns()) {
-      s = s.add(c, c.equals(ValidatedColumns.ACTIVITY_DAY) ? "date"
-          : ValidatedColumns.isIndex(c) ? "byte" : "string");
+      s =
+          s.add(
+              c,
+              c.equals(ValidatedColumns.ACTIVITY_DAY)
+                  ? "date"
+                  : ValidatedColumns.isIndex(c) ? "byte" : "string");
     }
     return s.add(VOCABULARY, "string").add(QUARTER, "string");
   }
@@ -119,8 +134,15 @@ public final class HistoryStore {
   public static Column financialQuarter() {
     String day = ValidatedColumns.ACTIVITY_DAY;
     String fy = "(year(" + day + ") - case when month(" + day + ") < 4 then 1 else 0 end)";
-    return expr("concat(" + fy + ", '-', lpad(cast((" + fy + " + 1) % 100 as string), 2, '0'),"
-        + " ' Q', cast(floor(((month(" + day + ") + 8) % 12) / 3) + 1 as string))");
+    return expr(
+        "concat("
+            + fy
+            + ", '-', lpad(cast(("
+            + fy
+            + " + 1) % 100 as string), 2, '0'),"
+            + " ' Q', cast(floor(((month("
+            + day
+            + ") + 8) % 12) / 3) + 1 as string))");
   }
 
   /** The partition value of a quarter label: {@code 2025-26 Q2} is {@code 2025-26-Q2}. */
@@ -141,8 +163,8 @@ public final class HistoryStore {
   }
 
   /**
-   * Refuses a folder that is not a store: one written by an earlier version of the tool (named
-   * with the command that converts it), or one holding other files.
+   * Refuses a folder that is not a store: one written by an earlier version of the tool (named with
+   * the command that converts it), or one holding other files.
    */
   public void checkFormat() {
     try {
@@ -153,14 +175,26 @@ public final class HistoryStore {
       }
       boolean delta = exists();
       if (LegacyStore.isLegacy(r, fs)) {
-        throw new StoreException(root + " is a history store in the format of an earlier version"
-            + (delta ? " part-way through its upgrade" : "") + ": convert it once with"
-            + " `whotakespart store upgrade --store " + root + "`", null);
+        throw new StoreException(
+            root
+                + " is a history store in the format of an earlier version"
+                + (delta ? " part-way through its upgrade" : "")
+                + ": convert it once with"
+                + " `whotakespart store upgrade --store "
+                + root
+                + "`",
+            null);
       }
-      if (!delta && java.util.Arrays.stream(fs.listStatus(r)).map(st -> st.getPath().getName())
-          .anyMatch(n -> !Set.of(RECORDS, "_ingests").contains(n))) {
-        throw new StoreException(root + " is not a history store (it has no " + RECORDS
-            + "/_delta_log folder); give an empty or new folder for the store", null);
+      if (!delta
+          && java.util.Arrays.stream(fs.listStatus(r))
+              .map(st -> st.getPath().getName())
+              .anyMatch(n -> !Set.of(RECORDS, "_ingests").contains(n))) {
+        throw new StoreException(
+            root
+                + " is not a history store (it has no "
+                + RECORDS
+                + "/_delta_log folder); give an empty or new folder for the store",
+            null);
       }
     } catch (IOException e) {
       throw cannotRead(e);
@@ -168,7 +202,10 @@ public final class HistoryStore {
   }
 
   /** What the store held at one version. */
-  public record Snapshot(long version, String committedAt, Map<String, Long> quarters,
+  public record Snapshot(
+      long version,
+      String committedAt,
+      Map<String, Long> quarters,
       List<CommitNote.SourceFile> files) {
     public long rows() {
       return quarters.values().stream().mapToLong(Long::longValue).sum();
@@ -181,8 +218,8 @@ public final class HistoryStore {
   }
 
   /** One commit of the table, from Delta's log. */
-  public record Commit(long version, String at, String operation, CommitNote note,
-      Map<String, String> metrics) {}
+  public record Commit(
+      long version, String at, String operation, CommitNote note, Map<String, String> metrics) {}
 
   /** Every commit, oldest first. */
   public List<Commit> history(SparkSession spark) {
@@ -195,13 +232,25 @@ public final class HistoryStore {
       return List.of();
     }
     List<Commit> commits = new ArrayList<>();
-    for (Row r : DeltaTable.forPath(spark, table()).history()
-        .select("version", "timestamp", "operation", "userMetadata", "operationMetrics")
-        .orderBy("version").collectAsList()) {
-      Map<String, String> metrics = r.isNullAt(4) ? Map.of()
-          : new TreeMap<>(scala.jdk.javaapi.CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs(4)));
-      commits.add(new Commit(r.getLong(0), instant(r.getTimestamp(1)), r.getString(2),
-          CommitNote.parse(r.getString(3)), metrics));
+    for (Row r :
+        DeltaTable.forPath(spark, table())
+            .history()
+            .select("version", "timestamp", "operation", "userMetadata", "operationMetrics")
+            .orderBy("version")
+            .collectAsList()) {
+      Map<String, String> metrics =
+          r.isNullAt(4)
+              ? Map.of()
+              : new TreeMap<>(
+                  scala.jdk.javaapi.CollectionConverters.asJava(
+                      r.<scala.collection.Map<String, String>>getAs(4)));
+      commits.add(
+          new Commit(
+              r.getLong(0),
+              instant(r.getTimestamp(1)),
+              r.getString(2),
+              CommitNote.parse(r.getString(3)),
+              metrics));
     }
     return commits;
   }
@@ -223,9 +272,19 @@ public final class HistoryStore {
   /** The state at {@code version}: its quarters' rows and the files whose records it holds. */
   public Snapshot snapshot(SparkSession spark, long version) {
     List<Commit> commits = commits(spark);
-    Commit at = commits.stream().filter(c -> c.version() == version).findFirst()
-        .orElseThrow(() -> new StoreException("the history store at " + root + " has no version "
-            + version + " (see `whotakespart store history`)", null));
+    Commit at =
+        commits.stream()
+            .filter(c -> c.version() == version)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new StoreException(
+                        "the history store at "
+                            + root
+                            + " has no version "
+                            + version
+                            + " (see `whotakespart store history`)",
+                        null));
     CommitNote note = null;
     for (Commit c : commits) {
       if (c.version() <= version && c.note() != null) {
@@ -251,27 +310,47 @@ public final class HistoryStore {
   public long resolve(SparkSession spark, String asOf) {
     List<Commit> commits = history(spark);
     if (commits.isEmpty()) {
-      throw new StoreException("the history store at " + root + " holds no records yet: run"
-          + " `whotakespart ingest` first", null);
+      throw new StoreException(
+          "the history store at "
+              + root
+              + " holds no records yet: run"
+              + " `whotakespart ingest` first",
+          null);
     }
     String a = asOf.trim();
     if (a.matches("\\d+")) {
       long v = Long.parseLong(a);
       if (commits.stream().noneMatch(c -> c.version() == v)) {
-        throw new StoreException("the history store at " + root + " has no version " + v
-            + "; its versions run from " + commits.get(0).version() + " to "
-            + commits.get(commits.size() - 1).version() + " (see `whotakespart store history`)",
+        throw new StoreException(
+            "the history store at "
+                + root
+                + " has no version "
+                + v
+                + "; its versions run from "
+                + commits.get(0).version()
+                + " to "
+                + commits.get(commits.size() - 1).version()
+                + " (see `whotakespart store history`)",
             null);
       }
       return v;
     }
     Instant by;
     try {
-      by = a.length() == 10 ? LocalDate.parse(a).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-          .minusMillis(1) : Instant.parse(a);
+      by =
+          a.length() == 10
+              ? LocalDate.parse(a)
+                  .plusDays(1)
+                  .atStartOfDay(ZoneOffset.UTC)
+                  .toInstant()
+                  .minusMillis(1)
+              : Instant.parse(a);
     } catch (DateTimeParseException e) {
-      throw new SettingsException("--as-of: '" + a + "' is neither a version number, a date"
-          + " (2025-10-01) nor an instant (2025-10-01T09:00:00Z)");
+      throw new SettingsException(
+          "--as-of: '"
+              + a
+              + "' is neither a version number, a date"
+              + " (2025-10-01) nor an instant (2025-10-01T09:00:00Z)");
     }
     long found = -1;
     for (Commit c : commits) {
@@ -280,8 +359,14 @@ public final class HistoryStore {
       }
     }
     if (found < 0) {
-      throw new StoreException("the history store at " + root + " did not exist yet at " + a
-          + "; its first version was made at " + commits.get(0).at(), null);
+      throw new StoreException(
+          "the history store at "
+              + root
+              + " did not exist yet at "
+              + a
+              + "; its first version was made at "
+              + commits.get(0).at(),
+          null);
     }
     return found;
   }
@@ -289,8 +374,8 @@ public final class HistoryStore {
   /**
    * The stored records of {@code quarters} at {@code version} (all when null), as accepted checked
    * rows ({@link ValidatedColumns#ROW_STATUS} = accepted) with {@link #PERIOD}. Rows whose indices
-   * follow other code lists than this version's (written by another version of the tool) have
-   * them worked out again from their codes.
+   * follow other code lists than this version's (written by another version of the tool) have them
+   * worked out again from their codes.
    */
   public Dataset<Row> read(SparkSession spark, long version, List<String> quarters) {
     return read(versionAt(spark, version), quarters);
@@ -300,8 +385,9 @@ public final class HistoryStore {
   public static Dataset<Row> read(Dataset<Row> version, List<String> quarters) {
     Dataset<Row> rows = version;
     if (quarters != null) {
-      rows = rows.filter(col(QUARTER).isin(quarters.stream().map(HistoryStore::quarterValue)
-          .toArray()));
+      rows =
+          rows.filter(
+              col(QUARTER).isin(quarters.stream().map(HistoryStore::quarterValue).toArray()));
     }
     Map<String, Column> stored = new LinkedHashMap<>();
     for (String c : RowChecker.CODED) {
@@ -337,44 +423,82 @@ public final class HistoryStore {
    * {@code sources} that is not in {@code incoming} is deleted. The first ingest creates the table
    * with {@code retentionDays} of history kept. Returns the version committed.
    */
-  public long ingest(SparkSession spark, Dataset<Row> incoming, Set<String> sources,
-      CommitNote note, int retentionDays) {
+  public long ingest(
+      SparkSession spark,
+      Dataset<Row> incoming,
+      Set<String> sources,
+      CommitNote note,
+      int retentionDays) {
     checkFormat();
     return write(spark, incoming, sources, note, retentionDays);
   }
 
-  long write(SparkSession spark, Dataset<Row> incoming, Set<String> sources,
-      CommitNote note, int retentionDays) {
-    return committing(spark, note, () -> {
-      if (!exists()) {
-        Map<String, String> props = retention(retentionDays);
-        props.forEach((k, v) -> spark.conf().set("spark.databricks.delta.properties.defaults."
-            + k.substring("delta.".length()), v));
-        try {
-          incoming.repartition(col(QUARTER))
-              .sortWithinPartitions(RecordColumns.PROJECT_ID, RecordColumns.PARTICIPANT_ID,
-                  ValidatedColumns.ACTIVITY_DAY)
-              .write().format("delta").mode("errorifexists").partitionBy(QUARTER)
-              .option("maxRecordsPerFile", RECORDS_PER_FILE)
-              .option("parquet.block.size", ROW_GROUP_BYTES)
-              .save(table());
-        } finally {
-          props.keySet().forEach(k -> spark.conf().unset(
-              "spark.databricks.delta.properties.defaults." + k.substring("delta.".length())));
-        }
-      } else {
-        DeltaTable.forPath(spark, table()).as("t")
-            .merge(incoming.as("s"), col("t." + RecordColumns.PROJECT_ID)
-                .equalTo(col("s." + RecordColumns.PROJECT_ID))
-                .and(col("t." + RecordColumns.RECORD_ID).equalTo(col("s." + RecordColumns.RECORD_ID))))
-            .whenMatched().updateAll()
-            .whenNotMatched().insertAll()
-            .whenNotMatchedBySource(col("t." + RecordColumns.SOURCE_FILE).isin(sources.toArray()))
-            .delete()
-            .execute();
-      }
-      return null;
-    });
+  long write(
+      SparkSession spark,
+      Dataset<Row> incoming,
+      Set<String> sources,
+      CommitNote note,
+      int retentionDays) {
+    return committing(
+        spark,
+        note,
+        () -> {
+          if (!exists()) {
+            Map<String, String> props = retention(retentionDays);
+            props.forEach(
+                (k, v) ->
+                    spark
+                        .conf()
+                        .set(
+                            "spark.databricks.delta.properties.defaults."
+                                + k.substring("delta.".length()),
+                            v));
+            try {
+              incoming
+                  .repartition(col(QUARTER))
+                  .sortWithinPartitions(
+                      RecordColumns.PROJECT_ID,
+                      RecordColumns.PARTICIPANT_ID,
+                      ValidatedColumns.ACTIVITY_DAY)
+                  .write()
+                  .format("delta")
+                  .mode("errorifexists")
+                  .partitionBy(QUARTER)
+                  .option("maxRecordsPerFile", RECORDS_PER_FILE)
+                  .option("parquet.block.size", ROW_GROUP_BYTES)
+                  .save(table());
+            } finally {
+              props
+                  .keySet()
+                  .forEach(
+                      k ->
+                          spark
+                              .conf()
+                              .unset(
+                                  "spark.databricks.delta.properties.defaults."
+                                      + k.substring("delta.".length())));
+            }
+          } else {
+            DeltaTable.forPath(spark, table())
+                .as("t")
+                .merge(
+                    incoming.as("s"),
+                    col("t." + RecordColumns.PROJECT_ID)
+                        .equalTo(col("s." + RecordColumns.PROJECT_ID))
+                        .and(
+                            col("t." + RecordColumns.RECORD_ID)
+                                .equalTo(col("s." + RecordColumns.RECORD_ID))))
+                .whenMatched()
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
+                .whenNotMatchedBySource(
+                    col("t." + RecordColumns.SOURCE_FILE).isin(sources.toArray()))
+                .delete()
+                .execute();
+          }
+          return null;
+        });
   }
 
   /** Table properties keeping {@code days} of history: removed files and log entries alike. */
@@ -393,26 +517,35 @@ public final class HistoryStore {
   /** Sets how many days earlier versions stay reproducible, in one commit. */
   public void setRetention(SparkSession spark, int days) {
     requireTable();
-    StringBuilder b = new StringBuilder("ALTER TABLE delta.`" + table().replace("`", "``")
-        + "` SET TBLPROPERTIES (");
+    StringBuilder b =
+        new StringBuilder(
+            "ALTER TABLE delta.`" + table().replace("`", "``") + "` SET TBLPROPERTIES (");
     String sep = "";
     for (var e : retention(days).entrySet()) {
-      b.append(sep).append('\'').append(e.getKey()).append("' = '").append(e.getValue())
+      b.append(sep)
+          .append('\'')
+          .append(e.getKey())
+          .append("' = '")
+          .append(e.getValue())
           .append('\'');
       sep = ", ";
     }
-    committing(spark, CommitNote.carry(lastNote(spark), "retention", 0, false), () -> {
-      spark.sql(b.append(')').toString());
-      return null;
-    });
+    committing(
+        spark,
+        CommitNote.carry(lastNote(spark), "retention", 0, false),
+        () -> {
+          spark.sql(b.append(')').toString());
+          return null;
+        });
   }
 
   /** The days of history kept, from the table's properties. */
   public int retentionDays(SparkSession spark) {
     requireTable();
     Row r = DeltaTable.forPath(spark, table()).detail().select("properties").first();
-    Map<String, String> p = scala.jdk.javaapi.CollectionConverters.asJava(
-        r.<scala.collection.Map<String, String>>getAs(0));
+    Map<String, String> p =
+        scala.jdk.javaapi.CollectionConverters.asJava(
+            r.<scala.collection.Map<String, String>>getAs(0));
     String v = p.getOrDefault("delta.deletedFileRetentionDuration", "interval 7 days");
     return Integer.parseInt(v.replaceAll("\\D+", " ").trim().split(" ")[0]);
   }
@@ -429,9 +562,9 @@ public final class HistoryStore {
   }
 
   /**
-   * Deletes every record of a participant (in one project, or all when {@code project} is null),
-   * in every quarter, in one commit; with {@code now}, also deletes the files of earlier versions
-   * that hold them, so that no version can show them again. Returns the records deleted.
+   * Deletes every record of a participant (in one project, or all when {@code project} is null), in
+   * every quarter, in one commit; with {@code now}, also deletes the files of earlier versions that
+   * hold them, so that no version can show them again. Returns the records deleted.
    */
   public Erasure forget(SparkSession spark, String participant, String project, boolean now) {
     requireTable();
@@ -446,27 +579,47 @@ public final class HistoryStore {
     if (found > 0) {
       // A MERGE with the person in its source, not a DELETE, whose predicate (with the id in it)
       // Delta would keep in the log's operation parameters.
-      Dataset<Row> whom = spark.createDataFrame(
-          List.of(org.apache.spark.sql.RowFactory.create(participant, project)),
-          new org.apache.spark.sql.types.StructType().add("erase_participant", "string")
-              .add("erase_project", "string"));
-      Column match = col("t." + RecordColumns.PARTICIPANT_ID).equalTo(col("s.erase_participant"))
-          .and(col("s.erase_project").isNull()
-              .or(col("t." + RecordColumns.PROJECT_ID).equalTo(col("s.erase_project"))));
-      committing(spark, CommitNote.carry(previous, "forget", found, now), () -> {
-        DeltaTable.forPath(spark, table()).as("t").merge(whom.as("s"), match)
-            .whenMatched().delete().execute();
-        return null;
-      });
+      Dataset<Row> whom =
+          spark.createDataFrame(
+              List.of(org.apache.spark.sql.RowFactory.create(participant, project)),
+              new org.apache.spark.sql.types.StructType()
+                  .add("erase_participant", "string")
+                  .add("erase_project", "string"));
+      Column match =
+          col("t." + RecordColumns.PARTICIPANT_ID)
+              .equalTo(col("s.erase_participant"))
+              .and(
+                  col("s.erase_project")
+                      .isNull()
+                      .or(col("t." + RecordColumns.PROJECT_ID).equalTo(col("s.erase_project"))));
+      committing(
+          spark,
+          CommitNote.carry(previous, "forget", found, now),
+          () -> {
+            DeltaTable.forPath(spark, table())
+                .as("t")
+                .merge(whom.as("s"), match)
+                .whenMatched()
+                .delete()
+                .execute();
+            return null;
+          });
     }
     List<String> purged = now ? purge(spark, condition) : List.of();
     if (now && found == 0 && !purged.isEmpty()) {
       // Only earlier versions held them: say so in the log all the same.
-      committing(spark, CommitNote.carry(previous, "forget", 0, true), () -> {
-        spark.sql("ALTER TABLE delta.`" + table().replace("`", "``")
-            + "` SET TBLPROPERTIES ('whotakespart.erased' = '" + Instant.now() + "')");
-        return null;
-      });
+      committing(
+          spark,
+          CommitNote.carry(previous, "forget", 0, true),
+          () -> {
+            spark.sql(
+                "ALTER TABLE delta.`"
+                    + table().replace("`", "``")
+                    + "` SET TBLPROPERTIES ('whotakespart.erased' = '"
+                    + Instant.now()
+                    + "')");
+            return null;
+          });
     }
     return new Erasure(found, purged.size(), latest(spark));
   }
@@ -474,9 +627,12 @@ public final class HistoryStore {
   /** What {@link #forget} did: records deleted, old files removed, the version now. */
   public record Erasure(long records, long filesPurged, long version) {}
 
-  /** Removes the data files no longer in the current version that hold rows matching {@code who}. */
+  /**
+   * Removes the data files no longer in the current version that hold rows matching {@code who}.
+   */
   private List<String> purge(SparkSession spark, Column who) {
-    Set<String> live = new java.util.HashSet<>(List.of(versionAt(spark, latest(spark)).inputFiles()));
+    Set<String> live =
+        new java.util.HashSet<>(List.of(versionAt(spark, latest(spark)).inputFiles()));
     List<String> old = new ArrayList<>();
     try {
       Path t = new Path(table());
@@ -485,7 +641,9 @@ public final class HistoryStore {
       while (it.hasNext()) {
         Path p = it.next().getPath();
         String rel = p.toString().substring(fs.makeQualified(t).toString().length());
-        if (p.getName().endsWith(".parquet") && !rel.contains("/_") && !live.contains(p.toString())) {
+        if (p.getName().endsWith(".parquet")
+            && !rel.contains("/_")
+            && !live.contains(p.toString())) {
           old.add(p.toString());
         }
       }
@@ -493,8 +651,14 @@ public final class HistoryStore {
         return List.of();
       }
       List<String> holding = new ArrayList<>();
-      for (Row r : spark.read().parquet(old.toArray(new String[0])).filter(who)
-          .select(org.apache.spark.sql.functions.input_file_name()).distinct().collectAsList()) {
+      for (Row r :
+          spark
+              .read()
+              .parquet(old.toArray(new String[0]))
+              .filter(who)
+              .select(org.apache.spark.sql.functions.input_file_name())
+              .distinct()
+              .collectAsList()) {
         holding.add(r.getString(0));
       }
       for (String f : holding) {
@@ -502,9 +666,14 @@ public final class HistoryStore {
       }
       return holding;
     } catch (IOException e) {
-      throw new StoreException("the records were deleted from the current version, but the old"
-          + " files of " + table() + " could not all be removed: " + e.getMessage()
-          + "; run the same forget --now again", e);
+      throw new StoreException(
+          "the records were deleted from the current version, but the old"
+              + " files of "
+              + table()
+              + " could not all be removed: "
+              + e.getMessage()
+              + "; run the same forget --now again",
+          e);
     }
   }
 
@@ -539,8 +708,12 @@ public final class HistoryStore {
   private void requireTable() {
     checkFormat();
     if (!exists()) {
-      throw new StoreException("the history store at " + root + " holds no records yet: run"
-          + " `whotakespart ingest` first", null);
+      throw new StoreException(
+          "the history store at "
+              + root
+              + " holds no records yet: run"
+              + " `whotakespart ingest` first",
+          null);
     }
   }
 
@@ -574,14 +747,24 @@ public final class HistoryStore {
   }
 
   private StoreException concurrent(Throwable e) {
-    return new StoreException("another ingest or change committed to the history store at " + root
-        + " while this one ran (" + e.getClass().getSimpleName() + "); nothing of this one was kept:"
-        + " run it again", e);
+    return new StoreException(
+        "another ingest or change committed to the history store at "
+            + root
+            + " while this one ran ("
+            + e.getClass().getSimpleName()
+            + "); nothing of this one was kept:"
+            + " run it again",
+        e);
   }
 
   private StoreException cannotRead(IOException e) {
-    return new StoreException("cannot read the history store at " + root + ": " + e.getMessage()
-        + " (check the path and that you may read it)", e);
+    return new StoreException(
+        "cannot read the history store at "
+            + root
+            + ": "
+            + e.getMessage()
+            + " (check the path and that you may read it)",
+        e);
   }
 
   static String instant(java.sql.Timestamp t) {

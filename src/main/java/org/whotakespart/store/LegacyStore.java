@@ -49,8 +49,12 @@ public final class LegacyStore {
       Path r = new Path(store.root());
       FileSystem fs = r.getFileSystem(conf);
       if (!isLegacy(r, fs)) {
-        throw new StoreException(root + " is not a history store of an earlier version (it has no "
-            + MANIFESTS + " folder): nothing to upgrade", null);
+        throw new StoreException(
+            root
+                + " is not a history store of an earlier version (it has no "
+                + MANIFESTS
+                + " folder): nothing to upgrade",
+            null);
       }
       Path manifest = latest(new Path(r, MANIFESTS), fs);
       List<String> folders = new ArrayList<>();
@@ -59,38 +63,62 @@ public final class LegacyStore {
       long version;
       if (store.exists()) {
         // A run that committed and then stopped before removing the old folders.
-        HistoryStore.Commit last = store.commits(spark).stream()
-            .filter(c -> c.note() != null && c.note().operation().equals("upgrade"))
-            .findFirst().orElseThrow(() -> new StoreException(root + " holds both an earlier"
-                + " version's store and a Delta table not made by upgrade; move one aside", null));
+        HistoryStore.Commit last =
+            store.commits(spark).stream()
+                .filter(c -> c.note() != null && c.note().operation().equals("upgrade"))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new StoreException(
+                            root
+                                + " holds both an earlier"
+                                + " version's store and a Delta table not made by upgrade; move one aside",
+                            null));
         version = last.version();
       } else {
-        Dataset<Row> rows = folders.isEmpty()
-            ? spark.createDataFrame(List.of(), HistoryStore.SCHEMA)
-            : spark.read().parquet(folders.stream().map(f -> store.root() + "/" + f)
-                .toArray(String[]::new));
+        Dataset<Row> rows =
+            folders.isEmpty()
+                ? spark.createDataFrame(List.of(), HistoryStore.SCHEMA)
+                : spark
+                    .read()
+                    .parquet(
+                        folders.stream().map(f -> store.root() + "/" + f).toArray(String[]::new));
         List<Column> cols = new ArrayList<>();
         for (String c : HistoryStore.recordColumns()) {
           cols.add(col(c));
         }
         cols.add(lit(Vocabulary.fingerprint()).as(HistoryStore.VOCABULARY));
-        cols.add(org.apache.spark.sql.functions.regexp_replace(col(HistoryStore.PERIOD), " ", "-")
-            .as(HistoryStore.QUARTER));
+        cols.add(
+            org.apache
+                .spark
+                .sql
+                .functions
+                .regexp_replace(col(HistoryStore.PERIOD), " ", "-")
+                .as(HistoryStore.QUARTER));
         // Indices worked out again from the codes under this version's lists, whatever the
         // version that wrote them.
-        Dataset<Row> converted = rows.transform(ValidatedColumns.indicesFromCodes())
-            .select(cols.toArray(new Column[0]));
-        version = store.write(spark, converted, java.util.Set.of(),
-            new CommitNote(CommitNote.TOOL, "upgrade", List.of(), files, "", 0, false),
-            HistoryStore.DEFAULT_RETENTION_DAYS);
+        Dataset<Row> converted =
+            rows.transform(ValidatedColumns.indicesFromCodes()).select(cols.toArray(new Column[0]));
+        version =
+            store.write(
+                spark,
+                converted,
+                java.util.Set.of(),
+                new CommitNote(CommitNote.TOOL, "upgrade", List.of(), files, "", 0, false),
+                HistoryStore.DEFAULT_RETENTION_DAYS);
       }
       fs.delete(new Path(r, "data"), true);
       fs.delete(new Path(r, MANIFESTS), true);
       HistoryStore.Snapshot s = store.snapshot(spark, version);
       return new Upgrade(s.rows(), s.quarters().size(), files.size(), version);
     } catch (IOException e) {
-      throw new StoreException("cannot upgrade the history store at " + root + ": "
-          + e.getMessage() + "; it is as it was, or run the upgrade again", e);
+      throw new StoreException(
+          "cannot upgrade the history store at "
+              + root
+              + ": "
+              + e.getMessage()
+              + "; it is as it was, or run the upgrade again",
+          e);
     }
   }
 
@@ -103,36 +131,51 @@ public final class LegacyStore {
       }
     }
     if (latest == null) {
-      throw new StoreException("the earlier version's store at " + dir.getParent()
-          + " has no manifest: it holds nothing to convert; remove it and ingest again", null);
+      throw new StoreException(
+          "the earlier version's store at "
+              + dir.getParent()
+              + " has no manifest: it holds nothing to convert; remove it and ingest again",
+          null);
     }
     return latest;
   }
 
   /** The partition folders and source files of a manifest (format version 1). */
-  private static void read(Path file, FileSystem fs, List<String> folders,
-      List<CommitNote.SourceFile> files) throws IOException {
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+  private static void read(
+      Path file, FileSystem fs, List<String> folders, List<CommitNote.SourceFile> files)
+      throws IOException {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
       if (!HEADER.equals(r.readLine())) {
-        throw new StoreException("the store's manifest " + file + " does not start with the"
-            + " manifest header; restore it from a backup", null);
+        throw new StoreException(
+            "the store's manifest "
+                + file
+                + " does not start with the"
+                + " manifest header; restore it from a backup",
+            null);
       }
       boolean ended = false;
       for (String line; (line = r.readLine()) != null; ) {
         String[] f = line.split("\t", -1);
         switch (f[0]) {
           case "partition" -> folders.add(f[4]);
-          case "file" -> files.add(new CommitNote.SourceFile(f[1], Long.parseLong(f[3]), f[4],
-              Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
-              Long.parseLong(f[8])));
+          case "file" ->
+              files.add(
+                  new CommitNote.SourceFile(
+                      f[1],
+                      Long.parseLong(f[3]),
+                      f[4],
+                      Long.parseLong(f[5]),
+                      Long.parseLong(f[6]),
+                      Long.parseLong(f[7]),
+                      Long.parseLong(f[8])));
           case "end" -> ended = true;
-          default -> { }
+          default -> {}
         }
       }
       if (!ended) {
-        throw new StoreException("the store's manifest " + file + " is incomplete; restore it"
-            + " from a backup", null);
+        throw new StoreException(
+            "the store's manifest " + file + " is incomplete; restore it" + " from a backup", null);
       }
     }
   }

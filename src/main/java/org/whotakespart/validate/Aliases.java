@@ -27,14 +27,15 @@ import org.whotakespart.ingest.InputException;
  * Maps the spellings real exports use to the contract's codes, per column. Keys are compared after
  * {@link #normalise}: case, spaces, hyphens and punctuation do not matter ("White - British",
  * "white british" and "WHITE_BRITISH" are one key). The contract's own codes always map to
- * themselves; the alias table ({@code src/main/resources/org/whotakespart/validate/aliases.csv}, {@code column,alias,code}, {@code *} for
- * every column that accepts "prefer not to say") adds the rest. A value with no entry is never
- * guessed.
+ * themselves; the alias table ({@code src/main/resources/org/whotakespart/validate/aliases.csv},
+ * {@code column,alias,code}, {@code *} for every column that accepts "prefer not to say") adds the
+ * rest. A value with no entry is never guessed.
  */
 public final class Aliases implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String DEFAULT_TABLE = "aliases.csv";
-  private static final CSVFormat TABLE_FORMAT = CsvFiles.FORMAT.builder().setCommentMarker('#').get();
+  private static final CSVFormat TABLE_FORMAT =
+      CsvFiles.FORMAT.builder().setCommentMarker('#').get();
 
   private final Map<String, Map<String, String>> byColumn;
 
@@ -82,7 +83,8 @@ public final class Aliases implements Serializable {
   private static Aliases read(String name, Reader reader) throws IOException {
     Map<String, Map<String, String>> m = contractCodes();
     Map<Spelling, String> where = new HashMap<>();
-    try (Reader r = reader; CSVParser p = TABLE_FORMAT.parse(r)) {
+    try (Reader r = reader;
+        CSVParser p = TABLE_FORMAT.parse(r)) {
       boolean header = true;
       for (CSVRecord rec : p) {
         if (rec.size() == 1 && rec.get(0).isBlank()) {
@@ -98,8 +100,11 @@ public final class Aliases implements Serializable {
           continue;
         }
         if (rec.size() != 3) {
-          throw new InputException(line + ": expected column,alias,code; found " + rec.size()
-              + " fields (quote an alias that contains a comma)");
+          throw new InputException(
+              line
+                  + ": expected column,alias,code; found "
+                  + rec.size()
+                  + " fields (quote an alias that contains a comma)");
         }
         add(m, where, line, rec.get(0).trim(), rec.get(1).trim(), rec.get(2).trim());
       }
@@ -112,16 +117,28 @@ public final class Aliases implements Serializable {
   /** A column's alias, normalised: where it was first mapped is kept to name it in an error. */
   private record Spelling(String column, String alias) {}
 
-  private static void add(Map<String, Map<String, String>> m, Map<Spelling, String> where,
-      String line, String column, String alias, String code) {
+  private static void add(
+      Map<String, Map<String, String>> m,
+      Map<Spelling, String> where,
+      String line,
+      String column,
+      String alias,
+      String code) {
     List<String> columns = new ArrayList<>();
     if (column.equals("*")) {
       m.keySet().stream().filter(Vocabulary::acceptsPreferNotToSay).forEach(columns::add);
     } else if (m.containsKey(column)) {
       columns.add(column);
     } else {
-      throw new InputException(line + ": '" + column + "' is not a coded column"
-          + Suggestions.didYouMean(column, m.keySet()) + "; use one of " + m.keySet() + " or *");
+      throw new InputException(
+          line
+              + ": '"
+              + column
+              + "' is not a coded column"
+              + Suggestions.didYouMean(column, m.keySet())
+              + "; use one of "
+              + m.keySet()
+              + " or *");
     }
     String key = normalise(alias);
     if (key.isEmpty()) {
@@ -130,15 +147,30 @@ public final class Aliases implements Serializable {
     for (String c : columns) {
       Map<String, String> codes = m.get(c);
       if (!codes.containsValue(code)) {
-        throw new InputException(line + ": '" + code + "' is not a code of " + c
-            + Suggestions.didYouMean(code, codes.values()) + "; the codes are "
-            + new java.util.TreeSet<>(codes.values()));
+        throw new InputException(
+            line
+                + ": '"
+                + code
+                + "' is not a code of "
+                + c
+                + Suggestions.didYouMean(code, codes.values())
+                + "; the codes are "
+                + new java.util.TreeSet<>(codes.values()));
       }
       String existing = codes.get(key);
       if (existing != null && !existing.equals(code)) {
         String earlier = where.getOrDefault(new Spelling(c, key), "the contract's own codes");
-        throw new InputException(line + ": '" + alias + "' already maps " + c + " to '" + existing
-            + "' (" + earlier + "); one spelling must mean one code");
+        throw new InputException(
+            line
+                + ": '"
+                + alias
+                + "' already maps "
+                + c
+                + " to '"
+                + existing
+                + "' ("
+                + earlier
+                + "); one spelling must mean one code");
       }
       codes.put(key, code);
       where.putIfAbsent(new Spelling(c, key), line);
@@ -147,7 +179,9 @@ public final class Aliases implements Serializable {
 
   /** Lower case, every run of characters other than letters and digits made one underscore. */
   public static String normalise(String value) {
-    return value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_")
+    return value
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", "_")
         .replaceAll("^_+|_+$", "");
   }
 

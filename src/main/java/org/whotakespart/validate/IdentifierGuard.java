@@ -22,67 +22,82 @@ import org.whotakespart.ingest.RecordColumns;
  * The anonymisation guard: inputs must carry no direct identifiers (data-contract.md §1). A column
  * named like one, a header cell that looks like one, or a value in any column (used by the report
  * or not) that holds an e-mail address, a UK phone number, a full UK postcode or a valid NHS number
- * (by its check digit), on its own or inside longer text, stops the run before anything is
- * written. The error names the file, the column and the line, never the value.
+ * (by its check digit), on its own or inside longer text, stops the run before anything is written.
+ * The error names the file, the column and the line, never the value.
  *
- * <p>Column names are compared as letters and digits only, lower case ("Tel. No" is "telno").
- * Names that say they hold a direct identifier:
+ * <p>Column names are compared as letters and digits only, lower case ("Tel. No" is "telno"). Names
+ * that say they hold a direct identifier:
+ *
  * <ul>
  *   <li>a person's name: name, names, first/last/full/given/family/middle/maiden/preferred name,
  *       forename(s), surname, initials, known as, and any name that ends in "name" (client name,
- *       participant name, patient name...) except the names of things: project, organisation,
- *       area, venue, team, event, activity, site, service, commissioner, trust, group, session,
- *       region, ward, file;</li>
+ *       participant name, patient name...) except the names of things: project, organisation, area,
+ *       venue, team, event, activity, site, service, commissioner, trust, group, session, region,
+ *       ward, file;
  *   <li>contact details: e-mail / email, phone, telephone, tel, tel no, mobile, contact (contact
- *       number, contact details...), address, postcode / post code, postal code, zip code;</li>
- *   <li>dates of birth: dob, date of birth, birth date, birthday;</li>
- *   <li>national numbers: NHS number / NHS no / NHS id, CHI number, national insurance, NI
- *       number, hospital number, MRN.</li>
+ *       number, contact details...), address, postcode / post code, postal code, zip code;
+ *   <li>dates of birth: dob, date of birth, birth date, birthday;
+ *   <li>national numbers: NHS number / NHS no / NHS id, CHI number, national insurance, NI number,
+ *       hospital number, MRN.
  * </ul>
  */
 public final class IdentifierGuard {
   /** Column names (letters and digits only, lower case) that hold direct identifiers. */
-  private static final Pattern IDENTIFIER_COLUMN = Pattern.compile(
-      "^(name|names|firstname|firstnames|forename|forenames|lastname|surname|fullname|givenname"
-          + "|familyname|middlename|maidenname|preferredname|knownas|initials)$"
-          + "|email|phone|mobile|telephone|^tel$|^telno|^telnumber|^tel[0-9]*(home|work|day)?$"
-          + "|contact|address|postcode|postalcode|zipcode"
-          + "|^dob$|dateofbirth|birthdate|birthday|nhsnumber|nhsno|nhsid|chinumber"
-          + "|nationalinsurance|^ninumber$|^nino$|hospitalnumber|hospitalno|^mrn$");
+  private static final Pattern IDENTIFIER_COLUMN =
+      Pattern.compile(
+          "^(name|names|firstname|firstnames|forename|forenames|lastname|surname|fullname|givenname"
+              + "|familyname|middlename|maidenname|preferredname|knownas|initials)$"
+              + "|email|phone|mobile|telephone|^tel$|^telno|^telnumber|^tel[0-9]*(home|work|day)?$"
+              + "|contact|address|postcode|postalcode|zipcode"
+              + "|^dob$|dateofbirth|birthdate|birthday|nhsnumber|nhsno|nhsid|chinumber"
+              + "|nationalinsurance|^ninumber$|^nino$|hospitalnumber|hospitalno|^mrn$");
+
   /** Any column name ending in "name" holds a person's name unless it names a thing. */
   private static final Pattern SOME_NAME = Pattern.compile("names?$");
-  private static final Pattern NAME_OF_A_THING = Pattern.compile(
-      "(project|organisation|organization|org|area|venue|team|event|activity|site|service"
-          + "|commissioner|trust|group|session|region|ward|file|la|scheme"
-          + "|localauthority|programme|program|course)names?$");
+
+  private static final Pattern NAME_OF_A_THING =
+      Pattern.compile(
+          "(project|organisation|organization|org|area|venue|team|event|activity|site|service"
+              + "|commissioner|trust|group|session|region|ward|file|la|scheme"
+              + "|localauthority|programme|program|course)names?$");
 
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-  /** UK numbers after spaces, dashes, dots and brackets are removed: +44 or 0, then 9 or 10 digits. */
+
+  /**
+   * UK numbers after spaces, dashes, dots and brackets are removed: +44 or 0, then 9 or 10 digits.
+   */
   private static final Pattern PHONE = Pattern.compile("^(\\+44|0044|0)[1-9][0-9]{8,9}$");
+
   private static final String POSTCODE_BODY =
       "(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNP-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})";
+
   /** A full UK postcode, outward and inward codes (the inward part is what makes it full). */
   private static final Pattern POSTCODE = Pattern.compile("^(?i)" + POSTCODE_BODY + "$");
+
   /** The same inside longer text, not part of a longer word. */
   private static final Pattern POSTCODE_IN_TEXT =
       Pattern.compile("(?i)(?<![A-Za-z0-9])" + POSTCODE_BODY + "(?![A-Za-z0-9])");
+
   /**
    * A run of digits with separators inside longer text, not part of a longer word nor joined by a
    * hyphen to one: "PRJ-0100-2023-24-Q3-0" is a code, and its "0100-2023-24" no phone number.
    */
-  private static final Pattern NUMBER_RUN = Pattern.compile("(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)"
-      + "\\+?[0-9][0-9 ().-]{8,24}[0-9](?![A-Za-z0-9])(?!-[A-Za-z0-9])");
+  private static final Pattern NUMBER_RUN =
+      Pattern.compile(
+          "(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)"
+              + "\\+?[0-9][0-9 ().-]{8,24}[0-9](?![A-Za-z0-9])(?!-[A-Za-z0-9])");
+
   private static final Pattern SEPARATORS = Pattern.compile("[ ().-]");
   private static final Pattern TEN_DIGITS = Pattern.compile("^[0-9]{10}$");
 
   /**
-   * The columns whose values are free text in the contract. The rest are codes, and
-   * activity_date must be a date of the form YYYY-MM-DD (anything else is quarantined, and so
-   * checked as an unmapped value would be).
+   * The columns whose values are free text in the contract. The rest are codes, and activity_date
+   * must be a date of the form YYYY-MM-DD (anything else is quarantined, and so checked as an
+   * unmapped value would be).
    */
-  static final List<String> FREE_TEXT = List.of(RecordColumns.RECORD_ID,
-      RecordColumns.PARTICIPANT_ID, RecordColumns.PROJECT_ID);
+  static final List<String> FREE_TEXT =
+      List.of(RecordColumns.RECORD_ID, RecordColumns.PARTICIPANT_ID, RecordColumns.PROJECT_ID);
 
   public static final String FOUND = "identifier_found";
 
@@ -96,30 +111,39 @@ public final class IdentifierGuard {
   }
 
   /**
-   * Stops on a column named like an identifier, naming the file and the column, or on a header
-   * cell that itself looks like one (naming its position, never its text).
+   * Stops on a column named like an identifier, naming the file and the column, or on a header cell
+   * that itself looks like one (naming its position, never its text).
    */
   public static void checkColumns(String file, List<String> header) {
     for (int i = 0; i < header.size(); i++) {
       String h = header.get(i);
       Optional<String> kind = kindOf(h);
       if (kind.isPresent()) {
-        throw new InputException(file + ": header cell " + (i + 1) + " looks like " + kind.get()
-            + "; inputs must carry no direct identifiers. Correct the header row and send the file"
-            + " again. Nothing was written.");
+        throw new InputException(
+            file
+                + ": header cell "
+                + (i + 1)
+                + " looks like "
+                + kind.get()
+                + "; inputs must carry no direct identifiers. Correct the header row and send the file"
+                + " again. Nothing was written.");
       }
       if (isIdentifierColumn(h)) {
-        throw new InputException(file + ": the column '" + h + "' looks like a direct identifier;"
-            + " inputs must be anonymised at source. Remove the column from the export and send"
-            + " it again. Nothing was written.");
+        throw new InputException(
+            file
+                + ": the column '"
+                + h
+                + "' looks like a direct identifier;"
+                + " inputs must be anonymised at source. Remove the column from the export and send"
+                + " it again. Nothing was written.");
       }
     }
   }
 
   /**
    * What was found in a header row that lacks required columns, for an error message: the cells
-   * that are known column names, and how many others there are, never the others' text (the
-   * header row may be missing, so that this is a row of data).
+   * that are known column names, and how many others there are, never the others' text (the header
+   * row may be missing, so that this is a row of data).
    */
   public static String describeHeader(List<String> header, Collection<String> known) {
     List<String> shown = new ArrayList<>();
@@ -129,11 +153,19 @@ public final class IdentifierGuard {
       }
     }
     int others = header.size() - shown.size();
-    return "found " + header.size() + " column" + (header.size() == 1 ? "" : "s")
-        + (shown.isEmpty() ? ", none of them a known column name" : ": " + shown
-            + (others == 0 ? "" : " and " + others + " other" + (others == 1 ? "" : "s")))
-        + (shown.size() * 2 < header.size() ? " (is the header row missing? Its cells are not"
-            + " shown, in case this is a row of data)" : "");
+    return "found "
+        + header.size()
+        + " column"
+        + (header.size() == 1 ? "" : "s")
+        + (shown.isEmpty()
+            ? ", none of them a known column name"
+            : ": "
+                + shown
+                + (others == 0 ? "" : " and " + others + " other" + (others == 1 ? "" : "s")))
+        + (shown.size() * 2 < header.size()
+            ? " (is the header row missing? Its cells are not"
+                + " shown, in case this is a row of data)"
+            : "");
   }
 
   /** What a value looks like, if it holds something that looks like a direct identifier. */
@@ -187,8 +219,8 @@ public final class IdentifierGuard {
   /**
    * A phone or NHS number within a run of digit groups ("2025-07-01 07700 900789"): each group
    * boundary is tried as a start, and each later boundary as an end. Inside text, an NHS number
-   * counts only as written (ten digits together, or 3, 3 and 4): ids such as
-   * "PRJ-0001-2025-26-Q1" hold ten digits that pass the check by chance (1 in 11).
+   * counts only as written (ten digits together, or 3, 3 and 4): ids such as "PRJ-0001-2025-26-Q1"
+   * hold ten digits that pass the check by chance (1 in 11).
    */
   private static Optional<String> numberInRun(String run) {
     String[] groups = run.split("[ ().-]+");
@@ -198,8 +230,10 @@ public final class IdentifierGuard {
         b.append(groups[e]);
         if (b.length() >= 10) {
           Optional<String> k = numberKind(b.toString());
-          if (k.isPresent() && k.get().equals("an NHS number") && !(e == s
-              || e == s + 2 && groups[s].length() == 3 && groups[s + 1].length() == 3)) {
+          if (k.isPresent()
+              && k.get().equals("an NHS number")
+              && !(e == s
+                  || e == s + 2 && groups[s].length() == 3 && groups[s + 1].length() == 3)) {
             k = PHONE.matcher(b).matches() ? Optional.of("a UK phone number") : Optional.empty();
           }
           if (k.isPresent()) {
@@ -233,18 +267,30 @@ public final class IdentifierGuard {
   }
 
   /**
-   * Stops the run at the identifier found in {@code file} at {@code line} (found by
-   * {@link #firstLineFound()}): file, line and column, never the value.
+   * Stops the run at the identifier found in {@code file} at {@code line} (found by {@link
+   * #firstLineFound()}): file, line and column, never the value.
    */
   public static void stopAt(Dataset<Row> checked, String file, long line) {
-    Row r = checked.filter(col(RecordColumns.SOURCE_FILE).equalTo(lit(file))
-            .and(col(RecordColumns.LINE_NUMBER).equalTo(lit(line))).and(col(FOUND).isNotNull()))
-        .select(col(FOUND)).first();
+    Row r =
+        checked
+            .filter(
+                col(RecordColumns.SOURCE_FILE)
+                    .equalTo(lit(file))
+                    .and(col(RecordColumns.LINE_NUMBER).equalTo(lit(line)))
+                    .and(col(FOUND).isNotNull()))
+            .select(col(FOUND))
+            .first();
     String found = r.getString(0);
-    throw new InputException(file + " line " + line + ", column "
-        + found.replace(": ", ": the value looks like ") + "; inputs must carry no direct"
-        + " identifiers. Remove it from the export and send it again." + rekeyHint(found)
-        + " Nothing was written.");
+    throw new InputException(
+        file
+            + " line "
+            + line
+            + ", column "
+            + found.replace(": ", ": the value looks like ")
+            + "; inputs must carry no direct"
+            + " identifiers. Remove it from the export and send it again."
+            + rekeyHint(found)
+            + " Nothing was written.");
   }
 
   /**
@@ -259,18 +305,27 @@ public final class IdentifierGuard {
     if (!FREE_TEXT.contains(column)) {
       return "";
     }
-    return " If the " + column + " values are pseudonymous numbers, not NHS numbers, re-key them"
+    return " If the "
+        + column
+        + " values are pseudonymous numbers, not NHS numbers, re-key them"
         + " with a letter in front (e.g. P followed by the number) in the export and in every"
         + " later one, so that none can be taken for an NHS number.";
   }
 
   /** A found identifier's line, as {@link #stopAt} words it, for checks outside Spark. */
   public static void checkValue(String where, String column, String value) {
-    kindOf(value).ifPresent(kind -> {
-      throw new InputException(where + ", column " + column + ": the value looks like " + kind
-          + "; inputs must carry no direct identifiers. Remove it and send the file again."
-          + " Nothing was written.");
-    });
+    kindOf(value)
+        .ifPresent(
+            kind -> {
+              throw new InputException(
+                  where
+                      + ", column "
+                      + column
+                      + ": the value looks like "
+                      + kind
+                      + "; inputs must carry no direct identifiers. Remove it and send the file again."
+                      + " Nothing was written.");
+            });
   }
 
   /** What quarantine.csv shows instead of a value the guard would refuse. */

@@ -23,29 +23,36 @@ import org.whotakespart.ingest.RecordFileParser;
  * read: values trimmed (blank is "not recorded"), coded through the aliases, the date parsed
  * strictly, the first problem named as a {@link RejectReason} with its detail, and any value that
  * looks like a direct identifier found ({@link IdentifierGuard}). Hash-map lookups here cost a
- * fraction of the same work as Spark expressions over constant maps (measured on 1 million rows:
- * 10 s for the coding alone as expressions).
+ * fraction of the same work as Spark expressions over constant maps (measured on 1 million rows: 10
+ * s for the coding alone as expressions).
  *
  * <p>Input: rows of {@link RecordFileParser#SCHEMA}. Output: rows of {@link #SCHEMA}, the input's
- * columns (values trimmed; the coded columns' spellings kept only on rejected rows) followed by {@code code_<column>} for each coded column, the
- * activity day, the reject reason and detail, and the identifier found.
+ * columns (values trimmed; the coded columns' spellings kept only on rejected rows) followed by
+ * {@code code_<column>} for each coded column, the activity day, the reject reason and detail, and
+ * the identifier found.
  */
 public final class RowChecker implements Function<Row, Row> {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter ISO_DAY =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
   /** Co-production records before this are taken as a typing error (e.g. 1925 for 2025). */
   static final LocalDate EARLIEST_DAY = LocalDate.of(2000, 1, 1);
 
   /** The coded columns, in contract order. */
-  public static final List<String> CODED = RecordColumns.CONTRACT.stream()
-      .filter(c -> Vocabulary.codedColumns().containsKey(c)).toList();
+  public static final List<String> CODED =
+      RecordColumns.CONTRACT.stream()
+          .filter(c -> Vocabulary.codedColumns().containsKey(c))
+          .toList();
+
   public static final StructType SCHEMA = schema();
+
   /** Where each coded column sits among the contract's columns, worked out once. */
-  private static final int[] CODED_AT = CODED.stream()
-      .mapToInt(RecordColumns.CONTRACT::indexOf).toArray();
-  private static final int[] REQUIRED_AT = RecordColumns.REQUIRED.stream()
-      .mapToInt(RecordColumns.CONTRACT::indexOf).toArray();
+  private static final int[] CODED_AT =
+      CODED.stream().mapToInt(RecordColumns.CONTRACT::indexOf).toArray();
+
+  private static final int[] REQUIRED_AT =
+      RecordColumns.REQUIRED.stream().mapToInt(RecordColumns.CONTRACT::indexOf).toArray();
   private static final int DATE_AT = RecordColumns.CONTRACT.indexOf(RecordColumns.ACTIVITY_DATE);
   private static final int PROJECT_AT = RecordColumns.CONTRACT.indexOf(RecordColumns.PROJECT_ID);
 
@@ -132,8 +139,10 @@ public final class RowChecker implements Function<Row, Row> {
       detail = "project_id '" + project + "' is not in the projects file";
     } else if (unmappable != null) {
       reason = RejectReason.UNMAPPABLE_VALUE;
-      detail = unmappable + ": the value is not one of the contract's codes; add an alias for it"
-          + " or correct the export";
+      detail =
+          unmappable
+              + ": the value is not one of the contract's codes; add an alias for it"
+              + " or correct the export";
     }
     out[n + codes.length + 1] = reason == null ? null : reason.code();
     out[n + codes.length + 2] = detail;
@@ -173,11 +182,11 @@ public final class RowChecker implements Function<Row, Row> {
 
   /**
    * "column: kind" for the first value that looks like a direct identifier. Free-text columns are
-   * always checked; a date only when it is not one; a coded column only when its value mapped to
-   * no code; then what the parser found outside the contract's columns.
+   * always checked; a date only when it is not one; a coded column only when its value mapped to no
+   * code; then what the parser found outside the contract's columns.
    */
-  private static String identifierFound(String[] v, String[] codes, LocalDate day,
-      String elsewhere) {
+  private static String identifierFound(
+      String[] v, String[] codes, LocalDate day, String elsewhere) {
     for (int i = 0; i < v.length; i++) {
       String column = RecordColumns.CONTRACT.get(i);
       boolean check;

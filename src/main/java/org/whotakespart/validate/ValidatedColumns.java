@@ -16,12 +16,17 @@ import org.whotakespart.config.Vocabulary;
 
 /** Columns the validation stage adds to the rows read. */
 public final class ValidatedColumns {
-  /** {@code accepted}, {@code quarantined} or {@code duplicate} (an exact re-send, counted once). */
+  /**
+   * {@code accepted}, {@code quarantined} or {@code duplicate} (an exact re-send, counted once).
+   */
   public static final String ROW_STATUS = "row_status";
+
   /** A {@link RejectReason} code, or null for accepted rows and duplicates. */
   public static final String REJECT_REASON = "reject_reason";
+
   /** What exactly is wrong with this row, in words; null when nothing is. */
   public static final String REJECT_DETAIL = "reject_detail";
+
   /** {@code activity_date} as a date. */
   public static final String ACTIVITY_DAY = "activity_day";
 
@@ -62,8 +67,11 @@ public final class ValidatedColumns {
           kv.add(lit(e.getValue().get(i)));
           kv.add(lit((byte) i));
         }
-        indices.put(index(e.getKey()), element_at(
-            org.apache.spark.sql.functions.map(kv.toArray(new Column[0])), col(code(e.getKey()))));
+        indices.put(
+            index(e.getKey()),
+            element_at(
+                org.apache.spark.sql.functions.map(kv.toArray(new Column[0])),
+                col(code(e.getKey()))));
       }
       // One projection for all of them, not one withColumn (and one analysis) per column.
       return df.withColumns(indices);

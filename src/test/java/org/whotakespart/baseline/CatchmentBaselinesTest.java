@@ -10,24 +10,30 @@ import org.whotakespart.ingest.BaselineRow;
 import org.whotakespart.ingest.Project;
 
 class CatchmentBaselinesTest {
-  private static BaselineRow row(String area, String characteristic, String category, int minAge,
-      long n) {
+  private static BaselineRow row(
+      String area, String characteristic, String category, int minAge, long n) {
     return new BaselineRow("census2021", area, area, characteristic, category, minAge, n, "test");
   }
 
-  private static ProjectBaseline find(List<ProjectBaseline> rows, String project,
-      String characteristic, String category) {
-    return rows.stream().filter(r -> r.projectId().equals(project)
-        && r.characteristic().equals(characteristic) && r.category().equals(category))
-        .findFirst().orElseThrow();
+  private static ProjectBaseline find(
+      List<ProjectBaseline> rows, String project, String characteristic, String category) {
+    return rows.stream()
+        .filter(
+            r ->
+                r.projectId().equals(project)
+                    && r.characteristic().equals(characteristic)
+                    && r.category().equals(category))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void aCatchmentOfThreeAreasSumsTheirPopulations() {
-    List<BaselineRow> b = List.of(
-        row("E1", "sex", "female", 0, 100), row("E1", "sex", "male", 0, 90),
-        row("E2", "sex", "female", 0, 50), row("E2", "sex", "male", 60),
-        row("E3", "sex", "female", 0, 10), row("E3", "sex", "male", 0, 20));
+    List<BaselineRow> b =
+        List.of(
+            row("E1", "sex", "female", 0, 100), row("E1", "sex", "male", 0, 90),
+            row("E2", "sex", "female", 0, 50), row("E2", "sex", "male", 60),
+            row("E3", "sex", "female", 0, 10), row("E3", "sex", "male", 0, 20));
     Project p = new Project("P", "P", "", "", List.of("E1", "E2", "E3"), 16, "census2021");
     var result = CatchmentBaselines.compute(List.of(p), b);
     ProjectBaseline female = find(result.rows(), "P", "sex", "female");
@@ -66,7 +72,8 @@ class CatchmentBaselinesTest {
 
   @Test
   void aCatchmentAreaWithoutFiguresLeavesTheCharacteristicWithoutABaselineAndSaysSo() {
-    List<BaselineRow> b = List.of(row("E1", "sex", "female", 0, 100), row("E1", "sex", "male", 0, 90));
+    List<BaselineRow> b =
+        List.of(row("E1", "sex", "female", 0, 100), row("E1", "sex", "male", 0, 90));
     Project p = new Project("P", "P", "", "", List.of("E1", "E9"), 16, "census2021");
     var result = CatchmentBaselines.compute(List.of(p), b);
     assertTrue(result.rows().isEmpty());

@@ -20,27 +20,41 @@ class CensusImporterTest {
 
   @BeforeAll
   static void importOnce() {
-    rows = CensusImporter.importFolder(Paths.sampleData().resolve("census-2021").toString(),
-        new Configuration());
+    rows =
+        CensusImporter.importFolder(
+            Paths.sampleData().resolve("census-2021").toString(), new Configuration());
   }
 
   private static long total(String characteristic, int minAge) {
-    return rows.stream().filter(r -> r.characteristic().equals(characteristic) && r.minAge() == minAge)
+    return rows.stream()
+        .filter(r -> r.characteristic().equals(characteristic) && r.minAge() == minAge)
         .filter(r -> !BaselineSummary.isRollup(r.areaCode()))
-        .mapToLong(BaselineRow::population).sum();
+        .mapToLong(BaselineRow::population)
+        .sum();
   }
 
   private static long get(String area, String characteristic, String category, int minAge) {
-    return rows.stream().filter(r -> r.areaCode().equals(area) && r.characteristic().equals(characteristic)
-        && r.category().equals(category) && r.minAge() == minAge).findFirst().orElseThrow().population();
+    return rows.stream()
+        .filter(
+            r ->
+                r.areaCode().equals(area)
+                    && r.characteristic().equals(characteristic)
+                    && r.category().equals(category)
+                    && r.minAge() == minAge)
+        .findFirst()
+        .orElseThrow()
+        .population();
   }
 
   @Test
   void everyLocalAuthorityHasEveryCharacteristic() {
     for (Characteristic c : Characteristic.values()) {
-      Set<String> areas = rows.stream().filter(r -> r.characteristic().equals(c.code()))
-          .map(BaselineRow::areaCode).filter(a -> !BaselineSummary.isRollup(a))
-          .collect(Collectors.toSet());
+      Set<String> areas =
+          rows.stream()
+              .filter(r -> r.characteristic().equals(c.code()))
+              .map(BaselineRow::areaCode)
+              .filter(a -> !BaselineSummary.isRollup(a))
+              .collect(Collectors.toSet());
       assertEquals(331, areas.size(), c.code());
       assertEquals(309, areas.stream().filter(a -> a.startsWith("E")).count(), c.code());
     }
@@ -59,10 +73,13 @@ class CensusImporterTest {
 
   @Test
   void theFiveBroadEthnicGroupsMatchTheOnsHeadlineCounts() {
-    Map<String, Long> broad = rows.stream().filter(r -> r.characteristic().equals("ethnic_group_broad"))
-        .filter(r -> !BaselineSummary.isRollup(r.areaCode()))
-        .collect(Collectors.groupingBy(BaselineRow::category,
-            Collectors.summingLong(BaselineRow::population)));
+    Map<String, Long> broad =
+        rows.stream()
+            .filter(r -> r.characteristic().equals("ethnic_group_broad"))
+            .filter(r -> !BaselineSummary.isRollup(r.areaCode()))
+            .collect(
+                Collectors.groupingBy(
+                    BaselineRow::category, Collectors.summingLong(BaselineRow::population)));
     assertEquals(48_699_231L, broad.get("white"));
     assertEquals(5_515_455L, broad.get("asian"));
     assertEquals(2_409_283L, broad.get("black"));
@@ -77,7 +94,8 @@ class CensusImporterTest {
     assertEquals(414_698L, get("E08000019", "ethnic_group", "white_british", 0));
     // sex.csv: Sheffield Female 282327; Hartlepool total 92,338
     assertEquals(282_327L, get("E08000019", "sex", "female", 0));
-    assertEquals(92_338L, get("E06000001", "sex", "female", 0) + get("E06000001", "sex", "male", 0));
+    assertEquals(
+        92_338L, get("E06000001", "sex", "female", 0) + get("E06000001", "sex", "male", 0));
     // TS030: Sheffield Muslim 57044
     assertEquals(57_044L, get("E08000019", "religion", "muslim", 0));
   }
@@ -87,8 +105,10 @@ class CensusImporterTest {
     // Hartlepool (TS007 row 1): ages 16..19 are 1091, 1085, 927, 909; 20..24 sum to 5110.
     assertEquals(1091 + 1085 + 927 + 909 + 5110, get("E06000001", "age_band", "16_24", 16));
     assertEquals(927 + 909 + 5110, get("E06000001", "age_band", "16_24", 18));
-    long all = Characteristic.AGE_BAND.categoryCodes().stream()
-        .mapToLong(b -> get("E06000001", "age_band", b, 0)).sum();
+    long all =
+        Characteristic.AGE_BAND.categoryCodes().stream()
+            .mapToLong(b -> get("E06000001", "age_band", b, 0))
+            .sum();
     assertEquals(92_334L, all, "the file's Age: Total for Hartlepool");
     assertTrue(rows.stream().noneMatch(r -> r.category().equals("under_16") && r.minAge() == 16));
   }
@@ -97,8 +117,11 @@ class CensusImporterTest {
   void sixteenPlusTablesLeaveOutNotAnswered() {
     // Sheffield gender identity (sexual_genmod.csv): same 393517+16827+13567; different 936+344+246
     // + 269+201+81 + 272+171+81 + 57+698+101; "Not answered" rows left out.
-    assertEquals(393_517L + 16_827 + 13_567, get("E08000019", "gender_identity", "same_as_sex_at_birth", 16));
-    assertEquals(936L + 344 + 246 + 269 + 201 + 81 + 272 + 171 + 81 + 57 + 698 + 101,
+    assertEquals(
+        393_517L + 16_827 + 13_567,
+        get("E08000019", "gender_identity", "same_as_sex_at_birth", 16));
+    assertEquals(
+        936L + 344 + 246 + 269 + 201 + 81 + 272 + 171 + 81 + 57 + 698 + 101,
         get("E08000019", "gender_identity", "different_from_sex_at_birth", 16));
   }
 
@@ -125,35 +148,51 @@ class CensusImporterTest {
     }
     assertEquals(yorkshire, get("E12000003", "ethnic_group", "white_british", 0));
     assertEquals(wales, get("W92000004", "ethnic_group", "white_british", 0));
-    assertEquals(44_355_044L, get("K04000001", "ethnic_group", "white_british", 0),
+    assertEquals(
+        44_355_044L,
+        get("K04000001", "ethnic_group", "white_british", 0),
         "SOURCES.md: the file's White British total");
   }
 
   @Test
   void aProjectMayNameARegionAsItsCatchment() {
-    var project = new org.whotakespart.ingest.Project("R", "Region-wide", "", "", List.of("E12000003"),
-        16, "census2021");
+    var project =
+        new org.whotakespart.ingest.Project(
+            "R", "Region-wide", "", "", List.of("E12000003"), 16, "census2021");
     var result = CatchmentBaselines.compute(List.of(project), rows);
     assertTrue(result.warnings().isEmpty(), result.warnings().toString());
-    ProjectBaseline female = result.rows().stream()
-        .filter(r -> r.characteristic().equals("sex") && r.category().equals("female")).findFirst()
-        .orElseThrow();
+    ProjectBaseline female =
+        result.rows().stream()
+            .filter(r -> r.characteristic().equals("sex") && r.category().equals("female"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(get("E12000003", "sex", "female", 0), female.population());
   }
 
   @Test
-  void anAreaWithASuppressedCellIsLeftOutAndReportedNotGuessed(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) throws java.io.IOException {
+  void anAreaWithASuppressedCellIsLeftOutAndReportedNotGuessed(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
     java.nio.file.Path f = dir.resolve("sex.csv");
-    java.nio.file.Files.writeString(f, "Lower tier local authorities Code,Lower tier local authorities,"
-        + "Sex (2 categories) Code,Sex (2 categories),Observation\r\n"
-        + "E06000053,Isles of Scilly,1,Female,[c]\r\nE06000053,Isles of Scilly,2,Male,1100\r\n"
-        + "E06000001,Hartlepool,1,Female,47653\r\nE06000001,Hartlepool,2,Male,44685\r\n");
+    java.nio.file.Files.writeString(
+        f,
+        "Lower tier local authorities Code,Lower tier local authorities,"
+            + "Sex (2 categories) Code,Sex (2 categories),Observation\r\n"
+            + "E06000053,Isles of Scilly,1,Female,[c]\r\nE06000053,Isles of Scilly,2,Male,1100\r\n"
+            + "E06000001,Hartlepool,1,Female,47653\r\nE06000001,Hartlepool,2,Male,44685\r\n");
     Map<String, Long> report = new java.util.LinkedHashMap<>();
-    List<BaselineRow> sex = CensusImporter.readLong(new CensusImporter.LongTable(f.toString(),
-        "TS008 Sex", Characteristic.SEX, 0, "sex (2 categories)",
-        Map.of("Female", "female", "Male", "male")), new Configuration(), report);
-    assertEquals(Set.of("E06000001"), sex.stream().map(BaselineRow::areaCode).collect(Collectors.toSet()));
+    List<BaselineRow> sex =
+        CensusImporter.readLong(
+            new CensusImporter.LongTable(
+                f.toString(),
+                "TS008 Sex",
+                Characteristic.SEX,
+                0,
+                "sex (2 categories)",
+                Map.of("Female", "female", "Male", "male")),
+            new Configuration(),
+            report);
+    assertEquals(
+        Set.of("E06000001"), sex.stream().map(BaselineRow::areaCode).collect(Collectors.toSet()));
     assertEquals(1L, report.get("TS008 Sex: areas left out, suppressed cells"));
   }
 }

@@ -16,9 +16,9 @@ import org.whotakespart.ingest.Project;
 import org.whotakespart.testing.Paths;
 
 /**
- * Baselines restricted to a project's intended population, against sums of the raw TS009 row
- * worked out independently (a script over the Nomis file's single-year columns; the columns are
- * named in each comment), never by the code under test.
+ * Baselines restricted to a project's intended population, against sums of the raw TS009 row worked
+ * out independently (a script over the Nomis file's single-year columns; the columns are named in
+ * each comment), never by the code under test.
  */
 class IntendedPopulationTest {
   private static final String LEEDS = "E08000035";
@@ -27,26 +27,32 @@ class IntendedPopulationTest {
 
   @BeforeAll
   static void read() {
-    ts009 = AgeSexTable.read(Paths.sampleData()
-        .resolve("census-2021/small-area/census2021-ts009-ltla.csv").toString(), new Configuration());
+    ts009 =
+        AgeSexTable.read(
+            Paths.sampleData()
+                .resolve("census-2021/small-area/census2021-ts009-ltla.csv")
+                .toString(),
+            new Configuration());
   }
 
-  private static Project project(String id, String area, int min, Integer max, String sex,
-      Set<String> notCompared) {
+  private static Project project(
+      String id, String area, int min, Integer max, String sex, Set<String> notCompared) {
     return new Project(id, id, "", "", List.of(area), min, max, sex, notCompared, "census2021");
   }
 
-  private static ProjectBaseline find(List<ProjectBaseline> rows, String characteristic,
-      String category) {
-    return rows.stream().filter(r -> r.characteristic().equals(characteristic)
-        && r.category().equals(category)).findFirst().orElse(null);
+  private static ProjectBaseline find(
+      List<ProjectBaseline> rows, String characteristic, String category) {
+    return rows.stream()
+        .filter(r -> r.characteristic().equals(characteristic) && r.category().equals(category))
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
   void womenAged16To49InLeedsFromTheRawTs009Row() {
     Project maternity = project("MVP", LEEDS, 16, 49, "female", Set.of());
-    List<ProjectBaseline> rows = CatchmentBaselines.compute(List.of(maternity), List.of(), ts009)
-        .rows();
+    List<ProjectBaseline> rows =
+        CatchmentBaselines.compute(List.of(maternity), List.of(), ts009).rows();
     // "Sex: Female; Age: Aged 16 years" .. "Aged 24 years" = 58,687; 25..34 = 62,257;
     // 35..44 = 55,099; 45..49 (the straddling band counts only the intended years) = 24,439.
     assertEquals(58_687, find(rows, "age_band", "16_24").population());
@@ -61,15 +67,15 @@ class IntendedPopulationTest {
     // Sex: the project's own sex is all of its people; men are not compared.
     assertEquals(1.0, find(rows, "sex", "female").populationShare(), 0.0);
     assertEquals(null, find(rows, "sex", "male"));
-    assertEquals("residents aged 16 to 49, women and girls only",
-        find(rows, "sex", "female").covers());
+    assertEquals(
+        "residents aged 16 to 49, women and girls only", find(rows, "sex", "female").covers());
   }
 
   @Test
   void aYouthPanelsAgeBaseline() {
     Project youth = project("YP", SHEFFIELD, 16, 25, "", Set.of());
-    List<ProjectBaseline> rows = CatchmentBaselines.compute(List.of(youth), List.of(), ts009)
-        .rows();
+    List<ProjectBaseline> rows =
+        CatchmentBaselines.compute(List.of(youth), List.of(), ts009).rows();
     // "Sex: All persons; Age: Aged 16 years" .. "Aged 24 years" = 82,300; "Aged 25 years" = 8,262.
     assertEquals(82_300, find(rows, "age_band", "16_24").population());
     assertEquals(8_262, find(rows, "age_band", "25_34").population());
@@ -84,8 +90,8 @@ class IntendedPopulationTest {
   @Test
   void anOlderPeoplesForumAndTheOpenTopBand() {
     Project forum = project("OP", SHEFFIELD, 65, null, "", Set.of());
-    List<ProjectBaseline> rows = CatchmentBaselines.compute(List.of(forum), List.of(), ts009)
-        .rows();
+    List<ProjectBaseline> rows =
+        CatchmentBaselines.compute(List.of(forum), List.of(), ts009).rows();
     // All persons 65..74 = 49,414; 75..84 = 32,630; 85..89 plus "Aged 90 years and over" = 12,776.
     assertEquals(49_414, find(rows, "age_band", "65_74").population());
     assertEquals(32_630, find(rows, "age_band", "75_84").population());
@@ -97,9 +103,10 @@ class IntendedPopulationTest {
   void sexIsComparedWithTheProjectsAgesNotAllAges() {
     // A 16+ project for everyone: Sheffield women 16 and over 233,414, men 222,845 (TS009), not
     // the all-ages figures of the baselines file (given here as 1 and 1 to show they are unused).
-    List<BaselineRow> file = List.of(
-        new BaselineRow("census2021", SHEFFIELD, "Sheffield", "sex", "female", 0, 1, "t"),
-        new BaselineRow("census2021", SHEFFIELD, "Sheffield", "sex", "male", 0, 1, "t"));
+    List<BaselineRow> file =
+        List.of(
+            new BaselineRow("census2021", SHEFFIELD, "Sheffield", "sex", "female", 0, 1, "t"),
+            new BaselineRow("census2021", SHEFFIELD, "Sheffield", "sex", "male", 0, 1, "t"));
     Project p = project("ALL", SHEFFIELD, 16, null, "", Set.of());
     List<ProjectBaseline> rows = CatchmentBaselines.compute(List.of(p), file, ts009).rows();
     assertEquals(233_414, find(rows, "sex", "female").population());
@@ -111,12 +118,15 @@ class IntendedPopulationTest {
 
   @Test
   void aCharacteristicNotComparedHasNoBaseline() {
-    List<BaselineRow> file = List.of(
-        new BaselineRow("census2021", SHEFFIELD, "S", "disability", "not_disabled", 16, 9, "t"),
-        new BaselineRow("census2021", SHEFFIELD, "S", "disability", "limited_a_lot", 16, 1, "t"));
+    List<BaselineRow> file =
+        List.of(
+            new BaselineRow("census2021", SHEFFIELD, "S", "disability", "not_disabled", 16, 9, "t"),
+            new BaselineRow(
+                "census2021", SHEFFIELD, "S", "disability", "limited_a_lot", 16, 1, "t"));
     Project stroke = project("ST", SHEFFIELD, 16, null, "", Set.of("disability"));
-    assertTrue(CatchmentBaselines.compute(List.of(stroke), file, ts009).rows().stream()
-        .noneMatch(r -> r.characteristic().equals("disability")));
+    assertTrue(
+        CatchmentBaselines.compute(List.of(stroke), file, ts009).rows().stream()
+            .noneMatch(r -> r.characteristic().equals("disability")));
     assertTrue(IntendedPopulation.isNotCompared(stroke, "disability", "not_disabled"));
   }
 
@@ -132,13 +142,16 @@ class IntendedPopulationTest {
   }
 
   @Test
-  void aTs009FileWithoutItsSingleYearsIsRefused(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) throws java.io.IOException {
+  void aTs009FileWithoutItsSingleYearsIsRefused(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
     java.nio.file.Path f = dir.resolve("ts009.csv");
-    java.nio.file.Files.writeString(f, "geography,geography code,Sex: Female; Age: Aged 16 years;"
-        + " measures: Value\nLeeds,E08000035,10\n");
-    InputException e = assertThrows(InputException.class,
-        () -> AgeSexTable.read(f.toString(), new Configuration()));
+    java.nio.file.Files.writeString(
+        f,
+        "geography,geography code,Sex: Female; Age: Aged 16 years;"
+            + " measures: Value\nLeeds,E08000035,10\n");
+    InputException e =
+        assertThrows(
+            InputException.class, () -> AgeSexTable.read(f.toString(), new Configuration()));
     assertTrue(e.getMessage().contains("expected 182 single years"), e.getMessage());
   }
 }

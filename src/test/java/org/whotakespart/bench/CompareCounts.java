@@ -12,8 +12,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A benchmark of wrong answers is worthless: checks that our metrics.csv (project rows of the
- * quarter) and the DuckDB peer's output agree on every count (participants, known) and, to 1e-9,
- * on every population share and ratio. Prints the rows compared; exits 1 on the first difference.
+ * quarter) and the DuckDB peer's output agree on every count (participants, known) and, to 1e-9, on
+ * every population share and ratio. Prints the rows compared; exits 1 on the first difference.
  * {@code CompareCounts <metrics.csv> <duckdb.csv> <quarter>}
  */
 public final class CompareCounts {
@@ -50,10 +50,11 @@ public final class CompareCounts {
   private static Map<String, CSVRecord> read(Path file, String period) throws IOException {
     Map<String, CSVRecord> m = new HashMap<>();
     try (Reader r = Files.newBufferedReader(file);
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       for (CSVRecord rec : p) {
-        if (period != null && (!rec.get("period").equals(period)
-            || !rec.get("scope_type").equals("project"))) {
+        if (period != null
+            && (!rec.get("period").equals(period) || !rec.get("scope_type").equals("project"))) {
           continue;
         }
         String id = period == null ? rec.get("project_id") : rec.get("scope_id");

@@ -25,8 +25,8 @@ import org.whotakespart.stats.Wilson;
  * project's catchment baseline at its age, with shares, Wilson 95% intervals and ratios. It reads
  * the CSV exports or the history store's Parquet files and writes one CSV of project rows.
  *
- * <p>Benchmark only (test scope), run by {@code bench/duckdb} in its own JVM:
- * {@code DuckDbReport csv|store <records folder or store> <projects.csv> <baselines.csv> <quarter> <out.csv>}.
+ * <p>Benchmark only (test scope), run by {@code bench/duckdb} in its own JVM: {@code DuckDbReport
+ * csv|store <records folder or store> <projects.csv> <baselines.csv> <quarter> <out.csv>}.
  */
 public final class DuckDbReport {
   private DuckDbReport() {}
@@ -42,28 +42,51 @@ public final class DuckDbReport {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
-      s.execute("CREATE VIEW records AS " + (mode.equals("csv") ? fromCsv(input) : fromStore(input)));
+      s.execute(
+          "CREATE VIEW records AS " + (mode.equals("csv") ? fromCsv(input) : fromStore(input)));
       s.execute("CREATE TABLE counts AS " + countsSql(period));
-      s.execute("CREATE TABLE projects AS SELECT project_id, catchment,"
-          + " coalesce(try_cast(min_age AS INTEGER), 16) AS min_age,"
-          + " coalesce(nullif(trim(baseline), ''), 'census2021') AS baseline"
-          + " FROM read_csv('" + projects + "', all_varchar = true, header = true)");
-      s.execute("CREATE TABLE baselines AS SELECT baseline, area_code, characteristic, category,"
-          + " CAST(min_age AS INTEGER) AS min_age, CAST(population AS BIGINT) AS population"
-          + " FROM read_csv('" + baselines + "', all_varchar = true, header = true)");
+      s.execute(
+          "CREATE TABLE projects AS SELECT project_id, catchment,"
+              + " coalesce(try_cast(min_age AS INTEGER), 16) AS min_age,"
+              + " coalesce(nullif(trim(baseline), ''), 'census2021') AS baseline"
+              + " FROM read_csv('"
+              + projects
+              + "', all_varchar = true, header = true)");
+      s.execute(
+          "CREATE TABLE baselines AS SELECT baseline, area_code, characteristic, category,"
+              + " CAST(min_age AS INTEGER) AS min_age, CAST(population AS BIGINT) AS population"
+              + " FROM read_csv('"
+              + baselines
+              + "', all_varchar = true, header = true)");
       s.execute("CREATE TABLE categories AS " + categoriesSql());
       try (ResultSet r = s.executeQuery(metricsSql());
           BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        w.write("project_id,characteristic,category,participants,known,share,share_ci95_low,"
-            + "share_ci95_high,population_share,ratio\n");
+        w.write(
+            "project_id,characteristic,category,participants,known,share,share_ci95_low,"
+                + "share_ci95_high,population_share,ratio\n");
         long rows = 0;
         while (r.next()) {
-          w.write(String.join(",", r.getString(1), r.getString(2), r.getString(3),
-              Long.toString(r.getLong(4)), Long.toString(r.getLong(5)), text(r, 6), text(r, 7),
-              text(r, 8), text(r, 9), text(r, 10)) + "\n");
+          w.write(
+              String.join(
+                      ",",
+                      r.getString(1),
+                      r.getString(2),
+                      r.getString(3),
+                      Long.toString(r.getLong(4)),
+                      Long.toString(r.getLong(5)),
+                      text(r, 6),
+                      text(r, 7),
+                      text(r, 8),
+                      text(r, 9),
+                      text(r, 10))
+                  + "\n");
           rows++;
         }
-        System.out.printf(Locale.ROOT, "DuckDB %s: %,d metrics rows in %.1f s%n", mode, rows,
+        System.out.printf(
+            Locale.ROOT,
+            "DuckDB %s: %,d metrics rows in %.1f s%n",
+            mode,
+            rows,
             (System.nanoTime() - started) / 1e9);
       }
     }
@@ -85,27 +108,37 @@ public final class DuckDbReport {
   }
 
   private static String fromCsv(String folder) {
-    StringBuilder b = new StringBuilder("SELECT project_id, participant_id,"
-        + " try_cast(activity_date AS DATE) AS day, nullif(trim(role), '') AS role");
+    StringBuilder b =
+        new StringBuilder(
+            "SELECT project_id, participant_id,"
+                + " try_cast(activity_date AS DATE) AS day, nullif(trim(role), '') AS role");
     for (String c : columns()) {
       b.append(", nullif(trim(").append(c).append("), '') AS ").append(c);
     }
-    return b.append(" FROM read_csv('").append(folder).append("/**/participation*.csv',"
-        + " union_by_name = true, all_varchar = true, header = true)").toString();
+    return b.append(" FROM read_csv('")
+        .append(folder)
+        .append(
+            "/**/participation*.csv',"
+                + " union_by_name = true, all_varchar = true, header = true)")
+        .toString();
   }
 
   private static String fromStore(String store) {
-    StringBuilder b = new StringBuilder("SELECT project_id, participant_id, activity_day AS day,"
-        + " code_role AS role");
+    StringBuilder b =
+        new StringBuilder(
+            "SELECT project_id, participant_id, activity_day AS day," + " code_role AS role");
     for (String c : columns()) {
       b.append(", code_").append(c).append(" AS ").append(c);
     }
     // The table's live files from Delta's log, as a reader without Delta finds them.
     String files;
     try {
-      files = org.whotakespart.testing.DeltaLogFiles.live(java.nio.file.Path.of(store, "records"))
-          .keySet().stream().map(p -> "'" + p.toString().replace("'", "''") + "'")
-          .collect(java.util.stream.Collectors.joining(", "));
+      files =
+          org.whotakespart.testing.DeltaLogFiles.live(java.nio.file.Path.of(store, "records"))
+              .keySet()
+              .stream()
+              .map(p -> "'" + p.toString().replace("'", "''") + "'")
+              .collect(java.util.stream.Collectors.joining(", "));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -114,11 +147,12 @@ public final class DuckDbReport {
 
   /** The category's position in report order (null when unknown), as our report numbers them. */
   private static String index(Characteristic c) {
-    Characteristic source = c == Characteristic.ETHNIC_GROUP_BROAD ? Characteristic.ETHNIC_GROUP : c;
+    Characteristic source =
+        c == Characteristic.ETHNIC_GROUP_BROAD ? Characteristic.ETHNIC_GROUP : c;
     StringBuilder b = new StringBuilder("CASE ").append(source.code());
     for (String code : source.categoryCodes()) {
-      String target = c == Characteristic.ETHNIC_GROUP_BROAD
-          ? Characteristic.broadEthnicGroupOf(code) : code;
+      String target =
+          c == Characteristic.ETHNIC_GROUP_BROAD ? Characteristic.broadEthnicGroupOf(code) : code;
       b.append(" WHEN '").append(code).append("' THEN ").append(c.indexOf(target));
     }
     return b.append(" END").toString();
@@ -134,14 +168,26 @@ public final class DuckDbReport {
       values.append(values.isEmpty() ? "" : ", ").append(c.code());
     }
     String roles = String.join("', '", Vocabulary.MEASURED_ROLES_DEFAULT);
-    return "WITH people AS (SELECT project_id, participant_id" + latest + " FROM (SELECT *,"
+    return "WITH people AS (SELECT project_id, participant_id"
+        + latest
+        + " FROM (SELECT *,"
         + " CAST(day - DATE '1970-01-01' AS BIGINT) AS d FROM records"
-        + " WHERE day >= DATE '" + p.start() + "' AND day < DATE '" + p.endExclusive() + "'"
-        + " AND coalesce(role, 'lived_experience') IN ('" + roles + "'))"
+        + " WHERE day >= DATE '"
+        + p.start()
+        + "' AND day < DATE '"
+        + p.endExclusive()
+        + "'"
+        + " AND coalesce(role, 'lived_experience') IN ('"
+        + roles
+        + "'))"
         + " GROUP BY project_id, participant_id)"
         + " SELECT project_id, characteristic, CAST(packed % 64 AS INTEGER) AS idx, count(*) AS people"
-        + " FROM (SELECT project_id, unnest([" + names + "]) AS characteristic,"
-        + " unnest([" + values + "]) AS packed FROM people)"
+        + " FROM (SELECT project_id, unnest(["
+        + names
+        + "]) AS characteristic,"
+        + " unnest(["
+        + values
+        + "]) AS packed FROM people)"
         + " GROUP BY ALL";
   }
 
@@ -151,8 +197,14 @@ public final class DuckDbReport {
     for (Characteristic c : Characteristic.values()) {
       List<String> codes = c.categoryCodes();
       for (int i = 0; i < codes.size(); i++) {
-        b.append(first ? "" : ", ").append("('").append(c.code()).append("', '")
-            .append(codes.get(i)).append("', ").append(i).append(")");
+        b.append(first ? "" : ", ")
+            .append("('")
+            .append(c.code())
+            .append("', '")
+            .append(codes.get(i))
+            .append("', ")
+            .append(i)
+            .append(")");
         first = false;
       }
     }
@@ -178,7 +230,10 @@ public final class DuckDbReport {
         + " known AS (SELECT project_id, characteristic, sum(people) AS known FROM counts"
         + " WHERE idx IS NOT NULL GROUP BY ALL),"
         + " grid AS (SELECT p.project_id, c.* FROM projects p CROSS JOIN categories c),"
-        + " m AS (SELECT g.project_id, g.characteristic, g.category, " + x + " AS x, " + known
+        + " m AS (SELECT g.project_id, g.characteristic, g.category, "
+        + x
+        + " AS x, "
+        + known
         + " AS n, p0.p0 FROM grid g"
         + " LEFT JOIN counts n ON n.project_id = g.project_id AND n.characteristic = g.characteristic"
         + " AND n.idx = g.idx"
@@ -187,10 +242,26 @@ public final class DuckDbReport {
         + " AND p0.category = g.category)"
         + " SELECT project_id, characteristic, category, x, n,"
         + " CASE WHEN n > 0 THEN x / n END AS share,"
-        + " CASE WHEN n > 0 THEN (2 * x + " + z2 + " - " + z + " * sqrt(" + z2 + " + 4 * x * (1 - x / n)))"
-        + " / (2 * (n + " + z2 + ")) END AS lo,"
-        + " CASE WHEN n > 0 THEN (2 * x + " + z2 + " + " + z + " * sqrt(" + z2 + " + 4 * x * (1 - x / n)))"
-        + " / (2 * (n + " + z2 + ")) END AS hi,"
+        + " CASE WHEN n > 0 THEN (2 * x + "
+        + z2
+        + " - "
+        + z
+        + " * sqrt("
+        + z2
+        + " + 4 * x * (1 - x / n)))"
+        + " / (2 * (n + "
+        + z2
+        + ")) END AS lo,"
+        + " CASE WHEN n > 0 THEN (2 * x + "
+        + z2
+        + " + "
+        + z
+        + " * sqrt("
+        + z2
+        + " + 4 * x * (1 - x / n)))"
+        + " / (2 * (n + "
+        + z2
+        + ")) END AS hi,"
         + " p0, CASE WHEN n > 0 AND p0 > 0 THEN (x / n) / p0 END AS ratio"
         + " FROM m ORDER BY ALL";
   }

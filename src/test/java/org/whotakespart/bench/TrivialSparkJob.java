@@ -4,9 +4,8 @@ import org.apache.spark.sql.SparkSession;
 import org.whotakespart.job.SparkSessions;
 
 /**
- * The floor a small report is measured against (bench/sample): a local session started
- * as the report starts its own, one small CSV read and counted, the session stopped. Benchmark
- * only.
+ * The floor a small report is measured against (bench/sample): a local session started as the
+ * report starts its own, one small CSV read and counted, the session stopped. Benchmark only.
  *
  * <pre>{@code java -cp target/test-classes:target/whotakespart.jar:target/lib/* \
  *     org.whotakespart.bench.TrivialSparkJob sample-data/projects.csv}</pre>

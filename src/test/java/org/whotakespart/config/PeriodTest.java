@@ -28,17 +28,20 @@ class PeriodTest {
 
   @Test
   void datesFallIntoTheirQuarter() {
-    assertEquals("2024-25 Q4", Period.containing(LocalDate.of(2025, 3, 31), PeriodScheme.FINANCIAL).label());
-    assertEquals("2025-26 Q1", Period.containing(LocalDate.of(2025, 4, 1), PeriodScheme.FINANCIAL).label());
-    assertEquals("2025 Q1", Period.containing(LocalDate.of(2025, 3, 31), PeriodScheme.CALENDAR).label());
+    assertEquals(
+        "2024-25 Q4", Period.containing(LocalDate.of(2025, 3, 31), PeriodScheme.FINANCIAL).label());
+    assertEquals(
+        "2025-26 Q1", Period.containing(LocalDate.of(2025, 4, 1), PeriodScheme.FINANCIAL).label());
+    assertEquals(
+        "2025 Q1", Period.containing(LocalDate.of(2025, 3, 31), PeriodScheme.CALENDAR).label());
     assertTrue(Period.parse("2025-26 Q2").contains(LocalDate.of(2025, 9, 30)));
     assertEquals("2024-25 Q4", Period.parse("2025-26 Q1").previous().label());
   }
 
   @Test
   void aWrongFinancialYearSaysHowToWriteIt() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Period.parse("2025-27 Q1"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Period.parse("2025-27 Q1"));
     assertTrue(e.getMessage().contains("2025-26 Q1"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Period.parse("Q5 2025"));
   }

@@ -19,21 +19,31 @@ class SettingTest {
   /** The README's table, row for row, as the table says it should read. */
   @Test
   void theReadmeListsEverySettingAsTheTableHasIt() throws IOException {
-    String expected = Stream.of(Setting.values()).map(SettingTest::row)
-        .collect(Collectors.joining("\n"));
+    String expected =
+        Stream.of(Setting.values()).map(SettingTest::row).collect(Collectors.joining("\n"));
     String readme = Files.readString(Path.of("README.md"));
     String header = "| setting | flag | takes | default | rule | what it sets |";
     assertTrue(readme.contains(header), "README has a job settings table");
     String table = readme.substring(readme.indexOf(header));
-    String actual = table.lines().skip(2).takeWhile(l -> l.startsWith("|"))
-        .collect(Collectors.joining("\n"));
+    String actual =
+        table.lines().skip(2).takeWhile(l -> l.startsWith("|")).collect(Collectors.joining("\n"));
     assertEquals(expected, actual, "README's job settings table should read:\n" + expected);
   }
 
   private static String row(Setting s) {
-    return "| `" + s.key() + "` | " + s.flag().map(f -> "`" + f + "`").orElse("") + " | "
-        + s.type().plain() + " | " + s.defaultText().map(d -> "`" + d + "`").orElse("") + " | "
-        + s.rule().map(Setting.Rule::text).orElse("") + " | " + s.meaning() + " |";
+    return "| `"
+        + s.key()
+        + "` | "
+        + s.flag().map(f -> "`" + f + "`").orElse("")
+        + " | "
+        + s.type().plain()
+        + " | "
+        + s.defaultText().map(d -> "`" + d + "`").orElse("")
+        + " | "
+        + s.rule().map(Setting.Rule::text).orElse("")
+        + " | "
+        + s.meaning()
+        + " |";
   }
 
   @Test
@@ -49,8 +59,13 @@ class SettingTest {
 
   @Test
   void theBuilderStartsFromTheTablesDefaults() {
-    JobConfig c = JobConfig.builder().records(List.of("r")).projects("p").baselines("b")
-        .period("2025-26 Q2").build();
+    JobConfig c =
+        JobConfig.builder()
+            .records(List.of("r"))
+            .projects("p")
+            .baselines("b")
+            .period("2025-26 Q2")
+            .build();
     assertEquals(0.8, c.bandLow());
     assertEquals(1.25, c.bandHigh());
     assertEquals(5, c.suppressionThreshold());
@@ -64,27 +79,42 @@ class SettingTest {
 
   @Test
   void eachRuleNamesTheValueAndTheUsualOne() {
-    var e = assertThrows(SettingsException.class, () -> JobConfig.builder().records(List.of("r"))
-        .projects("p").baselines("b").period("2025-26 Q2").band(1.5, 1.0).suppressionThreshold(1)
-        .trendQuarters(41).build());
-    assertEquals("band_low must be between 0 and 1 (it is 1.5; 0.8 is usual); band_high must be"
-        + " above 1 (it is 1.0; 1.25 is usual); suppression_threshold must be from 2 to 100 (it is"
-        + " 1; 5 is usual); trend_quarters must be from 0 to 40 (it is 41; 8 is usual: two years"
-        + " before the reported quarter)", e.getMessage());
+    var e =
+        assertThrows(
+            SettingsException.class,
+            () ->
+                JobConfig.builder()
+                    .records(List.of("r"))
+                    .projects("p")
+                    .baselines("b")
+                    .period("2025-26 Q2")
+                    .band(1.5, 1.0)
+                    .suppressionThreshold(1)
+                    .trendQuarters(41)
+                    .build());
+    assertEquals(
+        "band_low must be between 0 and 1 (it is 1.5; 0.8 is usual); band_high must be"
+            + " above 1 (it is 1.0; 1.25 is usual); suppression_threshold must be from 2 to 100 (it is"
+            + " 1; 5 is usual); trend_quarters must be from 0 to 40 (it is 41; 8 is usual: two years"
+            + " before the reported quarter)",
+        e.getMessage());
   }
 
   @Test
   void aJobFileValueOfTheWrongTypeIsNamedWithItsFile(@TempDir Path dir) throws IOException {
-    for (String[] c : new String[][] {
-        {"trend_quarters = 2.5", "trend_quarters = '2.5' is not a whole number (e.g. 8)"},
-        {"band_low = low", "band_low = 'low' is not a number (e.g. 0.8)"},
-        {"charts = yes", "charts = 'yes' should be true or false"},
-        {"read_from = disk", "read_from = 'disk' should be records (the CSV exports) or store"},
-        {"split_by = team", "split_by 'team' is not one of none, commissioner, project"}}) {
+    for (String[] c :
+        new String[][] {
+          {"trend_quarters = 2.5", "trend_quarters = '2.5' is not a whole number (e.g. 8)"},
+          {"band_low = low", "band_low = 'low' is not a number (e.g. 0.8)"},
+          {"charts = yes", "charts = 'yes' should be true or false"},
+          {"read_from = disk", "read_from = 'disk' should be records (the CSV exports) or store"},
+          {"split_by = team", "split_by 'team' is not one of none, commissioner, project"}
+        }) {
       Path job = dir.resolve("job.properties");
       Files.writeString(job, c[0] + "\n");
-      String m = assertThrows(SettingsException.class,
-          () -> JobFile.applyTo(job, JobConfig.builder())).getMessage();
+      String m =
+          assertThrows(SettingsException.class, () -> JobFile.applyTo(job, JobConfig.builder()))
+              .getMessage();
       assertTrue(m.startsWith("job file " + job + ": " + c[1]), m);
     }
   }
@@ -93,8 +123,10 @@ class SettingTest {
   void pathsAreReadFromTheJobFilesFolderAndListsSplitOnCommas(@TempDir Path dir)
       throws IOException {
     Path job = dir.resolve("job.properties");
-    Files.writeString(job, "records = a, /abs/b, hdfs://x/c\nprojects = p.csv\n"
-        + "measured_roles = carer , lived_experience\ncharts = FALSE\nread_from = store\n");
+    Files.writeString(
+        job,
+        "records = a, /abs/b, hdfs://x/c\nprojects = p.csv\n"
+            + "measured_roles = carer , lived_experience\ncharts = FALSE\nread_from = store\n");
     JobConfig.Builder b = JobConfig.builder();
     JobFile.applyTo(job, b);
     JobConfig c = b.baselines("b").period("2025-26 Q2").store("s").build();

@@ -15,7 +15,8 @@ class VocabularyTest {
     assertEquals(4, Vocabulary.indexOf("role", "other"));
     assertEquals(9, Vocabulary.indexOf("imd_decile", "10"));
     assertEquals(1, Vocabulary.indexOf("paid", "no"));
-    assertEquals(Characteristic.ETHNIC_GROUP.categoryCodes().indexOf("white_irish"),
+    assertEquals(
+        Characteristic.ETHNIC_GROUP.categoryCodes().indexOf("white_irish"),
         Vocabulary.indexOf("ethnic_group", "white_irish"));
     assertEquals(null, Vocabulary.indexOf("imd_decile", Vocabulary.PREFER_NOT_TO_SAY));
     assertEquals(null, Vocabulary.indexOf("sex", null));

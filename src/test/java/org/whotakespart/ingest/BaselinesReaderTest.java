@@ -17,17 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 class BaselinesReaderTest {
   private static final String HEADER =
       "baseline,area_code,area_name,characteristic,category,min_age,population,source\n";
-  private static final String GOOD = "caseload,S1,Service one,sex,female,16,120,our records\n"
-      + "caseload,S1,Service one,sex,male,16,80,our records\n";
+  private static final String GOOD =
+      "caseload,S1,Service one,sex,female,16,120,our records\n"
+          + "caseload,S1,Service one,sex,male,16,80,our records\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private String error(String content) throws IOException {
     Path f = dir.resolve("baselines-bad.csv");
     Files.writeString(f, content);
-    return assertThrows(InputException.class,
-        () -> BaselinesReader.read(f.toString(), StandardCharsets.UTF_8, new Configuration()))
+    return assertThrows(
+            InputException.class,
+            () -> BaselinesReader.read(f.toString(), StandardCharsets.UTF_8, new Configuration()))
         .getMessage();
   }
 
@@ -35,7 +36,8 @@ class BaselinesReaderTest {
   void aGoodUserBaselineIsRead() throws IOException {
     Path f = dir.resolve("caseload.csv");
     Files.writeString(f, "\uFEFF" + HEADER.replace("\n", "\r\n") + GOOD.replace("\n", "\r\n"));
-    List<BaselineRow> rows = BaselinesReader.read(f.toString(), StandardCharsets.UTF_8, new Configuration());
+    List<BaselineRow> rows =
+        BaselinesReader.read(f.toString(), StandardCharsets.UTF_8, new Configuration());
     assertEquals(2, rows.size());
     assertEquals(120, rows.get(0).population());
   }
@@ -43,7 +45,9 @@ class BaselinesReaderTest {
   @Test
   void anUnknownCharacteristicNamesTheLineAndTheNearestOne() throws IOException {
     String m = error(HEADER + GOOD + "caseload,S1,Service one,sexx,female,16,1,x\n");
-    assertTrue(m.contains("baselines-bad.csv line 4: unknown characteristic 'sexx' (did you mean sex?)"), m);
+    assertTrue(
+        m.contains("baselines-bad.csv line 4: unknown characteristic 'sexx' (did you mean sex?)"),
+        m);
   }
 
   @Test
@@ -55,25 +59,38 @@ class BaselinesReaderTest {
 
   @Test
   void aNegativeOrNonNumericPopulationSaysWhatIsExpected() throws IOException {
-    assertTrue(error(HEADER + "caseload,S1,Service one,sex,female,16,-3,x\n")
-        .contains("line 2: population '-3' is not valid; give a count of people"));
-    assertTrue(error(HEADER + "caseload,S1,Service one,sex,female,16,\"1,200\",x\n")
-        .contains("population '1,200' is not valid; give a count of people, 0 or more, without commas"));
-    assertTrue(error(HEADER + "caseload,S1,Service one,sex,female,adults,12,x\n")
-        .contains("min_age 'adults' is not valid"));
+    assertTrue(
+        error(HEADER + "caseload,S1,Service one,sex,female,16,-3,x\n")
+            .contains("line 2: population '-3' is not valid; give a count of people"));
+    assertTrue(
+        error(HEADER + "caseload,S1,Service one,sex,female,16,\"1,200\",x\n")
+            .contains(
+                "population '1,200' is not valid; give a count of people, 0 or more, without commas"));
+    assertTrue(
+        error(HEADER + "caseload,S1,Service one,sex,female,adults,12,x\n")
+            .contains("min_age 'adults' is not valid"));
   }
 
   @Test
   void aRepeatedRowNamesBothPlacesEvenAcrossFiles() throws IOException {
     String repeated = error(HEADER + GOOD + GOOD.lines().findFirst().orElseThrow() + "\n");
-    assertTrue(repeated.contains("baselines-bad.csv line 4: repeats " + dir.resolve("baselines-bad.csv")
-        + " line 2"), repeated);
+    assertTrue(
+        repeated.contains(
+            "baselines-bad.csv line 4: repeats " + dir.resolve("baselines-bad.csv") + " line 2"),
+        repeated);
     Path a = dir.resolve("a.csv");
     Path b = dir.resolve("b.csv");
     Files.writeString(a, HEADER + GOOD);
     Files.writeString(b, HEADER + GOOD);
-    String m = assertThrows(InputException.class, () -> BaselinesReader.readAll(
-        List.of(a.toString(), b.toString()), StandardCharsets.UTF_8, new Configuration())).getMessage();
+    String m =
+        assertThrows(
+                InputException.class,
+                () ->
+                    BaselinesReader.readAll(
+                        List.of(a.toString(), b.toString()),
+                        StandardCharsets.UTF_8,
+                        new Configuration()))
+            .getMessage();
     assertTrue(m.contains("b.csv line 2: repeats " + a + " line 2"), m);
   }
 
@@ -86,8 +103,11 @@ class BaselinesReaderTest {
 
   @Test
   void aGroupWithNoPopulationAtAllIsAnError() throws IOException {
-    String m = error(HEADER + "caseload,S1,Service one,sex,female,16,0,x\n"
-        + "caseload,S1,Service one,sex,male,16,0,x\n");
+    String m =
+        error(
+            HEADER
+                + "caseload,S1,Service one,sex,female,16,0,x\n"
+                + "caseload,S1,Service one,sex,male,16,0,x\n");
     assertTrue(m.contains("has no population in any category"), m);
   }
 

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path file(String relative, String content) throws IOException {
     Path f = dir.resolve(relative);
@@ -49,9 +48,13 @@ class InputFilesTest {
     Path one = file("x/participation-1.csv", "1");
     file("y/participation-2.csv", "22");
 
-    List<InputFiles.InputFile> found = InputFiles.expand(
-        List.of(dir.resolve("*/participation*.csv").toString(), one.toString(),
-            dir.resolve("x").toString()), new Configuration());
+    List<InputFiles.InputFile> found =
+        InputFiles.expand(
+            List.of(
+                dir.resolve("*/participation*.csv").toString(),
+                one.toString(),
+                dir.resolve("x").toString()),
+            new Configuration());
 
     assertEquals(List.of("x/participation-1.csv", "y/participation-2.csv"), paths(found));
   }
@@ -59,8 +62,12 @@ class InputFilesTest {
   @Test
   void aNameThatFindsNothingSaysWhatToName() throws IOException {
     Files.createDirectories(dir.resolve("nothing-here"));
-    InputException e = assertThrows(InputException.class, () -> InputFiles.expand(
-        List.of(dir.resolve("nothing-here").toString()), new Configuration()));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () ->
+                InputFiles.expand(
+                    List.of(dir.resolve("nothing-here").toString()), new Configuration()));
     assertTrue(e.getMessage().contains("no participation files found"), e.getMessage());
     assertTrue(e.getMessage().contains("participation*.csv"), e.getMessage());
   }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProjectsReaderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private List<Project> read(String csv) throws IOException {
     Path f = dir.resolve("projects.csv");
@@ -31,10 +30,12 @@ class ProjectsReaderTest {
 
   @Test
   void whoAProjectIsFor() throws IOException {
-    List<Project> ps = read("project_id,project_name,catchment,min_age,max_age,sex,not_compared\n"
-        + "MVP,Maternity voices,E08000035,16,49,Female,\n"
-        + "ST,Stroke panel,E08000019,,,,disability; unpaid_carer\n"
-        + "ALL,Everyone,E08000019,,,,\n");
+    List<Project> ps =
+        read(
+            "project_id,project_name,catchment,min_age,max_age,sex,not_compared\n"
+                + "MVP,Maternity voices,E08000035,16,49,Female,\n"
+                + "ST,Stroke panel,E08000019,,,,disability; unpaid_carer\n"
+                + "ALL,Everyone,E08000019,,,,\n");
     Project mvp = ps.get(0);
     assertEquals(16, mvp.minAge());
     assertEquals(49, mvp.maxAge());

@@ -29,10 +29,10 @@ import org.whotakespart.testing.TestSpark;
  * + quarantined + duplicates for every file.
  */
 class BadInputCorpusTest {
-  private static final String HEADER = "record_id,participant_id,project_id,activity_date,sex,ethnic_group\n";
+  private static final String HEADER =
+      "record_id,participant_id,project_id,activity_date,sex,ethnic_group\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path projects() throws IOException {
     Path p = dir.resolve("projects.csv");
@@ -41,9 +41,13 @@ class BadInputCorpusTest {
   }
 
   private RecordCheck.Checked validate(Path records, String encoding) throws IOException {
-    JobConfig config = JobConfig.builder().records(List.of(records.toString()))
-        .projects(projects().toString()).output(dir.resolve("out").toString())
-        .encoding(encoding).buildForValidation();
+    JobConfig config =
+        JobConfig.builder()
+            .records(List.of(records.toString()))
+            .projects(projects().toString())
+            .output(dir.resolve("out").toString())
+            .encoding(encoding)
+            .buildForValidation();
     return ValidateJob.run(config, TestSpark.session(), Progress.silent());
   }
 
@@ -57,8 +61,9 @@ class BadInputCorpusTest {
     try (Reader r = Files.newBufferedReader(dir.resolve("out/quarantine/quarantine.csv"));
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(r)) {
       for (CSVRecord rec : p) {
-        m.put(Long.parseLong(rec.get("line_number")), new String[] {rec.get("reason_code"),
-            rec.get("detail"), rec.get("sex")});
+        m.put(
+            Long.parseLong(rec.get("line_number")),
+            new String[] {rec.get("reason_code"), rec.get("detail"), rec.get("sex")});
       }
     }
     return m;
@@ -73,20 +78,23 @@ class BadInputCorpusTest {
 
   @Test
   void everyRowProblemInOneFileIsQuarantinedWithItsReasonAndTheFileBalances() throws IOException {
-    Path f = write("participation-mixed.csv", HEADER
-        + "r1,p1,P1,2025-07-01,female,white_british\n"             // 2 accepted
-        + "r2,p2,P1,2025-07-01,female\n"                           // 3 malformed
-        + "r3,p3,P1,2025-02-29,female,white_british\n"             // 4 bad date (not a leap year)
-        + "r4,p4,P1,1925-07-01,female,white_british\n"             // 5 outside any period
-        + "r5,p5,P9,2025-07-01,female,white_british\n"             // 6 unknown project
-        + "r6,p6,P1,2025-07-01,Fmale,white_british\n"             // 7 unmappable, column named
-        + "r7,,P1,2025-07-01,female,white_british\n"               // 8 missing participant
-        + "r8,p8,P1,2025-07-01,female,white_british\n"             // 9 conflict with line 10
-        + "r8,p8,P1,2025-07-02,female,white_british\n"             // 10
-        + "r9,p9,P1,2025-07-01,F,\"White - British\"\n"            // 11 accepted (aliases)
-        + "r9,p9,P1,2025-07-01,female,white_british\n"             // 12 exact re-send: duplicate
-        + "r10,p10,P1,2025-07-01,male,\"Black British - Caribbean\"\n", // 13 accepted
-        StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-mixed.csv",
+            HEADER
+                + "r1,p1,P1,2025-07-01,female,white_british\n" // 2 accepted
+                + "r2,p2,P1,2025-07-01,female\n" // 3 malformed
+                + "r3,p3,P1,2025-02-29,female,white_british\n" // 4 bad date (not a leap year)
+                + "r4,p4,P1,1925-07-01,female,white_british\n" // 5 outside any period
+                + "r5,p5,P9,2025-07-01,female,white_british\n" // 6 unknown project
+                + "r6,p6,P1,2025-07-01,Fmale,white_british\n" // 7 unmappable, column named
+                + "r7,,P1,2025-07-01,female,white_british\n" // 8 missing participant
+                + "r8,p8,P1,2025-07-01,female,white_british\n" // 9 conflict with line 10
+                + "r8,p8,P1,2025-07-02,female,white_british\n" // 10
+                + "r9,p9,P1,2025-07-01,F,\"White - British\"\n" // 11 accepted (aliases)
+                + "r9,p9,P1,2025-07-01,female,white_british\n" // 12 exact re-send: duplicate
+                + "r10,p10,P1,2025-07-01,male,\"Black British - Caribbean\"\n", // 13 accepted
+            StandardCharsets.UTF_8);
     RecordCheck.Checked c = validate(f);
     long[] counts = c.counts().byFile().get(f.toString());
     assertEquals(12, counts[0] + counts[1] + counts[2], "rows read");
@@ -110,13 +118,19 @@ class BadInputCorpusTest {
 
   @Test
   void bomCrlfAndQuotedCommasAndLineBreaksAreRead() throws IOException {
-    Path f = write("participation-excel.csv", "\uFEFF" + HEADER.replace("\n", "\r\n")
-        + "r1,p1,P1,2025-07-01,female,\"Asian, Asian British or Asian Welsh: Indian\"\r\n"
-        + "\"r2\",\"p2\",P1,2025-07-01,\"fe\r\nmale\",white_british\r\n"
-        + "r3,p3,P1,2025-07-01,male,white_irish\r\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-excel.csv",
+            "\uFEFF"
+                + HEADER.replace("\n", "\r\n")
+                + "r1,p1,P1,2025-07-01,female,\"Asian, Asian British or Asian Welsh: Indian\"\r\n"
+                + "\"r2\",\"p2\",P1,2025-07-01,\"fe\r\nmale\",white_british\r\n"
+                + "r3,p3,P1,2025-07-01,male,white_irish\r\n",
+            StandardCharsets.UTF_8);
     RecordCheck.Checked c = validate(f);
     long[] counts = c.counts().byFile().get(f.toString());
-    assertEquals(2, counts[0], "ONS label with a comma maps; a line break inside 'female' does not");
+    assertEquals(
+        2, counts[0], "ONS label with a comma maps; a line break inside 'female' does not");
     assertEquals(1, counts[1]);
     assertEquals("unmappable_value", quarantine().get(3L)[0], "the record starts on line 3");
   }
@@ -125,28 +139,43 @@ class BadInputCorpusTest {
   void emptyAndHeaderOnlyFilesAreReportedNotFatal() throws IOException {
     write("participation-empty.csv", "", StandardCharsets.UTF_8);
     write("participation-header.csv", HEADER, StandardCharsets.UTF_8);
-    write("participation-ok.csv", HEADER + "r1,p1,P1,2025-07-01,female,white_british\n",
+    write(
+        "participation-ok.csv",
+        HEADER + "r1,p1,P1,2025-07-01,female,white_british\n",
         StandardCharsets.UTF_8);
     RecordCheck.Checked c = validate(dir.resolve("in"));
     assertEquals(3, c.files().size());
-    assertTrue(c.files().stream().anyMatch(f -> f.empty() && f.path().endsWith("participation-empty.csv")));
+    assertTrue(
+        c.files().stream()
+            .anyMatch(f -> f.empty() && f.path().endsWith("participation-empty.csv")));
     assertEquals(1, c.counts().accepted());
   }
 
   @Test
   void unknownColumnsAreListedAsIgnored() throws IOException {
-    Path f = write("participation-extra.csv", "record_id,participant_id,project_id,activity_date,"
-        + "venue\nr1,p1,P1,2025-07-01,Town Hall\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-extra.csv",
+            "record_id,participant_id,project_id,activity_date,"
+                + "venue\nr1,p1,P1,2025-07-01,Town Hall\n",
+            StandardCharsets.UTF_8);
     assertEquals(List.of("venue"), validate(f).files().get(0).ignoredColumns());
   }
 
   @Test
   void windows1252BytesDeclaredAsUtf8StopWithTheFixAndReadWhenDeclared() throws IOException {
-    Path f = write("participation-latin.csv", HEADER + "r1,p1,P1,2025-07-01,female,white_british\n"
-        + "r2,p2,P1,2025-07-01,f\u00e9male,white_british\n", Charset.forName("windows-1252"));
+    Path f =
+        write(
+            "participation-latin.csv",
+            HEADER
+                + "r1,p1,P1,2025-07-01,female,white_british\n"
+                + "r2,p2,P1,2025-07-01,f\u00e9male,white_british\n",
+            Charset.forName("windows-1252"));
     InputException e = assertThrows(InputException.class, () -> validate(f));
-    assertTrue(e.getMessage().contains("participation-latin.csv line 3: the bytes are not valid"
-        + " UTF-8"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("participation-latin.csv line 3: the bytes are not valid" + " UTF-8"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("--encoding"), e.getMessage());
     RecordCheck.Checked c = validate(f, "windows-1252");
     assertEquals(1, c.counts().accepted());
@@ -155,52 +184,80 @@ class BadInputCorpusTest {
 
   @Test
   void aMissingRequiredColumnNamesExpectedFoundAndNearest() throws IOException {
-    Path f = write("participation-cols.csv", "record_id,participantid,project_id,activity_date\n"
-        + "r1,p1,P1,2025-07-01\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-cols.csv",
+            "record_id,participantid,project_id,activity_date\n" + "r1,p1,P1,2025-07-01\n",
+            StandardCharsets.UTF_8);
     InputException e = assertThrows(InputException.class, () -> validate(f));
-    assertTrue(e.getMessage().contains("participantid: did you mean participant_id?"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("participantid: did you mean participant_id?"), e.getMessage());
   }
 
   @Test
   void theGuardStopsOnEachKindOfIdentifierWithoutSayingTheValue() throws IOException {
-    Map<String, String> planted = Map.of(
-        "r1,jane.doe@example.org,P1,2025-07-01,female,", "participant_id: the value looks like an e-mail address",
-        "r1,p1,P1,2025-07-01,female,07700 900123", "ethnic_group: the value looks like a UK phone number",
-        "r1,p1,P1,2025-07-01,S1 2HE,", "sex: the value looks like a full UK postcode",
-        "943 476 5919,p1,P1,2025-07-01,female,", "record_id: the value looks like an NHS number",
-        "r1,p1,P1,2025-07-01,female,white_british,SW1A 1AA", "field 7 (beyond the header): the value looks like a full UK postcode");
+    Map<String, String> planted =
+        Map.of(
+            "r1,jane.doe@example.org,P1,2025-07-01,female,",
+                "participant_id: the value looks like an e-mail address",
+            "r1,p1,P1,2025-07-01,female,07700 900123",
+                "ethnic_group: the value looks like a UK phone number",
+            "r1,p1,P1,2025-07-01,S1 2HE,", "sex: the value looks like a full UK postcode",
+            "943 476 5919,p1,P1,2025-07-01,female,",
+                "record_id: the value looks like an NHS number",
+            "r1,p1,P1,2025-07-01,female,white_british,SW1A 1AA",
+                "field 7 (beyond the header): the value looks like a full UK postcode");
     int i = 0;
     for (Map.Entry<String, String> e : planted.entrySet()) {
-      Path f = write("participation-id" + i++ + ".csv", HEADER + "r0,p0,P1,2025-07-01,male,\n"
-          + e.getKey() + "\n", StandardCharsets.UTF_8);
+      Path f =
+          write(
+              "participation-id" + i++ + ".csv",
+              HEADER + "r0,p0,P1,2025-07-01,male,\n" + e.getKey() + "\n",
+              StandardCharsets.UTF_8);
       InputException stop = assertThrows(InputException.class, () -> validate(f), e.getKey());
       assertTrue(stop.getMessage().contains("line 3, column " + e.getValue()), stop.getMessage());
       for (String piece : e.getKey().split(",")) {
         if (piece.contains("@") || piece.matches(".*[0-9]{3}.*") || piece.contains(" ")) {
-          assertFalse(stop.getMessage().contains(piece), "the value itself is never shown: " + piece);
+          assertFalse(
+              stop.getMessage().contains(piece), "the value itself is never shown: " + piece);
         }
       }
-      assertFalse(Files.exists(dir.resolve("out/quarantine/quarantine.csv")), "nothing was written");
+      assertFalse(
+          Files.exists(dir.resolve("out/quarantine/quarantine.csv")), "nothing was written");
       Files.delete(f);
     }
   }
 
   @Test
   void withIdentifiersInSeveralFilesAndLinesTheFirstFileAndLineIsNamed() throws IOException {
-    write("participation-b.csv", HEADER + "r0,p0,P1,2025-07-01,male,\n"
-        + "r1,p1,P1,2025-07-01,S1 2HE,\n", StandardCharsets.UTF_8);
-    write("participation-a.csv", HEADER + "r2,p2,P1,2025-07-01,male,\n"
-        + "r3,p3,P1,2025-07-01,male,\n" + "r4,p4,P1,2025-07-01,male,07700 900123\n"
-        + "r5,jane.doe@example.org,P1,2025-07-01,male,\n", StandardCharsets.UTF_8);
+    write(
+        "participation-b.csv",
+        HEADER + "r0,p0,P1,2025-07-01,male,\n" + "r1,p1,P1,2025-07-01,S1 2HE,\n",
+        StandardCharsets.UTF_8);
+    write(
+        "participation-a.csv",
+        HEADER
+            + "r2,p2,P1,2025-07-01,male,\n"
+            + "r3,p3,P1,2025-07-01,male,\n"
+            + "r4,p4,P1,2025-07-01,male,07700 900123\n"
+            + "r5,jane.doe@example.org,P1,2025-07-01,male,\n",
+        StandardCharsets.UTF_8);
     InputException stop = assertThrows(InputException.class, () -> validate(dir.resolve("in")));
-    assertTrue(stop.getMessage().contains("participation-a.csv line 4, column ethnic_group: the"
-        + " value looks like a UK phone number"), stop.getMessage());
+    assertTrue(
+        stop.getMessage()
+            .contains(
+                "participation-a.csv line 4, column ethnic_group: the"
+                    + " value looks like a UK phone number"),
+        stop.getMessage());
   }
 
   @Test
   void aRunThatRejectsNothingWritesTheQuarantineHeaderAsSparkWouldWithRows() throws IOException {
-    Path clean = write("participation-clean.csv", HEADER + "r1,p1,P1,2025-07-01,male,\n",
-        StandardCharsets.UTF_8);
+    Path clean =
+        write(
+            "participation-clean.csv",
+            HEADER + "r1,p1,P1,2025-07-01,male,\n",
+            StandardCharsets.UTF_8);
     assertEquals(1, validate(clean).counts().accepted());
     String empty = Files.readString(dir.resolve("out/quarantine/quarantine.csv"));
     Files.delete(clean);
@@ -214,33 +271,54 @@ class BadInputCorpusTest {
   @Test
   void aTenDigitNumberWithAWrongCheckDigitIsNoNhsNumber() throws IOException {
     // 943 476 5919 is valid; 943 476 5918 is not (and is no UK phone number either).
-    Path f = write("participation-nhs.csv", HEADER + "9434765918,p1,P1,2025-07-01,female,\n",
-        StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-nhs.csv",
+            HEADER + "9434765918,p1,P1,2025-07-01,female,\n",
+            StandardCharsets.UTF_8);
     assertEquals(1, validate(f).counts().accepted());
   }
 
   @Test
   void aColumnNamedLikeAnIdentifierStopsTheRun() throws IOException {
-    Path f = write("participation-email.csv", "record_id,participant_id,project_id,activity_date,"
-        + "Email Address\nr1,p1,P1,2025-07-01,x\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-email.csv",
+            "record_id,participant_id,project_id,activity_date,"
+                + "Email Address\nr1,p1,P1,2025-07-01,x\n",
+            StandardCharsets.UTF_8);
     InputException e = assertThrows(InputException.class, () -> validate(f));
-    assertTrue(e.getMessage().contains("the column 'email address' looks like a direct identifier"),
+    assertTrue(
+        e.getMessage().contains("the column 'email address' looks like a direct identifier"),
         e.getMessage());
   }
 
   @Test
   void aProjectsFileWithAContactEmailStopsTheRun() throws IOException {
-    Path f = write("participation-ok.csv", HEADER + "r1,p1,P1,2025-07-01,female,\n",
-        StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("projects.csv"),
+    Path f =
+        write(
+            "participation-ok.csv",
+            HEADER + "r1,p1,P1,2025-07-01,female,\n",
+            StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("projects.csv"),
         "project_id,project_name,organisation,catchment\nP1,One,lead@trust.nhs.uk,E08000019\n");
-    JobConfig config = JobConfig.builder().records(List.of(f.toString()))
-        .projects(dir.resolve("projects.csv").toString()).output(dir.resolve("out").toString())
-        .buildForValidation();
-    InputException e = assertThrows(InputException.class,
-        () -> org.whotakespart.ingest.ProjectsReader.read(config.projects(), StandardCharsets.UTF_8,
-            new org.apache.hadoop.conf.Configuration()));
-    assertTrue(e.getMessage().contains("line 2, column organisation: the value looks like an e-mail"),
+    JobConfig config =
+        JobConfig.builder()
+            .records(List.of(f.toString()))
+            .projects(dir.resolve("projects.csv").toString())
+            .output(dir.resolve("out").toString())
+            .buildForValidation();
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () ->
+                org.whotakespart.ingest.ProjectsReader.read(
+                    config.projects(),
+                    StandardCharsets.UTF_8,
+                    new org.apache.hadoop.conf.Configuration()));
+    assertTrue(
+        e.getMessage().contains("line 2, column organisation: the value looks like an e-mail"),
         e.getMessage());
   }
 
@@ -288,11 +366,22 @@ class BadInputCorpusTest {
       System.setOut(oldOut);
       System.setErr(oldErr);
     }
-    Run r = new Run(code, out + sysOut.toString(StandardCharsets.UTF_8),
-        err + sysErr.toString(StandardCharsets.UTF_8));
-    oldErr.println("[" + String.join(" ", args).replace(dir.toString(), "") + "] exit " + code
-        + "\n" + r.all().lines().filter(l -> !l.isBlank()).limit(12)
-            .collect(java.util.stream.Collectors.joining("\n")));
+    Run r =
+        new Run(
+            code,
+            out + sysOut.toString(StandardCharsets.UTF_8),
+            err + sysErr.toString(StandardCharsets.UTF_8));
+    oldErr.println(
+        "["
+            + String.join(" ", args).replace(dir.toString(), "")
+            + "] exit "
+            + code
+            + "\n"
+            + r.all()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .limit(12)
+                .collect(java.util.stream.Collectors.joining("\n")));
     return r;
   }
 
@@ -312,11 +401,25 @@ class BadInputCorpusTest {
         throw new java.io.UncheckedIOException(e);
       }
     }
-    List<String> a = new java.util.ArrayList<>(List.of("report", "--records", records.toString(),
-        "--projects", dir.resolve("projects.csv").toString(), "--baselines",
-        org.whotakespart.testing.Paths.sampleData().resolve("baselines-census2021.csv").toString(),
-        "--period", "2025-26 Q2", "--output", output.toString(), "--master", "local[2]",
-        "--no-charts"));
+    List<String> a =
+        new java.util.ArrayList<>(
+            List.of(
+                "report",
+                "--records",
+                records.toString(),
+                "--projects",
+                dir.resolve("projects.csv").toString(),
+                "--baselines",
+                org.whotakespart.testing.Paths.sampleData()
+                    .resolve("baselines-census2021.csv")
+                    .toString(),
+                "--period",
+                "2025-26 Q2",
+                "--output",
+                output.toString(),
+                "--master",
+                "local[2]",
+                "--no-charts"));
     a.addAll(List.of(more));
     return a.toArray(new String[0]);
   }
@@ -332,9 +435,18 @@ class BadInputCorpusTest {
     if (!Files.exists(dir.resolve("projects.csv"))) {
       projects();
     }
-    List<String> a = new java.util.ArrayList<>(List.of("validate", "--records", records.toString(),
-        "--projects", dir.resolve("projects.csv").toString(), "--output", out().toString(),
-        "--master", "local[2]"));
+    List<String> a =
+        new java.util.ArrayList<>(
+            List.of(
+                "validate",
+                "--records",
+                records.toString(),
+                "--projects",
+                dir.resolve("projects.csv").toString(),
+                "--output",
+                out().toString(),
+                "--master",
+                "local[2]"));
     a.addAll(List.of(more));
     return cli(a.toArray(new String[0]));
   }
@@ -343,8 +455,13 @@ class BadInputCorpusTest {
   private static String good(int from, int n) {
     StringBuilder b = new StringBuilder();
     for (int i = from; i < from + n; i++) {
-      b.append("g").append(i).append(",q").append(i).append(",P1,2025-07-")
-          .append(String.format("%02d", 1 + i % 28)).append(i % 2 == 0 ? ",female" : ",male")
+      b.append("g")
+          .append(i)
+          .append(",q")
+          .append(i)
+          .append(",P1,2025-07-")
+          .append(String.format("%02d", 1 + i % 28))
+          .append(i % 2 == 0 ? ",female" : ",male")
           .append(",white_british\n");
     }
     return b.toString();
@@ -360,23 +477,32 @@ class BadInputCorpusTest {
     }
     List<Path> files;
     try (var walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile)
-          .filter(f -> !f.startsWith(dir.resolve("in")) && !f.equals(dir.resolve("projects.csv")))
-          .toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(
+                  f -> !f.startsWith(dir.resolve("in")) && !f.equals(dir.resolve("projects.csv")))
+              .toList();
     }
     for (Path f : files) {
-      String text = f.toString().endsWith(".xlsx") ? unzipped(f)
-          : f.toString().endsWith(".parquet") ? "" : new String(Files.readAllBytes(f),
-              StandardCharsets.UTF_8);
+      String text =
+          f.toString().endsWith(".xlsx")
+              ? unzipped(f)
+              : f.toString().endsWith(".parquet")
+                  ? ""
+                  : new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
       for (String p : planted) {
         assertFalse(text.contains(p), f + " holds " + p);
       }
     }
     try (var walk = Files.walk(dir)) {
-      for (Path folder : walk.filter(Files::isDirectory)
-          .filter(d -> d.getFileName().toString().endsWith(".parquet")).toList()) {
-        String rows = String.join("\n",
-            TestSpark.session().read().parquet(folder.toString()).toJSON().collectAsList());
+      for (Path folder :
+          walk.filter(Files::isDirectory)
+              .filter(d -> d.getFileName().toString().endsWith(".parquet"))
+              .toList()) {
+        String rows =
+            String.join(
+                "\n",
+                TestSpark.session().read().parquet(folder.toString()).toJSON().collectAsList());
         for (String p : planted) {
           assertFalse(rows.contains(p), folder + " holds " + p);
         }
@@ -400,20 +526,28 @@ class BadInputCorpusTest {
 
   @Test
   void i1_anEmailTypedIntoAHeaderCellStopsTheRunAndIsShownNowhere() throws IOException {
-    Path f = write("participation-head.csv", HEADER_NO_NL + ",sam.lee@nhs.net\n"
-        + good(0, 20).replace("\n", ",x\n"), StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-head.csv",
+            HEADER_NO_NL + ",sam.lee@nhs.net\n" + good(0, 20).replace("\n", ",x\n"),
+            StandardCharsets.UTF_8);
     Run r = report(f);
     assertEquals(1, r.code());
-    assertTrue(r.oneLine().contains("participation-head.csv: header cell 7 looks like an e-mail"
-        + " address"), r.err());
+    assertTrue(
+        r.oneLine()
+            .contains("participation-head.csv: header cell 7 looks like an e-mail" + " address"),
+        r.err());
     assertNothingPlanted(r, "sam.lee@nhs.net", "sam.lee");
     assertFalse(Files.exists(out().resolve("who-takes-part-2025-26-Q2.xlsx")));
   }
 
   @Test
   void i1_aFileMissingItsHeaderRowNeverHasItsFirstRowPrinted() throws IOException {
-    Path f = write("participation-nohead.csv", "zq7781,pz5512,P1,2025-07-01,female,white_british\n"
-        + good(0, 5), StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-nohead.csv",
+            "zq7781,pz5512,P1,2025-07-01,female,white_british\n" + good(0, 5),
+            StandardCharsets.UTF_8);
     Run r = validateCli(f);
     assertEquals(1, r.code());
     String line = r.oneLine();
@@ -423,8 +557,11 @@ class BadInputCorpusTest {
 
   @Test
   void i1_aValueInAFieldBeyondTheHeaderNeverReachesTheQuarantine() throws IOException {
-    Path f = write("participation-extra-field.csv", HEADER + good(0, 40)
-        + "r1,p1,P1,2025-07-01,female,white_british,Jane Quincy-Public\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-extra-field.csv",
+            HEADER + good(0, 40) + "r1,p1,P1,2025-07-01,female,white_british,Jane Quincy-Public\n",
+            StandardCharsets.UTF_8);
     Run r = validateCli(f);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("quarantined 1"), r.out());
@@ -433,21 +570,41 @@ class BadInputCorpusTest {
 
   @Test
   void i1_aPhoneNumberInsideLongerTextInAUsedColumnStopsTheRun() throws IOException {
-    Path f = write("participation-tel.csv", HEADER + good(0, 40)
-        + "r1,p1,P1,2025-07-01,Tel 07700 900789 (daughter),white_british\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-tel.csv",
+            HEADER
+                + good(0, 40)
+                + "r1,p1,P1,2025-07-01,Tel 07700 900789 (daughter),white_british\n",
+            StandardCharsets.UTF_8);
     Run r = report(f);
     assertEquals(1, r.code());
-    assertTrue(r.oneLine().contains("participation-tel.csv line 42, column sex: the value looks like"
-        + " a UK phone number"), r.err());
+    assertTrue(
+        r.oneLine()
+            .contains(
+                "participation-tel.csv line 42, column sex: the value looks like"
+                    + " a UK phone number"),
+        r.err());
     assertNothingPlanted(r, "07700 900789", "900789", "daughter");
   }
 
   @Test
   void i1_columnsNamedLikeIdentifiersStopTheRunWhetherUsedOrNot() throws IOException {
-    for (String column : List.of("Client Name", "Tel No", "Contact number", "Mobile", "Post Code",
-        "D.O.B.", "NHS No", "E-mail")) {
-      Path f = write("participation-col.csv", HEADER_NO_NL + "," + column + "\n"
-          + good(0, 20).replace("\n", ",Robin Zebedee\n"), StandardCharsets.UTF_8);
+    for (String column :
+        List.of(
+            "Client Name",
+            "Tel No",
+            "Contact number",
+            "Mobile",
+            "Post Code",
+            "D.O.B.",
+            "NHS No",
+            "E-mail")) {
+      Path f =
+          write(
+              "participation-col.csv",
+              HEADER_NO_NL + "," + column + "\n" + good(0, 20).replace("\n", ",Robin Zebedee\n"),
+              StandardCharsets.UTF_8);
       Run r = validateCli(f);
       assertEquals(1, r.code(), column);
       assertTrue(r.oneLine().contains("looks like a direct identifier"), column + ": " + r.err());
@@ -458,17 +615,33 @@ class BadInputCorpusTest {
 
   @Test
   void i1_aNotesColumnHoldingAnEmailOrAPhoneStopsTheRun() throws IOException {
-    Map<String, String> notes = Map.of("ring 07700 900456 after 5", "07700 900456",
-        "mail kim.o@example.org please", "kim.o@example.org", "lives at S1 2HE now", "S1 2HE",
-        "nhs 943 476 5919 on file", "943 476 5919");
+    Map<String, String> notes =
+        Map.of(
+            "ring 07700 900456 after 5",
+            "07700 900456",
+            "mail kim.o@example.org please",
+            "kim.o@example.org",
+            "lives at S1 2HE now",
+            "S1 2HE",
+            "nhs 943 476 5919 on file",
+            "943 476 5919");
     for (String note : notes.keySet()) {
-      Path f = write("participation-notes.csv", HEADER_NO_NL + ",Notes\n"
-          + good(0, 20).replace("\n", ",fine\n") + "r1,p1,P1,2025-07-01,female,white_british,\""
-          + note + "\"\n", StandardCharsets.UTF_8);
+      Path f =
+          write(
+              "participation-notes.csv",
+              HEADER_NO_NL
+                  + ",Notes\n"
+                  + good(0, 20).replace("\n", ",fine\n")
+                  + "r1,p1,P1,2025-07-01,female,white_british,\""
+                  + note
+                  + "\"\n",
+              StandardCharsets.UTF_8);
       Run r = validateCli(f);
       assertEquals(1, r.code(), note);
-      assertTrue(r.oneLine().contains("participation-notes.csv line 22, column notes: the value"
-          + " looks like"), note + ": " + r.err());
+      assertTrue(
+          r.oneLine()
+              .contains("participation-notes.csv line 22, column notes: the value" + " looks like"),
+          note + ": " + r.err());
       assertNothingPlanted(r, note, notes.get(note));
       Files.delete(f);
     }
@@ -476,12 +649,15 @@ class BadInputCorpusTest {
 
   @Test
   void i1_theQuarantineHoldsOnlyTheContractsColumnsAndWithholdsGuardedValues() {
-    assertEquals("[withheld: looks like a UK phone number]",
+    assertEquals(
+        "[withheld: looks like a UK phone number]",
         org.whotakespart.output.table.QuarantineWriter.cell("Tel 07700 900789 (daughter)"));
-    assertEquals("[withheld: looks like an e-mail address]",
+    assertEquals(
+        "[withheld: looks like an e-mail address]",
         org.whotakespart.output.table.QuarantineWriter.cell("sam.lee@nhs.net"));
     assertEquals("Fmale", org.whotakespart.output.table.QuarantineWriter.cell("Fmale"));
-    assertFalse(org.whotakespart.output.table.QuarantineWriter.LEAD_COLUMNS.contains("original_row"));
+    assertFalse(
+        org.whotakespart.output.table.QuarantineWriter.LEAD_COLUMNS.contains("original_row"));
   }
 
   // Issue 21 item 4: text in every CSV is inert.
@@ -491,8 +667,14 @@ class BadInputCorpusTest {
     String[] names = {"=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"};
     StringBuilder projects = new StringBuilder("project_id,project_name,commissioner,catchment\n");
     for (int i = 0; i < names.length; i++) {
-      projects.append("P").append(i + 1).append(',').append(csv(names[i])).append(',')
-          .append(csv(names[(i + 1) % names.length])).append(",E08000019\n");
+      projects
+          .append("P")
+          .append(i + 1)
+          .append(',')
+          .append(csv(names[i]))
+          .append(',')
+          .append(csv(names[(i + 1) % names.length]))
+          .append(",E08000019\n");
     }
     Files.writeString(dir.resolve("projects.csv"), projects);
     StringBuilder rows = new StringBuilder(HEADER);
@@ -500,7 +682,12 @@ class BadInputCorpusTest {
       rows.append(good(p * 100, 30).replace(",P1,", ",P" + p + ","));
     }
     for (int i = 0; i < names.length; i++) {
-      rows.append("x").append(i).append(",y").append(i).append(",P1,2025-07-01,").append(csv(names[i]))
+      rows.append("x")
+          .append(i)
+          .append(",y")
+          .append(i)
+          .append(",P1,2025-07-01,")
+          .append(csv(names[i]))
           .append(",white_british\n");
     }
     Path f = write("participation-formula.csv", rows.toString(), StandardCharsets.UTF_8);
@@ -522,8 +709,9 @@ class BadInputCorpusTest {
               continue;
             }
             char first = v.charAt(0);
-            assertFalse(first == '=' || first == '+' || first == '@' || first == '\t'
-                || first == '\r', c.getFileName() + ": " + v);
+            assertFalse(
+                first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r',
+                c.getFileName() + ": " + v);
             if (first == '-') {
               Double.parseDouble(v); // a negative number, never text
               negative++;
@@ -544,7 +732,8 @@ class BadInputCorpusTest {
     }
     java.util.Set<String> quarantined = new java.util.HashSet<>();
     try (var walk = Files.walk(out())) {
-      for (Path q : walk.filter(p -> p.getFileName().toString().equals("quarantine.csv")).toList()) {
+      for (Path q :
+          walk.filter(p -> p.getFileName().toString().equals("quarantine.csv")).toList()) {
         quarantined.addAll(cells(q));
       }
     }
@@ -556,7 +745,8 @@ class BadInputCorpusTest {
 
   private static java.util.Set<String> cells(Path csv) throws IOException {
     java.util.Set<String> cells = new java.util.HashSet<>();
-    try (Reader in = Files.newBufferedReader(csv); CSVParser p = CSVFormat.RFC4180.parse(in)) {
+    try (Reader in = Files.newBufferedReader(csv);
+        CSVParser p = CSVFormat.RFC4180.parse(in)) {
       for (CSVRecord rec : p) {
         rec.forEach(cells::add);
       }
@@ -572,33 +762,41 @@ class BadInputCorpusTest {
 
   @Test
   void i2_anUnclosedQuoteIsOneLineNamingTheFileAndLine() throws IOException {
-    Path f = write("participation-quote.csv", HEADER + good(0, 10)
-        + "r1,p1,P1,2025-07-01,\"female,white_british\n" + good(10, 10), StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-quote.csv",
+            HEADER + good(0, 10) + "r1,p1,P1,2025-07-01,\"female,white_british\n" + good(10, 10),
+            StandardCharsets.UTF_8);
     Run r = report(f);
     assertEquals(1, r.code());
-    assertTrue(r.oneLine().contains("participation-quote.csv line 12: a quoted value is never"
-        + " closed"), r.err());
+    assertTrue(
+        r.oneLine()
+            .contains("participation-quote.csv line 12: a quoted value is never" + " closed"),
+        r.err());
   }
 
   @Test
   void i2_anUndecodableBytePastTheFirst64KbNamesItsLineAndTheEncodingThatFits() throws IOException {
     String body = HEADER + good(0, 3000);
     assertTrue(body.length() > 1 << 17);
-    Path f = write("participation-late-byte.csv", body
-        + "r1,p1,P1,2025-07-01,f\u00e9male,white_british\n" + good(3000, 5),
-        Charset.forName("windows-1252"));
+    Path f =
+        write(
+            "participation-late-byte.csv",
+            body + "r1,p1,P1,2025-07-01,f\u00e9male,white_british\n" + good(3000, 5),
+            Charset.forName("windows-1252"));
     Run r = validateCli(f);
     assertEquals(1, r.code());
     String line = r.oneLine();
-    assertTrue(line.contains("participation-late-byte.csv line 3002: the bytes are not valid UTF-8"),
+    assertTrue(
+        line.contains("participation-late-byte.csv line 3002: the bytes are not valid UTF-8"),
         line);
     assertTrue(line.contains("--encoding windows-1252"), line);
   }
 
   @Test
   void i2_aUtf16FileIsNamedAsSuch() throws IOException {
-    Path f = write("participation-utf16.csv", "\uFEFF" + HEADER + good(0, 5),
-        StandardCharsets.UTF_16LE);
+    Path f =
+        write("participation-utf16.csv", "\uFEFF" + HEADER + good(0, 5), StandardCharsets.UTF_16LE);
     Run r = validateCli(f);
     assertEquals(1, r.code());
     String line = r.oneLine();
@@ -618,8 +816,10 @@ class BadInputCorpusTest {
       Run r = validateCli(f, "--encoding", encoding);
       assertEquals(1, r.code());
       String line = r.oneLine();
-      assertTrue(line.contains("participation-book.csv: this is an Excel workbook (.xlsx), not a"
-          + " CSV file"), line);
+      assertTrue(
+          line.contains(
+              "participation-book.csv: this is an Excel workbook (.xlsx), not a" + " CSV file"),
+          line);
     }
   }
 
@@ -629,8 +829,10 @@ class BadInputCorpusTest {
     Files.writeString(out(), "not a folder");
     Run r = report(f);
     assertEquals(3, r.code());
-    assertTrue(r.oneLine().contains(out() + ": is a file, not a folder; choose another --output"
-        + " folder"), r.err());
+    assertTrue(
+        r.oneLine()
+            .contains(out() + ": is a file, not a folder; choose another --output" + " folder"),
+        r.err());
     Files.delete(out());
     Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
     Run under = cli(reportArgsTo(dir.resolve("blocker/sub/out"), f));
@@ -640,8 +842,11 @@ class BadInputCorpusTest {
 
   @Test
   void i2_verboseKeepsTheTraceForDevelopers() throws IOException {
-    Path f = write("participation-quote.csv", HEADER + good(0, 10)
-        + "r1,p1,P1,2025-07-01,\"female,white_british\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-quote.csv",
+            HEADER + good(0, 10) + "r1,p1,P1,2025-07-01,\"female,white_british\n",
+            StandardCharsets.UTF_8);
     Run r = report(f, "--verbose");
     assertEquals(1, r.code());
     assertTrue(r.err().contains("\tat "), "the trace is shown");
@@ -653,8 +858,10 @@ class BadInputCorpusTest {
   /** Mounts a small tmpfs at {@code at} when this machine allows it (Linux, as root). */
   private static boolean mountTmpfs(Path at, String size) throws IOException, InterruptedException {
     Files.createDirectories(at);
-    Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs",
-        at.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.toString())
+            .redirectErrorStream(true)
+            .start();
     p.getInputStream().readAllBytes();
     return p.waitFor() == 0;
   }
@@ -666,7 +873,8 @@ class BadInputCorpusTest {
   @Test
   void i2_i3_aFullDiskIsOneLineAndLeavesNoPartialOrStaleReport() throws Exception {
     Path disk = dir.resolve("small-disk");
-    org.junit.jupiter.api.Assumptions.assumeTrue(mountTmpfs(disk, "1200k"),
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        mountTmpfs(disk, "1200k"),
         "needs a tmpfs (Linux, root); the note records a manual run otherwise");
     try {
       Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
@@ -678,8 +886,14 @@ class BadInputCorpusTest {
       StringBuilder big = new StringBuilder(HEADER + good(0, 400));
       String filler = "x".repeat(190);
       for (int i = 0; i < 18; i++) {
-        big.append("b").append(i).append(",c").append(i).append(",P1,2025-07-01,").append(filler)
-            .append(i).append(",white_british\n");
+        big.append("b")
+            .append(i)
+            .append(",c")
+            .append(i)
+            .append(",P1,2025-07-01,")
+            .append(filler)
+            .append(i)
+            .append(",white_british\n");
       }
       Files.writeString(f, big);
       Path fill = disk.resolve("fill");
@@ -690,10 +904,12 @@ class BadInputCorpusTest {
       assertTrue(r.oneLine().contains("the disk is full"), r.err());
       assertFalse(Files.exists(target.resolve("metrics.csv")), "no stale or partial report");
       assertFalse(Files.exists(target.resolve("equity.csv")));
-      assertTrue(Files.exists(disk.resolve("2025-26-Q2.previous/metrics.csv")),
+      assertTrue(
+          Files.exists(disk.resolve("2025-26-Q2.previous/metrics.csv")),
           "the previous report was moved aside");
       try (var s = Files.list(disk)) {
-        assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".incomplete-")),
+        assertTrue(
+            s.noneMatch(p -> p.getFileName().toString().contains(".incomplete-")),
             "the temporary folder is removed");
       }
     } finally {
@@ -705,8 +921,10 @@ class BadInputCorpusTest {
   void i2_aReadOnlyOutputFolderIsOneLineWithExitCode3() throws Exception {
     Path ro = dir.resolve("read-only");
     Files.createDirectories(ro);
-    Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs",
-        ro.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", ro.toString())
+            .redirectErrorStream(true)
+            .start();
     p.getInputStream().readAllBytes();
     org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "needs a tmpfs mount");
     try {
@@ -736,12 +954,14 @@ class BadInputCorpusTest {
     assertEquals(1, r.code());
     assertTrue(r.oneLine().contains("no report was published"), r.err());
     try (var s = Files.list(out())) {
-      assertEquals(List.of("quarantine"), s.map(p -> p.getFileName().toString()).toList(),
+      assertEquals(
+          List.of("quarantine"),
+          s.map(p -> p.getFileName().toString()).toList(),
           "only this run's quarantine");
     }
     assertTrue(r.err().contains(out().getFileName() + ".previous"), r.err());
-    assertTrue(r.oneLine().contains(out().resolve("quarantine/quarantine.csv").toString()),
-        r.err());
+    assertTrue(
+        r.oneLine().contains(out().resolve("quarantine/quarantine.csv").toString()), r.err());
     try (var s = Files.list(dir)) {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".incomplete-")));
     }
@@ -764,47 +984,63 @@ class BadInputCorpusTest {
 
   @Test
   void i4_anUnknownOrMalformedAreaCodeWarnsWithTheFixAndStrictStops() throws IOException {
-    Files.writeString(dir.resolve("projects.csv"), "project_id,project_name,catchment\n"
-        + "P1,One,E08000019\nP2,Two,E99999999\nP3,Three,Sheffield\n");
+    Files.writeString(
+        dir.resolve("projects.csv"),
+        "project_id,project_name,catchment\n"
+            + "P1,One,E08000019\nP2,Two,E99999999\nP3,Three,Sheffield\n");
     Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
     Run r = report(f);
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("Warning: project P2: catchment code E99999999 is in no baseline"
-        + " file"), r.err());
-    assertTrue(r.err().contains("Warning: project P3: catchment code 'SHEFFIELD' is not an ONS"
-        + " area code"), r.err());
+    assertTrue(
+        r.err()
+            .contains("Warning: project P2: catchment code E99999999 is in no baseline" + " file"),
+        r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "Warning: project P3: catchment code 'SHEFFIELD' is not an ONS" + " area code"),
+        r.err());
     assertTrue(r.err().contains("--strict"), r.err());
     Run strict = report(f, "--strict");
     assertEquals(1, strict.code());
-    assertTrue(strict.oneLine().contains("E99999999") && strict.oneLine().contains("--strict"),
+    assertTrue(
+        strict.oneLine().contains("E99999999") && strict.oneLine().contains("--strict"),
         strict.err());
     assertFalse(Files.exists(out().resolve("metrics.csv")), "strict: no report");
   }
 
   @Test
   void i4_aLowerCaseAreaCodeIsReadWithANote() throws IOException {
-    Files.writeString(dir.resolve("projects.csv"), "project_id,project_name,catchment\n"
-        + "P1,One,e08000019\n");
+    Files.writeString(
+        dir.resolve("projects.csv"), "project_id,project_name,catchment\n" + "P1,One,e08000019\n");
     Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
     Run r = report(f);
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("Note: ") && r.err().contains("catchment code 'e08000019' read as"
-        + " E08000019"), r.err());
+    assertTrue(
+        r.err().contains("Note: ")
+            && r.err().contains("catchment code 'e08000019' read as" + " E08000019"),
+        r.err());
     assertFalse(r.err().contains("Warning:"), "read as Sheffield: no warning\n" + r.err());
-    assertTrue(Files.readString(out().resolve("metrics.csv")).contains("in_line")
-        || Files.readString(out().resolve("metrics.csv")).contains("under_represented"),
+    assertTrue(
+        Files.readString(out().resolve("metrics.csv")).contains("in_line")
+            || Files.readString(out().resolve("metrics.csv")).contains("under_represented"),
         "compared with Sheffield's baseline");
   }
 
   @Test
   void i4_aBaselineSetNoFileHasWarnsAndStrictStops() throws IOException {
-    Files.writeString(dir.resolve("projects.csv"), "project_id,project_name,catchment,baseline\n"
-        + "P1,One,E08000019,caseload2025\n");
+    Files.writeString(
+        dir.resolve("projects.csv"),
+        "project_id,project_name,catchment,baseline\n" + "P1,One,E08000019,caseload2025\n");
     Path f = write("participation-ok.csv", HEADER + good(0, 40), StandardCharsets.UTF_8);
     Run r = report(f);
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("Warning: project P1: baseline set 'caseload2025' is not in the"
-        + " baselines file"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "Warning: project P1: baseline set 'caseload2025' is not in the"
+                    + " baselines file"),
+        r.err());
     assertEquals(1, report(f, "--strict").code());
   }
 
@@ -830,19 +1066,26 @@ class BadInputCorpusTest {
     Path f = write("participation-commas.csv", b.toString(), StandardCharsets.UTF_8);
     Run r = report(f);
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("rows read 70 = accepted 40 + quarantined 0 + duplicates 0 + blank"
-        + " 30"), r.out());
+    assertTrue(
+        r.out()
+            .contains("rows read 70 = accepted 40 + quarantined 0 + duplicates 0 + blank" + " 30"),
+        r.out());
   }
 
   @Test
   void i5_aVeryLongValueIsCutInTheQuarantineWithANote() throws IOException {
     String longValue = "abcdefghij".repeat(20_000);
-    Path f = write("participation-long.csv", HEADER + good(0, 40)
-        + "r1,p1,P1,2025-07-01," + longValue + ",white_british\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-long.csv",
+            HEADER + good(0, 40) + "r1,p1,P1,2025-07-01," + longValue + ",white_british\n",
+            StandardCharsets.UTF_8);
     Run r = validateCli(f);
     assertEquals(0, r.code(), r.err());
-    Path file = Files.exists(out().resolve("quarantine/quarantine.csv"))
-        ? out().resolve("quarantine/quarantine.csv") : out().resolve("quarantine.csv");
+    Path file =
+        Files.exists(out().resolve("quarantine/quarantine.csv"))
+            ? out().resolve("quarantine/quarantine.csv")
+            : out().resolve("quarantine.csv");
     String q = Files.readString(file);
     assertTrue(q.length() < 2_000, "quarantine.csv is " + q.length() + " characters");
     assertTrue(q.contains("[cut: "), q);
@@ -859,21 +1102,30 @@ class BadInputCorpusTest {
 
   @Test
   void i5_invisibleCharactersAreStrippedFromIdsAndCodes() throws IOException {
-    Path f = write("participation-zwsp.csv", HEADER + good(0, 40)
-        + "r1,PX0001,P1,2025-07-01,female,white_british\n"
-        + "r2,PX0001\u200B,P1\u200B,2025-07-02,female\u200B,white_british\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-zwsp.csv",
+            HEADER
+                + good(0, 40)
+                + "r1,PX0001,P1,2025-07-01,female,white_british\n"
+                + "r2,PX0001\u200B,P1\u200B,2025-07-02,female\u200B,white_british\n",
+            StandardCharsets.UTF_8);
     Run r = report(f);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("quarantined 0"), r.out());
     // 40 people from the good rows, and PX0001 once.
-    assertTrue(Files.readString(out().resolve("people.csv")).contains(",everyone,41"),
+    assertTrue(
+        Files.readString(out().resolve("people.csv")).contains(",everyone,41"),
         Files.readString(out().resolve("people.csv")));
   }
 
   @Test
   void i5_tenDigitIdsThatPassTheNhsCheckSayHowToReKey() throws IOException {
-    Path f = write("participation-numeric.csv", HEADER + "9434765919,p1,P1,2025-07-01,female,\n",
-        StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-numeric.csv",
+            HEADER + "9434765919,p1,P1,2025-07-01,female,\n",
+            StandardCharsets.UTF_8);
     Run r = validateCli(f);
     assertEquals(1, r.code());
     String line = r.oneLine();
@@ -893,8 +1145,11 @@ class BadInputCorpusTest {
   @Test
   void i5_theReportFolderHoldsNoCrcFilesAndQuarantineIsInItsOwnFolderWithAWarning()
       throws IOException {
-    Path f = write("participation-ok.csv", HEADER + good(0, 40)
-        + "r1,p1,P1,2025-02-30,female,\n", StandardCharsets.UTF_8);
+    Path f =
+        write(
+            "participation-ok.csv",
+            HEADER + good(0, 40) + "r1,p1,P1,2025-02-30,female,\n",
+            StandardCharsets.UTF_8);
     // A fresh local file system, writing checksums as in a new process (other tests in this JVM
     // may have switched them off on the cached one).
     org.apache.hadoop.fs.FileSystem.closeAll();
@@ -906,8 +1161,9 @@ class BadInputCorpusTest {
     }
     assertTrue(Files.exists(out().resolve("quarantine/quarantine.csv")));
     assertFalse(Files.exists(out().resolve("quarantine.csv")));
-    assertTrue(Files.readString(out().resolve("quarantine/README.txt")).contains("must not go to a"
-        + " board"));
+    assertTrue(
+        Files.readString(out().resolve("quarantine/README.txt"))
+            .contains("must not go to a" + " board"));
     assertTrue(r.out().contains("must not go to a board"), r.out());
   }
 

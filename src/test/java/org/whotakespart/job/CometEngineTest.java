@@ -33,35 +33,50 @@ class CometEngineTest {
   void cometRunsOnLinuxWithGlibcAndAvx2() {
     assertEquals(Optional.empty(), CometEngine.cannotRun(host("amd64", AVX2, NEW_GLIBC)));
     assertEquals(Optional.empty(), CometEngine.cannotRun(host("aarch64", "", NEW_GLIBC)));
-    assertEquals(Optional.empty(), CometEngine.cannotRun(host("amd64", AVX2,
-        "7f1 r-xp /lib/x86_64-linux-gnu/libc-2.31.so\n")));
+    assertEquals(
+        Optional.empty(),
+        CometEngine.cannotRun(
+            host("amd64", AVX2, "7f1 r-xp /lib/x86_64-linux-gnu/libc-2.31.so\n")));
   }
 
   @Test
   void eachReasonCometCannotRunIsSaid() {
-    assertTrue(CometEngine.cannotRun(host("amd64", "flags\t\t: fpu sse4_2 avx\n", NEW_GLIBC))
-        .orElseThrow().contains("AVX2"));
-    assertTrue(CometEngine.cannotRun(host("amd64", AVX2,
-        "7f1 r-xp /lib/x86_64-linux-gnu/libc-2.28.so\n")).orElseThrow().contains("glibc 2.30"));
-    assertTrue(CometEngine.cannotRun(host("amd64", AVX2, "7f1 r-xp /lib/ld-musl-x86_64.so.1\n"))
-        .orElseThrow().contains("glibc"));
-    assertTrue(CometEngine.cannotRun(host("ppc64le", "", NEW_GLIBC)).orElseThrow()
-        .contains("ppc64le"));
-    assertTrue(CometEngine.cannotRun(new CometEngine.Host(true, "Mac OS X", "aarch64", "", ""))
-        .orElseThrow().contains("Linux"));
-    assertTrue(CometEngine.cannotRun(new CometEngine.Host(false, "Linux", "amd64", AVX2,
-        NEW_GLIBC)).orElseThrow().contains("not on the classpath"));
+    assertTrue(
+        CometEngine.cannotRun(host("amd64", "flags\t\t: fpu sse4_2 avx\n", NEW_GLIBC))
+            .orElseThrow()
+            .contains("AVX2"));
+    assertTrue(
+        CometEngine.cannotRun(host("amd64", AVX2, "7f1 r-xp /lib/x86_64-linux-gnu/libc-2.28.so\n"))
+            .orElseThrow()
+            .contains("glibc 2.30"));
+    assertTrue(
+        CometEngine.cannotRun(host("amd64", AVX2, "7f1 r-xp /lib/ld-musl-x86_64.so.1\n"))
+            .orElseThrow()
+            .contains("glibc"));
+    assertTrue(
+        CometEngine.cannotRun(host("ppc64le", "", NEW_GLIBC)).orElseThrow().contains("ppc64le"));
+    assertTrue(
+        CometEngine.cannotRun(new CometEngine.Host(true, "Mac OS X", "aarch64", "", ""))
+            .orElseThrow()
+            .contains("Linux"));
+    assertTrue(
+        CometEngine.cannotRun(new CometEngine.Host(false, "Linux", "amd64", AVX2, NEW_GLIBC))
+            .orElseThrow()
+            .contains("not on the classpath"));
   }
 
   @Test
   void aSessionWithoutCometIsNotTakenForOne() {
     var spark = TestSpark.session();
     assertTrue(CometEngine.checkPlan(spark).orElseThrow().contains("without Comet's plug-in"));
-    assertFalse(CometEngine.holdsComet(spark.range(0, 2, 1, 1).selectExpr("id + 1 AS x")
-        .queryExecution().executedPlan()));
-    assertEquals("Engine: Spark; Comet cannot run: this CPU lacks AVX2",
+    assertFalse(
+        CometEngine.holdsComet(
+            spark.range(0, 2, 1, 1).selectExpr("id + 1 AS x").queryExecution().executedPlan()));
+    assertEquals(
+        "Engine: Spark; Comet cannot run: this CPU lacks AVX2",
         SparkSessions.engineLine(null, "this CPU lacks AVX2", null));
-    assertEquals("Engine: Comet 1.2.0 (native, vectorised) under Spark",
+    assertEquals(
+        "Engine: Comet 1.2.0 (native, vectorised) under Spark",
         SparkSessions.engineLine(null, null, "1.2.0"));
   }
 
@@ -69,8 +84,9 @@ class CometEngineTest {
   void anEngineIsSparkOrComet() {
     assertEquals(Engine.COMET, Engine.parse(" Comet "));
     assertEquals(Engine.SPARK, Engine.parse("spark"));
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> Engine.parse("duckdb"));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> Engine.parse("duckdb"));
     assertTrue(e.getMessage().startsWith("engine 'duckdb' is not one of spark, comet"));
   }
 
@@ -81,7 +97,8 @@ class CometEngineTest {
    */
   @Test
   void theSampleIsTheSameOnCometAndOnSpark(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(CometEngine.cannotRun(CometEngine.Host.here()).isEmpty(),
+    Assumptions.assumeTrue(
+        CometEngine.cannotRun(CometEngine.Host.here()).isEmpty(),
         "Comet cannot run on this computer");
     String job = Paths.project().resolve("jobs/sample-quarterly.properties").toString();
     Path spark = dir.resolve("spark");
@@ -90,20 +107,41 @@ class CometEngineTest {
     var err = new java.io.StringWriter();
     var cl = WhoTakesPart.commandLine();
     cl.setErr(new java.io.PrintWriter(err, true));
-    assertEquals(0, cl.execute("report", "--job", job, "--engine", "spark", "--no-charts",
-        "--output", spark.toString()), err.toString());
+    assertEquals(
+        0,
+        cl.execute(
+            "report",
+            "--job",
+            job,
+            "--engine",
+            "spark",
+            "--no-charts",
+            "--output",
+            spark.toString()),
+        err.toString());
 
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
         .forEach(command::add);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        WhoTakesPart.class.getName(), "report", "--job", job, "--engine", "comet",
-        "--no-charts", "--output", comet.toString()));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            WhoTakesPart.class.getName(),
+            "report",
+            "--job",
+            job,
+            "--engine",
+            "comet",
+            "--no-charts",
+            "--output",
+            comet.toString()));
     Path log = dir.resolve("comet.log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertEquals(0, p.waitFor(), () -> read(log));
     assertTrue(read(log).contains("Engine: Comet"), () -> read(log));
 
@@ -114,7 +152,9 @@ class CometEngineTest {
     assertEquals(6, csvs.size(), csvs.toString());
     for (Path f : csvs) {
       Path other = comet.resolve(spark.relativize(f));
-      assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other),
+      assertArrayEquals(
+          Files.readAllBytes(f),
+          Files.readAllBytes(other),
           "differs on Comet: " + spark.relativize(f));
     }
   }

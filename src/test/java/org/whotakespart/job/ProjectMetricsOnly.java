@@ -13,11 +13,11 @@ import org.whotakespart.stats.MetricRow;
 
 /**
  * Benchmark only, never a product path: our pipeline doing what the DuckDB peer does and no more,
- * so that the benchmark can set like beside like. It runs the report's own code up to the
- * metrics (projects and baselines read, every record checked as the report checks it, or read
- * from the history store; people counted per project, group and quarter in the report's one
- * aggregation; metrics for every scope) and writes {@code metrics.csv} alone: no distinct people
- * per scope, equity, goodness-of-fit tests, trends table, workbook or charts.
+ * so that the benchmark can set like beside like. It runs the report's own code up to the metrics
+ * (projects and baselines read, every record checked as the report checks it, or read from the
+ * history store; people counted per project, group and quarter in the report's one aggregation;
+ * metrics for every scope) and writes {@code metrics.csv} alone: no distinct people per scope,
+ * equity, goodness-of-fit tests, trends table, workbook or charts.
  *
  * <p>{@code java -cp ... org.whotakespart.job.ProjectMetricsOnly csv|store RECORDS_OR_STORE
  * PROJECTS BASELINES QUARTER OUTPUT}
@@ -27,15 +27,21 @@ public final class ProjectMetricsOnly {
 
   public static void main(String[] args) {
     boolean fromStore = args[0].equals("store");
-    JobConfig.Builder b = JobConfig.builder().projects(args[2]).baselines(List.of(args[3]))
-        .period(args[4]).trendQuarters(1).output(args[5]).charts(false);
-    JobConfig config = fromStore ? b.store(args[1]).fromStore(true).build()
-        : b.records(List.of(args[1])).build();
+    JobConfig.Builder b =
+        JobConfig.builder()
+            .projects(args[2])
+            .baselines(List.of(args[3]))
+            .period(args[4])
+            .trendQuarters(1)
+            .output(args[5])
+            .charts(false);
+    JobConfig config =
+        fromStore ? b.store(args[1]).fromStore(true).build() : b.records(List.of(args[1])).build();
     Progress progress = new Progress(System.err);
     SparkSession spark = SparkSessions.create(config.sparkMaster());
     try {
-      List<MetricRow> metrics = run(config, spark, progress,
-          fromStore ? StoreRecords::check : RecordCheck::check);
+      List<MetricRow> metrics =
+          run(config, spark, progress, fromStore ? StoreRecords::check : RecordCheck::check);
       System.out.printf(Locale.ROOT, "%,d metrics rows%n", metrics.size());
     } finally {
       spark.stop();
@@ -43,19 +49,26 @@ public final class ProjectMetricsOnly {
   }
 
   /** The report's steps up to its metrics, then metrics.csv; returns the metrics rows. */
-  static List<MetricRow> run(JobConfig config, SparkSession spark, Progress progress,
-      ReportJob.RecordSource source) {
+  static List<MetricRow> run(
+      JobConfig config, SparkSession spark, Progress progress, ReportJob.RecordSource source) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ReportJob.Inputs inputs = ReportJob.Inputs.read(config, conf);
     RecordCheck.Checked checked = source.check(config, spark, progress, inputs.projects());
     try {
       Period previous = config.period().previous();
-      ReportJob.Counted counted = ReportJob.countQuarters(checked.validated(),
-          ReportJob.quarters(config), config, previous);
+      ReportJob.Counted counted =
+          ReportJob.countQuarters(
+              checked.validated(), ReportJob.quarters(config), config, previous);
       progress.step("Counted people");
       Map<String, String> areaNames = CatchmentBaselines.areaNames(inputs.baselines());
-      List<MetricRow> metrics = ReportJob.metrics(config, config.period(), inputs.projects(),
-          counted.people(config.period()), inputs.catchments().rows(), areaNames);
+      List<MetricRow> metrics =
+          ReportJob.metrics(
+              config,
+              config.period(),
+              inputs.projects(),
+              counted.people(config.period()),
+              inputs.catchments().rows(),
+              areaNames);
       MetricsWriter.writeCsv(metrics, config.output() + "/metrics.csv", conf);
       progress.step("Wrote metrics.csv");
       return metrics;

@@ -45,11 +45,10 @@ class ReportEndToEndTest {
   private static final String PERIOD = "2025-26 Q2";
   private static final LocalDate START = LocalDate.of(2025, 7, 1);
   private static final LocalDate END = LocalDate.of(2025, 10, 1);
-  private static final List<String> AGE_BANDS = List.of("under_16", "16_24", "25_34", "35_44",
-      "45_54", "55_64", "65_74", "75_84", "85_plus");
+  private static final List<String> AGE_BANDS =
+      List.of("under_16", "16_24", "25_34", "35_44", "45_54", "55_64", "65_74", "75_84", "85_plus");
 
-  @TempDir
-  static Path out;
+  @TempDir static Path out;
   private static ReportJob.Result result;
   private static Map<String, Map<String, String>> metrics;
 
@@ -65,8 +64,8 @@ class ReportEndToEndTest {
         .records(List.of(data.resolve("records").toString()))
         .projects(data.resolve("projects.csv").toString())
         .baselines(data.resolve("baselines-census2021.csv").toString())
-        .populationByAge(data.resolve("census-2021/small-area/census2021-ts009-ltla.csv")
-            .toString())
+        .populationByAge(
+            data.resolve("census-2021/small-area/census2021-ts009-ltla.csv").toString())
         .period(PERIOD)
         .output(output.toString())
         .sparkMaster("local[2]")
@@ -83,7 +82,8 @@ class ReportEndToEndTest {
       throws IOException {
     Map<String, Map<String, String>> m = new HashMap<>();
     try (Reader r = Files.newBufferedReader(file);
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       for (CSVRecord rec : p) {
         List<String> parts = new ArrayList<>();
         for (String k : key) {
@@ -100,12 +100,13 @@ class ReportEndToEndTest {
       java.util.function.BiConsumer<Map<String, Integer>, CSVRecord> visit) throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.walk(Paths.sampleData().resolve("records"))) {
-      files = s.filter(f -> f.getFileName().toString().startsWith("participation")).sorted().toList();
+      files =
+          s.filter(f -> f.getFileName().toString().startsWith("participation")).sorted().toList();
     }
     for (Path f : files) {
       String text = Files.readString(f, StandardCharsets.UTF_8).replace("\uFEFF", "");
-      try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().get()
-          .parse(new java.io.StringReader(text))) {
+      try (CSVParser p =
+          CSVFormat.RFC4180.builder().setHeader().get().parse(new java.io.StringReader(text))) {
         Map<String, Integer> header = new HashMap<>();
         p.getHeaderMap().forEach((k, v) -> header.put(k.trim().toLowerCase(Locale.ROOT), v));
         for (CSVRecord rec : p) {
@@ -116,8 +117,15 @@ class ReportEndToEndTest {
   }
 
   /** One usable register line, by this test's own reading of the contract. */
-  private record Line(String record, String person, String project, LocalDate day, String age,
-      String sex, String content, String paid) {}
+  private record Line(
+      String record,
+      String person,
+      String project,
+      LocalDate day,
+      String age,
+      String sex,
+      String content,
+      String paid) {}
 
   /** Reads every sample file with plain Commons CSV and keeps the lines the contract accepts. */
   private static List<Line> independentlyReadLines() throws IOException {
@@ -133,47 +141,62 @@ class ReportEndToEndTest {
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(r)) {
       p.forEach(rec -> projects.add(rec.get("project_id")));
     }
-    forEachSampleRecord((header, rec) -> {
-      if (rec.size() != header.size()) {
-        return;
-      }
-      Map<String, String> v = new HashMap<>();
-      header.forEach((k, i) -> v.put(k, rec.get(i).trim()));
-      String role = v.getOrDefault("role", "");
-      String sex = switch (v.getOrDefault("sex", "").toLowerCase(Locale.ROOT)) {
-        case "female", "f" -> "female";
-        case "male", "m" -> "male";
-        case "", "prefer_not_to_say", "prefer not to say" -> "";
-        default -> null;
-      };
-      LocalDate day;
-      try {
-        day = LocalDate.parse(v.get("activity_date"));
-      } catch (RuntimeException e) {
-        return;
-      }
-      if (sex == null || v.get("participant_id").isEmpty() || v.get("record_id").isEmpty()
-          || !projects.contains(v.get("project_id"))) {
-        return;
-      }
-      String content = new TreeMap<>(v).toString().replace("sex=" + v.get("sex"), "sex=" + sex);
-      lines.add(new Line(v.get("record_id"), v.get("participant_id"), v.get("project_id"), day,
-          v.getOrDefault("age_band", ""), sex, role.equals("professional") || role.equals("other")
-              ? "unmeasured" : content, v.getOrDefault("paid", "")));
-    });
+    forEachSampleRecord(
+        (header, rec) -> {
+          if (rec.size() != header.size()) {
+            return;
+          }
+          Map<String, String> v = new HashMap<>();
+          header.forEach((k, i) -> v.put(k, rec.get(i).trim()));
+          String role = v.getOrDefault("role", "");
+          String sex =
+              switch (v.getOrDefault("sex", "").toLowerCase(Locale.ROOT)) {
+                case "female", "f" -> "female";
+                case "male", "m" -> "male";
+                case "", "prefer_not_to_say", "prefer not to say" -> "";
+                default -> null;
+              };
+          LocalDate day;
+          try {
+            day = LocalDate.parse(v.get("activity_date"));
+          } catch (RuntimeException e) {
+            return;
+          }
+          if (sex == null
+              || v.get("participant_id").isEmpty()
+              || v.get("record_id").isEmpty()
+              || !projects.contains(v.get("project_id"))) {
+            return;
+          }
+          String content = new TreeMap<>(v).toString().replace("sex=" + v.get("sex"), "sex=" + sex);
+          lines.add(
+              new Line(
+                  v.get("record_id"),
+                  v.get("participant_id"),
+                  v.get("project_id"),
+                  day,
+                  v.getOrDefault("age_band", ""),
+                  sex,
+                  role.equals("professional") || role.equals("other") ? "unmeasured" : content,
+                  v.getOrDefault("paid", "")));
+        });
     // The same record_id sent with different content counts for nothing.
     Map<String, Set<String>> versions = new HashMap<>();
     for (Line l : lines) {
-      versions.computeIfAbsent(l.project() + "/" + l.record(), k -> new HashSet<>())
+      versions
+          .computeIfAbsent(l.project() + "/" + l.record(), k -> new HashSet<>())
           .add(l.content() + l.day());
     }
-    return lines.stream().filter(l -> versions.get(l.project() + "/" + l.record()).size() == 1)
+    return lines.stream()
+        .filter(l -> versions.get(l.project() + "/" + l.record()).size() == 1)
         .filter(l -> !l.content().equals("unmeasured"))
-        .filter(l -> !l.day().isBefore(start) && l.day().isBefore(end)).toList();
+        .filter(l -> !l.day().isBefore(start) && l.day().isBefore(end))
+        .toList();
   }
 
   /** Category to distinct people, each by their most recent known value. */
-  private static Map<String, Long> independentCounts(List<Line> lines, String project, boolean age) {
+  private static Map<String, Long> independentCounts(
+      List<Line> lines, String project, boolean age) {
     Map<String, LocalDate> latestDay = new HashMap<>();
     Map<String, String> latest = new HashMap<>();
     Set<String> people = new HashSet<>();
@@ -188,8 +211,11 @@ class ReportEndToEndTest {
         continue; // blank or any spelling of "prefer not to say"
       }
       LocalDate seen = latestDay.get(l.person());
-      boolean later = seen == null || l.day().isAfter(seen) || (l.day().equals(seen)
-          && order.indexOf(value) > order.indexOf(latest.get(l.person())));
+      boolean later =
+          seen == null
+              || l.day().isAfter(seen)
+              || (l.day().equals(seen)
+                  && order.indexOf(value) > order.indexOf(latest.get(l.person())));
       if (later) {
         latestDay.put(l.person(), l.day());
         latest.put(l.person(), value);
@@ -212,7 +238,8 @@ class ReportEndToEndTest {
         Map<String, Long> expected = independentCounts(lines, project, age);
         String characteristic = age ? "age_band" : "sex";
         for (String category : age ? AGE_BANDS : List.of("female", "male")) {
-          Map<String, String> m = metrics.get("project/" + project + "/" + characteristic + "/" + category);
+          Map<String, String> m =
+              metrics.get("project/" + project + "/" + characteristic + "/" + category);
           String where = project + " " + category;
           assertEquals(expected.get(category), Long.parseLong(m.get("participants")), where);
           assertEquals(expected.get("known"), Long.parseLong(m.get("known")), where);
@@ -225,20 +252,23 @@ class ReportEndToEndTest {
   }
 
   /**
-   * The benchmark sets {@link ProjectMetricsOnly} beside DuckDB as our pipeline doing DuckDB's
-   * work and no more: it must give the report's metrics, every row and column.
+   * The benchmark sets {@link ProjectMetricsOnly} beside DuckDB as our pipeline doing DuckDB's work
+   * and no more: it must give the report's metrics, every row and column.
    */
   @Test
   void theBenchmarksMetricsOnlyRunGivesTheReportsMetrics() throws IOException {
     Path only = out.resolve("metrics-only");
     JobConfig config = config(only);
-    List<org.whotakespart.stats.MetricRow> rows = ProjectMetricsOnly.run(config,
-        TestSpark.session(), Progress.silent(), RecordCheck::check);
+    List<org.whotakespart.stats.MetricRow> rows =
+        ProjectMetricsOnly.run(config, TestSpark.session(), Progress.silent(), RecordCheck::check);
     Map<String, Map<String, String>> fromOnly = readMetrics(only.resolve("metrics.csv"));
     assertEquals(metrics.size(), rows.size());
     assertEquals(metrics.keySet(), fromOnly.keySet());
-    fromOnly.forEach((key, row) -> row.forEach((column, value) ->
-        assertEquals(metrics.get(key).get(column), value, key + " " + column)));
+    fromOnly.forEach(
+        (key, row) ->
+            row.forEach(
+                (column, value) ->
+                    assertEquals(metrics.get(key).get(column), value, key + " " + column)));
   }
 
   /**
@@ -248,10 +278,18 @@ class ReportEndToEndTest {
    */
   @Test
   void trendsOverTheSamplesEightQuartersMatchAnIndependentCalculation() throws IOException {
-    Map<String, Map<String, String>> trends = readCsv(out.resolve("first/trends.csv"),
-        "period", "scope_type", "scope_id", "characteristic", "category");
+    Map<String, Map<String, String>> trends =
+        readCsv(
+            out.resolve("first/trends.csv"),
+            "period",
+            "scope_type",
+            "scope_id",
+            "characteristic",
+            "category");
     List<org.whotakespart.config.Period> quarters = new ArrayList<>();
-    for (var q = org.whotakespart.config.Period.parse(PERIOD); quarters.size() < 8; q = q.previous()) {
+    for (var q = org.whotakespart.config.Period.parse(PERIOD);
+        quarters.size() < 8;
+        q = q.previous()) {
       quarters.add(0, q);
     }
     int assessedUnder = 0;
@@ -260,19 +298,22 @@ class ReportEndToEndTest {
         String characteristic = age ? "age_band" : "sex";
         Map<String, List<String>> statuses = new HashMap<>();
         for (var q : quarters) {
-          Map<String, Long> c = independentCounts(
-              independentlyReadLines(q.start(), q.endExclusive()), project, age);
+          Map<String, Long> c =
+              independentCounts(independentlyReadLines(q.start(), q.endExclusive()), project, age);
           for (String category : age ? AGE_BANDS : List.of("female", "male")) {
-            Map<String, String> m = trends.get(q.label() + "/project/" + project + "/"
-                + characteristic + "/" + category);
+            Map<String, String> m =
+                trends.get(
+                    q.label() + "/project/" + project + "/" + characteristic + "/" + category);
             String where = q.label() + " " + project + " " + category;
             long x = c.get(category);
             long n = c.get("known");
             assertEquals(x, Long.parseLong(m.get("participants")), where);
             assertEquals(n, Long.parseLong(m.get("known")), where);
             String status;
-            double p0 = m.get("population_share").isEmpty() ? 0
-                : Double.parseDouble(m.get("population_share"));
+            double p0 =
+                m.get("population_share").isEmpty()
+                    ? 0
+                    : Double.parseDouble(m.get("population_share"));
             if (intended().get(project).outside(characteristic, category)) {
               status = "not_compared";
             } else if (n == 0) {
@@ -281,18 +322,26 @@ class ReportEndToEndTest {
               status = "no_baseline";
             } else {
               double z = 1.959963984540054;
-              double high = (2 * x + z * z + z * Math.sqrt(z * z + 4 * x * (1 - (double) x / n)))
-                  / (2 * (n + z * z));
+              double high =
+                  (2 * x + z * z + z * Math.sqrt(z * z + 4 * x * (1 - (double) x / n)))
+                      / (2 * (n + z * z));
               double ratio = (double) x / n / p0;
               assertEquals(ratio, Double.parseDouble(m.get("ratio")), 1e-12, where);
-              double low = (2 * x + z * z - z * Math.sqrt(z * z + 4 * x * (1 - (double) x / n)))
-                  / (2 * (n + z * z));
+              double low =
+                  (2 * x + z * z - z * Math.sqrt(z * z + 4 * x * (1 - (double) x / n)))
+                      / (2 * (n + z * z));
               // Able to show a gap: the Wilson 95% high of 0 of n, z²/(n + z²), below p0.
               boolean able = z * z / (n + z * z) < p0;
-              status = ratio < 0.8 - 1e-9 ? (high < p0 ? "under_represented"
-                  : able ? "possibly_under_represented" : "too_few_to_tell")
-                  : ratio > 1.25 + 1e-9 ? (low > p0 ? "over_represented"
-                      : able ? "possibly_over_represented" : "too_few_to_tell") : "in_line";
+              status =
+                  ratio < 0.8 - 1e-9
+                      ? (high < p0
+                          ? "under_represented"
+                          : able ? "possibly_under_represented" : "too_few_to_tell")
+                      : ratio > 1.25 + 1e-9
+                          ? (low > p0
+                              ? "over_represented"
+                              : able ? "possibly_over_represented" : "too_few_to_tell")
+                          : "in_line";
             }
             assertEquals(status, m.get("status"), where);
             statuses.computeIfAbsent(category, k -> new ArrayList<>()).add(status);
@@ -307,16 +356,23 @@ class ReportEndToEndTest {
           String now = s.get(s.size() - 1);
           String before = s.get(s.size() - 2);
           java.util.function.Predicate<String> assessed =
-              t -> !t.equals("no_data") && !t.equals("no_baseline")
-                  && !t.equals("too_few_to_tell") && !t.equals("not_compared");
-          String expected = !assessed.test(now) ? "not_assessed"
-              : run >= 4 ? "persistently_under_represented"
-              : now.equals("under_represented")
-                  ? (run == 1 && assessed.test(before) ? "became_under_represented"
-                      : "under_represented")
-              : before.equals("under_represented") ? "improved" : "steady";
-          Map<String, String> m = metrics.get("project/" + project + "/" + characteristic + "/"
-              + e.getKey());
+              t ->
+                  !t.equals("no_data")
+                      && !t.equals("no_baseline")
+                      && !t.equals("too_few_to_tell")
+                      && !t.equals("not_compared");
+          String expected =
+              !assessed.test(now)
+                  ? "not_assessed"
+                  : run >= 4
+                      ? "persistently_under_represented"
+                      : now.equals("under_represented")
+                          ? (run == 1 && assessed.test(before)
+                              ? "became_under_represented"
+                              : "under_represented")
+                          : before.equals("under_represented") ? "improved" : "steady";
+          Map<String, String> m =
+              metrics.get("project/" + project + "/" + characteristic + "/" + e.getKey());
           assertEquals(expected, m.get("trend"), project + " " + e.getKey() + " " + s);
           assertEquals(String.valueOf(run), m.get("quarters_under_represented"));
           assessedUnder += run;
@@ -329,11 +385,17 @@ class ReportEndToEndTest {
   /** Paid or reimbursed, per sex, recounted from the raw files for one project and quarter. */
   @Test
   void equityOfPayMatchesAnIndependentCount() throws IOException {
-    Map<String, Map<String, String>> equity = readCsv(out.resolve("first/equity.csv"),
-        "scope_type", "scope_id", "characteristic", "category", "measure");
+    Map<String, Map<String, String>> equity =
+        readCsv(
+            out.resolve("first/equity.csv"),
+            "scope_type",
+            "scope_id",
+            "characteristic",
+            "category",
+            "measure");
     for (String project : List.of("SHF-01", "CWL-01")) {
-      List<Line> lines = independentlyReadLines().stream()
-          .filter(l -> l.project().equals(project)).toList();
+      List<Line> lines =
+          independentlyReadLines().stream().filter(l -> l.project().equals(project)).toList();
       // Each person's latest known sex (ties to the later category), and whether any activity
       // was paid / any said yes or no.
       Map<String, Line> latestSex = new HashMap<>();
@@ -341,7 +403,8 @@ class ReportEndToEndTest {
       for (Line l : lines) {
         if (!l.sex().isEmpty()) {
           Line seen = latestSex.get(l.person());
-          if (seen == null || l.day().isAfter(seen.day())
+          if (seen == null
+              || l.day().isAfter(seen.day())
               || l.day().equals(seen.day()) && l.sex().compareTo(seen.sex()) > 0) {
             latestSex.put(l.person(), l);
           }
@@ -353,18 +416,29 @@ class ReportEndToEndTest {
       long everyone = paid.size();
       long everyonePaid = paid.values().stream().filter(b -> b).count();
       for (String sex : List.of("female", "male")) {
-        long n = paid.keySet().stream().filter(p -> latestSex.containsKey(p)
-            && latestSex.get(p).sex().equals(sex)).count();
-        long x = paid.entrySet().stream().filter(e -> e.getValue() && latestSex.containsKey(e.getKey())
-            && latestSex.get(e.getKey()).sex().equals(sex)).count();
+        long n =
+            paid.keySet().stream()
+                .filter(p -> latestSex.containsKey(p) && latestSex.get(p).sex().equals(sex))
+                .count();
+        long x =
+            paid.entrySet().stream()
+                .filter(
+                    e ->
+                        e.getValue()
+                            && latestSex.containsKey(e.getKey())
+                            && latestSex.get(e.getKey()).sex().equals(sex))
+                .count();
         Map<String, String> m = equity.get("project/" + project + "/sex/" + sex + "/paid");
         String where = project + " " + sex;
         assertEquals(x, Long.parseLong(m.get("with")), where);
         assertEquals(n, Long.parseLong(m.get("people")), where);
         assertEquals(everyonePaid, Long.parseLong(m.get("everyone_with")), where);
         assertEquals(everyone, Long.parseLong(m.get("everyone_people")), where);
-        assertEquals((double) x / n - (double) everyonePaid / everyone,
-            Double.parseDouble(m.get("difference")), 1e-12, where);
+        assertEquals(
+            (double) x / n - (double) everyonePaid / everyone,
+            Double.parseDouble(m.get("difference")),
+            1e-12,
+            where);
       }
     }
   }
@@ -376,15 +450,18 @@ class ReportEndToEndTest {
     // years" to "Aged 90 years and over", and the same for Male).
     Map<String, Long> female = new HashMap<>();
     Map<String, Long> all = new HashMap<>();
-    java.util.regex.Pattern year = java.util.regex.Pattern.compile(
-        "Sex: (Female|Male); Age: Aged (\\d+) years?( and over)?; measures: Value");
-    try (Reader r = Files.newBufferedReader(Paths.sampleData()
-            .resolve("census-2021/small-area/census2021-ts009-ltla.csv"));
+    java.util.regex.Pattern year =
+        java.util.regex.Pattern.compile(
+            "Sex: (Female|Male); Age: Aged (\\d+) years?( and over)?; measures: Value");
+    try (Reader r =
+            Files.newBufferedReader(
+                Paths.sampleData().resolve("census-2021/small-area/census2021-ts009-ltla.csv"));
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().get().parse(r)) {
       for (CSVRecord rec : p) {
         for (String h : p.getHeaderNames()) {
           java.util.regex.Matcher m = year.matcher(h);
-          if (!m.matches() || Integer.parseInt(m.group(2)) < 18
+          if (!m.matches()
+              || Integer.parseInt(m.group(2)) < 18
               || (m.group(3) != null && !m.group(2).equals("90"))) {
             continue;
           }
@@ -397,8 +474,9 @@ class ReportEndToEndTest {
       }
     }
     List<String> areas = List.of("E08000019", "E08000035", "E06000016");
-    double p0 = (double) areas.stream().mapToLong(female::get).sum()
-        / areas.stream().mapToLong(all::get).sum();
+    double p0 =
+        (double) areas.stream().mapToLong(female::get).sum()
+            / areas.stream().mapToLong(all::get).sum();
     Map<String, String> m = metrics.get("project/MUL-01/sex/female");
     assertEquals(p0, Double.parseDouble(m.get("population_share")), 1e-15);
     assertEquals(Long.parseLong(m.get("known")) * p0, Double.parseDouble(m.get("expected")), 1e-9);
@@ -408,8 +486,9 @@ class ReportEndToEndTest {
   void eachInputFileIsNamedWithItsChecksum() throws Exception {
     var files = result.model().dataQuality().files();
     var f = files.get(0);
-    byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-        .digest(Files.readAllBytes(Paths.sampleData().resolve("records").resolve(f.file())));
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(Files.readAllBytes(Paths.sampleData().resolve("records").resolve(f.file())));
     assertFalse(f.file().startsWith("/"), "named from the records folder, not by absolute path");
     assertEquals(java.util.HexFormat.of().formatHex(digest), f.sha256());
     assertTrue(files.stream().allMatch(x -> x.sha256().length() == 64));
@@ -427,24 +506,28 @@ class ReportEndToEndTest {
   @Test
   void theWorkbookShowsTheCountsRoundedOrWithholdsThem() throws IOException {
     Path xlsx = out.resolve("first/who-takes-part-2025-26-Q2.xlsx");
-    try (InputStream in = Files.newInputStream(xlsx); Workbook wb = WorkbookFactory.create(in)) {
+    try (InputStream in = Files.newInputStream(xlsx);
+        Workbook wb = WorkbookFactory.create(in)) {
       Sheet sex = wb.getSheet("Sex");
       int checked = 0;
       for (Row row : sex) {
         Cell project = row.getCell(0);
         Cell group = row.getCell(2);
         Cell people = row.getCell(3);
-        if (project == null || people == null || !project.getStringCellValue().equals(
-            "Sheffield Mental Health Recovery Forum")) {
+        if (project == null
+            || people == null
+            || !project.getStringCellValue().equals("Sheffield Mental Health Recovery Forum")) {
           continue;
         }
         String category = group.getStringCellValue().equals("Female") ? "female" : "male";
-        long exact = Long.parseLong(metrics.get("project/SHF-01/sex/" + category).get("participants"));
+        long exact =
+            Long.parseLong(metrics.get("project/SHF-01/sex/" + category).get("participants"));
         if (people.getCellType() == CellType.NUMERIC) {
           // shown counts are rounded to the nearest 5 (statistics.md, disclosure control)
           assertEquals(5 * Math.round(exact / 5.0), (long) people.getNumericCellValue());
         } else {
-          assertTrue(exact >= 1 && exact <= 4 || people.getStringCellValue().equals("withheld"),
+          assertTrue(
+              exact >= 1 && exact <= 4 || people.getStringCellValue().equals("withheld"),
               people.getStringCellValue());
         }
         checked++;
@@ -455,10 +538,13 @@ class ReportEndToEndTest {
       boolean changes = false;
       for (Row row : wb.getSheet("Projects")) {
         Cell c = row.getCell(0);
-        changes |= c != null && c.getCellType() == CellType.STRING
-            && c.getStringCellValue().equals("What changed since 2025-26 Q1");
+        changes |=
+            c != null
+                && c.getCellType() == CellType.STRING
+                && c.getStringCellValue().equals("What changed since 2025-26 Q1");
       }
-      assertTrue(changes, "the sample has the quarter before, so the Projects sheet compares with it");
+      assertTrue(
+          changes, "the sample has the quarter before, so the Projects sheet compares with it");
     }
   }
 
@@ -466,16 +552,24 @@ class ReportEndToEndTest {
   void theSameInputGivesByteIdenticalMetricsAndTests() throws IOException {
     ReportJob.run(config(out.resolve("second")), TestSpark.session(), Progress.silent());
     for (String f : List.of("metrics.csv", "tests.csv")) {
-      assertArrayEquals(Files.readAllBytes(out.resolve("first").resolve(f)),
-          Files.readAllBytes(out.resolve("second").resolve(f)), f);
+      assertArrayEquals(
+          Files.readAllBytes(out.resolve("first").resolve(f)),
+          Files.readAllBytes(out.resolve("second").resolve(f)),
+          f);
     }
   }
 
   @Test
   void theOutputsAreAllThere() {
-    for (String f : List.of("metrics.csv", "tests.csv", "quarantine/quarantine.csv", "quarantine/README.txt",
-        "who-takes-part-2025-26-Q2.xlsx",
-        "charts/shares-age_band.png", "charts/ratios-age_band.png")) {
+    for (String f :
+        List.of(
+            "metrics.csv",
+            "tests.csv",
+            "quarantine/quarantine.csv",
+            "quarantine/README.txt",
+            "who-takes-part-2025-26-Q2.xlsx",
+            "charts/shares-age_band.png",
+            "charts/ratios-age_band.png")) {
       assertTrue(Files.isRegularFile(out.resolve("first").resolve(f)), f);
     }
     assertTrue(Files.isDirectory(out.resolve("first/metrics.parquet")));
@@ -487,9 +581,14 @@ class ReportEndToEndTest {
     // with one column order.
     List<List<String>> rows = new ArrayList<>();
     List<String> columns = org.whotakespart.ingest.RecordColumns.CONTRACT;
-    forEachSampleRecord((header, rec) -> rows.add(rec.size() != header.size()
-        ? rec.toList() // stays malformed: fewer fields than the header
-        : columns.stream().map(c -> header.containsKey(c) ? rec.get(header.get(c)) : "").toList()));
+    forEachSampleRecord(
+        (header, rec) ->
+            rows.add(
+                rec.size() != header.size()
+                    ? rec.toList() // stays malformed: fewer fields than the header
+                    : columns.stream()
+                        .map(c -> header.containsKey(c) ? rec.get(header.get(c)) : "")
+                        .toList()));
     java.util.Collections.reverse(rows);
     Path split = out.resolve("split");
     Files.createDirectories(split);
@@ -502,28 +601,42 @@ class ReportEndToEndTest {
         }
       }
     }
-    JobConfig resplit = JobConfig.builder().records(List.of(split.toString()))
-        .projects(Paths.sampleData().resolve("projects.csv").toString())
-        .baselines(Paths.sampleData().resolve("baselines-census2021.csv").toString())
-        .populationByAge(Paths.sampleData()
-            .resolve("census-2021/small-area/census2021-ts009-ltla.csv").toString())
-        .period(PERIOD).output(out.resolve("resplit").toString()).sparkMaster("local[2]").build();
+    JobConfig resplit =
+        JobConfig.builder()
+            .records(List.of(split.toString()))
+            .projects(Paths.sampleData().resolve("projects.csv").toString())
+            .baselines(Paths.sampleData().resolve("baselines-census2021.csv").toString())
+            .populationByAge(
+                Paths.sampleData()
+                    .resolve("census-2021/small-area/census2021-ts009-ltla.csv")
+                    .toString())
+            .period(PERIOD)
+            .output(out.resolve("resplit").toString())
+            .sparkMaster("local[2]")
+            .build();
     ReportJob.Result r = ReportJob.run(resplit, TestSpark.session(), Progress.silent());
     assertEquals(result.model().dataQuality().read(), r.model().dataQuality().read());
     assertEquals(result.model().dataQuality().duplicates(), r.model().dataQuality().duplicates());
-    assertArrayEquals(Files.readAllBytes(out.resolve("first/metrics.csv")),
+    assertArrayEquals(
+        Files.readAllBytes(out.resolve("first/metrics.csv")),
         Files.readAllBytes(out.resolve("resplit/metrics.csv")));
   }
 
   /** A project's intended population, read from projects.csv with plain Commons CSV. */
-  private record Intended(String name, int min, int max, String sex, Set<String> notCompared,
-      String commissioner, List<String> catchment) {
+  private record Intended(
+      String name,
+      int min,
+      int max,
+      String sex,
+      Set<String> notCompared,
+      String commissioner,
+      List<String> catchment) {
     /** True when the project belongs to the rollup scope. */
     boolean in(String scopeType, String scopeId) {
       return switch (scopeType) {
         case "all" -> true;
-        case "commissioner" -> (commissioner.isEmpty() ? "(no commissioner)" : commissioner)
-            .equals(scopeId);
+        case "commissioner" ->
+            (commissioner.isEmpty() ? "(no commissioner)" : commissioner).equals(scopeId);
         case "area" -> catchment.contains(scopeId);
         default -> false;
       };
@@ -541,8 +654,10 @@ class ReportEndToEndTest {
         return false;
       }
       int lo = category.equals("under_16") ? 0 : Integer.parseInt(category.substring(0, 2));
-      int hi = category.equals("under_16") ? 15 : category.equals("85_plus") ? 200
-          : Integer.parseInt(category.substring(3));
+      int hi =
+          category.equals("under_16")
+              ? 15
+              : category.equals("85_plus") ? 200 : Integer.parseInt(category.substring(3));
       return hi < min || lo > max;
     }
   }
@@ -558,24 +673,31 @@ class ReportEndToEndTest {
             nc.add(c.trim());
           }
         }
-        m.put(rec.get("project_id"), new Intended(rec.get("project_name"),
-            rec.get("min_age").isEmpty() ? 16 : Integer.parseInt(rec.get("min_age")),
-            rec.get("max_age").isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(rec.get("max_age")),
-            rec.get("sex"), nc, rec.get("commissioner"),
-            List.of(rec.get("catchment").split(";"))));
+        m.put(
+            rec.get("project_id"),
+            new Intended(
+                rec.get("project_name"),
+                rec.get("min_age").isEmpty() ? 16 : Integer.parseInt(rec.get("min_age")),
+                rec.get("max_age").isEmpty()
+                    ? Integer.MAX_VALUE
+                    : Integer.parseInt(rec.get("max_age")),
+                rec.get("sex"),
+                nc,
+                rec.get("commissioner"),
+                List.of(rec.get("catchment").split(";"))));
       }
     }
     return m;
   }
 
   /**
-   * Done when (issue: statuses that do not cry wolf): every row of the sample's metrics.csv has
-   * the status statistics.md gives, worked out here (Wilson written out, "able to show a gap" as
-   * z²/(n + z²) < p0, the intended population from projects.csv); and no gap a board sees (the
-   * Summary's largest gaps and each project's under-represented groups, the characteristic
-   * sheets' under-represented rows, the "absent" flags) concerns a group outside its project's
-   * intended population or one the project is too small to show. The charts show the
-   * all-projects scope only, which no project's intended population narrows.
+   * Done when (issue: statuses that do not cry wolf): every row of the sample's metrics.csv has the
+   * status statistics.md gives, worked out here (Wilson written out, "able to show a gap" as z²/(n
+   * + z²) < p0, the intended population from projects.csv); and no gap a board sees (the Summary's
+   * largest gaps and each project's under-represented groups, the characteristic sheets'
+   * under-represented rows, the "absent" flags) concerns a group outside its project's intended
+   * population or one the project is too small to show. The charts show the all-projects scope
+   * only, which no project's intended population narrows.
    */
   @Test
   void everyStatusOnTheSampleFollowsTheRuleAndNoBoardGapIsOutsideItsProject() throws IOException {
@@ -583,19 +705,29 @@ class ReportEndToEndTest {
     double z = 1.959963984540054;
     Map<String, Integer> seen = new TreeMap<>();
     for (Map<String, String> m : metrics.values()) {
-      String where = m.get("scope_type") + "/" + m.get("scope_id") + "/" + m.get("characteristic")
-          + "/" + m.get("category");
+      String where =
+          m.get("scope_type")
+              + "/"
+              + m.get("scope_id")
+              + "/"
+              + m.get("characteristic")
+              + "/"
+              + m.get("category");
       long x = Long.parseLong(m.get("participants"));
       long n = Long.parseLong(m.get("known"));
-      Double p0 = m.get("population_share").isEmpty() ? null
-          : Double.parseDouble(m.get("population_share"));
-      Intended project = m.get("scope_type").equals("project") ? projects.get(m.get("scope_id"))
-          : null;
+      Double p0 =
+          m.get("population_share").isEmpty()
+              ? null
+              : Double.parseDouble(m.get("population_share"));
+      Intended project =
+          m.get("scope_type").equals("project") ? projects.get(m.get("scope_id")) : null;
       String status;
       // A rollup does not compare a group that none of its projects compares.
-      boolean rollupOutside = project == null && projects.values().stream()
-          .filter(q -> q.in(m.get("scope_type"), m.get("scope_id")))
-          .allMatch(q -> q.outside(m.get("characteristic"), m.get("category")));
+      boolean rollupOutside =
+          project == null
+              && projects.values().stream()
+                  .filter(q -> q.in(m.get("scope_type"), m.get("scope_id")))
+                  .allMatch(q -> q.outside(m.get("characteristic"), m.get("category")));
       if (project != null && project.outside(m.get("characteristic"), m.get("category"))
           || rollupOutside) {
         status = "not_compared";
@@ -609,10 +741,16 @@ class ReportEndToEndTest {
         double high = (2 * x + z * z + root) / (2 * (n + z * z));
         double ratio = (double) x / n / p0;
         boolean able = z * z / (n + z * z) < p0;
-        status = ratio < 0.8 - 1e-9 ? (high < p0 ? "under_represented"
-            : able ? "possibly_under_represented" : "too_few_to_tell")
-            : ratio > 1.25 + 1e-9 ? (low > p0 ? "over_represented"
-                : able ? "possibly_over_represented" : "too_few_to_tell") : "in_line";
+        status =
+            ratio < 0.8 - 1e-9
+                ? (high < p0
+                    ? "under_represented"
+                    : able ? "possibly_under_represented" : "too_few_to_tell")
+                : ratio > 1.25 + 1e-9
+                    ? (low > p0
+                        ? "over_represented"
+                        : able ? "possibly_over_represented" : "too_few_to_tell")
+                    : "in_line";
       }
       assertEquals(status, m.get("status"), where);
       seen.merge(status, 1, Integer::sum);
@@ -623,7 +761,8 @@ class ReportEndToEndTest {
     assertTrue(seen.getOrDefault("under_represented", 0) > 0, seen.toString());
 
     Map<String, String[]> groupOfLabel = new HashMap<>();
-    for (org.whotakespart.config.Characteristic c : org.whotakespart.config.Characteristic.values()) {
+    for (org.whotakespart.config.Characteristic c :
+        org.whotakespart.config.Characteristic.values()) {
       for (org.whotakespart.config.Category k : c.categories()) {
         groupOfLabel.put(c.label() + ": " + k.label(), new String[] {c.code(), k.code()});
         groupOfLabel.put(c.code() + "\u0000" + k.label(), new String[] {c.code(), k.code()});
@@ -633,15 +772,18 @@ class ReportEndToEndTest {
     projects.forEach((id, p) -> idOfName.put(p.name(), id));
     int gaps = 0;
     int absent = 0;
-    try (InputStream in = Files.newInputStream(out.resolve("first/who-takes-part-2025-26-Q2.xlsx"));
+    try (InputStream in =
+            Files.newInputStream(out.resolve("first/who-takes-part-2025-26-Q2.xlsx"));
         Workbook wb = WorkbookFactory.create(in)) {
       // Page 1's gaps: all projects together, each significant, never from the side of
       // an absent characteristic, never a group outside every project's intended population.
       Map<String, String[]> groupOfWho = new HashMap<>();
-      for (org.whotakespart.config.Characteristic c : org.whotakespart.config.Characteristic.values()) {
+      for (org.whotakespart.config.Characteristic c :
+          org.whotakespart.config.Characteristic.values()) {
         for (org.whotakespart.config.Category k : c.categories()) {
-          groupOfWho.put(org.whotakespart.report.Phrases.capitalise(
-              org.whotakespart.report.Phrases.people(c.code(), k.code())),
+          groupOfWho.put(
+              org.whotakespart.report.Phrases.capitalise(
+                  org.whotakespart.report.Phrases.people(c.code(), k.code())),
               new String[] {c.code(), k.code()});
         }
       }
@@ -660,12 +802,14 @@ class ReportEndToEndTest {
           String[] group = groupOfWho.get(text(row.getCell(1)));
           Map<String, String> m = metrics.get("all/all/" + group[0] + "/" + group[1]);
           assertEquals("under_represented", m.get("status"), "Summary gap " + m);
-          assertFalse(org.whotakespart.report.BoardPage.isAbsenceSide(group[0], group[1]),
+          assertFalse(
+              org.whotakespart.report.BoardPage.isAbsenceSide(group[0], group[1]),
               "Summary gap " + m);
           gaps++;
         }
       }
-      for (org.whotakespart.config.Characteristic c : org.whotakespart.config.Characteristic.values()) {
+      for (org.whotakespart.config.Characteristic c :
+          org.whotakespart.config.Characteristic.values()) {
         Sheet sheet = wb.getSheet(c.label());
         if (sheet == null) {
           continue;
@@ -673,7 +817,8 @@ class ReportEndToEndTest {
         for (Row row : sheet) {
           String id = idOfName.get(text(row.getCell(0)));
           String statusText = text(row.getCell(12));
-          if (id == null || !(statusText.contains("nder-represented") || statusText.contains("absent"))) {
+          if (id == null
+              || !(statusText.contains("nder-represented") || statusText.contains("absent"))) {
             continue;
           }
           String[] group = groupOfLabel.get(c.code() + "\u0000" + text(row.getCell(2)));
@@ -694,7 +839,10 @@ class ReportEndToEndTest {
   }
 
   private static String text(Cell c) {
-    return c == null ? "" : c.getCellType() == CellType.STRING ? c.getStringCellValue()
-        : c.getCellType() == CellType.NUMERIC ? Double.toString(c.getNumericCellValue()) : "";
+    return c == null
+        ? ""
+        : c.getCellType() == CellType.STRING
+            ? c.getStringCellValue()
+            : c.getCellType() == CellType.NUMERIC ? Double.toString(c.getNumericCellValue()) : "";
   }
 }

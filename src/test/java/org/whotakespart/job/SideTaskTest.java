@@ -22,9 +22,12 @@ class SideTaskTest {
   @Test
   void aFailureIsThrownByJoinUnchangedSoItsMessageAndExitCodeSurvive() {
     InputException failure = new InputException("projects.csv: fix it");
-    try (SideTask<Void> task = SideTask.start("fails", () -> {
-      throw failure;
-    })) {
+    try (SideTask<Void> task =
+        SideTask.start(
+            "fails",
+            () -> {
+              throw failure;
+            })) {
       assertSame(failure, assertThrows(InputException.class, task::join));
     }
   }
@@ -32,9 +35,12 @@ class SideTaskTest {
   @Test
   void aCheckedFailureIsWrappedWithItsCause() {
     java.io.IOException cause = new java.io.IOException("disk full");
-    try (SideTask<Void> task = SideTask.start("io", () -> {
-      throw cause;
-    })) {
+    try (SideTask<Void> task =
+        SideTask.start(
+            "io",
+            () -> {
+              throw cause;
+            })) {
       IllegalStateException e = assertThrows(IllegalStateException.class, task::join);
       assertSame(cause, e.getCause());
       assertTrue(e.getMessage().contains("disk full"), e.getMessage());
@@ -45,15 +51,18 @@ class SideTaskTest {
   void closingWithoutJoinStopsTheWorkAndWaitsForIt() throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     AtomicBoolean stopped = new AtomicBoolean();
-    SideTask<Void> task = SideTask.start("long", () -> {
-      started.countDown();
-      try {
-        Thread.sleep(60_000);
-      } catch (InterruptedException e) {
-        stopped.set(true);
-      }
-      return null;
-    });
+    SideTask<Void> task =
+        SideTask.start(
+            "long",
+            () -> {
+              started.countDown();
+              try {
+                Thread.sleep(60_000);
+              } catch (InterruptedException e) {
+                stopped.set(true);
+              }
+              return null;
+            });
     started.await();
     long t0 = System.nanoTime();
     task.close();

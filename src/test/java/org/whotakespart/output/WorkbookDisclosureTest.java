@@ -45,32 +45,41 @@ import org.whotakespart.stats.ScopeType;
  */
 class WorkbookDisclosureTest {
   private static final String FORMULA_NAME = "=HYPERLINK(\"http://x\",\"y\")";
-  private static final List<String> COUNT_HEADERS = List.of("People taking part", "People who answered");
-  private static final List<String> DERIVED_HEADERS = List.of("Share", "Share: 95% interval",
-      "Ratio", "Ratio: 95% interval", "Shortfall");
+  private static final List<String> COUNT_HEADERS =
+      List.of("People taking part", "People who answered");
+  private static final List<String> DERIVED_HEADERS =
+      List.of("Share", "Share: 95% interval", "Ratio", "Ratio: 95% interval", "Shortfall");
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static Workbook workbook;
 
   @BeforeAll
   static void writeTheTemptingWorkbook() throws IOException {
-    List<Project> projects = List.of(
-        new Project("TINY", "Tiny group", "", "ICB", List.of("E1"), 16, "census2021"),
-        new Project("ONE", FORMULA_NAME, "+cmd|' /C calc'!A0", "ICB", List.of("E1"), 16, "census2021"),
-        new Project("MID", "@SUM(1+1)", "-2+3", "ICB", List.of("E1"), 16, "census2021"),
-        new Project("BIG", "Big forum", "", "ICB", List.of("E1"), 16, "census2021"));
+    List<Project> projects =
+        List.of(
+            new Project("TINY", "Tiny group", "", "ICB", List.of("E1"), 16, "census2021"),
+            new Project(
+                "ONE", FORMULA_NAME, "+cmd|' /C calc'!A0", "ICB", List.of("E1"), 16, "census2021"),
+            new Project("MID", "@SUM(1+1)", "-2+3", "ICB", List.of("E1"), 16, "census2021"),
+            new Project("BIG", "Big forum", "", "ICB", List.of("E1"), 16, "census2021"));
     // sex: TINY 3 women 0 men; ONE 11 women 1 man; MID 20 women 2 men (two small men cells in a
     // column whose total would give them away); BIG 40 women 35 men.
     // age: ONE has one person 16 to 24 and 11 people 45 to 54 (one small cell, total shown).
-    List<CategoryCount> counts = new ArrayList<>(List.of(
-        new CategoryCount("TINY", "sex", 0, 3, 0),
-        new CategoryCount("ONE", "sex", 0, 11, 0), new CategoryCount("ONE", "sex", 1, 1, 0),
-        new CategoryCount("MID", "sex", 0, 20, 0), new CategoryCount("MID", "sex", 1, 2, 0),
-        new CategoryCount("MID", "sex", null, 3, 0),
-        new CategoryCount("BIG", "sex", 0, 40, 0), new CategoryCount("BIG", "sex", 1, 35, 0),
-        new CategoryCount("ONE", "age_band", 1, 1, 0), new CategoryCount("ONE", "age_band", 4, 11, 0),
-        new CategoryCount("BIG", "age_band", 4, 60, 0), new CategoryCount("BIG", "age_band", 6, 15, 0)));
+    List<CategoryCount> counts =
+        new ArrayList<>(
+            List.of(
+                new CategoryCount("TINY", "sex", 0, 3, 0),
+                new CategoryCount("ONE", "sex", 0, 11, 0),
+                new CategoryCount("ONE", "sex", 1, 1, 0),
+                new CategoryCount("MID", "sex", 0, 20, 0),
+                new CategoryCount("MID", "sex", 1, 2, 0),
+                new CategoryCount("MID", "sex", null, 3, 0),
+                new CategoryCount("BIG", "sex", 0, 40, 0),
+                new CategoryCount("BIG", "sex", 1, 35, 0),
+                new CategoryCount("ONE", "age_band", 1, 1, 0),
+                new CategoryCount("ONE", "age_band", 4, 11, 0),
+                new CategoryCount("BIG", "age_band", 4, 60, 0),
+                new CategoryCount("BIG", "age_band", 6, 15, 0)));
     List<ProjectBaseline> baselines = new ArrayList<>();
     for (Project p : projects) {
       baselines.add(new ProjectBaseline(p.projectId(), "sex", "female", 51, 100, 0));
@@ -82,14 +91,29 @@ class WorkbookDisclosureTest {
     MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
     List<MetricRow> rows = calc.projectMetrics(projects, counts, baselines);
     List<MetricRow> all = new ArrayList<>(rows);
-    all.addAll(calc.rollup(ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
+    all.addAll(
+        calc.rollup(
+            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
     all.sort(MetricCalculator.ORDER);
-    Map<String, Long> people = new LinkedHashMap<>(Map.of("TINY", 3L, "ONE", 12L, "MID", 25L, "BIG", 75L));
-    ReportModel model = new ReportModel(Period.parse("2025-26 Q2"), MetricCalculator.ALL_NAME, "test",
-        Bands.DEFAULT, 5,
-        List.of("lived_experience"), projects, all, List.of(), people, List.of(),
-        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(), Map.of(),
-        org.whotakespart.report.History.none());
+    Map<String, Long> people =
+        new LinkedHashMap<>(Map.of("TINY", 3L, "ONE", 12L, "MID", 25L, "BIG", 75L));
+    ReportModel model =
+        new ReportModel(
+            Period.parse("2025-26 Q2"),
+            MetricCalculator.ALL_NAME,
+            "test",
+            Bands.DEFAULT,
+            5,
+            List.of("lived_experience"),
+            projects,
+            all,
+            List.of(),
+            people,
+            List.of(),
+            new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()),
+            List.of(),
+            Map.of(),
+            org.whotakespart.report.History.none());
     Path xlsx = dir.resolve("tempting.xlsx");
     org.whotakespart.report.BoardView board = org.whotakespart.report.BoardView.of(model);
     WorkbookWriter.write(model, board, Charts.forReport(model, board), xlsx);
@@ -105,7 +129,9 @@ class WorkbookDisclosureTest {
     List<Map<String, Cell>> rows = new ArrayList<>();
     for (Row r : sheet) {
       Cell first = r.getCell(0);
-      if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals("Project")) {
+      if (first != null
+          && first.getCellType() == CellType.STRING
+          && first.getStringCellValue().equals("Project")) {
         r.forEach(c -> header.put(c.getColumnIndex(), c.getStringCellValue()));
         continue;
       }
@@ -124,15 +150,18 @@ class WorkbookDisclosureTest {
   }
 
   private static boolean isEmpty(Cell c) {
-    return c == null || c.getCellType() == CellType.BLANK
+    return c == null
+        || c.getCellType() == CellType.BLANK
         || (c.getCellType() == CellType.STRING && c.getStringCellValue().isEmpty());
   }
 
   @Test
   void noCellAnywhereHoldsACountFromOneToFour() {
     for (Sheet s : workbook) {
-      for (Map<String, Cell> row : s.getSheetName().equals("Sex") || s.getSheetName().equals("Age")
-          ? table(s.getSheetName()) : List.<Map<String, Cell>>of()) {
+      for (Map<String, Cell> row :
+          s.getSheetName().equals("Sex") || s.getSheetName().equals("Age")
+              ? table(s.getSheetName())
+              : List.<Map<String, Cell>>of()) {
         for (String h : COUNT_HEADERS) {
           Cell c = row.get(h);
           if (isShown(c)) {
@@ -169,25 +198,40 @@ class WorkbookDisclosureTest {
       for (Map<String, Cell> row : table(sheet)) {
         String project = row.get("Project").getStringCellValue();
         byProject.computeIfAbsent(project, k -> new ArrayList<>()).add(row);
-        byGroup.computeIfAbsent(row.get("Group").getStringCellValue(), k -> new ArrayList<>()).add(row);
+        byGroup
+            .computeIfAbsent(row.get("Group").getStringCellValue(), k -> new ArrayList<>())
+            .add(row);
       }
-      byProject.forEach((project, rows) -> {
-        Cell known = rows.get(0).get("People who answered");
-        if (isShown(known)) {
-          assertSafe(sheet + " " + project, rows.stream().map(r -> r.get("People taking part")).toList(),
-              (long) known.getNumericCellValue());
-        }
-      });
-      byGroup.forEach((group, rows) -> {
-        Map<String, Cell> allProjects = rows.stream().filter(r -> r.get("Project").getStringCellValue()
-            .equals(MetricCalculator.ALL_NAME)).findFirst().orElseThrow();
-        Cell total = allProjects.get("People taking part");
-        if (isShown(total)) {
-          assertSafe(sheet + " " + group + " across projects", rows.stream()
-              .filter(r -> r != allProjects).map(r -> r.get("People taking part")).toList(),
-              (long) total.getNumericCellValue());
-        }
-      });
+      byProject.forEach(
+          (project, rows) -> {
+            Cell known = rows.get(0).get("People who answered");
+            if (isShown(known)) {
+              assertSafe(
+                  sheet + " " + project,
+                  rows.stream().map(r -> r.get("People taking part")).toList(),
+                  (long) known.getNumericCellValue());
+            }
+          });
+      byGroup.forEach(
+          (group, rows) -> {
+            Map<String, Cell> allProjects =
+                rows.stream()
+                    .filter(
+                        r ->
+                            r.get("Project").getStringCellValue().equals(MetricCalculator.ALL_NAME))
+                    .findFirst()
+                    .orElseThrow();
+            Cell total = allProjects.get("People taking part");
+            if (isShown(total)) {
+              assertSafe(
+                  sheet + " " + group + " across projects",
+                  rows.stream()
+                      .filter(r -> r != allProjects)
+                      .map(r -> r.get("People taking part"))
+                      .toList(),
+                  (long) total.getNumericCellValue());
+            }
+          });
     }
   }
 
@@ -211,8 +255,10 @@ class WorkbookDisclosureTest {
         restLow -= v == 0 ? 0 : v + 2;
         restHigh -= v == 0 ? 0 : Math.max(5, v - 2);
       } else if (!isEmpty(c)) {
-        hidden.add(c.getStringCellValue().startsWith("fewer than") ? new long[] {1, 4}
-            : new long[] {1, Long.MAX_VALUE / 4});
+        hidden.add(
+            c.getStringCellValue().startsWith("fewer than")
+                ? new long[] {1, 4}
+                : new long[] {1, Long.MAX_VALUE / 4});
       }
     }
     for (int i = 0; i < hidden.size(); i++) {
@@ -236,7 +282,8 @@ class WorkbookDisclosureTest {
     for (Sheet s : workbook) {
       for (Row r : s) {
         for (Cell c : r) {
-          assertNotEquals(CellType.FORMULA, c.getCellType(), s.getSheetName() + " " + c.getAddress());
+          assertNotEquals(
+              CellType.FORMULA, c.getCellType(), s.getSheetName() + " " + c.getAddress());
           if (c.getCellType() == CellType.STRING && c.getStringCellValue().equals(FORMULA_NAME)) {
             seen = true;
           }

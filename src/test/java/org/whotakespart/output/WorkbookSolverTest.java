@@ -46,18 +46,17 @@ import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
 
 /**
- * The hostile reader, independent of the pipeline's own audit: workbooks written from data built
- * to tempt (broad minus detailed ethnic groups, all projects minus the projects, a rollup over two
+ * The hostile reader, independent of the pipeline's own audit: workbooks written from data built to
+ * tempt (broad minus detailed ethnic groups, all projects minus the projects, a rollup over two
  * hidden projects, a column of small projects under a small all-projects total, a 3-person project
- * in its own split workbook, an all-projects population share weighted by the projects' people,
- * and an earlier quarter on the Trends sheet whose small count the "What changed" lines could pin),
+ * in its own split workbook, an all-projects population share weighted by the projects' people, and
+ * an earlier quarter on the Trends sheet whose small count the "What changed" lines could pin),
  * read back cell by cell with POI from every sheet that shows counts (Summary, the characteristic
- * sheets, Trends, Data quality), written as equations by this test's own code and solved as
- * integer programmes: every hidden count keeps at least three possible values.
+ * sheets, Trends, Data quality), written as equations by this test's own code and solved as integer
+ * programmes: every hidden count keeps at least three possible values.
  */
 class WorkbookSolverTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static final String NOW = "2025-26 Q2";
   static final String BEFORE = "2025-26 Q1";
@@ -86,7 +85,8 @@ class WorkbookSolverTest {
     long[] asian = {6, 1, 1};
     for (int i = 0; i < 3; i++) {
       String id = "P" + (i + 1);
-      counts.add(new CategoryCount(id, "ethnic_group", detailed.indexOf("asian_other"), asian[i], 0));
+      counts.add(
+          new CategoryCount(id, "ethnic_group", detailed.indexOf("asian_other"), asian[i], 0));
       counts.add(new CategoryCount(id, "ethnic_group", null, 11 - asian[i], 0));
       counts.add(new CategoryCount(id, "ethnic_group_broad", broad.indexOf("asian"), asian[i], 0));
       counts.add(new CategoryCount(id, "ethnic_group_broad", null, 11 - asian[i], 0));
@@ -118,8 +118,8 @@ class WorkbookSolverTest {
     // "fewer than 5" on the Trends sheet, and each "they were in line" says one of them is theirs.
     for (int i = 1; i <= 3; i++) {
       String id = "W" + i;
-      projects.add(new Project(id, "Walking group " + i, "", "ICB", List.of("E1"), 16,
-          "census2021"));
+      projects.add(
+          new Project(id, "Walking group " + i, "", "ICB", List.of("E1"), 16, "census2021"));
       counts.add(new CategoryCount(id, "sex", female, 20, 0));
       countsBefore.add(new CategoryCount(id, "sex", female, 1, 0));
       countsBefore.add(new CategoryCount(id, "sex", male, 1, 0));
@@ -134,15 +134,16 @@ class WorkbookSolverTest {
           if (c == Characteristic.SEX && p.projectId().equals("TINY")) {
             population = category.equals("male") ? 2 : 18;
           }
-          baselines.add(new ProjectBaseline(p.projectId(), c.code(), category, population, all,
-              16));
+          baselines.add(
+              new ProjectBaseline(p.projectId(), c.code(), category, population, all, 16));
         }
       }
     }
     List<MetricRow> now = metrics(NOW, projects, counts, baselines);
     List<MetricRow> before = metrics(BEFORE, projects, countsBefore, baselines);
     List<MetricRow> history = new ArrayList<>();
-    before.stream().filter(r -> r.known() > 0 || r.scopeType() == ScopeType.ALL)
+    before.stream()
+        .filter(r -> r.known() > 0 || r.scopeType() == ScopeType.ALL)
         .forEach(history::add);
     history.addAll(now);
     List<PeopleRow> peopleRows = new ArrayList<>();
@@ -150,10 +151,17 @@ class WorkbookSolverTest {
     long everyone = 0;
     for (var e : people.entrySet()) {
       long o = others.getOrDefault(e.getKey(), 0L);
-      peopleRows.add(new PeopleRow(NOW, ScopeType.PROJECT, e.getKey(), e.getKey(),
-          PeopleRow.MEASURED, e.getValue()));
-      peopleRows.add(new PeopleRow(NOW, ScopeType.PROJECT, e.getKey(), e.getKey(),
-          PeopleRow.EVERYONE, e.getValue() + o));
+      peopleRows.add(
+          new PeopleRow(
+              NOW, ScopeType.PROJECT, e.getKey(), e.getKey(), PeopleRow.MEASURED, e.getValue()));
+      peopleRows.add(
+          new PeopleRow(
+              NOW,
+              ScopeType.PROJECT,
+              e.getKey(),
+              e.getKey(),
+              PeopleRow.EVERYONE,
+              e.getValue() + o));
       measured += e.getValue();
       everyone += e.getValue() + o;
     }
@@ -162,23 +170,37 @@ class WorkbookSolverTest {
     peopleRows.add(new PeopleRow(NOW, ScopeType.ALL, all, allName, PeopleRow.MEASURED, measured));
     peopleRows.add(new PeopleRow(NOW, ScopeType.ALL, all, allName, PeopleRow.EVERYONE, everyone));
     peopleRows.add(new PeopleRow(NOW, ScopeType.ALL, all, allName, "lived_experience", measured));
-    peopleRows.add(new PeopleRow(NOW, ScopeType.ALL, all, allName, "professional",
-        everyone - measured));
-    return new ReportModel(Period.parse(NOW), allName, "test", Bands.DEFAULT, 5,
-        List.of("lived_experience"), projects, now,
-        before.stream().filter(r -> r.scopeType() == ScopeType.PROJECT).toList(), people,
-        peopleRows, new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(),
-        Map.of(), new History(List.of(BEFORE, NOW), history, Map.of(), List.of(), ScopeType.ALL,
-            all));
+    peopleRows.add(
+        new PeopleRow(NOW, ScopeType.ALL, all, allName, "professional", everyone - measured));
+    return new ReportModel(
+        Period.parse(NOW),
+        allName,
+        "test",
+        Bands.DEFAULT,
+        5,
+        List.of("lived_experience"),
+        projects,
+        now,
+        before.stream().filter(r -> r.scopeType() == ScopeType.PROJECT).toList(),
+        people,
+        peopleRows,
+        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()),
+        List.of(),
+        Map.of(),
+        new History(List.of(BEFORE, NOW), history, Map.of(), List.of(), ScopeType.ALL, all));
   }
 
-  private static List<MetricRow> metrics(String period, List<Project> projects,
-      List<CategoryCount> counts, List<ProjectBaseline> baselines) {
+  private static List<MetricRow> metrics(
+      String period,
+      List<Project> projects,
+      List<CategoryCount> counts,
+      List<ProjectBaseline> baselines) {
     MetricCalculator calc = new MetricCalculator(period, Bands.DEFAULT);
     List<MetricRow> rows = calc.projectMetrics(projects, counts, baselines);
     List<MetricRow> all = new ArrayList<>(rows);
-    all.addAll(calc.rollup(ScopeType.ALL, rows,
-        MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
+    all.addAll(
+        calc.rollup(
+            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
     all.sort(MetricCalculator.ORDER);
     return all;
   }
@@ -221,8 +243,12 @@ class WorkbookSolverTest {
     private final Map<String, long[]> bounds = new LinkedHashMap<>();
     private final Map<String, String> shownAs = new HashMap<>();
     private final List<Equation> equations = new ArrayList<>();
-    /** Hypotheses a reader tries (true of real data, maybe not of this test's): kept if feasible. */
+
+    /**
+     * Hypotheses a reader tries (true of real data, maybe not of this test's): kept if feasible.
+     */
     private final List<Equation> hypotheses = new ArrayList<>();
+
     private final Map<String, Double> localShare = new HashMap<>();
     private final Map<String, List<String>> projectsOf = new HashMap<>();
     int pastHidden;
@@ -298,9 +324,11 @@ class WorkbookSolverTest {
       if (c == null) {
         return null;
       }
-      return c.getCellType() == CellType.STRING ? c.getStringCellValue()
-          : c.getCellType() == CellType.NUMERIC ? Long.toString((long) c.getNumericCellValue())
-          : null;
+      return c.getCellType() == CellType.STRING
+          ? c.getStringCellValue()
+          : c.getCellType() == CellType.NUMERIC
+              ? Long.toString((long) c.getNumericCellValue())
+              : null;
     }
 
     int check(String workbookName) {
@@ -315,7 +343,8 @@ class WorkbookSolverTest {
         Map<Integer, String> header = new HashMap<>();
         for (Row r : s) {
           Cell first = r.getCell(0);
-          if (first != null && first.getCellType() == CellType.STRING
+          if (first != null
+              && first.getCellType() == CellType.STRING
               && first.getStringCellValue().equals("Project")) {
             r.forEach(x -> header.put(x.getColumnIndex(), x.getStringCellValue()));
             continue;
@@ -345,12 +374,14 @@ class WorkbookSolverTest {
       List<String> projects = scopes.stream().filter(x -> !x.equals(all)).toList();
       for (var g : groupsOf.entrySet()) {
         for (String scope : scopes) {
-          sum(scope + "|" + g.getKey() + "|answered",
+          sum(
+              scope + "|" + g.getKey() + "|answered",
               g.getValue().stream().map(x -> scope + "|" + g.getKey() + "|" + x).toList(),
               equations);
         }
         for (String column : concat(g.getValue(), "answered")) {
-          sum(all + "|" + g.getKey() + "|" + column,
+          sum(
+              all + "|" + g.getKey() + "|" + column,
               projects.stream().map(p -> p + "|" + g.getKey() + "|" + column).toList(),
               equations);
         }
@@ -408,7 +439,8 @@ class WorkbookSolverTest {
 
     /** A headline's count as a table cell would read it. */
     private static String headline(String count) {
-      return count.equalsIgnoreCase("fewer than 5") ? "fewer than 5"
+      return count.equalsIgnoreCase("fewer than 5")
+          ? "fewer than 5"
           : count.equalsIgnoreCase("some") ? "withheld" : count;
     }
 
@@ -418,9 +450,19 @@ class WorkbookSolverTest {
       // they joined), and K people in other roles"; a hidden count reads "Fewer than 5" or
       // "Some", and a hidden M leaves its clause out.
       String hidden = "|[Ff]ewer than 5|[Ss]ome";
-      Pattern headline = Pattern.compile("(" + COUNT + hidden + ") different people took part as"
-          + "[^(]*(?:\\((" + COUNT + ") when a person is counted once in each project they"
-          + " joined\\))?, and (" + COUNT + hidden + ") people in other roles");
+      Pattern headline =
+          Pattern.compile(
+              "("
+                  + COUNT
+                  + hidden
+                  + ") different people took part as"
+                  + "[^(]*(?:\\(("
+                  + COUNT
+                  + ") when a person is counted once in each project they"
+                  + " joined\\))?, and ("
+                  + COUNT
+                  + hidden
+                  + ") people in other roles");
       boolean inProjects = false;
       for (Row r : s) {
         String a = text(r.getCell(0));
@@ -434,14 +476,15 @@ class WorkbookSolverTest {
             headCounts += 3;
           }
         }
-        if ("Project".equals(b) && text(r.getCell(3)) != null
+        if ("Project".equals(b)
+            && text(r.getCell(3)) != null
             && text(r.getCell(3)).startsWith("People taking part")) {
           inProjects = true;
           continue;
         }
         if (inProjects && b != null && text(r.getCell(3)) != null) {
-          Matcher m = Pattern.compile("(" + COUNT + ") \\((" + COUNT + ")\\)")
-              .matcher(text(r.getCell(3)));
+          Matcher m =
+              Pattern.compile("(" + COUNT + ") \\((" + COUNT + ")\\)").matcher(text(r.getCell(3)));
           assertTrue(m.matches(), "Summary reads '" + text(r.getCell(3)) + "'");
           count(b + "|people", m.group(1));
           count(b + "|others", m.group(2));
@@ -469,8 +512,11 @@ class WorkbookSolverTest {
           continue;
         }
         if (complete) {
-          Characteristic c = java.util.Arrays.stream(Characteristic.values())
-              .filter(x -> x.label().equals(a)).findFirst().orElse(null);
+          Characteristic c =
+              java.util.Arrays.stream(Characteristic.values())
+                  .filter(x -> x.label().equals(a))
+                  .findFirst()
+                  .orElse(null);
           if (c == null) {
             complete = false;
             continue;
@@ -488,8 +534,8 @@ class WorkbookSolverTest {
     /**
      * The Trends sheet's earlier quarters: each ratio is the group's rounded count over the
      * quarter's rounded people answering, over the population share (read from the characteristic
-     * sheet): with 5k the rounded people answering, each shown count lies within 2 of
-     * ratio × share × 5k. Returns the quarter before the reported one, or null.
+     * sheet): with 5k the rounded people answering, each shown count lies within 2 of ratio × share
+     * × 5k. Returns the quarter before the reported one, or null.
      */
     private String trends() {
       Sheet s = wb.getSheet("Trends");
@@ -500,7 +546,9 @@ class WorkbookSolverTest {
       Map<String, List<String>> parts = new LinkedHashMap<>();
       for (Row r : s) {
         if ("Characteristic".equals(text(r.getCell(0)))) {
-          for (int i = 2; text(r.getCell(i)) != null && text(r.getCell(i)).matches("\\d{4}-\\d\\d Q\\d"); i++) {
+          for (int i = 2;
+              text(r.getCell(i)) != null && text(r.getCell(i)).matches("\\d{4}-\\d\\d Q\\d");
+              i++) {
             quarters.add(text(r.getCell(i)));
           }
           continue;
@@ -509,8 +557,11 @@ class WorkbookSolverTest {
           continue;
         }
         String label = text(r.getCell(0));
-        Characteristic c = java.util.Arrays.stream(Characteristic.values())
-            .filter(x -> x.label().equals(label)).findFirst().orElse(null);
+        Characteristic c =
+            java.util.Arrays.stream(Characteristic.values())
+                .filter(x -> x.label().equals(label))
+                .findFirst()
+                .orElse(null);
         if (c == null) {
           continue; // a note between the followed groups and the rest
         }
@@ -558,13 +609,15 @@ class WorkbookSolverTest {
     }
 
     /**
-     * "What changed": "they were in line" (or over-represented) says at least one of the group
-     * took part in that project in the quarter before; every earlier status says at least one
-     * person answered. Those add up, with the projects not named, to the quarter's figures.
+     * "What changed": "they were in line" (or over-represented) says at least one of the group took
+     * part in that project in the quarter before; every earlier status says at least one person
+     * answered. Those add up, with the projects not named, to the quarter's figures.
      */
     private void whatChanged(String earlier, List<String> projects) {
-      Pattern worse = Pattern.compile("Worse: (.+) are now under-represented in (.+) \\(they were"
-          + " (.+) in (\\d{4}-\\d\\d Q\\d)\\)\\.");
+      Pattern worse =
+          Pattern.compile(
+              "Worse: (.+) are now under-represented in (.+) \\(they were"
+                  + " (.+) in (\\d{4}-\\d\\d Q\\d)\\)\\.");
       Map<String, List<String>> named = new LinkedHashMap<>();
       Map<String, List<String>> namedAnswered = new LinkedHashMap<>();
       for (Row r : wb.getSheet("Projects")) {
@@ -577,16 +630,19 @@ class WorkbookSolverTest {
         String q = m.group(4);
         String x = "before|" + q + "|" + m.group(2) + "|" + cg[0] + "|" + cg[1];
         String n = "before|" + q + "|" + m.group(2) + "|" + cg[0] + "|answered";
-        boolean some = List.of("in line", "over-represented", "possibly over-represented")
-            .contains(m.group(3));
+        boolean some =
+            List.of("in line", "over-represented", "possibly over-represented")
+                .contains(m.group(3));
         variable(x, some ? 1 : 0, 1_000_000);
         variable(n, 1, 1_000_000);
         equations.add(new Equation(terms(x, 1, n, -1), -1_000_000, 0));
         shownAs.put(x, "before");
-        named.computeIfAbsent("past|" + q + "|" + cg[0] + "|" + cg[2], k -> new ArrayList<>())
+        named
+            .computeIfAbsent("past|" + q + "|" + cg[0] + "|" + cg[2], k -> new ArrayList<>())
             .add(x);
-        namedAnswered.computeIfAbsent("past|" + q + "|" + cg[0] + "|answered",
-            k -> new ArrayList<>()).add(n);
+        namedAnswered
+            .computeIfAbsent("past|" + q + "|" + cg[0] + "|answered", k -> new ArrayList<>())
+            .add(n);
       }
       named.putAll(namedAnswered);
       for (var e : named.entrySet()) {
@@ -618,20 +674,26 @@ class WorkbookSolverTest {
 
     private ExpressionsBasedModel model(List<Equation> with, Map<String, Variable> vars) {
       ExpressionsBasedModel m = new ExpressionsBasedModel();
-      bounds.forEach((name, b) -> vars.put(name, m.addVariable(name).integer(true).lower(b[0])
-          .upper(b[1])));
+      bounds.forEach(
+          (name, b) -> vars.put(name, m.addVariable(name).integer(true).lower(b[0]).upper(b[1])));
       int i = 0;
       // Each bound also as a constraint: ojAlgo's presolve may fix a variable in no constraint.
       for (var e : bounds.entrySet()) {
-        m.addExpression("b" + i++).lower(e.getValue()[0]).upper(e.getValue()[1])
+        m.addExpression("b" + i++)
+            .lower(e.getValue()[0])
+            .upper(e.getValue()[1])
             .set(vars.get(e.getKey()), 1);
       }
       for (Equation e : with) {
         Expression x = m.addExpression("e" + i++).lower(e.lo()).upper(e.hi());
-        e.terms().forEach((v, c) -> {
-          assertTrue(vars.containsKey(v), "a figure read from the workbook and never bounded: " + v);
-          x.set(vars.get(v), c);
-        });
+        e.terms()
+            .forEach(
+                (v, c) -> {
+                  assertTrue(
+                      vars.containsKey(v),
+                      "a figure read from the workbook and never bounded: " + v);
+                  x.set(vars.get(v), c);
+                });
       }
       return m;
     }
@@ -642,8 +704,9 @@ class WorkbookSolverTest {
     }
 
     int solveAll(String workbookName) {
-      assertTrue(feasible(equations), workbookName + ": the workbook's own figures admit no"
-          + " solution");
+      assertTrue(
+          feasible(equations),
+          workbookName + ": the workbook's own figures admit no" + " solution");
       List<Equation> kept = new ArrayList<>(equations);
       for (Equation h : hypotheses) {
         kept.add(h);
@@ -661,14 +724,23 @@ class WorkbookSolverTest {
         hidden++;
         long min = solve(m, vars, e.getValue(), true);
         long max = solve(m, vars, e.getValue(), false);
-        assertTrue(max - min + 1 >= 3, workbookName + ": " + e.getKey() + " ("
-            + shownAs.get(e.getKey()) + ") narrowed to " + min + " to " + max);
+        assertTrue(
+            max - min + 1 >= 3,
+            workbookName
+                + ": "
+                + e.getKey()
+                + " ("
+                + shownAs.get(e.getKey())
+                + ") narrowed to "
+                + min
+                + " to "
+                + max);
       }
       return hidden;
     }
 
-    private static long solve(ExpressionsBasedModel m, Map<String, Variable> vars, Variable v,
-        boolean minimise) {
+    private static long solve(
+        ExpressionsBasedModel m, Map<String, Variable> vars, Variable v, boolean minimise) {
       vars.values().forEach(x -> x.weight(0));
       v.weight(1);
       Optimisation.Result r = minimise ? m.minimise() : m.maximise();

@@ -28,11 +28,12 @@ import org.whotakespart.stats.Trend;
  * ninth, and hardly anyone is "not disabled" (an absence-side group, never a headline).
  */
 class BoardPageTest {
-  private static final List<String> QUARTERS = List.of("2024-25 Q2", "2024-25 Q3", "2024-25 Q4",
-      "2025-26 Q1", "2025-26 Q2");
-  private static final List<Project> PROJECTS = List.of(
-      new Project("Z", "Zeta panel", "", "B ICB", List.of("E1"), 0, "census2021"),
-      new Project("A", "Alpha forum", "", "A ICB", List.of("E1"), 0, "census2021"));
+  private static final List<String> QUARTERS =
+      List.of("2024-25 Q2", "2024-25 Q3", "2024-25 Q4", "2025-26 Q1", "2025-26 Q2");
+  private static final List<Project> PROJECTS =
+      List.of(
+          new Project("Z", "Zeta panel", "", "B ICB", List.of("E1"), 0, "census2021"),
+          new Project("A", "Alpha forum", "", "A ICB", List.of("E1"), 0, "census2021"));
 
   /** One quarter's rows: each project has {@code men} men and {@code age25} aged 25 to 34. */
   private static List<MetricRow> quarter(String label, int men, int age25) {
@@ -50,21 +51,23 @@ class BoardPageTest {
         counts.add(new CategoryCount(id, "age_band", ages.indexOf(band), n, 0));
       }
       counts.add(new CategoryCount(id, "disability", disability.indexOf("limited_a_lot"), 100, 0));
-      counts.add(new CategoryCount(id, "disability", disability.indexOf("limited_a_little"), 90, 0));
+      counts.add(
+          new CategoryCount(id, "disability", disability.indexOf("limited_a_little"), 90, 0));
       counts.add(new CategoryCount(id, "disability", disability.indexOf("not_disabled"), 10, 0));
-      for (Characteristic c : List.of(Characteristic.SEX, Characteristic.AGE_BAND,
-          Characteristic.DISABILITY)) {
+      for (Characteristic c :
+          List.of(Characteristic.SEX, Characteristic.AGE_BAND, Characteristic.DISABILITY)) {
         for (String category : c.categoryCodes()) {
-          baselines.add(new ProjectBaseline(id, c.code(), category, 10,
-              10L * c.categoryCodes().size(), 0));
+          baselines.add(
+              new ProjectBaseline(id, c.code(), category, 10, 10L * c.categoryCodes().size(), 0));
         }
       }
     }
     MetricCalculator calc = new MetricCalculator(label, Bands.DEFAULT);
     List<MetricRow> rows = calc.projectMetrics(PROJECTS, counts, baselines);
     List<MetricRow> all = new ArrayList<>(rows);
-    all.addAll(calc.rollup(ScopeType.ALL, rows,
-        MetricCalculator.scopes(ScopeType.ALL, PROJECTS, Map.of())));
+    all.addAll(
+        calc.rollup(
+            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, PROJECTS, Map.of())));
     all.sort(MetricCalculator.ORDER);
     return all;
   }
@@ -84,11 +87,22 @@ class BoardPageTest {
     List<MetricRow> all = history.stream().filter(r -> r.scopeType() == ScopeType.ALL).toList();
     Map<String, Long> people = new LinkedHashMap<>();
     PROJECTS.forEach(p -> people.put(p.projectId(), 200L));
-    return new ReportModel(Period.parse("2025-26 Q2"), MetricCalculator.ALL_NAME, "test",
-        Bands.DEFAULT, 5, List.of("lived_experience"), PROJECTS, now, List.of(), people,
-        List.of(), new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()), List.of(),
-        Map.of(), new History(QUARTERS, all, trends, List.of(), ScopeType.ALL,
-            MetricCalculator.ALL_ID));
+    return new ReportModel(
+        Period.parse("2025-26 Q2"),
+        MetricCalculator.ALL_NAME,
+        "test",
+        Bands.DEFAULT,
+        5,
+        List.of("lived_experience"),
+        PROJECTS,
+        now,
+        List.of(),
+        people,
+        List.of(),
+        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()),
+        List.of(),
+        Map.of(),
+        new History(QUARTERS, all, trends, List.of(), ScopeType.ALL, MetricCalculator.ALL_ID));
   }
 
   @Test
@@ -100,16 +114,25 @@ class BoardPageTest {
     // as 15, against a ninth (expected 44.4): 29 short. "Not disabled" (20 of 400 against a third)
     // is the largest gap in people but never a headline.
     assertEquals(List.of("male", "25_34"), gaps.stream().map(BoardPage.Gap::category).toList());
-    assertEquals("About 100 more men and boys would match the local population (100 took part;"
-        + " about 200 expected).", gaps.get(0).words());
+    assertEquals(
+        "About 100 more men and boys would match the local population (100 took part;"
+            + " about 200 expected).",
+        gaps.get(0).words());
     assertEquals(100L, gaps.get(0).shortfall());
-    assertEquals("About 29 more people aged 25 to 34 would match the local population (15 took"
-        + " part; about 44 expected).", gaps.get(1).words());
-    assertTrue(gaps.stream().noneMatch(g -> BoardPage.isAbsenceSide(g.characteristic(),
-        g.category())));
-    assertEquals(Status.UNDER_REPRESENTED, model.metrics().stream()
-        .filter(r -> r.scopeType() == ScopeType.ALL && r.category().equals("not_disabled"))
-        .findFirst().orElseThrow().status(), "the model does tempt the page with it");
+    assertEquals(
+        "About 29 more people aged 25 to 34 would match the local population (15 took"
+            + " part; about 44 expected).",
+        gaps.get(1).words());
+    assertTrue(
+        gaps.stream().noneMatch(g -> BoardPage.isAbsenceSide(g.characteristic(), g.category())));
+    assertEquals(
+        Status.UNDER_REPRESENTED,
+        model.metrics().stream()
+            .filter(r -> r.scopeType() == ScopeType.ALL && r.category().equals("not_disabled"))
+            .findFirst()
+            .orElseThrow()
+            .status(),
+        "the model does tempt the page with it");
   }
 
   @Test
@@ -137,15 +160,18 @@ class BoardPageTest {
     BoardPage.Persistent p = page.persistent().get(0);
     assertEquals(0.5, p.ratioNow(), 1e-12);
     assertEquals(0.3, p.ratioThen(), 1e-12);
-    assertEquals("Men and boys: 5 quarters running; ratio 0.50 now, 0.30 in 2024-25 Q2: getting"
-        + " better, still short.", p.words());
+    assertEquals(
+        "Men and boys: 5 quarters running; ratio 0.50 now, 0.30 in 2024-25 Q2: getting"
+            + " better, still short.",
+        p.words());
   }
 
   @Test
   void theHeatMapHasAllProjectsFirstThenProjectsByCommissionerAndTheMostSeriousStatus() {
     ReportModel model = model();
     BoardPage page = BoardPage.of(model, BoardView.of(model));
-    assertEquals(List.of("All projects", "Alpha forum", "Zeta panel"),
+    assertEquals(
+        List.of("All projects", "Alpha forum", "Zeta panel"),
         page.heatMap().stream().map(BoardPage.HeatRow::name).toList());
     assertFalse(page.columns().contains(Characteristic.ETHNIC_GROUP));
     BoardPage.HeatRow alpha = page.heatMap().get(1);
@@ -162,28 +188,48 @@ class BoardPageTest {
   void aStatusThatIsNotShownNeverReachesTheHeatMap() {
     // One tiny project: 3 people, 1 man. Its statuses beside "fewer than 5" are shown only where
     // the same for 1 to 4 men; the heat map uses no other.
-    List<Project> projects = List.of(new Project("T", "Tiny", "", "ICB", List.of("E1"), 0,
-        "census2021"));
+    List<Project> projects =
+        List.of(new Project("T", "Tiny", "", "ICB", List.of("E1"), 0, "census2021"));
     List<String> sex = Characteristic.SEX.categoryCodes();
-    List<CategoryCount> counts = List.of(new CategoryCount("T", "sex", sex.indexOf("male"), 1, 0),
-        new CategoryCount("T", "sex", sex.indexOf("female"), 2, 0));
-    List<ProjectBaseline> baselines = List.of(new ProjectBaseline("T", "sex", "male", 10, 20, 0),
-        new ProjectBaseline("T", "sex", "female", 10, 20, 0));
+    List<CategoryCount> counts =
+        List.of(
+            new CategoryCount("T", "sex", sex.indexOf("male"), 1, 0),
+            new CategoryCount("T", "sex", sex.indexOf("female"), 2, 0));
+    List<ProjectBaseline> baselines =
+        List.of(
+            new ProjectBaseline("T", "sex", "male", 10, 20, 0),
+            new ProjectBaseline("T", "sex", "female", 10, 20, 0));
     MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
     List<MetricRow> rows = new ArrayList<>(calc.projectMetrics(projects, counts, baselines));
-    rows.addAll(calc.rollup(ScopeType.ALL, rows,
-        MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
-    ReportModel model = new ReportModel(Period.parse("2025-26 Q2"), MetricCalculator.ALL_NAME,
-        "test", Bands.DEFAULT, 5, List.of("lived_experience"), projects, rows, List.of(),
-        Map.of("T", 3L), List.of(), new DataQuality(List.of(), Map.of(), Map.of(), 0, 0,
-            List.of()), List.of(), Map.of(), History.none());
+    rows.addAll(
+        calc.rollup(
+            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
+    ReportModel model =
+        new ReportModel(
+            Period.parse("2025-26 Q2"),
+            MetricCalculator.ALL_NAME,
+            "test",
+            Bands.DEFAULT,
+            5,
+            List.of("lived_experience"),
+            projects,
+            rows,
+            List.of(),
+            Map.of("T", 3L),
+            List.of(),
+            new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()),
+            List.of(),
+            Map.of(),
+            History.none());
     BoardView board = BoardView.of(model);
     BoardPage page = BoardPage.of(model, board);
     assertTrue(page.gaps().isEmpty());
     for (BoardPage.HeatRow h : page.heatMap()) {
       Status cell = h.cells().get(page.columns().indexOf(Characteristic.SEX)).status();
-      boolean anyShown = rows.stream().filter(r -> r.scopeId().equals(h.scopeId())
-          && r.characteristic().equals("sex")).anyMatch(board::isStatusShown);
+      boolean anyShown =
+          rows.stream()
+              .filter(r -> r.scopeId().equals(h.scopeId()) && r.characteristic().equals("sex"))
+              .anyMatch(board::isStatusShown);
       if (anyShown) {
         assertTrue(cell != null);
       } else {
@@ -196,11 +242,17 @@ class BoardPageTest {
   void theTrendsSheetGetsTheSameDirectionSinceAYearAgo() {
     ReportModel model = model();
     BoardView board = BoardView.of(model);
-    TrendView.Line men = TrendView.lines(model, board).stream()
-        .filter(l -> l.category().equals("male")).findFirst().orElseThrow();
+    TrendView.Line men =
+        TrendView.lines(model, board).stream()
+            .filter(l -> l.category().equals("male"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Direction.BETTER, men.sinceYearAgo());
-    TrendView.Line age = TrendView.lines(model, board).stream()
-        .filter(l -> l.category().equals("25_34")).findFirst().orElseThrow();
+    TrendView.Line age =
+        TrendView.lines(model, board).stream()
+            .filter(l -> l.category().equals("25_34"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Direction.WORSE, age.sinceYearAgo());
   }
 }

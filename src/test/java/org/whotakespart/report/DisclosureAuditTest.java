@@ -29,9 +29,9 @@ class DisclosureAuditTest {
 
   /**
    * Chained totals (the issue's religion case): over all projects, Buddhist and Other religion are
-   * both "fewer than 5" and leave 4 between them, and Other religion is three hidden project
-   * cells, so Other is at least 3: Other is 3 and Buddhist 1. Each line alone looks safe; the line
-   * of projects is not even checked by a rule that skips hidden totals.
+   * both "fewer than 5" and leave 4 between them, and Other religion is three hidden project cells,
+   * so Other is at least 3: Other is 3 and Buddhist 1. Each line alone looks safe; the line of
+   * projects is not even checked by a rule that skips hidden totals.
    */
   @Test
   void chainedTotalsAreSolvedTogether() {

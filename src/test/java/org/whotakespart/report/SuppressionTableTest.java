@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.whotakespart.report.SuppressionTable.Shown;
 
-/** The rule a board sees: 1 to 4 hidden, others rounded to the nearest 5, more hidden until the audit passes. */
+/**
+ * The rule a board sees: 1 to 4 hidden, others rounded to the nearest 5, more hidden until the
+ * audit passes.
+ */
 class SuppressionTableTest {
 
   @Test
@@ -25,7 +28,9 @@ class SuppressionTableTest {
     assertEquals(Shown.VALUE, t.shown(five));
     assertEquals(0, t.rounded(zero));
     // nearest 5: 5, 6, 7 -> 5; 8 to 12 -> 10; 13 -> 15; 1,234 -> 1,235
-    long[][] cases = {{5, 5}, {6, 5}, {7, 5}, {8, 10}, {12, 10}, {13, 15}, {1234, 1235}, {1232, 1230}};
+    long[][] cases = {
+      {5, 5}, {6, 5}, {7, 5}, {8, 10}, {12, 10}, {13, 15}, {1234, 1235}, {1232, 1230}
+    };
     for (long[] c : cases) {
       assertEquals(c[1], SuppressionTable.rounded(c[0]), "rounding " + c[0]);
     }
@@ -40,8 +45,8 @@ class SuppressionTableTest {
   }
 
   /**
-   * All projects 7 (shown as 5: 5 to 7) over seven projects of 1 each ("fewer than 5": at least
-   * 1): every project is exactly 1 until the total is withheld.
+   * All projects 7 (shown as 5: 5 to 7) over seven projects of 1 each ("fewer than 5": at least 1):
+   * every project is exactly 1 until the total is withheld.
    */
   @Test
   void aRoundedTotalOverManySmallCellsIsWithheld() {

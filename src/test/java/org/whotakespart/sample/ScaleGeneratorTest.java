@@ -26,13 +26,18 @@ import org.whotakespart.testing.TestSpark;
 
 /** Benchmark data: the asked-for number of clean records, the same for the same seed. */
 class ScaleGeneratorTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private ScaleGenerator generator(int projects) {
-    return new ScaleGenerator(2025, BaselinesReader.read(
-        Paths.sampleData().resolve("baselines-census2021.csv").toString(), StandardCharsets.UTF_8,
-        new Configuration()), Period.parse("2025-26 Q2"), 2, projects);
+    return new ScaleGenerator(
+        2025,
+        BaselinesReader.read(
+            Paths.sampleData().resolve("baselines-census2021.csv").toString(),
+            StandardCharsets.UTF_8,
+            new Configuration()),
+        Period.parse("2025-26 Q2"),
+        2,
+        projects);
   }
 
   private static List<Path> files(Path folder) throws IOException {
@@ -63,10 +68,12 @@ class ScaleGeneratorTest {
     q1.retainAll(q2);
     assertTrue(q1.size() > 1000, "people take part in both quarters: " + q1.size());
 
-    JobConfig config = JobConfig.builder()
-        .records(List.of(dir.resolve("a/records").toString()))
-        .projects(dir.resolve("a/projects.csv").toString())
-        .output(dir.resolve("out").toString()).buildForValidation();
+    JobConfig config =
+        JobConfig.builder()
+            .records(List.of(dir.resolve("a/records").toString()))
+            .projects(dir.resolve("a/projects.csv").toString())
+            .output(dir.resolve("out").toString())
+            .buildForValidation();
     try (RecordCheck.Checked c = ValidateJob.run(config, TestSpark.session(), Progress.silent())) {
       assertEquals(20_001, c.counts().accepted());
       assertEquals(0, c.counts().quarantined());
@@ -81,9 +88,11 @@ class ScaleGeneratorTest {
     List<Path> b = files(dir.resolve("b"));
     assertEquals(a.size(), b.size());
     for (int i = 0; i < a.size(); i++) {
-      assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
+      assertArrayEquals(
+          Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
     }
-    assertArrayEquals(Files.readAllBytes(dir.resolve("a/projects.csv")),
+    assertArrayEquals(
+        Files.readAllBytes(dir.resolve("a/projects.csv")),
         Files.readAllBytes(dir.resolve("b/projects.csv")));
   }
 }

@@ -16,8 +16,14 @@ class EquityCalculatorTest {
       new Project("B", "Project B", "", "North", List.of("E2"), 16, "census2021");
 
   /** Counts by flag: paid, paid known and people; every other flag 0. */
-  private static ExperienceCount paid(String project, Integer sexIndex, long people, long paid,
-      long known, long retained, long decileKnown) {
+  private static ExperienceCount paid(
+      String project,
+      Integer sexIndex,
+      long people,
+      long paid,
+      long known,
+      long retained,
+      long decileKnown) {
     long[] c = new long[ExperienceCount.Flag.values().length];
     c[ExperienceCount.Flag.PAID.ordinal()] = paid;
     c[ExperienceCount.Flag.PAID_KNOWN.ordinal()] = known;
@@ -26,27 +32,41 @@ class EquityCalculatorTest {
     return new ExperienceCount(project, "sex", sexIndex, people, c);
   }
 
-  private static EquityRow find(List<EquityRow> rows, ScopeType t, String id, String category,
-      String measure) {
-    return rows.stream().filter(r -> r.scopeType() == t && r.scopeId().equals(id)
-        && r.characteristic().equals("sex") && r.category().equals(category)
-        && r.measure().equals(measure)).findFirst().orElseThrow();
+  private static EquityRow find(
+      List<EquityRow> rows, ScopeType t, String id, String category, String measure) {
+    return rows.stream()
+        .filter(
+            r ->
+                r.scopeType() == t
+                    && r.scopeId().equals(id)
+                    && r.characteristic().equals("sex")
+                    && r.category().equals(category)
+                    && r.measure().equals(measure))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void groupsAreComparedWithEveryoneAndRollupsSumTheProjects() {
     // A: 20 women, 4 paid of 20 known; 30 men, 27 paid of 30; 5 unknown sex, 5 paid of 5.
     // B: 10 women, 10 paid of 10; no men.
-    List<ExperienceCount> now = List.of(
-        paid("A", 0, 20, 4, 20, 0, 20), paid("A", 1, 30, 27, 30, 0, 10), paid("A", null, 5, 5, 5, 0, 0),
-        paid("B", 0, 10, 10, 10, 0, 0));
+    List<ExperienceCount> now =
+        List.of(
+            paid("A", 0, 20, 4, 20, 0, 20),
+            paid("A", 1, 30, 27, 30, 0, 10),
+            paid("A", null, 5, 5, 5, 0, 0),
+            paid("B", 0, 10, 10, 10, 0, 0));
     // Last quarter, A: 8 women of whom 6 came back; 2 men, neither came back.
-    List<ExperienceCount> before = List.of(paid("A", 0, 8, 0, 0, 6, 0), paid("A", 1, 2, 0, 0, 0, 0));
-    Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes = Map.of(
-        ScopeType.COMMISSIONER, MetricCalculator.scopes(ScopeType.COMMISSIONER, List.of(A, B), Map.of()),
-        ScopeType.ALL, MetricCalculator.scopes(ScopeType.ALL, List.of(A, B), Map.of()));
-    List<EquityRow> rows = new EquityCalculator("2025-26 Q2").rows(List.of(A, B), now, before,
-        Map.of("A", 0.30, "B", 0.10), scopes);
+    List<ExperienceCount> before =
+        List.of(paid("A", 0, 8, 0, 0, 6, 0), paid("A", 1, 2, 0, 0, 0, 0));
+    Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes =
+        Map.of(
+            ScopeType.COMMISSIONER,
+                MetricCalculator.scopes(ScopeType.COMMISSIONER, List.of(A, B), Map.of()),
+            ScopeType.ALL, MetricCalculator.scopes(ScopeType.ALL, List.of(A, B), Map.of()));
+    List<EquityRow> rows =
+        new EquityCalculator("2025-26 Q2")
+            .rows(List.of(A, B), now, before, Map.of("A", 0.30, "B", 0.10), scopes);
 
     EquityRow women = find(rows, ScopeType.PROJECT, "A", "female", "paid");
     assertEquals(4, women.with());
@@ -59,10 +79,13 @@ class EquityCalculatorTest {
     assertEquals(55, women.everyonePeople());
     assertEquals(0.2 - 36.0 / 55, women.difference(), 1e-15);
     assertEquals(EquityStatus.LOWER, women.status(), "0.416 is below 36/55 = 0.655");
-    assertEquals(EquityStatus.HIGHER, find(rows, ScopeType.PROJECT, "A", "male", "paid").status(),
+    assertEquals(
+        EquityStatus.HIGHER,
+        find(rows, ScopeType.PROJECT, "A", "male", "paid").status(),
         "27/30 = 0.9: Wilson low 0.744 is above 36/55 = 0.655");
     // B: its women are everyone (10 of 10 paid each), so they cannot differ.
-    assertEquals(EquityStatus.SIMILAR, find(rows, ScopeType.PROJECT, "B", "female", "paid").status());
+    assertEquals(
+        EquityStatus.SIMILAR, find(rows, ScopeType.PROJECT, "B", "female", "paid").status());
 
     // Rollup over A and B: women 14 of 30 paid; everyone 46 of 65.
     EquityRow north = find(rows, ScopeType.COMMISSIONER, "North", "female", "paid");
@@ -71,7 +94,8 @@ class EquityCalculatorTest {
     assertEquals(46, north.everyoneWith());
     assertEquals(65, north.everyonePeople());
     EquityRow all = find(rows, ScopeType.ALL, "all", "female", "paid");
-    assertEquals(List.of(14L, 30L, 46L, 65L),
+    assertEquals(
+        List.of(14L, 30L, 46L, 65L),
         List.of(all.with(), all.people(), all.everyoneWith(), all.everyonePeople()));
 
     // Retention comes from last quarter's people: 6 of 8 women, 0 of 2 men, everyone 6 of 10.
@@ -87,9 +111,12 @@ class EquityCalculatorTest {
 
     // The catchment's deprivation: A's own 0.30; the rollup weights A by its 30 people with a
     // decile recorded and B by its 0 (B has none, so A alone sets it).
-    assertEquals(0.30, find(rows, ScopeType.PROJECT, "A", "female", "most_deprived_10").areaShare(), 1e-15);
-    assertEquals(0.10, find(rows, ScopeType.PROJECT, "B", "female", "most_deprived_10").areaShare(), 1e-15);
-    assertEquals(0.30, find(rows, ScopeType.ALL, "all", "male", "most_deprived_10").areaShare(), 1e-15);
+    assertEquals(
+        0.30, find(rows, ScopeType.PROJECT, "A", "female", "most_deprived_10").areaShare(), 1e-15);
+    assertEquals(
+        0.10, find(rows, ScopeType.PROJECT, "B", "female", "most_deprived_10").areaShare(), 1e-15);
+    assertEquals(
+        0.30, find(rows, ScopeType.ALL, "all", "male", "most_deprived_10").areaShare(), 1e-15);
     assertNull(find(rows, ScopeType.ALL, "all", "male", "most_deprived_20").areaShare());
   }
 }

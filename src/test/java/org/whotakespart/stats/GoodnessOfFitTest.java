@@ -12,14 +12,14 @@ class GoodnessOfFitTest {
   @Test
   void largeExpectedCountsUseTheChiSquareDistribution() {
     // chisq.test(c(30, 12, 8), p = c(0.5, 0.3, 0.2)): X-squared 2, p 0.36787944117144233
-    GoodnessOfFit.Result r = GoodnessOfFit.test(new long[] {30, 12, 8},
-        new double[] {0.5, 0.3, 0.2}, 1);
+    GoodnessOfFit.Result r =
+        GoodnessOfFit.test(new long[] {30, 12, 8}, new double[] {0.5, 0.3, 0.2}, 1);
     assertEquals("chi_square", r.method());
     assertEquals(2.0, r.statistic(), 1e-12);
     assertEquals(0.36787944117144233, r.pValue(), 1e-12);
     // chisq.test(c(10, 30, 5, 5), p = c(0.2, 0.5, 0.2, 0.1)): 3.5, 0.32076212080563887
-    GoodnessOfFit.Result s = GoodnessOfFit.test(new long[] {10, 30, 5, 5},
-        new double[] {0.2, 0.5, 0.2, 0.1}, 1);
+    GoodnessOfFit.Result s =
+        GoodnessOfFit.test(new long[] {10, 30, 5, 5}, new double[] {0.2, 0.5, 0.2, 0.1}, 1);
     assertEquals(3.5, s.statistic(), 1e-12);
     assertEquals(0.32076212080563887, s.pValue(), 1e-12);
   }
@@ -29,15 +29,15 @@ class GoodnessOfFitTest {
     // set.seed(1); chisq.test(c(1, 9, 0), p = c(0.3, 0.6, 0.1), simulate.p.value = TRUE,
     //   B = 200000): X-squared 3.833333333333333, p 0.18336908315458422. Our B = 2000 has a
     // standard error of about 0.009, so agreement within 0.04 is four of them.
-    GoodnessOfFit.Result r = GoodnessOfFit.test(new long[] {1, 9, 0},
-        new double[] {0.3, 0.6, 0.1}, 7);
+    GoodnessOfFit.Result r =
+        GoodnessOfFit.test(new long[] {1, 9, 0}, new double[] {0.3, 0.6, 0.1}, 7);
     assertEquals("monte_carlo", r.method());
     assertEquals(3.833333333333333, r.statistic(), 1e-12);
     assertEquals(0.18336908315458422, r.pValue(), 0.04);
     // chisq.test(c(0, 12, 3, 0), p = c(0.25, 0.5, 0.15, 0.1), simulate.p.value = TRUE,
     //   B = 200000): X-squared 8.2, p 0.043089784551077245
-    GoodnessOfFit.Result s = GoodnessOfFit.test(new long[] {0, 12, 3, 0},
-        new double[] {0.25, 0.5, 0.15, 0.1}, 7);
+    GoodnessOfFit.Result s =
+        GoodnessOfFit.test(new long[] {0, 12, 3, 0}, new double[] {0.25, 0.5, 0.15, 0.1}, 7);
     assertEquals(8.2, s.statistic(), 1e-12);
     assertEquals(0.043089784551077245, s.pValue(), 0.03);
   }
@@ -70,9 +70,10 @@ class GoodnessOfFitTest {
   @Test
   void aScopeWithNobodyOrOneCategoryIsNotTested() {
     MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
-    List<MetricRow> nobody = List.of(
-        calc.metric(ScopeType.PROJECT, "A", "A", "sex", "female", 0, 0, 4, 0.5),
-        calc.metric(ScopeType.PROJECT, "A", "A", "sex", "male", 0, 0, 4, 0.5));
+    List<MetricRow> nobody =
+        List.of(
+            calc.metric(ScopeType.PROJECT, "A", "A", "sex", "female", 0, 0, 4, 0.5),
+            calc.metric(ScopeType.PROJECT, "A", "A", "sex", "male", 0, 0, 4, 0.5));
     TestRow t = GoodnessOfFit.tests(nobody).get(0);
     assertEquals("not_tested", t.method());
     assertNull(t.pValue());
@@ -91,6 +92,7 @@ class GoodnessOfFitTest {
     assertEquals(2, t.degreesOfFreedom());
     assertEquals(0.36787944117144233, t.pValue(), 1e-12);
   }
+
   @Test
   void manyScopesAreTestedInTheirOrderWithTheirOwnPValues() {
     // 500 projects, Monte Carlo and chi-square tests mixed unevenly (the small ones together, as

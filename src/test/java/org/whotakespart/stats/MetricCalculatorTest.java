@@ -16,11 +16,16 @@ import org.whotakespart.ingest.Project;
 class MetricCalculatorTest {
   private final MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
 
-  private static MetricRow find(List<MetricRow> rows, String scope, String characteristic,
-      String category) {
-    return rows.stream().filter(r -> r.scopeId().equals(scope)
-        && r.characteristic().equals(characteristic) && r.category().equals(category))
-        .findFirst().orElseThrow();
+  private static MetricRow find(
+      List<MetricRow> rows, String scope, String characteristic, String category) {
+    return rows.stream()
+        .filter(
+            r ->
+                r.scopeId().equals(scope)
+                    && r.characteristic().equals(characteristic)
+                    && r.category().equals(category))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -82,13 +87,15 @@ class MetricCalculatorTest {
   @Test
   void everyCategoryGetsARowEvenWithNobodyInIt() {
     Project p = new Project("P1", "One", "", "C", List.of("E1"), 16, "census2021");
-    List<CategoryCount> counts = List.of(
-        new CategoryCount("P1", "sex", 0, 7, 0),
-        new CategoryCount("P1", "sex", null, 2, 0),
-        new CategoryCount("P1", "religion", 1, 3, 0));
-    List<ProjectBaseline> baselines = List.of(
-        new ProjectBaseline("P1", "sex", "female", 510, 1000, 0),
-        new ProjectBaseline("P1", "sex", "male", 490, 1000, 0));
+    List<CategoryCount> counts =
+        List.of(
+            new CategoryCount("P1", "sex", 0, 7, 0),
+            new CategoryCount("P1", "sex", null, 2, 0),
+            new CategoryCount("P1", "religion", 1, 3, 0));
+    List<ProjectBaseline> baselines =
+        List.of(
+            new ProjectBaseline("P1", "sex", "female", 510, 1000, 0),
+            new ProjectBaseline("P1", "sex", "male", 490, 1000, 0));
     List<MetricRow> rows = calc.projectMetrics(List.of(p), counts, baselines);
     int categories = 0;
     for (Characteristic c : Characteristic.values()) {
@@ -114,8 +121,11 @@ class MetricCalculatorTest {
     List<MetricRow> projectRows = new ArrayList<>();
     projectRows.add(calc.metric(ScopeType.PROJECT, "A", "A", "sex", "female", 2, 10, 1, 0.6));
     projectRows.add(calc.metric(ScopeType.PROJECT, "B", "B", "sex", "female", 30, 40, 0, 0.5));
-    List<MetricRow> all = calc.rollup(ScopeType.ALL, projectRows,
-        MetricCalculator.scopes(ScopeType.ALL, List.of(a, b), Map.of()));
+    List<MetricRow> all =
+        calc.rollup(
+            ScopeType.ALL,
+            projectRows,
+            MetricCalculator.scopes(ScopeType.ALL, List.of(a, b), Map.of()));
     MetricRow r = all.get(0);
     assertEquals(32, r.participants());
     assertEquals(50, r.known());
@@ -131,11 +141,16 @@ class MetricCalculatorTest {
   void projectsWithoutABaselineAddPeopleButNotPopulation() {
     Project a = new Project("A", "A", "", "ICB", List.of("E1"), 16, "census2021");
     Project b = new Project("B", "B", "", "ICB", List.of("X9"), 16, "own");
-    List<MetricRow> projectRows = List.of(
-        calc.metric(ScopeType.PROJECT, "A", "A", "sex", "female", 5, 10, 0, 0.5),
-        calc.metric(ScopeType.PROJECT, "B", "B", "sex", "female", 9, 10, 0, null));
-    MetricRow r = calc.rollup(ScopeType.COMMISSIONER, projectRows,
-        MetricCalculator.scopes(ScopeType.COMMISSIONER, List.of(a, b), Map.of())).get(0);
+    List<MetricRow> projectRows =
+        List.of(
+            calc.metric(ScopeType.PROJECT, "A", "A", "sex", "female", 5, 10, 0, 0.5),
+            calc.metric(ScopeType.PROJECT, "B", "B", "sex", "female", 9, 10, 0, null));
+    MetricRow r =
+        calc.rollup(
+                ScopeType.COMMISSIONER,
+                projectRows,
+                MetricCalculator.scopes(ScopeType.COMMISSIONER, List.of(a, b), Map.of()))
+            .get(0);
     assertEquals("ICB", r.scopeId());
     assertEquals(14, r.participants());
     assertEquals(20, r.known());
@@ -144,33 +159,50 @@ class MetricCalculatorTest {
 
   @Test
   void anAreaRollupCountsAProjectInEachOfItsAreas() {
-    Project three = new Project("T", "Three areas", "", "", List.of("E1", "E2", "E3"), 16, "census2021");
-    Map<String, List<MetricCalculator.Scope>> scopes = MetricCalculator.scopes(ScopeType.AREA,
-        List.of(three), Map.of("E1", "One"));
-    assertEquals(List.of(new MetricCalculator.Scope("E1", "One"), new MetricCalculator.Scope("E2", "E2"),
-        new MetricCalculator.Scope("E3", "E3")), scopes.get("T"));
+    Project three =
+        new Project("T", "Three areas", "", "", List.of("E1", "E2", "E3"), 16, "census2021");
+    Map<String, List<MetricCalculator.Scope>> scopes =
+        MetricCalculator.scopes(ScopeType.AREA, List.of(three), Map.of("E1", "One"));
+    assertEquals(
+        List.of(
+            new MetricCalculator.Scope("E1", "One"),
+            new MetricCalculator.Scope("E2", "E2"),
+            new MetricCalculator.Scope("E3", "E3")),
+        scopes.get("T"));
   }
 
   @Test
   void peopleOutsideTheIntendedPopulationAreCountedButNotKnown() {
     // A maternity group for women aged 16 to 49: a 14-year-old (under_16), two people aged 55 to
     // 64 and two men took part. Age bands: under_16 index 0, 16_24 1, 25_34 2, 55_64 5.
-    Project mvp = new Project("MVP", "Maternity voices", "", "C", List.of("E1"), 16, 49, "female",
-        java.util.Set.of(), "census2021");
-    List<CategoryCount> counts = List.of(
-        new CategoryCount("MVP", "age_band", 0, 1, 0),
-        new CategoryCount("MVP", "age_band", 1, 4, 0),
-        new CategoryCount("MVP", "age_band", 2, 5, 0),
-        new CategoryCount("MVP", "age_band", 5, 2, 0),
-        new CategoryCount("MVP", "age_band", null, 1, 0),
-        new CategoryCount("MVP", "sex", 0, 10, 0),
-        new CategoryCount("MVP", "sex", 1, 2, 0));
-    List<ProjectBaseline> baselines = List.of(
-        new ProjectBaseline("MVP", "age_band", "16_24", 30, 100, 16),
-        new ProjectBaseline("MVP", "age_band", "25_34", 30, 100, 16),
-        new ProjectBaseline("MVP", "age_band", "35_44", 28, 100, 16),
-        new ProjectBaseline("MVP", "age_band", "45_54", 12, 100, 16),
-        new ProjectBaseline("MVP", "sex", "female", 100, 100, 16));
+    Project mvp =
+        new Project(
+            "MVP",
+            "Maternity voices",
+            "",
+            "C",
+            List.of("E1"),
+            16,
+            49,
+            "female",
+            java.util.Set.of(),
+            "census2021");
+    List<CategoryCount> counts =
+        List.of(
+            new CategoryCount("MVP", "age_band", 0, 1, 0),
+            new CategoryCount("MVP", "age_band", 1, 4, 0),
+            new CategoryCount("MVP", "age_band", 2, 5, 0),
+            new CategoryCount("MVP", "age_band", 5, 2, 0),
+            new CategoryCount("MVP", "age_band", null, 1, 0),
+            new CategoryCount("MVP", "sex", 0, 10, 0),
+            new CategoryCount("MVP", "sex", 1, 2, 0));
+    List<ProjectBaseline> baselines =
+        List.of(
+            new ProjectBaseline("MVP", "age_band", "16_24", 30, 100, 16),
+            new ProjectBaseline("MVP", "age_band", "25_34", 30, 100, 16),
+            new ProjectBaseline("MVP", "age_band", "35_44", 28, 100, 16),
+            new ProjectBaseline("MVP", "age_band", "45_54", 12, 100, 16),
+            new ProjectBaseline("MVP", "sex", "female", 100, 100, 16));
     List<MetricRow> rows = calc.projectMetrics(List.of(mvp), counts, baselines);
     MetricRow young = find(rows, "MVP", "age_band", "16_24");
     // known = 4 + 5 inside the project's ages (not 12): share 4/9 against 0.3.
@@ -196,14 +228,15 @@ class MetricCalculatorTest {
   }
 
   /** One person's answers as counts split by age band and sex (null: not known). */
-  private static void person(List<CategoryCount> into, String project, String age, String sex,
-      String disability) {
+  private static void person(
+      List<CategoryCount> into, String project, String age, String sex, String disability) {
     Integer a = age == null ? null : Characteristic.AGE_BAND.indexOf(age);
     Integer x = Characteristic.SEX.indexOf(sex);
     into.add(new CategoryCount(project, "age_band", a, 1, 0, a, x));
     into.add(new CategoryCount(project, "sex", x, 1, 0, a, x));
-    into.add(new CategoryCount(project, "disability",
-        Characteristic.DISABILITY.indexOf(disability), 1, 0, a, x));
+    into.add(
+        new CategoryCount(
+            project, "disability", Characteristic.DISABILITY.indexOf(disability), 1, 0, a, x));
   }
 
   @Test
@@ -211,8 +244,18 @@ class MetricCalculatorTest {
     // A women's group for ages 16 to 49. A: 16-24 woman, not disabled; B: 25-34 woman, limited a
     // lot; C: 25-34 woman, not disabled; D: a 14-year-old girl, not disabled; E: a 55-64 woman,
     // limited a little; F: a 25-34 man, not disabled; G: a woman of unknown age, not disabled.
-    Project mvp = new Project("MVP", "Maternity voices", "", "C", List.of("E1"), 16, 49, "female",
-        java.util.Set.of(), "census2021");
+    Project mvp =
+        new Project(
+            "MVP",
+            "Maternity voices",
+            "",
+            "C",
+            List.of("E1"),
+            16,
+            49,
+            "female",
+            java.util.Set.of(),
+            "census2021");
     List<CategoryCount> counts = new java.util.ArrayList<>();
     person(counts, "MVP", "16_24", "female", "not_disabled");
     person(counts, "MVP", "25_34", "female", "limited_a_lot");
@@ -224,11 +267,11 @@ class MetricCalculatorTest {
     String women1649 = "residents aged 16 to 49, women and girls only";
     List<ProjectBaseline> baselines = new java.util.ArrayList<>();
     for (String band : List.of("16_24", "25_34", "35_44", "45_54")) {
-      baselines.add(new ProjectBaseline("MVP", "age_band", band, 25, 100, 16, women1649, 49,
-          "female"));
+      baselines.add(
+          new ProjectBaseline("MVP", "age_band", band, 25, 100, 16, women1649, 49, "female"));
     }
-    baselines.add(new ProjectBaseline("MVP", "sex", "female", 100, 100, 16, women1649, 49,
-        "female"));
+    baselines.add(
+        new ProjectBaseline("MVP", "sex", "female", 100, 100, 16, women1649, 49, "female"));
     // Disability: residents aged 16 and over, both sexes (no table crosses it with age and sex).
     baselines.add(new ProjectBaseline("MVP", "disability", "limited_a_lot", 10, 100, 16));
     baselines.add(new ProjectBaseline("MVP", "disability", "limited_a_little", 10, 100, 16));
@@ -256,38 +299,70 @@ class MetricCalculatorTest {
     assertEquals(1, outside.get(0).bySex());
     // The same people, not split by age and sex, are kept in disability's known as before.
     List<CategoryCount> plain = new java.util.ArrayList<>();
-    counts.forEach(c -> plain.add(new CategoryCount(c.projectId(), c.characteristic(),
-        c.categoryIndex(), c.people(), c.conflicts())));
-    assertEquals(7, find(calc.projectMetrics(List.of(mvp), plain, baselines), "MVP", "disability",
-        "not_disabled").known());
+    counts.forEach(
+        c ->
+            plain.add(
+                new CategoryCount(
+                    c.projectId(),
+                    c.characteristic(),
+                    c.categoryIndex(),
+                    c.people(),
+                    c.conflicts())));
+    assertEquals(
+        7,
+        find(
+                calc.projectMetrics(List.of(mvp), plain, baselines),
+                "MVP",
+                "disability",
+                "not_disabled")
+            .known());
   }
 
   @Test
   void aCharacteristicNotComparedCountsInARollupAsExpected() {
     // A stroke panel does not compare disability; the other project does (p0 0.2 for limited a
     // lot). All projects: expected = 10 * 0.2 (B) + 6 (A's own people, as they are) = 8 of 40.
-    Project a = new Project("A", "Stroke", "", "ICB", List.of("E1"), 16, null, "",
-        java.util.Set.of("disability"), "census2021");
+    Project a =
+        new Project(
+            "A",
+            "Stroke",
+            "",
+            "ICB",
+            List.of("E1"),
+            16,
+            null,
+            "",
+            java.util.Set.of("disability"),
+            "census2021");
     Project b = new Project("B", "B", "", "ICB", List.of("E1"), 16, "census2021");
-    List<CategoryCount> counts = List.of(
-        new CategoryCount("A", "disability", 0, 6, 0), new CategoryCount("A", "disability", 2, 24, 0),
-        new CategoryCount("B", "disability", 0, 2, 0), new CategoryCount("B", "disability", 2, 8, 0));
-    List<ProjectBaseline> baselines = List.of(
-        new ProjectBaseline("B", "disability", "limited_a_lot", 20, 100, 16),
-        new ProjectBaseline("B", "disability", "limited_a_little", 10, 100, 16),
-        new ProjectBaseline("B", "disability", "not_disabled", 70, 100, 16));
+    List<CategoryCount> counts =
+        List.of(
+            new CategoryCount("A", "disability", 0, 6, 0),
+                new CategoryCount("A", "disability", 2, 24, 0),
+            new CategoryCount("B", "disability", 0, 2, 0),
+                new CategoryCount("B", "disability", 2, 8, 0));
+    List<ProjectBaseline> baselines =
+        List.of(
+            new ProjectBaseline("B", "disability", "limited_a_lot", 20, 100, 16),
+            new ProjectBaseline("B", "disability", "limited_a_little", 10, 100, 16),
+            new ProjectBaseline("B", "disability", "not_disabled", 70, 100, 16));
     List<MetricRow> projects = calc.projectMetrics(List.of(a, b), counts, baselines);
     assertEquals(Status.NOT_COMPARED, find(projects, "A", "disability", "limited_a_lot").status());
-    List<MetricRow> all = calc.rollup(ScopeType.ALL, projects,
-        MetricCalculator.scopes(ScopeType.ALL, List.of(a, b), java.util.Map.of()));
+    List<MetricRow> all =
+        calc.rollup(
+            ScopeType.ALL,
+            projects,
+            MetricCalculator.scopes(ScopeType.ALL, List.of(a, b), java.util.Map.of()));
     MetricRow lot = find(all, "all", "disability", "limited_a_lot");
     assertEquals(40, lot.known());
     assertEquals(8.0 / 40.0, lot.populationShare(), 1e-15);
     assertEquals(8.0, lot.expected(), 1e-12);
     // A rollup of the stroke panel alone does not compare disability either.
-    List<MetricRow> alone = calc.rollup(ScopeType.COMMISSIONER, projects.stream()
-            .filter(r -> r.scopeId().equals("A")).toList(),
-        MetricCalculator.scopes(ScopeType.COMMISSIONER, List.of(a), java.util.Map.of()));
+    List<MetricRow> alone =
+        calc.rollup(
+            ScopeType.COMMISSIONER,
+            projects.stream().filter(r -> r.scopeId().equals("A")).toList(),
+            MetricCalculator.scopes(ScopeType.COMMISSIONER, List.of(a), java.util.Map.of()));
     assertEquals(Status.NOT_COMPARED, find(alone, "ICB", "disability", "limited_a_lot").status());
   }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The sampler against the exact binomial probabilities (commons-math3's pmf): 200,000 draws per
@@ -20,14 +20,14 @@ class MultinomialTest {
 
   @ParameterizedTest(name = "Bin({0}, {1})")
   @CsvSource({
-      "20, 0.3",     // inversion, mean 6
-      "1000, 0.004", // inversion, mean 4, many trials
-      "9, 0.5",      // inversion at p = 1/2
-      "100, 0.2",    // BTRS, mean 20
-      "5000, 0.37",  // BTRS, mean 1,850
-      "60, 0.8",     // p > 1/2: n minus a BTRS draw
-      "200, 0.95",   // p > 1/2: n minus an inversion draw
-      "1, 0.5",
+    "20, 0.3", // inversion, mean 6
+    "1000, 0.004", // inversion, mean 4, many trials
+    "9, 0.5", // inversion at p = 1/2
+    "100, 0.2", // BTRS, mean 20
+    "5000, 0.37", // BTRS, mean 1,850
+    "60, 0.8", // p > 1/2: n minus a BTRS draw
+    "200, 0.95", // p > 1/2: n minus an inversion draw
+    "1, 0.5",
   })
   void binomialDrawsFollowTheExactDistribution(int n, double p) {
     SplittableRandom random = new SplittableRandom(12345);
@@ -44,7 +44,8 @@ class MultinomialTest {
   void logFactorialsAgreeWithTheGammaFunctionEitherSideOfTheTable() {
     for (long k : new long[] {0, 1, 2, 10, 170, 65_535, 65_536, 1_000_000}) {
       double exact = org.apache.commons.math3.special.Gamma.logGamma(k + 1.0);
-      assertEquals(exact, Multinomial.logFactorial(k), Math.max(1.0, exact) * 1e-12, "log " + k + "!");
+      assertEquals(
+          exact, Multinomial.logFactorial(k), Math.max(1.0, exact) * 1e-12, "log " + k + "!");
     }
   }
 
@@ -85,19 +86,19 @@ class MultinomialTest {
   }
 
   /**
-   * Shares made ready once draw exactly the numbers that a chain of conditional binomials over
-   * the array draws, including categories with no probability, conditional probabilities over
-   * 1/2 (drawn as their complement) and a category after all the probability is spent.
+   * Shares made ready once draw exactly the numbers that a chain of conditional binomials over the
+   * array draws, including categories with no probability, conditional probabilities over 1/2
+   * (drawn as their complement) and a category after all the probability is spent.
    */
   @Test
   void preparedSharesDrawTheSameNumbersAsTheChainOfBinomials() {
     double[][] cases = {
-        {0.45, 0.3, 0.17, 0.05, 0.02, 0.008, 0.002},
-        {0.02, 0.9, 0.0, 0.05, 0.03},
-        {0.5, 0.5, 0.0},
-        {0.0, 0.0, 1.0},
-        {0.001, 0.001, 0.998},
-        {0.7, 0.3},
+      {0.45, 0.3, 0.17, 0.05, 0.02, 0.008, 0.002},
+      {0.02, 0.9, 0.0, 0.05, 0.03},
+      {0.5, 0.5, 0.0},
+      {0.0, 0.0, 1.0},
+      {0.001, 0.001, 0.998},
+      {0.7, 0.3},
     };
     for (double[] p : cases) {
       for (long n : new long[] {0, 1, 7, 60, 900, 25_000}) {
@@ -107,8 +108,10 @@ class MultinomialTest {
         long[] out = new long[p.length];
         for (int draw = 0; draw < 200; draw++) {
           Multinomial.sample(a, n, shares, out);
-          assertEquals(java.util.Arrays.toString(chainOfBinomials(b, n, p)),
-              java.util.Arrays.toString(out), "n " + n + ", p " + java.util.Arrays.toString(p));
+          assertEquals(
+              java.util.Arrays.toString(chainOfBinomials(b, n, p)),
+              java.util.Arrays.toString(out),
+              "n " + n + ", p " + java.util.Arrays.toString(p));
         }
       }
     }
@@ -153,10 +156,18 @@ class MultinomialTest {
     for (double[] c : cells) {
       statistic += Math.pow(c[1] - c[0], 2) / c[0];
     }
-    double pValue = cells.size() < 2 ? 1.0
-        : 1 - new ChiSquaredDistribution(cells.size() - 1).cumulativeProbability(statistic);
-    assertTrue(pValue > 1e-4, String.format("draws do not follow Bin(%d, %s): X² %.1f on %d"
-        + " cells, p %.2g", exact.getNumberOfTrials(), exact.getProbabilityOfSuccess(), statistic,
-        cells.size(), pValue));
+    double pValue =
+        cells.size() < 2
+            ? 1.0
+            : 1 - new ChiSquaredDistribution(cells.size() - 1).cumulativeProbability(statistic);
+    assertTrue(
+        pValue > 1e-4,
+        String.format(
+            "draws do not follow Bin(%d, %s): X² %.1f on %d" + " cells, p %.2g",
+            exact.getNumberOfTrials(),
+            exact.getProbabilityOfSuccess(),
+            statistic,
+            cells.size(),
+            pValue));
   }
 }

@@ -30,9 +30,22 @@ class PeopleCountsTest {
     f.add(DataTypes.createStructField(RecordColumns.PROJECT_ID, DataTypes.StringType, false));
     f.add(DataTypes.createStructField(RecordColumns.PARTICIPANT_ID, DataTypes.StringType, false));
     f.add(DataTypes.createStructField(ValidatedColumns.ACTIVITY_DAY, DataTypes.DateType, true));
-    for (String c : List.of("role", "sex", "ethnic_group", "age_band", "gender_identity",
-        "sexual_orientation", "religion", "disability", "unpaid_carer", "stage", "paid",
-        "adjustments_requested", "adjustments_met", "imd_decile")) {
+    for (String c :
+        List.of(
+            "role",
+            "sex",
+            "ethnic_group",
+            "age_band",
+            "gender_identity",
+            "sexual_orientation",
+            "religion",
+            "disability",
+            "unpaid_carer",
+            "stage",
+            "paid",
+            "adjustments_requested",
+            "adjustments_met",
+            "imd_decile")) {
       f.add(DataTypes.createStructField(ValidatedColumns.code(c), DataTypes.StringType, true));
     }
     return DataTypes.createStructType(f);
@@ -43,42 +56,95 @@ class PeopleCountsTest {
    * written before indices were kept has them worked out.
    */
   private static Dataset<Row> frame(List<Row> rows) {
-    return TestSpark.session().createDataFrame(rows, SCHEMA)
+    return TestSpark.session()
+        .createDataFrame(rows, SCHEMA)
         .transform(ValidatedColumns.indicesFromCodes());
   }
 
   /** A validated record with a role, sex and ethnic group; the rest unknown. */
-  private static Row record(String status, String project, String person, String day, String role,
-      String sex, String ethnic) {
-    return RowFactory.create(status, project, person, Date.valueOf(day), role, sex, ethnic, null,
-        null, null, null, null, null, null, null, null, null, null);
+  private static Row record(
+      String status,
+      String project,
+      String person,
+      String day,
+      String role,
+      String sex,
+      String ethnic) {
+    return RowFactory.create(
+        status,
+        project,
+        person,
+        Date.valueOf(day),
+        role,
+        sex,
+        ethnic,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** An accepted activity of project A with its experience columns. */
-  private static Row activity(String person, String day, String sex, String stage, String paid,
-      String requested, String met, String decile) {
-    return RowFactory.create("accepted", "A", person, Date.valueOf(day), null, sex, null, null,
-        null, null, null, null, null, stage, paid, requested, met, decile);
+  private static Row activity(
+      String person,
+      String day,
+      String sex,
+      String stage,
+      String paid,
+      String requested,
+      String met,
+      String decile) {
+    return RowFactory.create(
+        "accepted",
+        "A",
+        person,
+        Date.valueOf(day),
+        null,
+        sex,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        stage,
+        paid,
+        requested,
+        met,
+        decile);
   }
 
   /** (project, characteristic, category or "unknown") to people. */
   private static Map<String, Long> counts(List<Row> records, Set<String> roles) {
     Dataset<Row> df = frame(records);
     Map<String, Long> out = new TreeMap<>();
-    for (Row r : df.transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
-        .transform(PeopleCounts.filterMeasuredRoles(roles))
-        .transform(PeopleCounts.perPerson(1))
-        .transform(PeopleCounts.perCategory())
-        .collectAsList()) {
+    for (Row r :
+        df.transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
+            .transform(PeopleCounts.filterMeasuredRoles(roles))
+            .transform(PeopleCounts.perPerson(1))
+            .transform(PeopleCounts.perCategory())
+            .collectAsList()) {
       String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
       Integer index = r.getAs(CountColumns.CATEGORY_INDEX);
-      String category = index == null ? "unknown"
-          : Characteristic.fromCode(characteristic).orElseThrow().categoryCodes().get(index);
-      out.put(r.getAs(CountColumns.PROJECT_ID) + "/" + characteristic + "/" + category,
+      String category =
+          index == null
+              ? "unknown"
+              : Characteristic.fromCode(characteristic).orElseThrow().categoryCodes().get(index);
+      out.put(
+          r.getAs(CountColumns.PROJECT_ID) + "/" + characteristic + "/" + category,
           r.<Long>getAs(CountColumns.PEOPLE));
       if (r.<Long>getAs(CountColumns.CONFLICTS) > 0) {
-        out.put(r.getAs(CountColumns.PROJECT_ID) + "/" + characteristic + "/" + category
-            + "/conflicts", r.<Long>getAs(CountColumns.CONFLICTS));
+        out.put(
+            r.getAs(CountColumns.PROJECT_ID) + "/" + characteristic + "/" + category + "/conflicts",
+            r.<Long>getAs(CountColumns.CONFLICTS));
       }
     }
     return out;
@@ -86,25 +152,37 @@ class PeopleCountsTest {
 
   @Test
   void countsSplitByAgeAndSexAddUpToTheGroupsAndKeepEachPersonsSex() {
-    List<Row> rows = List.of(
-        record("accepted", "A", "p1", "2025-07-01", null, "female", "white_british"),
-        record("accepted", "A", "p2", "2025-08-01", null, "male", "black_african"),
-        record("accepted", "A", "p3", "2025-08-01", null, "female", "black_african"),
-        record("accepted", "A", "p3", "2025-09-01", null, "female", "black_african"));
+    List<Row> rows =
+        List.of(
+            record("accepted", "A", "p1", "2025-07-01", null, "female", "white_british"),
+            record("accepted", "A", "p2", "2025-08-01", null, "male", "black_african"),
+            record("accepted", "A", "p3", "2025-08-01", null, "female", "black_african"),
+            record("accepted", "A", "p3", "2025-09-01", null, "female", "black_african"));
     Map<String, Long> split = new TreeMap<>();
-    for (Row r : frame(rows).transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
-        .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
-        .transform(PeopleCounts.perPerson(1))
-        .transform(PeopleCounts.perCategory(true))
-        .collectAsList()) {
+    for (Row r :
+        frame(rows)
+            .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")))
+            .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
+            .transform(PeopleCounts.perPerson(1))
+            .transform(PeopleCounts.perCategory(true))
+            .collectAsList()) {
       String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
       Integer index = r.getAs(CountColumns.CATEGORY_INDEX);
       Integer sex = r.getAs(CountColumns.SEX_INDEX);
-      String category = index == null ? "unknown"
-          : Characteristic.fromCode(characteristic).orElseThrow().categoryCodes().get(index);
-      split.merge(characteristic + "/" + category + "/"
-          + (sex == null ? "?" : Characteristic.SEX.categoryCodes().get(sex)) + "/age "
-          + r.getAs(CountColumns.AGE_INDEX), r.<Long>getAs(CountColumns.PEOPLE), Long::sum);
+      String category =
+          index == null
+              ? "unknown"
+              : Characteristic.fromCode(characteristic).orElseThrow().categoryCodes().get(index);
+      split.merge(
+          characteristic
+              + "/"
+              + category
+              + "/"
+              + (sex == null ? "?" : Characteristic.SEX.categoryCodes().get(sex))
+              + "/age "
+              + r.getAs(CountColumns.AGE_INDEX),
+          r.<Long>getAs(CountColumns.PEOPLE),
+          Long::sum);
     }
     // Black African: p2 a man, p3 a woman (once, though she came twice); nobody's age is known.
     assertEquals(1L, split.get("ethnic_group/black_african/male/age null"));
@@ -114,20 +192,22 @@ class PeopleCountsTest {
     // Added up, the same as the plain counts.
     Map<String, Long> plain = counts(rows, Set.of("lived_experience"));
     Map<String, Long> added = new TreeMap<>();
-    split.forEach((k, v) -> added.merge("A/" + k.substring(0, k.indexOf('/', k.indexOf('/') + 1)),
-        v, Long::sum));
+    split.forEach(
+        (k, v) ->
+            added.merge("A/" + k.substring(0, k.indexOf('/', k.indexOf('/') + 1)), v, Long::sum));
     plain.keySet().removeIf(k -> k.endsWith("/conflicts"));
     assertEquals(plain, added);
   }
 
   @Test
   void aPersonWhoCameManyTimesIsCountedOncePerProject() {
-    List<Row> rows = List.of(
-        record("accepted", "A", "p1", "2025-07-01", null, "female", "white_british"),
-        record("accepted", "A", "p1", "2025-08-01", null, "female", "white_british"),
-        record("accepted", "A", "p1", "2025-09-30", null, "female", "white_british"),
-        record("accepted", "B", "p1", "2025-08-01", null, "female", "white_british"),
-        record("accepted", "A", "p2", "2025-08-01", null, "male", "black_african"));
+    List<Row> rows =
+        List.of(
+            record("accepted", "A", "p1", "2025-07-01", null, "female", "white_british"),
+            record("accepted", "A", "p1", "2025-08-01", null, "female", "white_british"),
+            record("accepted", "A", "p1", "2025-09-30", null, "female", "white_british"),
+            record("accepted", "B", "p1", "2025-08-01", null, "female", "white_british"),
+            record("accepted", "A", "p2", "2025-08-01", null, "male", "black_african"));
     Map<String, Long> c = counts(rows, Set.of("lived_experience"));
     assertEquals(1L, c.get("A/sex/female"));
     assertEquals(1L, c.get("A/sex/male"));
@@ -138,10 +218,11 @@ class PeopleCountsTest {
 
   @Test
   void theMostRecentKnownValueWinsAndTheConflictIsCounted() {
-    List<Row> rows = List.of(
-        record("accepted", "A", "p1", "2025-07-01", null, "male", "asian_indian"),
-        record("accepted", "A", "p1", "2025-09-01", null, "female", null),
-        record("accepted", "A", "p1", "2025-09-15", null, null, null));
+    List<Row> rows =
+        List.of(
+            record("accepted", "A", "p1", "2025-07-01", null, "male", "asian_indian"),
+            record("accepted", "A", "p1", "2025-09-01", null, "female", null),
+            record("accepted", "A", "p1", "2025-09-15", null, null, null));
     Map<String, Long> c = counts(rows, Set.of("lived_experience"));
     assertEquals(1L, c.get("A/sex/female"), "latest known, not latest record");
     assertEquals(1L, c.get("A/sex/female/conflicts"));
@@ -164,15 +245,52 @@ class PeopleCountsTest {
   void eachCharacteristicsConflictsAreItsOwn() {
     // The values a person gave are kept as one set of bits for every characteristic: the last
     // category of one characteristic sits next to the first of the next.
-    List<Row> rows = List.of(
-        coded("p1", "2025-07-01", Map.of("ethnic_group", "other_any_other", "age_band", "85_plus",
-            "unpaid_carer", "yes", "sex", "female")),
-        coded("p1", "2025-08-01", Map.of("ethnic_group", "other_arab", "age_band", "85_plus",
-            "unpaid_carer", "no", "sex", "female")),
-        coded("p2", "2025-07-01", Map.of("ethnic_group", "white_british", "age_band", "under_16",
-            "disability", "limited_a_lot")),
-        coded("p2", "2025-08-01", Map.of("ethnic_group", "white_british", "age_band", "under_16",
-            "disability", "not_disabled")));
+    List<Row> rows =
+        List.of(
+            coded(
+                "p1",
+                "2025-07-01",
+                Map.of(
+                    "ethnic_group",
+                    "other_any_other",
+                    "age_band",
+                    "85_plus",
+                    "unpaid_carer",
+                    "yes",
+                    "sex",
+                    "female")),
+            coded(
+                "p1",
+                "2025-08-01",
+                Map.of(
+                    "ethnic_group",
+                    "other_arab",
+                    "age_band",
+                    "85_plus",
+                    "unpaid_carer",
+                    "no",
+                    "sex",
+                    "female")),
+            coded(
+                "p2",
+                "2025-07-01",
+                Map.of(
+                    "ethnic_group",
+                    "white_british",
+                    "age_band",
+                    "under_16",
+                    "disability",
+                    "limited_a_lot")),
+            coded(
+                "p2",
+                "2025-08-01",
+                Map.of(
+                    "ethnic_group",
+                    "white_british",
+                    "age_band",
+                    "under_16",
+                    "disability",
+                    "not_disabled")));
     Map<String, Long> c = counts(rows, Set.of("lived_experience"));
     assertEquals(1L, c.get("A/ethnic_group/other_arab"));
     assertEquals(1L, c.get("A/ethnic_group/other_arab/conflicts"));
@@ -187,17 +305,21 @@ class PeopleCountsTest {
     assertEquals(null, c.get("A/ethnic_group/white_british/conflicts"));
     assertEquals(2L, c.get("A/religion/unknown"));
     assertEquals(null, c.get("A/religion/unknown/conflicts"));
-    long conflicts = c.entrySet().stream().filter(e -> e.getKey().endsWith("/conflicts"))
-        .mapToLong(Map.Entry::getValue).sum();
+    long conflicts =
+        c.entrySet().stream()
+            .filter(e -> e.getKey().endsWith("/conflicts"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
     assertEquals(3L, conflicts, "ethnic group and carer of p1, disability of p2: " + c);
   }
 
   @Test
   void unknownValuesAreCountedAsUnknownNotDropped() {
-    List<Row> rows = List.of(
-        record("accepted", "A", "p1", "2025-07-01", null, "prefer_not_to_say", null),
-        record("accepted", "A", "p2", "2025-07-01", null, null, "white_irish"),
-        record("accepted", "A", "p3", "2025-07-01", null, "male", null));
+    List<Row> rows =
+        List.of(
+            record("accepted", "A", "p1", "2025-07-01", null, "prefer_not_to_say", null),
+            record("accepted", "A", "p2", "2025-07-01", null, null, "white_irish"),
+            record("accepted", "A", "p3", "2025-07-01", null, "male", null));
     Map<String, Long> c = counts(rows, Set.of("lived_experience"));
     assertEquals(2L, c.get("A/sex/unknown"));
     assertEquals(1L, c.get("A/sex/male"));
@@ -207,14 +329,15 @@ class PeopleCountsTest {
 
   @Test
   void onlyAcceptedRecordsOfThePeriodAndMeasuredRolesCount() {
-    List<Row> rows = List.of(
-        record("accepted", "A", "p1", "2025-06-30", null, "male", null),   // Q1
-        record("accepted", "A", "p2", "2025-10-01", null, "male", null),   // Q3
-        record("quarantined", "A", "p3", "2025-07-01", null, "male", null),
-        record("duplicate", "A", "p4", "2025-07-01", null, "male", null),
-        record("accepted", "A", "p5", "2025-07-01", "professional", "male", null),
-        record("accepted", "A", "p6", "2025-07-01", "carer", "female", null),
-        record("accepted", "A", "p7", "2025-09-30", null, "female", null));
+    List<Row> rows =
+        List.of(
+            record("accepted", "A", "p1", "2025-06-30", null, "male", null), // Q1
+            record("accepted", "A", "p2", "2025-10-01", null, "male", null), // Q3
+            record("quarantined", "A", "p3", "2025-07-01", null, "male", null),
+            record("duplicate", "A", "p4", "2025-07-01", null, "male", null),
+            record("accepted", "A", "p5", "2025-07-01", "professional", "male", null),
+            record("accepted", "A", "p6", "2025-07-01", "carer", "female", null),
+            record("accepted", "A", "p7", "2025-09-30", null, "female", null));
     Map<String, Long> c = counts(rows, Set.of("lived_experience", "carer", "community_member"));
     assertEquals(2L, c.get("A/sex/female"));
     assertEquals(null, c.get("A/sex/male"));
@@ -224,22 +347,32 @@ class PeopleCountsTest {
 
   @Test
   void peopleByRoleCountEachPersonOncePerScopeWhateverTheirProjects() {
-    List<Row> rows = List.of(
-        record("accepted", "A", "p1", "2025-07-01", null, "female", null),
-        record("accepted", "B", "p1", "2025-08-01", null, "female", null),
-        record("accepted", "A", "p2", "2025-07-01", "professional", "male", null),
-        record("accepted", "B", "p3", "2025-07-02", "carer", null, null),
-        record("accepted", "B", "p3", "2025-07-03", "professional", null, null),
-        record("accepted", "A", "p4", "2025-06-01", null, "male", null));
+    List<Row> rows =
+        List.of(
+            record("accepted", "A", "p1", "2025-07-01", null, "female", null),
+            record("accepted", "B", "p1", "2025-08-01", null, "female", null),
+            record("accepted", "A", "p2", "2025-07-01", "professional", "male", null),
+            record("accepted", "B", "p3", "2025-07-02", "carer", null, null),
+            record("accepted", "B", "p3", "2025-07-03", "professional", null, null),
+            record("accepted", "A", "p4", "2025-06-01", null, "male", null));
     var spark = TestSpark.session();
-    Dataset<Row> scopes = spark.createDataFrame(List.of(
-        RowFactory.create("A", "project", "A"), RowFactory.create("B", "project", "B"),
-        RowFactory.create("A", "all", "all"), RowFactory.create("B", "all", "all")),
-        new StructType().add("project_id", "string").add("scope_type", "string").add("scope_id", "string"));
+    Dataset<Row> scopes =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("A", "project", "A"), RowFactory.create("B", "project", "B"),
+                RowFactory.create("A", "all", "all"), RowFactory.create("B", "all", "all")),
+            new StructType()
+                .add("project_id", "string")
+                .add("scope_type", "string")
+                .add("scope_id", "string"));
     Map<String, Long> people = new TreeMap<>();
-    for (Row r : PeopleCounts.peopleByScopeAndRole(frame(rows)
-            .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2"))), scopes,
-        Set.of("lived_experience", "carer"), rows.size()).collectAsList()) {
+    for (Row r :
+        PeopleCounts.peopleByScopeAndRole(
+                frame(rows).transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2"))),
+                scopes,
+                Set.of("lived_experience", "carer"),
+                rows.size())
+            .collectAsList()) {
       people.put(r.getAs("scope_id") + "/" + r.getAs("role"), r.<Long>getAs("people"));
     }
     assertEquals(2L, people.get("all/measured_roles"), "p1 once although in two projects; p3");
@@ -254,17 +387,26 @@ class PeopleCountsTest {
    * People per scope and role from {@code records}, by Spark, and by a plain count of the distinct
    * (scope, person) pairs with each role group; both as "type/id/role" to people.
    */
-  private static Map<String, Long>[] peopleBothWays(List<Row> records, List<Row> scopeRows,
-      Set<String> measured, boolean fromProjectSums) {
+  private static Map<String, Long>[] peopleBothWays(
+      List<Row> records, List<Row> scopeRows, Set<String> measured, boolean fromProjectSums) {
     var spark = TestSpark.session();
-    Dataset<Row> scopes = spark.createDataFrame(scopeRows, new StructType().add("project_id",
-        "string").add("scope_type", "string").add("scope_id", "string"));
+    Dataset<Row> scopes =
+        spark.createDataFrame(
+            scopeRows,
+            new StructType()
+                .add("project_id", "string")
+                .add("scope_type", "string")
+                .add("scope_id", "string"));
     Map<String, Long> bySpark = new TreeMap<>();
-    Dataset<Row> inPeriod = frame(records)
-        .transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")));
-    for (Row r : (fromProjectSums ? PeopleCounts.fromProjectSums(inPeriod, scopes, measured)
-        : PeopleCounts.inOneQuery(inPeriod, scopes, measured)).collectAsList()) {
-      bySpark.put(r.getAs("scope_type") + "/" + r.getAs("scope_id") + "/" + r.getAs("role"),
+    Dataset<Row> inPeriod =
+        frame(records).transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")));
+    for (Row r :
+        (fromProjectSums
+                ? PeopleCounts.fromProjectSums(inPeriod, scopes, measured)
+                : PeopleCounts.inOneQuery(inPeriod, scopes, measured))
+            .collectAsList()) {
+      bySpark.put(
+          r.getAs("scope_type") + "/" + r.getAs("scope_id") + "/" + r.getAs("role"),
           r.<Long>getAs("people"));
     }
     Map<String, Set<String>> pairs = new TreeMap<>();
@@ -311,15 +453,23 @@ class PeopleCountsTest {
   @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
   void peopleInSeveralProjectsAndScopesCountOnceEachAsAPlainCountSays(boolean fromProjectSums) {
     java.util.Random random = new java.util.Random(20261124);
-    List<String> roles = java.util.Arrays.asList("lived_experience", "carer", "professional",
-        "community_member", null);
+    List<String> roles =
+        java.util.Arrays.asList(
+            "lived_experience", "carer", "professional", "community_member", null);
     List<Row> records = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       // 60 people over 7 projects: most in one or two, some in three or more.
       int person = random.nextInt(60);
       int project = (person + (random.nextInt(4) == 0 ? random.nextInt(7) : 0)) % 7;
-      records.add(record("accepted", "P" + project, "p" + person, "2025-0" + (7 + random.nextInt(3))
-          + "-1" + random.nextInt(10), roles.get(random.nextInt(roles.size())), null, null));
+      records.add(
+          record(
+              "accepted",
+              "P" + project,
+              "p" + person,
+              "2025-0" + (7 + random.nextInt(3)) + "-1" + random.nextInt(10),
+              roles.get(random.nextInt(roles.size())),
+              null,
+              null));
     }
     Set<String> measured = Set.of("lived_experience", "carer");
     Map<String, Long>[] both = peopleBothWays(records, scopesOf(7), measured, fromProjectSums);
@@ -334,32 +484,43 @@ class PeopleCountsTest {
     List<Row> records = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       int person = random.nextInt(80);
-      records.add(record("accepted", "P" + person % 5, "p" + person, "2025-08-0" + (1
-          + random.nextInt(9)), random.nextBoolean() ? "carer" : "professional", null, null));
+      records.add(
+          record(
+              "accepted",
+              "P" + person % 5,
+              "p" + person,
+              "2025-08-0" + (1 + random.nextInt(9)),
+              random.nextBoolean() ? "carer" : "professional",
+              null,
+              null));
     }
-    Map<String, Long>[] both = peopleBothWays(records, scopesOf(5), Set.of("carer"),
-        fromProjectSums);
+    Map<String, Long>[] both =
+        peopleBothWays(records, scopesOf(5), Set.of("carer"), fromProjectSums);
     assertEquals(both[1], both[0]);
     assertEquals(true, both[0].containsKey("area/L1/professional"));
   }
 
   @Test
   void twoQuartersAreCountedApartInOnePass() {
-    List<Row> rows = List.of(
-        record("accepted", "A", "p1", "2025-06-30", null, "male", null),    // 2025-26 Q1
-        record("accepted", "A", "p1", "2025-07-01", null, "female", null),  // 2025-26 Q2
-        record("accepted", "A", "p2", "2025-07-02", null, "female", null));
+    List<Row> rows =
+        List.of(
+            record("accepted", "A", "p1", "2025-06-30", null, "male", null), // 2025-26 Q1
+            record("accepted", "A", "p1", "2025-07-01", null, "female", null), // 2025-26 Q2
+            record("accepted", "A", "p2", "2025-07-02", null, "female", null));
     Map<String, Long> people = new TreeMap<>();
     List<String> labels = List.of("2025-26 Q2", "2025-26 Q1");
-    for (Row r : frame(rows)
-        .transform(PeopleCounts.filterAcceptedIn(labels.stream().map(Period::parse).toList()))
-        .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
-        .transform(PeopleCounts.perPerson(labels.size()))
-        .transform(PeopleCounts.perCategory())
-        .collectAsList()) {
+    for (Row r :
+        frame(rows)
+            .transform(PeopleCounts.filterAcceptedIn(labels.stream().map(Period::parse).toList()))
+            .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
+            .transform(PeopleCounts.perPerson(labels.size()))
+            .transform(PeopleCounts.perCategory())
+            .collectAsList()) {
       if (r.getAs(CountColumns.CHARACTERISTIC).equals("sex")) {
-        people.put(labels.get(r.getAs(CountColumns.PERIOD_INDEX)) + "/"
-            + r.getAs(CountColumns.CATEGORY_INDEX),
+        people.put(
+            labels.get(r.getAs(CountColumns.PERIOD_INDEX))
+                + "/"
+                + r.getAs(CountColumns.CATEGORY_INDEX),
             r.<Long>getAs(CountColumns.PEOPLE));
       }
     }
@@ -369,27 +530,33 @@ class PeopleCountsTest {
 
   @Test
   void experienceIsReadPerPersonAndRetentionLooksAQuarterAhead() {
-    List<Row> rows = List.of(
-        // p1: Q1 design, paid, decile 1; Q2 delivery unpaid and evaluation paid, one adjustment
-        // met and one not, decile 2 (the latest).
-        activity("p1", "2025-05-01", "female", "design", "yes", null, null, "1"),
-        activity("p1", "2025-07-01", "female", "delivery", "no", "yes", "yes", null),
-        activity("p1", "2025-08-01", "female", "evaluation", "yes", "yes", "no", "2"),
-        // p2: Q1 only, so not retained.
-        activity("p2", "2025-05-02", "male", "delivery", null, "no", null, "5"),
-        // p3: Q2 only; nothing recorded but an adjustment met; the decile withheld.
-        activity("p3", "2025-09-01", "female", null, null, "yes", "yes", "prefer_not_to_say"));
+    List<Row> rows =
+        List.of(
+            // p1: Q1 design, paid, decile 1; Q2 delivery unpaid and evaluation paid, one adjustment
+            // met and one not, decile 2 (the latest).
+            activity("p1", "2025-05-01", "female", "design", "yes", null, null, "1"),
+            activity("p1", "2025-07-01", "female", "delivery", "no", "yes", "yes", null),
+            activity("p1", "2025-08-01", "female", "evaluation", "yes", "yes", "no", "2"),
+            // p2: Q1 only, so not retained.
+            activity("p2", "2025-05-02", "male", "delivery", null, "no", null, "5"),
+            // p3: Q2 only; nothing recorded but an adjustment met; the decile withheld.
+            activity("p3", "2025-09-01", "female", null, null, "yes", "yes", "prefer_not_to_say"));
     Map<String, Long> n = new TreeMap<>();
-    for (Row r : frame(rows)
-        .transform(PeopleCounts.filterAcceptedIn(List.of(Period.parse("2025-26 Q1"),
-            Period.parse("2025-26 Q2"))))
-        .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
-        .transform(PeopleCounts.perPerson(2))
-        .transform(PeopleCounts.perCategory())
-        .collectAsList()) {
+    for (Row r :
+        frame(rows)
+            .transform(
+                PeopleCounts.filterAcceptedIn(
+                    List.of(Period.parse("2025-26 Q1"), Period.parse("2025-26 Q2"))))
+            .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
+            .transform(PeopleCounts.perPerson(2))
+            .transform(PeopleCounts.perCategory())
+            .collectAsList()) {
       if (r.getAs(CountColumns.CHARACTERISTIC).equals("sex")) {
-        String at = List.of("2025-26 Q1", "2025-26 Q2").get(r.getAs(CountColumns.PERIOD_INDEX))
-            + "/" + r.getAs(CountColumns.CATEGORY_INDEX) + "/";
+        String at =
+            List.of("2025-26 Q1", "2025-26 Q2").get(r.getAs(CountColumns.PERIOD_INDEX))
+                + "/"
+                + r.getAs(CountColumns.CATEGORY_INDEX)
+                + "/";
         n.put(at + "people", r.<Long>getAs(CountColumns.PEOPLE));
         for (ExperienceCount.Flag f : ExperienceCount.Flag.values()) {
           n.put(at + f.column(), r.<Long>getAs(f.column()));
@@ -425,27 +592,33 @@ class PeopleCountsTest {
   void retentionOfTheQuarterBeforeTheLastWithOlderQuartersCountedToo() {
     // Q4 (2024-25), Q1 and Q2 (2025-26), oldest first. a takes part in all three, b in Q1 only,
     // c in Q2 only, d in Q4 only, e in Q1 and in Q2 of another project only.
-    List<Period> quarters = List.of(Period.parse("2024-25 Q4"), Period.parse("2025-26 Q1"),
-        Period.parse("2025-26 Q2"));
-    List<Row> rows = List.of(
-        record("accepted", "A", "a", "2025-03-01", null, "female", null),
-        record("accepted", "A", "a", "2025-05-01", null, "female", null),
-        record("accepted", "A", "a", "2025-08-01", null, "male", null),
-        record("accepted", "A", "b", "2025-06-01", null, "male", null),
-        record("accepted", "A", "c", "2025-09-30", null, "female", null),
-        record("accepted", "A", "d", "2025-01-15", null, null, null),
-        record("accepted", "A", "e", "2025-04-01", null, "female", null),
-        record("accepted", "B", "e", "2025-07-01", null, "female", null));
+    List<Period> quarters =
+        List.of(Period.parse("2024-25 Q4"), Period.parse("2025-26 Q1"), Period.parse("2025-26 Q2"));
+    List<Row> rows =
+        List.of(
+            record("accepted", "A", "a", "2025-03-01", null, "female", null),
+            record("accepted", "A", "a", "2025-05-01", null, "female", null),
+            record("accepted", "A", "a", "2025-08-01", null, "male", null),
+            record("accepted", "A", "b", "2025-06-01", null, "male", null),
+            record("accepted", "A", "c", "2025-09-30", null, "female", null),
+            record("accepted", "A", "d", "2025-01-15", null, null, null),
+            record("accepted", "A", "e", "2025-04-01", null, "female", null),
+            record("accepted", "B", "e", "2025-07-01", null, "female", null));
     Map<String, Long> n = new TreeMap<>();
-    for (Row r : frame(rows)
-        .transform(PeopleCounts.filterAcceptedIn(quarters))
-        .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
-        .transform(PeopleCounts.perPerson(quarters.size()))
-        .transform(PeopleCounts.perCategory())
-        .collectAsList()) {
+    for (Row r :
+        frame(rows)
+            .transform(PeopleCounts.filterAcceptedIn(quarters))
+            .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience")))
+            .transform(PeopleCounts.perPerson(quarters.size()))
+            .transform(PeopleCounts.perCategory())
+            .collectAsList()) {
       if (r.getAs(CountColumns.CHARACTERISTIC).equals("sex")) {
-        String at = quarters.get(r.<Integer>getAs(CountColumns.PERIOD_INDEX)).label() + "/"
-            + r.getAs(CountColumns.PROJECT_ID) + "/" + r.getAs(CountColumns.CATEGORY_INDEX);
+        String at =
+            quarters.get(r.<Integer>getAs(CountColumns.PERIOD_INDEX)).label()
+                + "/"
+                + r.getAs(CountColumns.PROJECT_ID)
+                + "/"
+                + r.getAs(CountColumns.CATEGORY_INDEX);
         n.put(at, r.<Long>getAs(CountColumns.PEOPLE));
         n.put(at + "/retained", r.<Long>getAs(ExperienceCount.Flag.RETAINED.column()));
       }

@@ -54,11 +54,13 @@ class StatusTest {
     // statistics.md's check: 0 of 35 against p0 = 0.019. z²/(35 + z²) = 3.8415/38.8415 = 0.0989,
     // not below 0.019: even total absence would not be significant.
     assertEquals(0.0989, Z2 / (35 + Z2), 5e-5);
-    MetricRow r = calc.metric(ScopeType.PROJECT, "P", "P", "ethnic_group", "asian_bangladeshi", 0,
-        35, 0, 0.019);
+    MetricRow r =
+        calc.metric(
+            ScopeType.PROJECT, "P", "P", "ethnic_group", "asian_bangladeshi", 0, 35, 0, 0.019);
     assertEquals(Status.TOO_FEW_TO_TELL, r.status());
     assertFalse(Status.ableToShowGap(35, 0.019));
-    // 1 of 35 against 0.05 (ratio 0.57): outside the band, not significant, not able (0.0989 ≥ 0.05).
+    // 1 of 35 against 0.05 (ratio 0.57): outside the band, not significant, not able (0.0989 ≥
+    // 0.05).
     assertEquals(Status.TOO_FEW_TO_TELL, status(1, 35, 0.05));
     // 3 of 5 against 0.3 (ratio 2): 0 of 5 would not be significant (z²/(5 + z²) = 0.4345 ≥ 0.3).
     assertEquals(Status.TOO_FEW_TO_TELL, status(3, 5, 0.3));
@@ -98,7 +100,8 @@ class StatusTest {
     assertEquals(Status.OVER_REPRESENTED, status(5, 5, 0.02));
     assertEquals(Status.IN_LINE, status(20, 20, 0.9));
     assertEquals(Status.NO_DATA, status(0, 0, 0.3));
-    assertEquals(Status.NO_BASELINE,
+    assertEquals(
+        Status.NO_BASELINE,
         calc.metric(ScopeType.PROJECT, "P", "P", "sex", "male", 3, 10, 0, null).status());
   }
 
@@ -119,19 +122,21 @@ class StatusTest {
     Status t = Status.TOO_FEW_TO_TELL;
     assertEquals(new Trend("under_represented", 1), Trend.of(new Status[] {u, u, t, u}));
     assertEquals(new Trend("not_assessed", 0), Trend.of(new Status[] {u, u, u, t}));
-    assertEquals(new Trend("persistently_under_represented", 4),
-        Trend.of(new Status[] {u, u, u, u}));
-    assertEquals(new Trend("not_assessed", 0),
-        Trend.of(new Status[] {u, u, u, Status.NOT_COMPARED}));
+    assertEquals(
+        new Trend("persistently_under_represented", 4), Trend.of(new Status[] {u, u, u, u}));
+    assertEquals(
+        new Trend("not_assessed", 0), Trend.of(new Status[] {u, u, u, Status.NOT_COMPARED}));
   }
 
   @Test
   void theBandIsConfigurable() {
     // 15 of 20 = 0.75 against 0.85: ratio 0.882; the 95% high (0.888) is above 0.85.
     MetricCalculator strict = new MetricCalculator("2025 Q3", new Bands(0.9, 1.1));
-    assertEquals(Status.POSSIBLY_UNDER_REPRESENTED,
+    assertEquals(
+        Status.POSSIBLY_UNDER_REPRESENTED,
         strict.metric(ScopeType.PROJECT, "P", "P", "sex", "female", 15, 20, 0, 0.85).status());
-    assertEquals(Status.IN_LINE,
+    assertEquals(
+        Status.IN_LINE,
         calc.metric(ScopeType.PROJECT, "P", "P", "sex", "female", 15, 20, 0, 0.85).status());
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reference values from R 4.2 on this machine, printed with sprintf("%.17g"):
- * {@code prop.test(x, n, correct = FALSE, conf.level = cl)$conf.int}.
+ * Reference values from R 4.2 on this machine, printed with sprintf("%.17g"): {@code prop.test(x,
+ * n, correct = FALSE, conf.level = cl)$conf.int}.
  */
 class WilsonTest {
   private static final double TOLERANCE = 1e-14;
@@ -51,7 +51,8 @@ class WilsonTest {
   void largerCountsMatchR() {
     // prop.test(37, 412, correct = FALSE, conf.level = 0.95 and 0.998)$conf.int
     assertInterval(0.065855918723968121, 0.12133431247964652, Wilson.interval(37, 412, Wilson.Z95));
-    assertInterval(0.055074794033639053, 0.14312145250270261, Wilson.interval(37, 412, Wilson.Z998));
+    assertInterval(
+        0.055074794033639053, 0.14312145250270261, Wilson.interval(37, 412, Wilson.Z998));
     // prop.test(1, 3, correct = FALSE)$conf.int
     assertInterval(0.061491944720396291, 0.79234039919795229, Wilson.interval(1, 3, Wilson.Z95));
   }

@@ -25,14 +25,27 @@ public final class KilledIngest {
   public static void main(String[] args) {
     SparkSession spark = SparkSessions.create("local[1]");
     String victim = args[3];
-    IngestJob.Hooks kill = new IngestJob.Hooks(rows -> rows.map((MapFunction<Row, Row>) r -> {
-      if (victim.equals(r.getAs("record_id")) && SEEN.incrementAndGet() == 1) {
-        Runtime.getRuntime().halt(137);
-      }
-      return r;
-    }, Encoders.row(rows.schema())));
-    IngestJob.run(JobConfig.builder().records(List.of(args[0])).projects(args[1]).store(args[2])
-        .buildForIngest(), spark, Progress.silent(), kill);
+    IngestJob.Hooks kill =
+        new IngestJob.Hooks(
+            rows ->
+                rows.map(
+                    (MapFunction<Row, Row>)
+                        r -> {
+                          if (victim.equals(r.getAs("record_id")) && SEEN.incrementAndGet() == 1) {
+                            Runtime.getRuntime().halt(137);
+                          }
+                          return r;
+                        },
+                    Encoders.row(rows.schema())));
+    IngestJob.run(
+        JobConfig.builder()
+            .records(List.of(args[0]))
+            .projects(args[1])
+            .store(args[2])
+            .buildForIngest(),
+        spark,
+        Progress.silent(),
+        kill);
     System.exit(0);
   }
 }

@@ -26,9 +26,9 @@ import org.whotakespart.testing.Paths;
 import org.whotakespart.testing.TestSpark;
 
 /**
- * Reports as of an earlier store version reproduce the report made then, byte for byte; erasing
- * a participant removes them from every quarter at once, and from the files once vacuumed (or at
- * once with --now), after which a report of a version before the erasure says so.
+ * Reports as of an earlier store version reproduce the report made then, byte for byte; erasing a
+ * participant removes them from every quarter at once, and from the files once vacuumed (or at once
+ * with --now), after which a report of a version before the erasure says so.
  */
 class StoreVersionsTest {
   private static final String HEADER =
@@ -36,25 +36,47 @@ class StoreVersionsTest {
   private static final List<String> TABLES =
       List.of("metrics.csv", "trends.csv", "equity.csv", "tests.csv", "people.csv");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final SparkSession spark = TestSpark.session();
 
   /** 60 people in SHF-01 and SHF-02, each once in 2025-26 Q1 and once in Q2. */
   private Path export(String name, String ethnicGroupOfFirstTen) throws IOException {
     StringBuilder b = new StringBuilder(HEADER);
-    String[] groups = {"white_british", "asian_pakistani", "black_african", "white_other",
-        "mixed_white_and_black_caribbean"};
+    String[] groups = {
+      "white_british",
+      "asian_pakistani",
+      "black_african",
+      "white_other",
+      "mixed_white_and_black_caribbean"
+    };
     for (int i = 0; i < 60; i++) {
       String person = String.format("PX%02d", i);
       String project = i % 2 == 0 ? "SHF-01" : "SHF-02";
       String group = i < 10 ? ethnicGroupOfFirstTen : groups[i % groups.length];
       String sex = i % 3 == 0 ? "male" : "female";
-      b.append(String.join(",", "q1-" + i, person, project, "2025-05-1" + (i % 9), sex, group,
-          "lived_experience")).append('\n');
-      b.append(String.join(",", "q2-" + i, person, project, "2025-08-1" + (i % 9), sex, group,
-          "lived_experience")).append('\n');
+      b.append(
+              String.join(
+                  ",",
+                  "q1-" + i,
+                  person,
+                  project,
+                  "2025-05-1" + (i % 9),
+                  sex,
+                  group,
+                  "lived_experience"))
+          .append('\n');
+      b.append(
+              String.join(
+                  ",",
+                  "q2-" + i,
+                  person,
+                  project,
+                  "2025-08-1" + (i % 9),
+                  sex,
+                  group,
+                  "lived_experience"))
+          .append('\n');
     }
     Path f = dir.resolve("exports").resolve(name);
     Files.createDirectories(f.getParent());
@@ -71,17 +93,31 @@ class StoreVersionsTest {
   }
 
   private void ingest(Path file) {
-    IngestJob.run(JobConfig.builder().records(List.of(file.toString()))
-        .projects(Paths.sampleData().resolve("projects.csv").toString()).store(store())
-        .buildForIngest(), spark, Progress.silent());
+    IngestJob.run(
+        JobConfig.builder()
+            .records(List.of(file.toString()))
+            .projects(Paths.sampleData().resolve("projects.csv").toString())
+            .store(store())
+            .buildForIngest(),
+        spark,
+        Progress.silent());
   }
 
   private ReportJob.Result report(String out, String asOf) {
-    return ReportJob.run(JobConfig.builder()
-        .projects(Paths.sampleData().resolve("projects.csv").toString())
-        .baselines(List.of(Paths.sampleData().resolve("baselines-census2021.csv").toString()))
-        .period("2025-26 Q2").trendQuarters(1).charts(false).output(dir.resolve(out).toString())
-        .store(store()).fromStore(true).storeAsOf(asOf).build(), spark, Progress.silent());
+    return ReportJob.run(
+        JobConfig.builder()
+            .projects(Paths.sampleData().resolve("projects.csv").toString())
+            .baselines(List.of(Paths.sampleData().resolve("baselines-census2021.csv").toString()))
+            .period("2025-26 Q2")
+            .trendQuarters(1)
+            .charts(false)
+            .output(dir.resolve(out).toString())
+            .store(store())
+            .fromStore(true)
+            .storeAsOf(asOf)
+            .build(),
+        spark,
+        Progress.silent());
   }
 
   private byte[] bytes(String out, String table) throws IOException {
@@ -100,8 +136,9 @@ class StoreVersionsTest {
     export("org-a.csv", "asian_bangladeshi");
     ingest(file);
     report("corrected", null);
-    assertFalse(java.util.Arrays.equals(bytes("first", "metrics.csv"),
-        bytes("corrected", "metrics.csv")), "the correction changed the figures");
+    assertFalse(
+        java.util.Arrays.equals(bytes("first", "metrics.csv"), bytes("corrected", "metrics.csv")),
+        "the correction changed the figures");
 
     ReportJob.Result again = report("again", "0");
     for (String t : TABLES) {
@@ -125,7 +162,8 @@ class StoreVersionsTest {
     StoreException early = assertThrows(StoreException.class, () -> h.resolve(spark, "2000-01-01"));
     assertTrue(early.getMessage().contains("did not exist yet at 2000-01-01"), early.getMessage());
     StoreException none = assertThrows(StoreException.class, () -> report("none", "7"));
-    assertTrue(none.getMessage().contains("has no version 7; its versions run from 0 to 1"),
+    assertTrue(
+        none.getMessage().contains("has no version 7; its versions run from 0 to 1"),
         none.getMessage());
   }
 
@@ -136,20 +174,26 @@ class StoreVersionsTest {
     ingest(file);
     HistoryStore h = history();
     assertEquals(2, holding("PX07").size(), "PX07 is in both quarters' files");
-    assertEquals(2, h.readAll(spark, h.latest(spark))
-        .filter("participant_id = 'PX07'").count());
+    assertEquals(2, h.readAll(spark, h.latest(spark)).filter("participant_id = 'PX07'").count());
 
     HistoryStore.Erasure e = h.forget(spark, "PX07", null, false);
     assertEquals(2, e.records());
     assertEquals(1, e.version());
-    assertEquals(0, h.readAll(spark, 1).filter("participant_id = 'PX07'").count(),
+    assertEquals(
+        0,
+        h.readAll(spark, 1).filter("participant_id = 'PX07'").count(),
         "gone from every quarter");
     assertEquals(118, h.readAll(spark, 1).count(), "nobody else's records");
     // Earlier versions still hold them until vacuum, and say that someone was erased since.
     assertFalse(holding("PX07").isEmpty());
     ReportJob.Result before = report("before", "0");
-    assertTrue(before.model().dataQuality().store().erasedSince()
-        .contains("erased from the store since this version, at version 1"),
+    assertTrue(
+        before
+            .model()
+            .dataQuality()
+            .store()
+            .erasedSince()
+            .contains("erased from the store since this version, at version 1"),
         before.model().dataQuality().store().erasedSince());
     assertTrue(sheetText(before, "Data quality").contains("Erased since:"));
     // The log says how many records, never whose.
@@ -163,10 +207,13 @@ class StoreVersionsTest {
     assertTrue(h.vacuum(spark) > 0);
     assertEquals(List.of(), holding("PX07"), "no file holds them after vacuum");
     StoreException gone = assertThrows(StoreException.class, () -> report("gone", "0"));
-    assertTrue(gone.getMessage().contains("version 0 of the history store at " + store()
-        + " can no longer be reproduced"), gone.getMessage());
-    assertTrue(gone.getMessage().contains("erased from the store since this version"),
+    assertTrue(
+        gone.getMessage()
+            .contains(
+                "version 0 of the history store at " + store() + " can no longer be reproduced"),
         gone.getMessage());
+    assertTrue(
+        gone.getMessage().contains("erased from the store since this version"), gone.getMessage());
   }
 
   @Test
@@ -195,10 +242,15 @@ class StoreVersionsTest {
   private List<String> holding(String participant) throws IOException {
     List<String> files = new ArrayList<>();
     try (Stream<Path> s = Files.walk(dir.resolve("store/records"))) {
-      for (Path p : s.filter(p -> p.toString().endsWith(".parquet")
-          && !p.toString().contains("_delta_log")).toList()) {
-        if (spark.read().parquet(p.toString()).filter("participant_id = '" + participant + "'")
-            .count() > 0) {
+      for (Path p :
+          s.filter(p -> p.toString().endsWith(".parquet") && !p.toString().contains("_delta_log"))
+              .toList()) {
+        if (spark
+                .read()
+                .parquet(p.toString())
+                .filter("participant_id = '" + participant + "'")
+                .count()
+            > 0) {
           files.add(p.toString());
         }
       }
@@ -217,8 +269,8 @@ class StoreVersionsTest {
   }
 
   private static String sheetText(ReportJob.Result r, String name) throws IOException {
-    Path workbook = r.files().stream().filter(f -> f.endsWith(".xlsx")).map(Path::of)
-        .findFirst().orElseThrow();
+    Path workbook =
+        r.files().stream().filter(f -> f.endsWith(".xlsx")).map(Path::of).findFirst().orElseThrow();
     StringBuilder b = new StringBuilder();
     try (Workbook w = WorkbookFactory.create(workbook.toFile(), null, true)) {
       Sheet s = w.getSheet(name);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class IdentifierGuardTest {
   @Test
   void eachKindIsNamed() {
-    assertEquals(Optional.of("an e-mail address"), IdentifierGuard.kindOf(" jane.doe@example.org "));
+    assertEquals(
+        Optional.of("an e-mail address"), IdentifierGuard.kindOf(" jane.doe@example.org "));
     assertEquals(Optional.of("an NHS number"), IdentifierGuard.kindOf("943 476 5919"));
     assertEquals(Optional.of("a UK phone number"), IdentifierGuard.kindOf("07700 900123"));
     assertEquals(Optional.of("a full UK postcode"), IdentifierGuard.kindOf("S1 2HE"));
@@ -20,13 +21,17 @@ class IdentifierGuardTest {
 
   @Test
   void identifiersInsideLongerTextAreFoundButIdsWithDigitsAreNot() {
-    assertEquals(Optional.of("a UK phone number"), IdentifierGuard.kindOf("Tel 07700 900789 (daughter)"));
-    assertEquals(Optional.of("a UK phone number"), IdentifierGuard.kindOf("2025-07-01 07700 900789"));
-    assertEquals(Optional.of("a UK phone number"), IdentifierGuard.kindOf("ring +44 114 496 0000 pm"));
+    assertEquals(
+        Optional.of("a UK phone number"), IdentifierGuard.kindOf("Tel 07700 900789 (daughter)"));
+    assertEquals(
+        Optional.of("a UK phone number"), IdentifierGuard.kindOf("2025-07-01 07700 900789"));
+    assertEquals(
+        Optional.of("a UK phone number"), IdentifierGuard.kindOf("ring +44 114 496 0000 pm"));
     assertEquals(Optional.of("an NHS number"), IdentifierGuard.kindOf("nhs 943 476 5919 on file"));
     assertEquals(Optional.of("an NHS number"), IdentifierGuard.kindOf("nhs:9434765919"));
     assertEquals(Optional.of("a full UK postcode"), IdentifierGuard.kindOf("lives at S1 2HE now"));
-    assertEquals(Optional.of("an e-mail address"), IdentifierGuard.kindOf("mail kim.o@example.org"));
+    assertEquals(
+        Optional.of("an e-mail address"), IdentifierGuard.kindOf("mail kim.o@example.org"));
     // Ten digits that pass the NHS check only by chance, in the scale generator's record ids.
     assertEquals(Optional.empty(), IdentifierGuard.kindOf("PRJ-0001-2025-26-Q1-752"));
     // Digits joined by hyphens into a code are no phone number ("0100-2023-24" reads as 01002
@@ -39,13 +44,29 @@ class IdentifierGuardTest {
 
   @Test
   void columnNamesInTheirCommonSpellings() {
-    for (String c : new String[] {"Client Name", "Participant Name", "Tel No", "Tel.", "Contact number",
-        "Mobile", "E-mail", "Post Code", "D.O.B.", "Date of birth", "NHS No", "Surname",
-        "Address line 1", "MRN"}) {
+    for (String c :
+        new String[] {
+          "Client Name",
+          "Participant Name",
+          "Tel No",
+          "Tel.",
+          "Contact number",
+          "Mobile",
+          "E-mail",
+          "Post Code",
+          "D.O.B.",
+          "Date of birth",
+          "NHS No",
+          "Surname",
+          "Address line 1",
+          "MRN"
+        }) {
       org.junit.jupiter.api.Assertions.assertTrue(IdentifierGuard.isIdentifierColumn(c), c);
     }
-    for (String c : new String[] {"project_name", "venue", "notes", "organisation name", "stage",
-        "Team Name", "telemetry"}) {
+    for (String c :
+        new String[] {
+          "project_name", "venue", "notes", "organisation name", "stage", "Team Name", "telemetry"
+        }) {
       assertFalse(IdentifierGuard.isIdentifierColumn(c), c);
     }
   }

@@ -16,8 +16,8 @@ import org.whotakespart.testing.TestSpark;
 
 class RecordValidationTest {
   /** A raw row as the parser makes it: record, person, project, date, sex; the rest blank. */
-  private static Row raw(long line, String record, String person, String project, String date,
-      String sex) {
+  private static Row raw(
+      long line, String record, String person, String project, String date, String sex) {
     Object[] v = new Object[RecordFileParser.SCHEMA.size()];
     v[0] = "f.csv";
     v[1] = line;
@@ -30,10 +30,15 @@ class RecordValidationTest {
   }
 
   private static RecordValidation.Validated run(List<Row> rows) {
-    var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
-        TestSpark.session().sparkContext());
-    return RecordValidation.validate(TestSpark.session(), jsc.parallelize(rows, 2),
-        Aliases.defaults(), java.util.Set.of("P1"), java.time.LocalDate.of(2026, 1, 1));
+    var jsc =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+            TestSpark.session().sparkContext());
+    return RecordValidation.validate(
+        TestSpark.session(),
+        jsc.parallelize(rows, 2),
+        Aliases.defaults(),
+        java.util.Set.of("P1"),
+        java.time.LocalDate.of(2026, 1, 1));
   }
 
   private static Map<Long, String> validate(List<Row> rows) {
@@ -44,8 +49,9 @@ class RecordValidationTest {
     }
     for (Row r : checked) {
       String reason = r.getAs(ValidatedColumns.REJECT_REASON);
-      out.put(r.getAs(RecordColumns.LINE_NUMBER), r.<String>getAs(ValidatedColumns.ROW_STATUS)
-          + (reason == null ? "" : ":" + reason));
+      out.put(
+          r.getAs(RecordColumns.LINE_NUMBER),
+          r.<String>getAs(ValidatedColumns.ROW_STATUS) + (reason == null ? "" : ":" + reason));
     }
     return out;
   }
@@ -85,11 +91,12 @@ class RecordValidationTest {
 
   @Test
   void anExactResendIsADuplicateAndAChangedResendIsAConflict() {
-    List<Row> rows = List.of(
-        raw(2, "r1", "p1", "P1", "2025-07-01", "female"),
-        raw(3, "r1", "p1", "P1", "2025-07-01", "F"),
-        raw(4, "r2", "p2", "P1", "2025-07-01", "female"),
-        raw(5, "r2", "p2", "P1", "2025-07-02", "female"));
+    List<Row> rows =
+        List.of(
+            raw(2, "r1", "p1", "P1", "2025-07-01", "female"),
+            raw(3, "r1", "p1", "P1", "2025-07-01", "F"),
+            raw(4, "r2", "p2", "P1", "2025-07-01", "female"),
+            raw(5, "r2", "p2", "P1", "2025-07-02", "female"));
     Map<Long, String> v = validate(rows);
     assertEquals("accepted", v.get(2L));
     assertEquals("duplicate", v.get(3L), "the same record after coding, sent again");
@@ -99,8 +106,10 @@ class RecordValidationTest {
 
   @Test
   void quarantinedRowsKeepTheValuesAsSentAndAcceptedRowsOnlyTheCodes() {
-    List<Row> rows = List.of(raw(2, "r1", "p1", "P1", "2025-07-01", "F"),
-        raw(3, "r2", "p2", "P1", "2025-07-01", "Fmale"));
+    List<Row> rows =
+        List.of(
+            raw(2, "r1", "p1", "P1", "2025-07-01", "F"),
+            raw(3, "r2", "p2", "P1", "2025-07-01", "Fmale"));
     List<Row> out;
     try (RecordValidation.Validated v = run(rows)) {
       out = v.rows().orderBy(RecordColumns.LINE_NUMBER).collectAsList();
@@ -113,11 +122,13 @@ class RecordValidationTest {
   @Test
   void eachCodeComesWithItsPlaceInTheContractsList() {
     // The contract lists sex as female, male: female is the first.
-    List<Row> rows = List.of(raw(2, "r1", "p1", "P1", "2025-07-01", "F"),
-        raw(3, "r2", "p2", "P1", "2025-07-01", "male"),
-        raw(4, "r3", "p3", "P1", "2025-07-01", "prefer not to say"),
-        raw(5, "r4", "p4", "P1", "2025-07-01", null),
-        raw(6, "r5", "p5", "P1", "2025-07-01", "Fmale"));
+    List<Row> rows =
+        List.of(
+            raw(2, "r1", "p1", "P1", "2025-07-01", "F"),
+            raw(3, "r2", "p2", "P1", "2025-07-01", "male"),
+            raw(4, "r3", "p3", "P1", "2025-07-01", "prefer not to say"),
+            raw(5, "r4", "p4", "P1", "2025-07-01", null),
+            raw(6, "r5", "p5", "P1", "2025-07-01", "Fmale"));
     List<Row> out;
     try (RecordValidation.Validated v = run(rows)) {
       out = v.rows().orderBy(RecordColumns.LINE_NUMBER).collectAsList();
@@ -125,7 +136,8 @@ class RecordValidationTest {
     List<String> sexes = org.whotakespart.config.Characteristic.SEX.categoryCodes();
     assertEquals(0, sexes.indexOf("female"));
     assertEquals((byte) 0, (Byte) out.get(0).getAs(ValidatedColumns.index("sex")));
-    assertEquals((byte) sexes.indexOf("male"), (Byte) out.get(1).getAs(ValidatedColumns.index("sex")));
+    assertEquals(
+        (byte) sexes.indexOf("male"), (Byte) out.get(1).getAs(ValidatedColumns.index("sex")));
     assertEquals("prefer_not_to_say", (String) out.get(2).getAs(ValidatedColumns.code("sex")));
     assertNull(out.get(2).getAs(ValidatedColumns.index("sex")), "unknown has no place");
     assertNull(out.get(3).getAs(ValidatedColumns.index("sex")));
@@ -138,30 +150,38 @@ class RecordValidationTest {
   void idsThatShareAHashAreStillToldApart() {
     // Every id given the same hash: all are candidates, and the exact step must find the same
     // repeats as with the real hash (r1 re-sent exactly, r2 changed, r3 and r4 once each).
-    List<Row> rows = List.of(
-        raw(2, "r1", "p1", "P1", "2025-07-01", "female"),
-        raw(3, "r1", "p1", "P1", "2025-07-01", "F"),
-        raw(4, "r2", "p2", "P1", "2025-07-01", "female"),
-        raw(5, "r3", "p3", "P1", "2025-07-01", "male"),
-        raw(6, "r2", "p2", "P1", "2025-07-02", "female"),
-        raw(7, "r4", "p4", "P1", "2025-07-01", "male"));
+    List<Row> rows =
+        List.of(
+            raw(2, "r1", "p1", "P1", "2025-07-01", "female"),
+            raw(3, "r1", "p1", "P1", "2025-07-01", "F"),
+            raw(4, "r2", "p2", "P1", "2025-07-01", "female"),
+            raw(5, "r3", "p3", "P1", "2025-07-01", "male"),
+            raw(6, "r2", "p2", "P1", "2025-07-02", "female"),
+            raw(7, "r4", "p4", "P1", "2025-07-01", "male"));
     List<String> withRealHash;
     List<String> withOneHash;
     try (RecordValidation.Validated v = run(rows)) {
       withRealHash = repeated(RecordValidation.repeatedIds(v.checked()));
-      withOneHash = repeated(RecordValidation.repeatedIds(v.checked(),
-          org.apache.spark.sql.functions.lit(7L)));
+      withOneHash =
+          repeated(
+              RecordValidation.repeatedIds(v.checked(), org.apache.spark.sql.functions.lit(7L)));
     }
-    assertEquals(List.of("r1 conflict=false first=f.csv:2", "r2 conflict=true first=f.csv:4"),
-        withRealHash);
+    assertEquals(
+        List.of("r1 conflict=false first=f.csv:2", "r2 conflict=true first=f.csv:4"), withRealHash);
     assertEquals(withRealHash, withOneHash);
   }
 
   private static List<String> repeated(org.apache.spark.sql.Dataset<Row> ids) {
     List<String> out = new ArrayList<>();
     for (Row r : ids.collectAsList()) {
-      out.add(r.getAs("repeated_record_id") + " conflict=" + r.getAs("is_conflict") + " first="
-          + r.getAs("first_file") + ":" + r.getAs("first_line"));
+      out.add(
+          r.getAs("repeated_record_id")
+              + " conflict="
+              + r.getAs("is_conflict")
+              + " first="
+              + r.getAs("first_file")
+              + ":"
+              + r.getAs("first_line"));
     }
     out.sort(null);
     return out;

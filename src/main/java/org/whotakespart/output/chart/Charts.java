@@ -44,50 +44,63 @@ import org.whotakespart.stats.ScopeType;
 public final class Charts {
   /** Logical size in points; PNGs are drawn at {@link #SCALE} times this for print. */
   static final int WIDTH = 900;
+
   static final int SCALE = 2;
+
   /** About the printable height of a landscape A4 page at the chart's width. */
   static final int MAX_HEIGHT = 540;
+
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
   /** A rendered chart: PNG bytes at print resolution and the words that describe it. */
-  public record Chart(String fileName, String title, String altText, byte[] png, int width,
-      int height) {}
+  public record Chart(
+      String fileName, String title, String altText, byte[] png, int width, int height) {}
 
   private Charts() {}
 
-  /** @param board the disclosure control already worked out for {@code model} */
+  /**
+   * @param board the disclosure control already worked out for {@code model}
+   */
   public static List<Chart> forReport(ReportModel model, BoardView board) {
     // Drawing and PNG encoding dominate; each chart is independent, so they are drawn in parallel.
     List<TrendView.Line> lines = TrendView.lines(model, board);
-    return java.util.Arrays.stream(Characteristic.values()).parallel()
-        .flatMap(c -> {
-          List<MetricRow> rows = model.metrics().stream()
-              .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals(c.code()))
-              .toList();
-          if (rows.isEmpty() || rows.stream().allMatch(r -> r.populationShare() == null)) {
-            return java.util.stream.Stream.<Chart>empty();
-          }
-          java.util.stream.Stream<Chart> now =
-              java.util.stream.Stream.of(shares(model, c, rows, board), ratios(model, c, rows, board));
-          return java.util.stream.Stream.concat(now, trend(model, c, lines).stream());
-        })
-        .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
-            list -> {
-              List<Chart> out = new java.util.ArrayList<>();
-              persistentGaps(model, board).ifPresent(out::add);
-              out.addAll(list);
-              return out;
-            }));
+    return java.util.Arrays.stream(Characteristic.values())
+        .parallel()
+        .flatMap(
+            c -> {
+              List<MetricRow> rows =
+                  model.metrics().stream()
+                      .filter(
+                          r ->
+                              r.scopeType() == ScopeType.ALL && r.characteristic().equals(c.code()))
+                      .toList();
+              if (rows.isEmpty() || rows.stream().allMatch(r -> r.populationShare() == null)) {
+                return java.util.stream.Stream.<Chart>empty();
+              }
+              java.util.stream.Stream<Chart> now =
+                  java.util.stream.Stream.of(
+                      shares(model, c, rows, board), ratios(model, c, rows, board));
+              return java.util.stream.Stream.concat(now, trend(model, c, lines).stream());
+            })
+        .collect(
+            java.util.stream.Collectors.collectingAndThen(
+                java.util.stream.Collectors.toList(),
+                list -> {
+                  List<Chart> out = new java.util.ArrayList<>();
+                  persistentGaps(model, board).ifPresent(out::add);
+                  out.addAll(list);
+                  return out;
+                }));
   }
 
   /** At most this many persistent gaps share the all-projects trend chart. */
   static final int MOST_PERSISTENT = 4;
 
   /**
-   * The all-projects ratio, quarter by quarter, with its 95% interval, for the persistent gaps
-   * page 1 names (the first {@link #MOST_PERSISTENT}): each gap a line in its own colour, dash and
+   * The all-projects ratio, quarter by quarter, with its 95% interval, for the persistent gaps page
+   * 1 names (the first {@link #MOST_PERSISTENT}): each gap a line in its own colour, dash and
    * marker (so it reads in greyscale), nudged sideways so that the intervals do not overlap, and
    * named in the legend rather than on the lines. From the counts a board sees; a quarter whose
    * count is hidden is a gap in the line.
@@ -105,7 +118,8 @@ public final class Charts {
       past.put(r.period() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
     }
     String now = model.period().label();
-    org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+    org.jfree.data.xy.YIntervalSeriesCollection data =
+        new org.jfree.data.xy.YIntervalSeriesCollection();
     StringBuilder alt = new StringBuilder();
     double top = model.bands().high() + 0.1;
     for (int g = 0; g < gaps.size(); g++) {
@@ -115,13 +129,20 @@ public final class Charts {
       alt.append(name).append(": ");
       double nudge = (g - (gaps.size() - 1) / 2.0) * 0.08;
       for (int q = 0; q < periods.size(); q++) {
-        MetricRow r = past.get(periods.get(q) + '\u0000' + gap.characteristic() + '\u0000'
-            + gap.category());
-        boolean shown = r != null && r.ratio() != null && (periods.get(q).equals(now)
-            ? model.metrics().stream().anyMatch(m -> m.scopeType() == ScopeType.ALL
-                && m.characteristic().equals(gap.characteristic())
-                && m.category().equals(gap.category()) && board.isCountShown(m))
-            : board.isPastCountShown(r));
+        MetricRow r =
+            past.get(periods.get(q) + '\u0000' + gap.characteristic() + '\u0000' + gap.category());
+        boolean shown =
+            r != null
+                && r.ratio() != null
+                && (periods.get(q).equals(now)
+                    ? model.metrics().stream()
+                        .anyMatch(
+                            m ->
+                                m.scopeType() == ScopeType.ALL
+                                    && m.characteristic().equals(gap.characteristic())
+                                    && m.category().equals(gap.category())
+                                    && board.isCountShown(m))
+                    : board.isPastCountShown(r));
         if (!shown || board.displayed(r).ratioCi95() == null) {
           alt.append(periods.get(q)).append(" not shown; ");
           continue;
@@ -129,13 +150,19 @@ public final class Charts {
         MetricRow d = board.displayed(r);
         series.add(q + nudge, d.ratio(), d.ratioCi95().low(), d.ratioCi95().high());
         top = Math.max(top, Math.min(d.ratioCi95().high(), 3.0) + 0.05);
-        alt.append(String.format(Locale.UK, "%s %.2f (%.2f to %.2f); ", periods.get(q), d.ratio(),
-            d.ratioCi95().low(), d.ratioCi95().high()));
+        alt.append(
+            String.format(
+                Locale.UK,
+                "%s %.2f (%.2f to %.2f); ",
+                periods.get(q),
+                d.ratio(),
+                d.ratioCi95().low(),
+                d.ratioCi95().high()));
       }
       data.addSeries(series);
     }
-    org.jfree.chart.axis.SymbolAxis quarters = new org.jfree.chart.axis.SymbolAxis("Quarter",
-        periods.toArray(new String[0]));
+    org.jfree.chart.axis.SymbolAxis quarters =
+        new org.jfree.chart.axis.SymbolAxis("Quarter", periods.toArray(new String[0]));
     quarters.setTickLabelFont(SMALL);
     quarters.setLabelFont(LABEL);
     quarters.setGridBandsVisible(false);
@@ -150,48 +177,68 @@ public final class Charts {
     renderer.setCapLength(6);
     Color[] colours = {Palette.VERMILLION, Palette.BLUE, Color.BLACK, Palette.SKY};
     float[][] dashes = {null, {8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
-    java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier
-        .createStandardSeriesShapes();
+    java.awt.Shape[] shapes =
+        org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
     for (int i = 0; i < gaps.size(); i++) {
       renderer.setSeriesPaint(i, colours[i]);
-      renderer.setSeriesStroke(i, dashes[i] == null ? new BasicStroke(2.5f)
-          : new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dashes[i],
-              0f));
+      renderer.setSeriesStroke(
+          i,
+          dashes[i] == null
+              ? new BasicStroke(2.5f)
+              : new BasicStroke(
+                  2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dashes[i], 0f));
       renderer.setSeriesShape(i, shapes[i]);
     }
     renderer.setErrorStroke(new BasicStroke(1.2f));
-    org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, quarters, values,
-        renderer);
+    org.jfree.chart.plot.XYPlot plot =
+        new org.jfree.chart.plot.XYPlot(data, quarters, values, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlineVisible(false);
     plot.setRangeGridlinePaint(Palette.LIGHT_GREY);
     plot.setDomainGridlinesVisible(false);
     plot.addRangeMarker(marker(1.0, "in line", new BasicStroke(2f), RectangleAnchor.TOP_RIGHT));
-    plot.addRangeMarker(marker(model.bands().low(), String.format(Locale.UK, "%.2f",
-        model.bands().low()), dashed(), RectangleAnchor.BOTTOM_RIGHT));
+    plot.addRangeMarker(
+        marker(
+            model.bands().low(),
+            String.format(Locale.UK, "%.2f", model.bands().low()),
+            dashed(),
+            RectangleAnchor.BOTTOM_RIGHT));
     String title = "All projects: the persistent gaps over the quarters";
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setItemFont(LABEL);
     addSource(chart, model);
-    return java.util.Optional.of(render("trend-gaps", title, title + ", ratio with 95% interval. "
-        + alt.toString().trim(), chart, 9));
+    return java.util.Optional.of(
+        render(
+            "trend-gaps",
+            title,
+            title + ", ratio with 95% interval. " + alt.toString().trim(),
+            chart,
+            9));
   }
 
   /** Groups worth following over time: under-represented now, or no longer. */
-  private static final java.util.Set<String> FOLLOWED = java.util.Set.of(
-      "persistently_under_represented", "became_under_represented", "under_represented",
-      "improved");
-  private static final Color[] SERIES = {Palette.BLUE, Palette.VERMILLION, Palette.ORANGE,
-      Palette.SKY, Palette.GREY, Color.BLACK};
+  private static final java.util.Set<String> FOLLOWED =
+      java.util.Set.of(
+          "persistently_under_represented",
+          "became_under_represented",
+          "under_represented",
+          "improved");
+
+  private static final Color[] SERIES = {
+    Palette.BLUE, Palette.VERMILLION, Palette.ORANGE, Palette.SKY, Palette.GREY, Color.BLACK
+  };
 
   /**
    * The ratio over the quarters for the groups of a characteristic worth following (at most six,
    * each in its own colour and marker shape); none when no group is.
    */
-  static java.util.Optional<Chart> trend(ReportModel model, Characteristic c,
-      List<TrendView.Line> all) {
-    List<TrendView.Line> lines = all.stream().filter(l -> l.characteristic() == c
-        && FOLLOWED.contains(l.trend().code())).limit(SERIES.length).toList();
+  static java.util.Optional<Chart> trend(
+      ReportModel model, Characteristic c, List<TrendView.Line> all) {
+    List<TrendView.Line> lines =
+        all.stream()
+            .filter(l -> l.characteristic() == c && FOLLOWED.contains(l.trend().code()))
+            .limit(SERIES.length)
+            .toList();
     if (lines.isEmpty()) {
       return java.util.Optional.empty();
     }
@@ -206,8 +253,13 @@ public final class Charts {
         if (cell.ratio() != null) {
           top = Math.max(top, Math.min(cell.ratio(), 5.0) + 0.1);
         }
-        alt.append(cell.period()).append(' ').append(cell.ratio() == null ? cell.withheld()
-            : String.format(Locale.UK, "%.2f", cell.ratio())).append("; ");
+        alt.append(cell.period())
+            .append(' ')
+            .append(
+                cell.ratio() == null
+                    ? cell.withheld()
+                    : String.format(Locale.UK, "%.2f", cell.ratio()))
+            .append("; ");
       }
       alt.append(' ');
     }
@@ -220,7 +272,8 @@ public final class Charts {
     NumberAxis values = valueAxis("Ratio (1 = in line with the local population)");
     values.setRange(0, top);
     LineAndShapeRenderer lineRenderer = new LineAndShapeRenderer(true, true);
-    java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+    java.awt.Shape[] shapes =
+        org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
     for (int i = 0; i < lines.size(); i++) {
       lineRenderer.setSeriesPaint(i, SERIES[i]);
       lineRenderer.setSeriesStroke(i, new BasicStroke(2.5f));
@@ -229,13 +282,25 @@ public final class Charts {
     CategoryPlot plot = new CategoryPlot(data, quarters, values, lineRenderer);
     styled(plot);
     plot.addRangeMarker(marker(1.0, "in line", new BasicStroke(2f), RectangleAnchor.TOP));
-    plot.addRangeMarker(marker(model.bands().low(), String.format(Locale.UK, "%.2f",
-        model.bands().low()), dashed(), RectangleAnchor.BOTTOM));
+    plot.addRangeMarker(
+        marker(
+            model.bands().low(),
+            String.format(Locale.UK, "%.2f", model.bands().low()),
+            dashed(),
+            RectangleAnchor.BOTTOM));
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setItemFont(LABEL);
     addSource(chart, model);
-    return java.util.Optional.of(render("trend-" + c.code(), title, title + ". Gaps are quarters"
-        + " with no data or too few people to show. " + alt.toString().trim(), chart, 8));
+    return java.util.Optional.of(
+        render(
+            "trend-" + c.code(),
+            title,
+            title
+                + ". Gaps are quarters"
+                + " with no data or too few people to show. "
+                + alt.toString().trim(),
+            chart,
+            8));
   }
 
   private static String axisLabel(Characteristic c, MetricRow r, BoardView board) {
@@ -249,8 +314,12 @@ public final class Charts {
   static Chart shares(ReportModel model, Characteristic c, List<MetricRow> rows, BoardView board) {
     StringBuilder alt = new StringBuilder();
     JFreeChart chart = sharesChart(model, c, rows, board, alt);
-    return render("shares-" + c.code(), chart.getTitle().getText(), chart.getTitle().getText()
-        + ". " + alt.toString().trim(), chart, rows.size());
+    return render(
+        "shares-" + c.code(),
+        chart.getTitle().getText(),
+        chart.getTitle().getText() + ". " + alt.toString().trim(),
+        chart,
+        rows.size());
   }
 
   /**
@@ -259,8 +328,12 @@ public final class Charts {
    * against its benchmark). Only the bars carry value labels, and the renderer draws each one from
    * its own bar's value, inside the bar's base (or just past its end when the bar is too short).
    */
-  static JFreeChart sharesChart(ReportModel model, Characteristic c, List<MetricRow> rows,
-      BoardView board, StringBuilder alt) {
+  static JFreeChart sharesChart(
+      ReportModel model,
+      Characteristic c,
+      List<MetricRow> rows,
+      BoardView board,
+      StringBuilder alt) {
     int n = rows.size();
     DefaultCategoryDataset taking = new DefaultCategoryDataset();
     DefaultCategoryDataset population = new DefaultCategoryDataset();
@@ -287,15 +360,26 @@ public final class Charts {
       if (local != null) {
         top = Math.max(top, 100 * local);
       }
-      alt.append(String.format(Locale.UK, "%s: %s taking part%s, %s of the local population. ",
-          label, share == null ? "not shown" : percent(share),
-          shown && d.shareCi95() != null ? String.format(Locale.UK, " (95%% interval %s to %s)",
-              percent(d.shareCi95().low()), percent(d.shareCi95().high())) : "",
-          r.populationShare() == null ? "no baseline" : local == null ? "not shown"
-              : percent(local)));
+      alt.append(
+          String.format(
+              Locale.UK,
+              "%s: %s taking part%s, %s of the local population. ",
+              label,
+              share == null ? "not shown" : percent(share),
+              shown && d.shareCi95() != null
+                  ? String.format(
+                      Locale.UK,
+                      " (95%% interval %s to %s)",
+                      percent(d.shareCi95().low()),
+                      percent(d.shareCi95().high()))
+                  : "",
+              r.populationShare() == null
+                  ? "no baseline"
+                  : local == null ? "not shown" : percent(local)));
     }
-    DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(
-        new String[] {"95% interval of the share taking part"}, labels, lows, highs);
+    DefaultIntervalCategoryDataset intervals =
+        new DefaultIntervalCategoryDataset(
+            new String[] {"95% interval of the share taking part"}, labels, lows, highs);
     String title = c.label() + ": who takes part compared with the local population";
     CategoryAxis categories = categoryAxis();
     NumberAxis values = valueAxis("Share of people (%)");
@@ -305,15 +389,17 @@ public final class Charts {
     bars.setShadowVisible(false);
     bars.setSeriesPaint(0, Palette.SKY);
     bars.setMaximumBarWidth(0.6);
-    bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%",
-        new java.text.DecimalFormat("0.0")));
+    bars.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator("{2}%", new java.text.DecimalFormat("0.0")));
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelFont(SMALL);
     bars.setDefaultItemLabelPaint(Color.BLACK);
-    bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
-        org.jfree.chart.labels.ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT));
-    bars.setPositiveItemLabelPositionFallback(new org.jfree.chart.labels.ItemLabelPosition(
-        org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    bars.setDefaultPositiveItemLabelPosition(
+        new org.jfree.chart.labels.ItemLabelPosition(
+            org.jfree.chart.labels.ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT));
+    bars.setPositiveItemLabelPositionFallback(
+        new org.jfree.chart.labels.ItemLabelPosition(
+            org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     IntervalBarRenderer whiskers = new IntervalBarRenderer();
     whiskers.setBarPainter(new StandardBarPainter());
     whiskers.setShadowVisible(false);
@@ -322,8 +408,8 @@ public final class Charts {
     whiskers.setDefaultItemLabelsVisible(false);
     LineAndShapeRenderer diamonds = new LineAndShapeRenderer(false, true);
     diamonds.setSeriesPaint(0, Color.BLACK);
-    diamonds.setSeriesShape(0, new java.awt.Polygon(new int[] {0, 7, 0, -7},
-        new int[] {-7, 0, 7, 0}, 4));
+    diamonds.setSeriesShape(
+        0, new java.awt.Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4));
     diamonds.setDefaultItemLabelsVisible(false);
     CategoryPlot plot = new CategoryPlot(taking, categories, values, bars);
     plot.setDataset(1, intervals);
@@ -356,16 +442,24 @@ public final class Charts {
       points.addValue(show ? board.displayed(r).ratio() : null, "Ratio", labels[i]);
       if (show) {
         top = Math.max(top, Math.min(board.displayed(r).ratioCi95().high(), 5.0) + 0.1);
-        alt.append(String.format(Locale.UK, "%s: ratio %.2f (95%% interval %.2f to %.2f), %s. ",
-            labels[i], board.displayed(r).ratio(), board.displayed(r).ratioCi95().low(), board.displayed(r).ratioCi95().high(),
-            r.status().label().toLowerCase(Locale.UK)));
+        alt.append(
+            String.format(
+                Locale.UK,
+                "%s: ratio %.2f (95%% interval %.2f to %.2f), %s. ",
+                labels[i],
+                board.displayed(r).ratio(),
+                board.displayed(r).ratioCi95().low(),
+                board.displayed(r).ratioCi95().high(),
+                r.status().label().toLowerCase(Locale.UK)));
       } else {
-        alt.append(labels[i]).append(": ").append(board.statusText(r).toLowerCase(Locale.UK))
+        alt.append(labels[i])
+            .append(": ")
+            .append(board.statusText(r).toLowerCase(Locale.UK))
             .append(". ");
       }
     }
-    DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(
-        new String[] {"95% interval"}, labels, lows, highs);
+    DefaultIntervalCategoryDataset intervals =
+        new DefaultIntervalCategoryDataset(new String[] {"95% interval"}, labels, lows, highs);
     String title = c.label() + ": ratio of taking part to local population, with 95% interval";
     CategoryAxis categories = categoryAxis();
     NumberAxis values = valueAxis("Ratio (1 = in line with the local population)");
@@ -386,14 +480,30 @@ public final class Charts {
     styled(plot);
     // Labels at different heights so that the close lines' labels do not overlap.
     plot.addRangeMarker(marker(1.0, "in line", new BasicStroke(2f), RectangleAnchor.TOP));
-    plot.addRangeMarker(marker(model.bands().low(), String.format(Locale.UK, "%.2f", model.bands().low()),
-        dashed(), RectangleAnchor.BOTTOM));
-    plot.addRangeMarker(marker(model.bands().high(),
-        String.format(Locale.UK, "%.2f", model.bands().high()), dashed(), RectangleAnchor.BOTTOM));
+    plot.addRangeMarker(
+        marker(
+            model.bands().low(),
+            String.format(Locale.UK, "%.2f", model.bands().low()),
+            dashed(),
+            RectangleAnchor.BOTTOM));
+    plot.addRangeMarker(
+        marker(
+            model.bands().high(),
+            String.format(Locale.UK, "%.2f", model.bands().high()),
+            dashed(),
+            RectangleAnchor.BOTTOM));
     JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
     addSource(chart, model);
-    return render("ratios-" + c.code(), title, title + ". Below " + model.bands().low()
-        + " means under-represented. " + alt.toString().trim(), chart, n);
+    return render(
+        "ratios-" + c.code(),
+        title,
+        title
+            + ". Below "
+            + model.bands().low()
+            + " means under-represented. "
+            + alt.toString().trim(),
+        chart,
+        n);
   }
 
   /** Category names down the side, with room for long labels. */
@@ -412,24 +522,25 @@ public final class Charts {
   }
 
   private static BasicStroke dashed() {
-    return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-        new float[] {6f, 4f}, 0f);
+    return new BasicStroke(
+        1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
   }
 
-  private static ValueMarker marker(double at, String label, BasicStroke stroke,
-      RectangleAnchor where) {
+  private static ValueMarker marker(
+      double at, String label, BasicStroke stroke, RectangleAnchor where) {
     ValueMarker m = new ValueMarker(at, Color.BLACK, stroke);
     m.setLabel(label);
     m.setLabelFont(SMALL);
     m.setLabelBackgroundColor(Color.WHITE);
     m.setLabelAnchor(where);
-    m.setLabelTextAnchor(switch (where) {
-      case TOP -> TextAnchor.TOP_CENTER;
-      // At the right end, above the line (TOP_RIGHT) or below it (BOTTOM_RIGHT), clear of it.
-      case TOP_RIGHT -> TextAnchor.BOTTOM_RIGHT;
-      case BOTTOM_RIGHT -> TextAnchor.TOP_RIGHT;
-      default -> TextAnchor.BOTTOM_CENTER;
-    });
+    m.setLabelTextAnchor(
+        switch (where) {
+          case TOP -> TextAnchor.TOP_CENTER;
+            // At the right end, above the line (TOP_RIGHT) or below it (BOTTOM_RIGHT), clear of it.
+          case TOP_RIGHT -> TextAnchor.BOTTOM_RIGHT;
+          case BOTTOM_RIGHT -> TextAnchor.TOP_RIGHT;
+          default -> TextAnchor.BOTTOM_CENTER;
+        });
     return m;
   }
 
@@ -442,17 +553,22 @@ public final class Charts {
   }
 
   private static void addSource(JFreeChart chart, ReportModel model) {
-    TextTitle source = new TextTitle(model.period().label() + ", all projects. Counts from 1 to "
-        + (model.suppressionThreshold() - 1) + " are not shown. Population: Source: Office for"
-        + " National Statistics licensed under the Open Government Licence v.3.0", SMALL);
+    TextTitle source =
+        new TextTitle(
+            model.period().label()
+                + ", all projects. Counts from 1 to "
+                + (model.suppressionThreshold() - 1)
+                + " are not shown. Population: Source: Office for"
+                + " National Statistics licensed under the Open Government Licence v.3.0",
+            SMALL);
     source.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
     source.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
     chart.addSubtitle(source);
     chart.setBackgroundPaint(Color.WHITE);
   }
 
-  private static Chart render(String name, String title, String alt, JFreeChart chart,
-      int categories) {
+  private static Chart render(
+      String name, String title, String alt, JFreeChart chart, int categories) {
     // Tall enough for each category, but never taller than a landscape page.
     int height = Math.min(MAX_HEIGHT, 170 + 46 * categories);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -471,7 +587,8 @@ public final class Charts {
       Files.write(file, chart.png());
       return file;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write chart " + chart.fileName() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write chart " + chart.fileName() + ": " + e.getMessage(), e);
     }
   }
 

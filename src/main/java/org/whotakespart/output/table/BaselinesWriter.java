@@ -15,14 +15,22 @@ import org.whotakespart.ingest.BaselineRow;
 public final class BaselinesWriter {
   private BaselinesWriter() {}
 
-  public static void write(List<BaselineRow> rows, String file,
-      org.apache.hadoop.conf.Configuration conf) {
+  public static void write(
+      List<BaselineRow> rows, String file, org.apache.hadoop.conf.Configuration conf) {
     try (Writer w = new OutputStreamWriter(HadoopFiles.create(file, conf), StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        CSVPrinter p =
+            new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
       p.printRecord(BaselineColumns.ALL);
       for (BaselineRow r : rows) {
-        p.printRecord(r.baseline(), r.areaCode(), r.areaName(), r.characteristic(), r.category(),
-            r.minAge(), r.population(), r.source());
+        p.printRecord(
+            r.baseline(),
+            r.areaCode(),
+            r.areaName(),
+            r.characteristic(),
+            r.category(),
+            r.minAge(),
+            r.population(),
+            r.source());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -9,10 +9,10 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * One result table's CSV file (RFC 4180, "\n" between rows), its rows written as {@link
- * Tables#format} gives each value. Rows are printed into a string buffer and handed to the file
- * 64 KB at a time: a CSV printer writing straight to a file writer makes a call, and takes the
- * writer's lock, for every field and separator (with 2,000 projects, equity's million rows were
- * a third of the time spent on them in such calls).
+ * Tables#format} gives each value. Rows are printed into a string buffer and handed to the file 64
+ * KB at a time: a CSV printer writing straight to a file writer makes a call, and takes the
+ * writer's lock, for every field and separator (with 2,000 projects, equity's million rows were a
+ * third of the time spent on them in such calls).
  *
  * <pre>{@code
  * try (CsvRows csv = CsvRows.create("out/tests.csv", List.of("period", "p_value"), conf)) {
@@ -21,7 +21,8 @@ import org.apache.hadoop.conf.Configuration;
  * }</pre>
  */
 public final class CsvRows implements AutoCloseable {
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
   private static final int HAND_OVER_AT = 1 << 16;
 
   private final String file;
@@ -41,15 +42,17 @@ public final class CsvRows implements AutoCloseable {
   }
 
   /**
-   * Adds a row, each value written as {@link Tables#format} gives it; text made inert
-   * ({@link CsvText#inert}).
+   * Adds a row, each value written as {@link Tables#format} gives it; text made inert ({@link
+   * CsvText#inert}).
    */
   public void add(List<?> values) {
     boolean first = true;
     try {
       for (Object v : values) {
-        FORMAT.print(v instanceof CharSequence t ? CsvText.inert(t.toString()) : Tables.format(v),
-            buffer, first);
+        FORMAT.print(
+            v instanceof CharSequence t ? CsvText.inert(t.toString()) : Tables.format(v),
+            buffer,
+            first);
         first = false;
       }
       endRow();

@@ -1,6 +1,5 @@
 package org.whotakespart.output.table;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -9,23 +8,48 @@ import org.whotakespart.stats.EquityRow;
 
 /** Writes the equity-of-experience metrics as {@code equity.csv} and {@code equity.parquet}. */
 public final class EquityWriter {
-  public static final List<String> COLUMNS = List.of("period", "scope_type", "scope_id",
-      "scope_name", "characteristic", "category", "measure", "with", "people", "share",
-      "share_ci95_low", "share_ci95_high", "everyone_with", "everyone_people", "everyone_share",
-      "difference", "status", "area_share");
-  public static final StructType SCHEMA = Tables.schema(COLUMNS, c -> switch (c) {
-    case "with", "people", "everyone_with", "everyone_people" -> DataTypes.LongType;
-    case "share", "share_ci95_low", "share_ci95_high", "everyone_share", "difference",
-        "area_share" -> DataTypes.DoubleType;
-    default -> DataTypes.StringType;
-  });
+  public static final List<String> COLUMNS =
+      List.of(
+          "period",
+          "scope_type",
+          "scope_id",
+          "scope_name",
+          "characteristic",
+          "category",
+          "measure",
+          "with",
+          "people",
+          "share",
+          "share_ci95_low",
+          "share_ci95_high",
+          "everyone_with",
+          "everyone_people",
+          "everyone_share",
+          "difference",
+          "status",
+          "area_share");
+  public static final StructType SCHEMA =
+      Tables.schema(
+          COLUMNS,
+          c ->
+              switch (c) {
+                case "with", "people", "everyone_with", "everyone_people" -> DataTypes.LongType;
+                case "share",
+                        "share_ci95_low",
+                        "share_ci95_high",
+                        "everyone_share",
+                        "difference",
+                        "area_share" ->
+                    DataTypes.DoubleType;
+                default -> DataTypes.StringType;
+              });
 
   private EquityWriter() {}
 
   /** equity.csv and equity.parquet, written row by row with {@link #add}. */
   public static ChunkedTable open(SparkSession spark, String folder) {
-    return new ChunkedTable(spark, COLUMNS, SCHEMA, folder + "/equity.csv",
-        folder + "/equity.parquet");
+    return new ChunkedTable(
+        spark, COLUMNS, SCHEMA, folder + "/equity.csv", folder + "/equity.parquet");
   }
 
   public static void add(ChunkedTable table, EquityRow r) {

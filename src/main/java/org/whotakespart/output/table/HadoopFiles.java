@@ -26,11 +26,12 @@ public final class HadoopFiles {
   }
 
   /**
-   * A UTF-8 writer of one file, for text handed over in large pieces ({@link CsvRows} buffers
-   * its rows itself).
+   * A UTF-8 writer of one file, for text handed over in large pieces ({@link CsvRows} buffers its
+   * rows itself).
    */
   public static java.io.Writer writer(String file, Configuration conf) {
-    return new java.io.OutputStreamWriter(create(file, conf), java.nio.charset.StandardCharsets.UTF_8);
+    return new java.io.OutputStreamWriter(
+        create(file, conf), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Moves the single {@code part-*} file Spark wrote into {@code folder} to {@code target}. */

@@ -15,9 +15,10 @@ import org.whotakespart.stats.MetricRow;
 public final class MetricsWriter {
   private MetricsWriter() {}
 
-  public static void writeCsv(List<MetricRow> rows, String file,
-      org.apache.hadoop.conf.Configuration conf) {
-    Tables.writeCsv(MetricColumns.ALL, rows.stream().map(MetricsWriter::values).toList(), file, conf);
+  public static void writeCsv(
+      List<MetricRow> rows, String file, org.apache.hadoop.conf.Configuration conf) {
+    Tables.writeCsv(
+        MetricColumns.ALL, rows.stream().map(MetricsWriter::values).toList(), file, conf);
   }
 
   public static void writeParquet(SparkSession spark, List<MetricRow> rows, String folder) {
@@ -25,15 +26,22 @@ public final class MetricsWriter {
   }
 
   public static final StructType SCHEMA = schema();
+
   /** The last column of a report made from the history store: the store version it read. */
   public static final String STORE_VERSION = "store_version";
+
   public static final String BASELINE_COVERS = "baseline_covers";
 
   /** The metrics columns, then each group's trend over the quarters the report covers. */
   public static final List<String> WITH_TRENDS = withTrends();
-  public static final StructType TRENDS_SCHEMA = Tables.schema(WITH_TRENDS,
-      c -> c.equals("quarters_under_represented") ? DataTypes.IntegerType
-          : c.equals("trend") ? DataTypes.StringType : SCHEMA.apply(c).dataType());
+
+  public static final StructType TRENDS_SCHEMA =
+      Tables.schema(
+          WITH_TRENDS,
+          c ->
+              c.equals("quarters_under_represented")
+                  ? DataTypes.IntegerType
+                  : c.equals("trend") ? DataTypes.StringType : SCHEMA.apply(c).dataType());
 
   private static List<String> withTrends() {
     List<String> c = new ArrayList<>(MetricColumns.ALL);
@@ -44,8 +52,8 @@ public final class MetricsWriter {
 
   /** trends.csv and trends.parquet, written quarter by quarter with {@link #add}. */
   public static ChunkedTable trends(SparkSession spark, String folder) {
-    return new ChunkedTable(spark, MetricColumns.ALL, SCHEMA, folder + "/trends.csv",
-        folder + "/trends.parquet");
+    return new ChunkedTable(
+        spark, MetricColumns.ALL, SCHEMA, folder + "/trends.csv", folder + "/trends.parquet");
   }
 
   public static void add(ChunkedTable table, MetricRow r) {
@@ -53,20 +61,27 @@ public final class MetricsWriter {
   }
 
   /** metrics.csv and metrics.parquet: the contract's columns, then the trend of each group. */
-  public static List<String> write(SparkSession spark, List<MetricRow> rows,
-      java.util.Map<String, org.whotakespart.stats.Trend> trends, String folder) {
+  public static List<String> write(
+      SparkSession spark,
+      List<MetricRow> rows,
+      java.util.Map<String, org.whotakespart.stats.Trend> trends,
+      String folder) {
     return write(spark, rows, trends, null, folder, null);
   }
 
   /**
-   * As {@link #write(SparkSession, List, java.util.Map, String)}, with a column
-   * {@code baseline_covers} (which residents the row's baseline counts, in words) when
-   * {@code covers} is given, and, for a report made from the history store, a last column
-   * {@code store_version} naming the store version on every row. Returns the paths written.
+   * As {@link #write(SparkSession, List, java.util.Map, String)}, with a column {@code
+   * baseline_covers} (which residents the row's baseline counts, in words) when {@code covers} is
+   * given, and, for a report made from the history store, a last column {@code store_version}
+   * naming the store version on every row. Returns the paths written.
    */
-  public static List<String> write(SparkSession spark, List<MetricRow> rows,
+  public static List<String> write(
+      SparkSession spark,
+      List<MetricRow> rows,
       java.util.Map<String, org.whotakespart.stats.Trend> trends,
-      java.util.function.Function<MetricRow, String> covers, String folder, Long storeVersion) {
+      java.util.function.Function<MetricRow, String> covers,
+      String folder,
+      Long storeVersion) {
     List<List<Object>> values = new ArrayList<>();
     for (MetricRow r : rows) {
       List<Object> v = values(r);
@@ -95,12 +110,21 @@ public final class MetricsWriter {
   }
 
   private static StructType schema() {
-    return Tables.schema(MetricColumns.ALL, c -> switch (c) {
-      case "participants", "known", "unknown" -> DataTypes.LongType;
-      case "period", "scope_type", "scope_id", "scope_name", "characteristic", "category",
-          "status" -> DataTypes.StringType;
-      default -> DataTypes.DoubleType;
-    });
+    return Tables.schema(
+        MetricColumns.ALL,
+        c ->
+            switch (c) {
+              case "participants", "known", "unknown" -> DataTypes.LongType;
+              case "period",
+                      "scope_type",
+                      "scope_id",
+                      "scope_name",
+                      "characteristic",
+                      "category",
+                      "status" ->
+                  DataTypes.StringType;
+              default -> DataTypes.DoubleType;
+            });
   }
 
   /** The row's values in {@link MetricColumns#ALL} order. */
@@ -127,5 +151,4 @@ public final class MetricsWriter {
     v.add(i == null ? null : i.low());
     v.add(i == null ? null : i.high());
   }
-
 }

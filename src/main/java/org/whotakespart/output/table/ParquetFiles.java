@@ -25,10 +25,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The Parquet copy of a result table made on the driver, written straight from its rows with the
- * Parquet library (Snappy, as Spark writes), into a folder laid out as Spark lays one out
- * ({@code part-00000.snappy.parquet}, ..., {@code _SUCCESS}) and carrying Spark's schema, so
- * Spark, DuckDB and pandas read it as before. Going through a Spark DataFrame instead cost a
- * query plan, a conversion of every row and a job per chunk: about 10 s of the 1 M record report.
+ * Parquet library (Snappy, as Spark writes), into a folder laid out as Spark lays one out ({@code
+ * part-00000.snappy.parquet}, ..., {@code _SUCCESS}) and carrying Spark's schema, so Spark, DuckDB
+ * and pandas read it as before. Going through a Spark DataFrame instead cost a query plan, a
+ * conversion of every row and a job per chunk: about 10 s of the 1 M record report.
  *
  * <pre>{@code
  * try (ParquetFiles.Folder f = ParquetFiles.create(folder, schema, conf)) {
@@ -39,13 +39,14 @@ import org.apache.spark.sql.types.StructType;
 public final class ParquetFiles {
   /** A new file is started after this many rows. */
   static final long ROWS_PER_FILE = 1_000_000;
+
   private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
 
   private ParquetFiles() {}
 
   /** Writes all {@code rows} into {@code folder}, replacing whatever it held. */
-  public static void write(String folder, StructType schema, List<List<Object>> rows,
-      Configuration conf) {
+  public static void write(
+      String folder, StructType schema, List<List<Object>> rows, Configuration conf) {
     try (Folder f = create(folder, schema, conf)) {
       rows.forEach(f::add);
     }
@@ -84,8 +85,10 @@ public final class ParquetFiles {
     private ParquetWriter<List<Object>> open() throws IOException {
       Path file = new Path(folder, String.format(Locale.ROOT, "part-%05d.snappy.parquet", files++));
       inFile = 0;
-      Builder b = new Builder(HadoopOutputFile.fromPath(file, conf), message, schema.json())
-          .withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY);
+      Builder b =
+          new Builder(HadoopOutputFile.fromPath(file, conf), message, schema.json())
+              .withConf(conf)
+              .withCompressionCodec(CompressionCodecName.SNAPPY);
       // Shares, intervals and ratios hardly repeat: a dictionary of them is built only to be
       // dropped when it outgrows its page, and its lookups were a tenth of writing equity.
       for (StructField f : schema.fields()) {

@@ -10,15 +10,29 @@ import org.whotakespart.stats.PeopleRow;
 public final class PeopleWriter {
   public static final List<String> COLUMNS =
       List.of("period", "scope_type", "scope_id", "scope_name", "role", "people");
-  public static final StructType SCHEMA = Tables.schema(COLUMNS,
-      c -> c.equals("people") ? DataTypes.LongType : DataTypes.StringType);
+  public static final StructType SCHEMA =
+      Tables.schema(COLUMNS, c -> c.equals("people") ? DataTypes.LongType : DataTypes.StringType);
 
   private PeopleWriter() {}
 
   /** people.csv and people.parquet; returns the paths written. */
   public static List<String> write(SparkSession spark, List<PeopleRow> rows, String folder) {
-    return Tables.write(spark, COLUMNS, SCHEMA, rows.stream().map(r -> List.<Object>of(r.period(),
-        r.scopeType().code(), r.scopeId(), r.scopeName(), r.role(), r.people())).toList(), folder,
+    return Tables.write(
+        spark,
+        COLUMNS,
+        SCHEMA,
+        rows.stream()
+            .map(
+                r ->
+                    List.<Object>of(
+                        r.period(),
+                        r.scopeType().code(),
+                        r.scopeId(),
+                        r.scopeName(),
+                        r.role(),
+                        r.people()))
+            .toList(),
+        folder,
         "people");
   }
 }

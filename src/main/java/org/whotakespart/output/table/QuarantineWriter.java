@@ -24,8 +24,8 @@ import org.whotakespart.validate.ValidatedColumns;
  * into one file, in file and line order.
  */
 public final class QuarantineWriter {
-  public static final List<String> LEAD_COLUMNS = List.of("source_file", "line_number",
-      "reason_code", "reason", "detail");
+  public static final List<String> LEAD_COLUMNS =
+      List.of("source_file", "line_number", "reason_code", "reason", "detail");
 
   /** The longest value written whole; longer ones are cut, with a note of how much was left out. */
   public static final int MAX_VALUE = 200;
@@ -37,8 +37,8 @@ public final class QuarantineWriter {
     List<String> header = new ArrayList<>(LEAD_COLUMNS);
     header.addAll(RecordColumns.CONTRACT);
     try (java.io.OutputStream out = HadoopFiles.create(file, conf)) {
-      out.write((String.join(",", header) + "\n")
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(
+          (String.join(",", header) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -51,44 +51,56 @@ public final class QuarantineWriter {
     }
     String v = IdentifierGuard.withheld(value);
     if (v.length() > MAX_VALUE) {
-      v = v.substring(0, MAX_VALUE) + "... [cut: " + (v.length() - MAX_VALUE)
-          + " more characters]";
+      v = v.substring(0, MAX_VALUE) + "... [cut: " + (v.length() - MAX_VALUE) + " more characters]";
     }
     return CsvText.inert(v);
   }
 
-  public static void write(Dataset<Row> validated, String file,
-      org.apache.hadoop.conf.Configuration conf) {
+  public static void write(
+      Dataset<Row> validated, String file, org.apache.hadoop.conf.Configuration conf) {
     List<Column> kv = new ArrayList<>();
     for (RejectReason r : RejectReason.values()) {
       kv.add(lit(r.code()));
       kv.add(lit(r.plain()));
     }
-    org.apache.spark.sql.expressions.UserDefinedFunction clean = org.apache.spark.sql.functions.udf(
-        (org.apache.spark.sql.api.java.UDF1<String, String>) QuarantineWriter::cell,
-        org.apache.spark.sql.types.DataTypes.StringType);
+    org.apache.spark.sql.expressions.UserDefinedFunction clean =
+        org.apache.spark.sql.functions.udf(
+            (org.apache.spark.sql.api.java.UDF1<String, String>) QuarantineWriter::cell,
+            org.apache.spark.sql.types.DataTypes.StringType);
     List<Column> out = new ArrayList<>();
     out.add(clean.apply(col(RecordColumns.SOURCE_FILE)).as(RecordColumns.SOURCE_FILE));
     out.add(col(RecordColumns.LINE_NUMBER));
     out.add(col(ValidatedColumns.REJECT_REASON).as("reason_code"));
-    out.add(element_at(org.apache.spark.sql.functions.map(kv.toArray(new Column[0])),
-        col(ValidatedColumns.REJECT_REASON)).as("reason"));
+    out.add(
+        element_at(
+                org.apache.spark.sql.functions.map(kv.toArray(new Column[0])),
+                col(ValidatedColumns.REJECT_REASON))
+            .as("reason"));
     out.add(clean.apply(col(ValidatedColumns.REJECT_DETAIL)).as("detail"));
     List<String> present = java.util.Arrays.asList(validated.columns());
     for (String c : RecordColumns.CONTRACT) {
       // The spelling as sent where it was kept (rejected rows); the code where it was not (a
       // conflict is only found later, between rows that were each fine on their own).
-      out.add(clean.apply(present.contains(ValidatedColumns.code(c))
-          ? org.apache.spark.sql.functions.coalesce(col(c), col(ValidatedColumns.code(c)))
-          : col(c)).as(c));
+      out.add(
+          clean
+              .apply(
+                  present.contains(ValidatedColumns.code(c))
+                      ? org.apache.spark.sql.functions.coalesce(
+                          col(c), col(ValidatedColumns.code(c)))
+                      : col(c))
+              .as(c));
     }
     String folder = file + ".parts";
-    validated.filter(col(ValidatedColumns.ROW_STATUS).equalTo(lit(ValidatedColumns.QUARANTINED)))
+    validated
+        .filter(col(ValidatedColumns.ROW_STATUS).equalTo(lit(ValidatedColumns.QUARANTINED)))
         .orderBy(col(RecordColumns.SOURCE_FILE), col(RecordColumns.LINE_NUMBER))
         .select(out.toArray(new Column[0]))
         .coalesce(1)
-        .write().mode(SaveMode.Overwrite)
-        .option("header", true).option("escape", "\"").option("emptyValue", "")
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("header", true)
+        .option("escape", "\"")
+        .option("emptyValue", "")
         .csv(folder);
     HadoopFiles.promoteSinglePart(folder, file, conf);
   }

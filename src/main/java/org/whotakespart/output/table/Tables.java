@@ -19,8 +19,13 @@ public final class Tables {
    * {@code name}.csv and the Parquet copy {@code name}.parquet in {@code folder}; returns the two
    * paths written.
    */
-  public static List<String> write(SparkSession spark, List<String> header, StructType schema,
-      List<List<Object>> rows, String folder, String name) {
+  public static List<String> write(
+      SparkSession spark,
+      List<String> header,
+      StructType schema,
+      List<List<Object>> rows,
+      String folder,
+      String name) {
     String csv = folder + "/" + name + ".csv";
     String parquet = folder + "/" + name + ".parquet";
     writeCsv(header, rows, csv, spark.sparkContext().hadoopConfiguration());
@@ -28,21 +33,21 @@ public final class Tables {
     return List.of(csv, parquet);
   }
 
-  public static void writeCsv(List<String> header, List<List<Object>> rows, String file,
-      Configuration conf) {
+  public static void writeCsv(
+      List<String> header, List<List<Object>> rows, String file, Configuration conf) {
     try (CsvRows csv = CsvRows.create(file, header, conf)) {
       rows.forEach(csv::add);
     }
   }
 
-  public static void writeParquet(SparkSession spark, StructType schema, List<List<Object>> rows,
-      String folder) {
+  public static void writeParquet(
+      SparkSession spark, StructType schema, List<List<Object>> rows, String folder) {
     ParquetFiles.write(folder, schema, rows, spark.sparkContext().hadoopConfiguration());
   }
 
   /** A new row of a result table, starting with its period and scope's columns. */
-  public static List<Object> scopeRow(String period, org.whotakespart.stats.ScopeType type,
-      String id, String name) {
+  public static List<Object> scopeRow(
+      String period, org.whotakespart.stats.ScopeType type, String id, String name) {
     List<Object> v = new ArrayList<>();
     v.add(period);
     v.add(type.code());
@@ -52,7 +57,8 @@ public final class Tables {
   }
 
   /** A nullable Parquet schema of the columns, each typed by {@code typeOf}. */
-  public static StructType schema(List<String> columns,
+  public static StructType schema(
+      List<String> columns,
       java.util.function.Function<String, org.apache.spark.sql.types.DataType> typeOf) {
     List<org.apache.spark.sql.types.StructField> fields = new ArrayList<>();
     for (String c : columns) {

@@ -1,6 +1,5 @@
 package org.whotakespart.output.table;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -9,21 +8,35 @@ import org.whotakespart.stats.TestRow;
 
 /** Writes the whole-characteristic tests as {@code tests.csv} and {@code tests.parquet}. */
 public final class TestsWriter {
-  public static final List<String> COLUMNS = List.of("period", "scope_type", "scope_id",
-      "scope_name", "characteristic", "participants", "categories", "statistic",
-      "degrees_of_freedom", "p_value", "method", "min_expected");
+  public static final List<String> COLUMNS =
+      List.of(
+          "period",
+          "scope_type",
+          "scope_id",
+          "scope_name",
+          "characteristic",
+          "participants",
+          "categories",
+          "statistic",
+          "degrees_of_freedom",
+          "p_value",
+          "method",
+          "min_expected");
 
   public static final StructType SCHEMA = schema();
 
   private TestsWriter() {}
 
   private static StructType schema() {
-    return Tables.schema(COLUMNS, c -> switch (c) {
-      case "participants" -> DataTypes.LongType;
-      case "categories", "degrees_of_freedom" -> DataTypes.IntegerType;
-      case "statistic", "p_value", "min_expected" -> DataTypes.DoubleType;
-      default -> DataTypes.StringType;
-    });
+    return Tables.schema(
+        COLUMNS,
+        c ->
+            switch (c) {
+              case "participants" -> DataTypes.LongType;
+              case "categories", "degrees_of_freedom" -> DataTypes.IntegerType;
+              case "statistic", "p_value", "min_expected" -> DataTypes.DoubleType;
+              default -> DataTypes.StringType;
+            });
   }
 
   static List<Object> values(TestRow r) {
@@ -41,7 +54,7 @@ public final class TestsWriter {
 
   /** tests.csv and tests.parquet; returns the paths written. */
   public static List<String> write(SparkSession spark, List<TestRow> rows, String folder) {
-    return Tables.write(spark, COLUMNS, SCHEMA, rows.stream().map(TestsWriter::values).toList(),
-        folder, "tests");
+    return Tables.write(
+        spark, COLUMNS, SCHEMA, rows.stream().map(TestsWriter::values).toList(), folder, "tests");
   }
 }

@@ -27,8 +27,12 @@ final class HistorySheets {
   private final Function<String, SheetWriter> newSheet;
   private final org.apache.poi.ss.usermodel.Workbook workbook;
 
-  HistorySheets(ReportModel model, BoardView board, org.apache.poi.ss.usermodel.Workbook workbook,
-      Styles styles, Function<String, SheetWriter> newSheet) {
+  HistorySheets(
+      ReportModel model,
+      BoardView board,
+      org.apache.poi.ss.usermodel.Workbook workbook,
+      Styles styles,
+      Function<String, SheetWriter> newSheet) {
     this.model = model;
     this.workbook = workbook;
     this.board = board;
@@ -54,16 +58,30 @@ final class HistorySheets {
     widths[3 + n] = 15;
     s.widths(widths);
     String yearAgo = org.whotakespart.report.BoardPage.yearAgo(model.period()).label();
-    s.line("Trends: " + TrendView.scopeName(model) + ", " + quarters.get(0) + " to "
-        + model.period().label(), styles.title);
-    wide(s, "Each quarter's ratio: the share taking part divided by the local population share"
-        + " (1 = in line; below " + model.bands().low() + " the group is missing people). The fill"
-        + " is the quarter's status: dark with white figures under-represented, pale orange"
-        + " possibly under, blue over, pale blue possibly over, grey too few to tell or not"
-        + " compared. A ratio resting on 1 to " + (model.suppressionThreshold() - 1)
-        + " people is not shown. The trend is judged on significant under-representation; the"
-        + " last column says which way the ratio moved since " + yearAgo + ", where the change"
-        + " is larger than chance (statistics.md, \"Is it getting better\").", n + 3);
+    s.line(
+        "Trends: "
+            + TrendView.scopeName(model)
+            + ", "
+            + quarters.get(0)
+            + " to "
+            + model.period().label(),
+        styles.title);
+    wide(
+        s,
+        "Each quarter's ratio: the share taking part divided by the local population share"
+            + " (1 = in line; below "
+            + model.bands().low()
+            + " the group is missing people). The fill"
+            + " is the quarter's status: dark with white figures under-represented, pale orange"
+            + " possibly under, blue over, pale blue possibly over, grey too few to tell or not"
+            + " compared. A ratio resting on 1 to "
+            + (model.suppressionThreshold() - 1)
+            + " people is not shown. The trend is judged on significant under-representation; the"
+            + " last column says which way the ratio moved since "
+            + yearAgo
+            + ", where the change"
+            + " is larger than chance (statistics.md, \"Is it getting better\").",
+        n + 3);
     List<String> header = new ArrayList<>(List.of("Characteristic", "Group"));
     for (String q : quarters) {
       header.add(q);
@@ -76,9 +94,13 @@ final class HistorySheets {
     // The groups under-represented now or lately print (by trend, as Trend.codes() orders them);
     // the rest follow, for the screen only.
     List<String> order = Trend.codes();
-    List<TrendView.Line> sorted = lines.stream().sorted(java.util.Comparator.comparing(
-        (TrendView.Line l) -> order.indexOf(l.trend().code()) < 4 ? order.indexOf(
-            l.trend().code()) : 4)).toList();
+    List<TrendView.Line> sorted =
+        lines.stream()
+            .sorted(
+                java.util.Comparator.comparing(
+                    (TrendView.Line l) ->
+                        order.indexOf(l.trend().code()) < 4 ? order.indexOf(l.trend().code()) : 4))
+            .toList();
     int printedTo = first;
     boolean rest = false;
     for (TrendView.Line l : sorted) {
@@ -94,8 +116,11 @@ final class HistorySheets {
       }
       Row row = s.row();
       SheetWriter.text(row, 0, l.characteristic().label(), styles.wrapped);
-      SheetWriter.text(row, 1, l.characteristic().category(l.category()).map(Category::label)
-          .orElse(l.category()), styles.wrapped);
+      SheetWriter.text(
+          row,
+          1,
+          l.characteristic().category(l.category()).map(Category::label).orElse(l.category()),
+          styles.wrapped);
       for (int i = 0; i < l.cells().size(); i++) {
         TrendView.Cell c = l.cells().get(i);
         if (c.ratio() != null) {
@@ -106,17 +131,23 @@ final class HistorySheets {
       }
       int at = 2 + l.cells().size();
       boolean concern = l.trend().code().contains("under_represented");
-      SheetWriter.text(row, at, l.trend().words(),
+      SheetWriter.text(
+          row,
+          at,
+          l.trend().words(),
           concern ? styles.status.get(Status.UNDER_REPRESENTED) : styles.wrapped);
-      SheetWriter.text(row, at + 1, concern ? l.sinceYearAgo().text()
-          : l.sinceYearAgo().neutralText(), styles.wrapped);
+      SheetWriter.text(
+          row,
+          at + 1,
+          concern ? l.sinceYearAgo().text() : l.sinceYearAgo().neutralText(),
+          styles.wrapped);
       s.fitHeight(row);
     }
     if (!rest) {
       printedTo = s.rowIndex() - 1;
     }
-    s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0,
-        header.size() - 1));
+    s.sheet.setAutoFilter(
+        new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0, header.size() - 1));
     workbook.setPrintArea(workbook.getSheetIndex(s.sheet), 0, header.size() - 1, 0, printedTo);
   }
 
@@ -124,12 +155,14 @@ final class HistorySheets {
 
   /** A number format on a status's fill, so the colour and the number sit in one cell. */
   private CellStyle on(Status status, CellStyle format) {
-    return coloured.computeIfAbsent(status + "/" + format.getDataFormat(), k -> {
-      CellStyle c = workbook.createCellStyle();
-      c.cloneStyleFrom(styles.status.get(status));
-      c.setDataFormat(format.getDataFormat());
-      return c;
-    });
+    return coloured.computeIfAbsent(
+        status + "/" + format.getDataFormat(),
+        k -> {
+          CellStyle c = workbook.createCellStyle();
+          c.cloneStyleFrom(styles.status.get(status));
+          c.setDataFormat(format.getDataFormat());
+          return c;
+        });
   }
 
   void experience() {
@@ -149,13 +182,19 @@ final class HistorySheets {
     s.widths(widths);
     int t = model.suppressionThreshold();
     String fewer = board.fewerThanText();
-    s.line("Experience: " + TrendView.scopeName(model) + ", " + model.period().label(), styles.title);
-    wide(s, "Of each group's people, the share who took part at each stage, were paid or"
-        + " reimbursed, had the adjustments they asked for met, came back from last quarter, and"
-        + " live in the most deprived areas, beside everyone taking part. Coloured and named at the"
-        + " end of the row where the group's 95% interval lies wholly below (lower) or above"
-        + " (higher) everyone's share. Shares resting on 1 to " + (t - 1) + " people are not"
-        + " shown.", measures.length + 2);
+    s.line(
+        "Experience: " + TrendView.scopeName(model) + ", " + model.period().label(), styles.title);
+    wide(
+        s,
+        "Of each group's people, the share who took part at each stage, were paid or"
+            + " reimbursed, had the adjustments they asked for met, came back from last quarter, and"
+            + " live in the most deprived areas, beside everyone taking part. Coloured and named at the"
+            + " end of the row where the group's 95% interval lies wholly below (lower) or above"
+            + " (higher) everyone's share. Shares resting on 1 to "
+            + (t - 1)
+            + " people are not"
+            + " shown.",
+        measures.length + 2);
     List<String> header = new ArrayList<>(List.of("Characteristic", "Group"));
     for (EquityCalculator.Measure m : measures) {
       header.add(capitalised(m.words()));
@@ -174,27 +213,38 @@ final class HistorySheets {
       TrendView.Share sh = TrendView.everyone(any, board);
       shareCell(everyone, 2 + i, sh, styles.percent);
     }
-    Double area = rows.stream().filter(r -> r.areaShare() != null).map(EquityRow::areaShare)
-        .findFirst().orElse(null);
+    Double area =
+        rows.stream()
+            .filter(r -> r.areaShare() != null)
+            .map(EquityRow::areaShare)
+            .findFirst()
+            .orElse(null);
     if (area != null) {
       Row a = s.row();
       SheetWriter.text(a, 0, "Local areas", styles.header);
       SheetWriter.text(a, 1, "catchment's share (IoD 2019)", styles.text);
-      SheetWriter.number(a, 2 + EquityCalculator.Measure.MOST_DEPRIVED_10.ordinal(), area,
-          styles.percent);
+      SheetWriter.number(
+          a, 2 + EquityCalculator.Measure.MOST_DEPRIVED_10.ordinal(), area, styles.percent);
     }
     for (Characteristic c : Characteristic.values()) {
       for (String category : c.categoryCodes()) {
         Row row = s.row();
         SheetWriter.text(row, 0, c.label(), styles.text);
-        SheetWriter.text(row, 1, c.category(category).map(Category::label).orElse(category),
-            styles.text);
+        SheetWriter.text(
+            row, 1, c.category(category).map(Category::label).orElse(category), styles.text);
         List<String> lower = new ArrayList<>();
         List<String> higher = new ArrayList<>();
         for (int i = 0; i < measures.length; i++) {
           String code = measures[i].code();
-          EquityRow r = rows.stream().filter(x -> x.characteristic().equals(c.code())
-              && x.category().equals(category) && x.measure().equals(code)).findFirst().orElse(null);
+          EquityRow r =
+              rows.stream()
+                  .filter(
+                      x ->
+                          x.characteristic().equals(c.code())
+                              && x.category().equals(category)
+                              && x.measure().equals(code))
+                  .findFirst()
+                  .orElse(null);
           if (r == null) {
             continue;
           }
@@ -220,8 +270,8 @@ final class HistorySheets {
         s.fitHeight(row);
       }
     }
-    s.sheet.setAutoFilter(new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0,
-        header.size() - 1));
+    s.sheet.setAutoFilter(
+        new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0, header.size() - 1));
     s.doNotPrint();
   }
 

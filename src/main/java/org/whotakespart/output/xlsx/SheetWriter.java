@@ -75,7 +75,8 @@ final class SheetWriter {
   void fitHeight(Row r) {
     int lines = 1;
     for (org.apache.poi.ss.usermodel.Cell c : r) {
-      if (c.getCellStyle().getWrapText() && c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+      if (c.getCellStyle().getWrapText()
+          && c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
         int width = Math.max(1, sheet.getColumnWidth(c.getColumnIndex()) / 256);
         for (org.apache.poi.ss.util.CellRangeAddress m : sheet.getMergedRegions()) {
           if (m.isInRange(c)) {
@@ -106,8 +107,8 @@ final class SheetWriter {
 
   /**
    * A4 landscape, one page wide, narrow margins; every printed page's header names the sheet, the
-   * quarter and the marking, and its footer says page N of M (so a continuation page says where
-   * it belongs).
+   * quarter and the marking, and its footer says page N of M (so a continuation page says where it
+   * belongs).
    */
   void printSetup(String period) {
     PrintSetup ps = sheet.getPrintSetup();

@@ -17,25 +17,30 @@ import org.whotakespart.stats.Status;
  * The workbook's cell styles, made once per workbook. Status fills are Okabe-Ito hues chosen to
  * differ in lightness as well as hue, so that under- and over-represented part in greyscale print
  * (under: dark, white text; over: mid blue; the "possibly" ones pale), and every fill's text has a
- * WCAG contrast of at least 4.5:1. The status word or symbol is always in the cell, and page 1
- * has a key, so colour never carries meaning alone.
+ * WCAG contrast of at least 4.5:1. The status word or symbol is always in the cell, and page 1 has
+ * a key, so colour never carries meaning alone.
  */
 final class Styles {
   /** Body text size: printed pages are laid out at full scale, so this is what a reader sees. */
   static final short BODY_POINTS = 10;
+
   /** Each status's fill and text colour (RGB), from which the styles are made and tested. */
-  static final Map<Status, int[]> COLOURS = new EnumMap<>(Map.of(
-      Status.UNDER_REPRESENTED, new int[] {0xB34700, 0xFFFFFF},
-      Status.POSSIBLY_UNDER_REPRESENTED, new int[] {0xF5C08A, 0x000000},
-      Status.IN_LINE, new int[] {0xFFFFFF, 0x000000},
-      Status.POSSIBLY_OVER_REPRESENTED, new int[] {0xDCEFFA, 0x000000},
-      Status.OVER_REPRESENTED, new int[] {0x56B4E9, 0x000000},
-      Status.TOO_FEW_TO_TELL, new int[] {0xEEEEEE, 0x000000},
-      Status.NOT_COMPARED, new int[] {0xEEEEEE, 0x000000},
-      Status.NO_BASELINE, new int[] {0xEEEEEE, 0x000000},
-      Status.NO_DATA, new int[] {0xEEEEEE, 0x000000}));
+  static final Map<Status, int[]> COLOURS =
+      new EnumMap<>(
+          Map.of(
+              Status.UNDER_REPRESENTED, new int[] {0xB34700, 0xFFFFFF},
+              Status.POSSIBLY_UNDER_REPRESENTED, new int[] {0xF5C08A, 0x000000},
+              Status.IN_LINE, new int[] {0xFFFFFF, 0x000000},
+              Status.POSSIBLY_OVER_REPRESENTED, new int[] {0xDCEFFA, 0x000000},
+              Status.OVER_REPRESENTED, new int[] {0x56B4E9, 0x000000},
+              Status.TOO_FEW_TO_TELL, new int[] {0xEEEEEE, 0x000000},
+              Status.NOT_COMPARED, new int[] {0xEEEEEE, 0x000000},
+              Status.NO_BASELINE, new int[] {0xEEEEEE, 0x000000},
+              Status.NO_DATA, new int[] {0xEEEEEE, 0x000000}));
+
   /** Page 1's smaller type (9 pt, the least the print budget allows), so it fits one page. */
   static final short PAGE1_POINTS = 9;
+
   final CellStyle p1Text;
   final CellStyle p1Header;
   final CellStyle p1Whole;
@@ -47,8 +52,10 @@ final class Styles {
   final CellStyle heatNotShown;
   final CellStyle small;
   final Map<Status, CellStyle> heat = new EnumMap<>(Status.class);
+
   /** The key's cells: each status's fill, left-aligned, one line; null key: "not shown". */
   final Map<Status, CellStyle> heatKey = new java.util.HashMap<>();
+
   final CellStyle title;
   final CellStyle subtitle;
   final CellStyle header;
@@ -159,23 +166,29 @@ final class Styles {
     Map<Integer, XSSFFont> fonts = new java.util.HashMap<>();
     for (Status st : Status.values()) {
       int[] c = COLOURS.get(st);
-      XSSFFont font = fonts.computeIfAbsent(c[1], rgb -> {
-        XSSFFont f = wb.createFont();
-        f.setBold(true);
-        f.setFontHeightInPoints(BODY_POINTS);
-        f.setColor(new XSSFColor(rgbBytes(rgb)));
-        return f;
-      });
+      XSSFFont font =
+          fonts.computeIfAbsent(
+              c[1],
+              rgb -> {
+                XSSFFont f = wb.createFont();
+                f.setBold(true);
+                f.setFontHeightInPoints(BODY_POINTS);
+                f.setColor(new XSSFColor(rgbBytes(rgb)));
+                return f;
+              });
       CellStyle named = statusStyle(wb, c[0], font, HorizontalAlignment.LEFT);
       named.setWrapText(true);
       status.put(st, named);
-      XSSFFont small = fonts.computeIfAbsent(c[1] | 0x1000000, rgb -> {
-        XSSFFont f = wb.createFont();
-        f.setBold(true);
-        f.setFontHeightInPoints(PAGE1_POINTS);
-        f.setColor(new XSSFColor(rgbBytes(c[1])));
-        return f;
-      });
+      XSSFFont small =
+          fonts.computeIfAbsent(
+              c[1] | 0x1000000,
+              rgb -> {
+                XSSFFont f = wb.createFont();
+                f.setBold(true);
+                f.setFontHeightInPoints(PAGE1_POINTS);
+                f.setColor(new XSSFColor(rgbBytes(c[1])));
+                return f;
+              });
       CellStyle h = statusStyle(wb, c[0], small, HorizontalAlignment.CENTER);
       h.setVerticalAlignment(VerticalAlignment.CENTER);
       h.setBorderBottom(BorderStyle.THIN);
@@ -207,8 +220,8 @@ final class Styles {
     return s;
   }
 
-  private static CellStyle statusStyle(XSSFWorkbook wb, int rgb, XSSFFont font,
-      HorizontalAlignment align) {
+  private static CellStyle statusStyle(
+      XSSFWorkbook wb, int rgb, XSSFFont font, HorizontalAlignment align) {
     XSSFCellStyle s = wb.createCellStyle();
     fill(s, rgb);
     s.setFont(font);

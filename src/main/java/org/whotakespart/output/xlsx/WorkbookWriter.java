@@ -38,7 +38,6 @@ import org.whotakespart.report.ReportModel;
 import org.whotakespart.stats.Interval;
 import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
-import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
 import org.whotakespart.stats.Trend;
@@ -52,6 +51,7 @@ import org.whotakespart.validate.RejectReason;
 public final class WorkbookWriter {
   /** Groups with less complete answers than this get a visible warning. */
   static final double COMPLETENESS_WARNING = 0.70;
+
   /**
    * Above this many projects the characteristic sheets show all projects together only: a board
    * cannot read thousands of rows, and a workbook that size would not fit in memory. Per-project
@@ -69,8 +69,11 @@ public final class WorkbookWriter {
   private WorkbookWriter(ReportModel model, BoardView board) {
     this.model = model;
     this.board = board;
-    this.projects = model.projects().stream()
-        .collect(Collectors.toMap(Project::projectId, p -> p, (a, b) -> a, java.util.LinkedHashMap::new));
+    this.projects =
+        model.projects().stream()
+            .collect(
+                Collectors.toMap(
+                    Project::projectId, p -> p, (a, b) -> a, java.util.LinkedHashMap::new));
   }
 
   /** The board workbook's file name for a quarter ({@link Period#folderName()}). */
@@ -83,9 +86,11 @@ public final class WorkbookWriter {
     return "who-takes-part-" + period.folderName() + "-" + slug + ".xlsx";
   }
 
-  /** @param board the disclosure control already worked out for {@code model} (charts share it) */
-  public static void write(ReportModel model, BoardView board, List<Charts.Chart> charts,
-      Path file) {
+  /**
+   * @param board the disclosure control already worked out for {@code model} (charts share it)
+   */
+  public static void write(
+      ReportModel model, BoardView board, List<Charts.Chart> charts, Path file) {
     WorkbookWriter w = new WorkbookWriter(model, board);
     BoardPage page = BoardPage.of(model, board);
     // Printed (at most 12 A4 pages for the sample): Summary, the key charts, Trends, Data quality
@@ -142,8 +147,10 @@ public final class WorkbookWriter {
 
   /** Left block: rank, group, people short, since last quarter, since a year ago. */
   private static final int[] LEFT = {3, 26, 6, 14, 14};
+
   /** Then a narrow gap, the project column and one narrow column per characteristic. */
   private static final int GAP_COLUMN = LEFT.length;
+
   private static final int PROJECT_COLUMN = GAP_COLUMN + 1;
   private static final int HEAT_WIDTH = 4;
 
@@ -163,13 +170,14 @@ public final class WorkbookWriter {
 
   /** What each mark of the key means, in the order a board reads them. */
   private static final String[][] KEY = {
-      {"under_represented", "below 0.8 \u00D7 population share, not chance"},
-      {"possibly_under_represented", "below 0.8 \u00D7, too few to be sure"},
-      {"in_line", "0.8 to 1.25 \u00D7 population share"},
-      {"possibly_over_represented", "above 1.25 \u00D7, too few to be sure"},
-      {"over_represented", "above 1.25 \u00D7 population share, not chance"},
-      {"too_few_to_tell", "too few people to show any gap"},
-      {"not_compared", "not who the project is for; \u2013 no data"}};
+    {"under_represented", "below 0.8 \u00D7 population share, not chance"},
+    {"possibly_under_represented", "below 0.8 \u00D7, too few to be sure"},
+    {"in_line", "0.8 to 1.25 \u00D7 population share"},
+    {"possibly_over_represented", "above 1.25 \u00D7, too few to be sure"},
+    {"over_represented", "above 1.25 \u00D7 population share, not chance"},
+    {"too_few_to_tell", "too few people to show any gap"},
+    {"not_compared", "not who the project is for; \u2013 no data"}
+  };
 
   private void summary(BoardPage page) {
     SheetWriter s = sheet("Summary");
@@ -188,22 +196,39 @@ public final class WorkbookWriter {
       s.sheet.setColumnWidth(i, (int) (3.6 * 256));
     }
     int last = widths.length - 1;
-    s.line("Who takes part: " + model.period().label() + ", " + model.period().months()
-        + (model.isPart() ? ", " + model.scopeName() : ""), styles.title);
+    s.line(
+        "Who takes part: "
+            + model.period().label()
+            + ", "
+            + model.period().months()
+            + (model.isPart() ? ", " + model.scopeName() : ""),
+        styles.title);
     String all = MetricCalculator.ALL_ID;
     // A count the disclosure control hides is left out of the sentence, not named mid-way.
-    String headline = String.format(Locale.UK, "%d projects. %s took part as %s%s, and %s in"
-        + " other roles (not compared with the population).", model.projects().size(),
-        people(board.distinctPeopleText(), "different people"), roles(),
-        board.isPeopleShown(all) ? " (" + board.peopleText(all) + " when a person is counted once"
-            + " in each project they joined)" : "",
-        // Mid-sentence: "and fewer than 5 people in other roles".
-        lowerFirst(people(board.otherRolesText(all), "people")));
+    String headline =
+        String.format(
+            Locale.UK,
+            "%d projects. %s took part as %s%s, and %s in"
+                + " other roles (not compared with the population).",
+            model.projects().size(),
+            people(board.distinctPeopleText(), "different people"),
+            roles(),
+            board.isPeopleShown(all)
+                ? " ("
+                    + board.peopleText(all)
+                    + " when a person is counted once"
+                    + " in each project they joined)"
+                : "",
+            // Mid-sentence: "and fewer than 5 people in other roles".
+            lowerFirst(people(board.otherRolesText(all), "people")));
     boolean noRecords = model.dataQuality().recordsInPeriod() == 0;
     if (noRecords) {
-      headline = "No records fall in this quarter (" + model.period().months() + "): nothing could"
-          + " be compared with the population. Check the period and the exports' activity dates. "
-          + headline;
+      headline =
+          "No records fall in this quarter ("
+              + model.period().months()
+              + "): nothing could"
+              + " be compared with the population. Check the period and the exports' activity dates. "
+              + headline;
     }
     // One line where it fits (about 0.75 of a column-width character per letter), else two.
     Row head = wide(s, headline, styles.wrapped, last);
@@ -213,33 +238,39 @@ public final class WorkbookWriter {
     int top = s.rowIndex();
     Row titles = s.row();
     SheetWriter.text(titles, 0, "Which groups are missing, all projects together", styles.subtitle);
-    SheetWriter.text(titles, PROJECT_COLUMN, "Where: each project's most serious status",
-        styles.subtitle);
+    SheetWriter.text(
+        titles, PROJECT_COLUMN, "Where: each project's most serious status", styles.subtitle);
     Row h = s.row();
-    String[] left = {"#", "Group", "People short",
-        "Since " + page.lastQuarter(), "Since " + page.yearAgo()};
+    String[] left = {
+      "#", "Group", "People short", "Since " + page.lastQuarter(), "Since " + page.yearAgo()
+    };
     for (int i = 0; i < left.length; i++) {
       SheetWriter.text(h, i, left[i], styles.p1Header);
     }
     SheetWriter.text(h, PROJECT_COLUMN, "Project (commissioner)", styles.p1Header);
     for (int i = 0; i < page.columns().size(); i++) {
-      SheetWriter.text(h, PROJECT_COLUMN + 1 + i, shortLabel(page.columns().get(i)),
-          styles.rotated);
+      SheetWriter.text(
+          h, PROJECT_COLUMN + 1 + i, shortLabel(page.columns().get(i)), styles.rotated);
     }
     h.setHeightInPoints(62f);
 
     List<Row> body = new ArrayList<>();
-    java.util.function.IntFunction<Row> at = i -> {
-      while (body.size() <= i) {
-        body.add(s.row());
-      }
-      return body.get(i);
-    };
+    java.util.function.IntFunction<Row> at =
+        i -> {
+          while (body.size() <= i) {
+            body.add(s.row());
+          }
+          return body.get(i);
+        };
     int line = 0;
     if (page.gaps().isEmpty()) {
-      SheetWriter.text(at.apply(line++), 1, noRecords ? "No group can be compared: no records"
-          + " fall in this quarter." : "No group is clearly under-represented across all projects"
-          + " this quarter.", styles.p1Text);
+      SheetWriter.text(
+          at.apply(line++),
+          1,
+          noRecords
+              ? "No group can be compared: no records" + " fall in this quarter."
+              : "No group is clearly under-represented across all projects" + " this quarter.",
+          styles.p1Text);
     }
     int rank = 1;
     for (BoardPage.Gap g : page.gaps()) {
@@ -255,14 +286,26 @@ public final class WorkbookWriter {
       SheetWriter.text(r, 4, g.sinceYearAgo().text(), styles.p1Text);
     }
     line++;
-    SheetWriter.text(at.apply(line++), 0, "Is it getting better? Gaps of " + Trend.PERSISTENT
-        + " quarters or more running", styles.p1Sub);
+    SheetWriter.text(
+        at.apply(line++),
+        0,
+        "Is it getting better? Gaps of " + Trend.PERSISTENT + " quarters or more running",
+        styles.p1Sub);
     if (model.history().periods().size() < 2) {
-      SheetWriter.text(at.apply(line++), 0, "The inputs hold no earlier quarters to compare"
-          + " with.", styles.p1Text);
+      SheetWriter.text(
+          at.apply(line++),
+          0,
+          "The inputs hold no earlier quarters to compare" + " with.",
+          styles.p1Text);
     } else if (page.persistent().isEmpty()) {
-      SheetWriter.text(at.apply(line++), 0, "No group has been under-represented across all"
-          + " projects for " + Trend.PERSISTENT + " quarters running.", styles.p1Text);
+      SheetWriter.text(
+          at.apply(line++),
+          0,
+          "No group has been under-represented across all"
+              + " projects for "
+              + Trend.PERSISTENT
+              + " quarters running.",
+          styles.p1Text);
     }
     if (!page.persistent().isEmpty()) {
       Row ph = at.apply(line++);
@@ -276,9 +319,19 @@ public final class WorkbookWriter {
       SheetWriter.text(r, 0, p.direction().arrow(), styles.p1Text);
       SheetWriter.text(r, 1, Phrases.capitalise(p.who()), styles.p1Text);
       SheetWriter.number(r, 2, (double) p.quartersUnder(), styles.p1Whole);
-      SheetWriter.text(r, 3, p.ratioNow() == null ? BoardView.STATUS_NOT_SHOWN
-          : String.format(Locale.UK, "%.2f, %s", p.ratioNow(), p.ratioThen() == null ? "\u2013"
-              : String.format(Locale.UK, "%.2f", p.ratioThen())), styles.p1Text);
+      SheetWriter.text(
+          r,
+          3,
+          p.ratioNow() == null
+              ? BoardView.STATUS_NOT_SHOWN
+              : String.format(
+                  Locale.UK,
+                  "%.2f, %s",
+                  p.ratioNow(),
+                  p.ratioThen() == null
+                      ? "\u2013"
+                      : String.format(Locale.UK, "%.2f", p.ratioThen())),
+          styles.p1Text);
       SheetWriter.text(r, 4, p.direction().text(), styles.p1Text);
     }
     line++;
@@ -287,9 +340,17 @@ public final class WorkbookWriter {
       Status st = Status.fromCode(k[0]);
       keyLine(s, at.apply(line++), symbol(st) + " " + st.label(), styles.heatKey.get(st), k[1]);
     }
-    keyLine(s, at.apply(line++), "\u2191 \u2193 \u2192", styles.p1Text,
+    keyLine(
+        s,
+        at.apply(line++),
+        "\u2191 \u2193 \u2192",
+        styles.p1Text,
         "ratio up (better), down (worse), no clear change");
-    keyLine(s, at.apply(line++), "n/s  not shown", styles.heatKey.get(null),
+    keyLine(
+        s,
+        at.apply(line++),
+        "n/s  not shown",
+        styles.heatKey.get(null),
         "could give away a count of " + board.fewerThanText());
 
     int row = 0;
@@ -298,24 +359,33 @@ public final class WorkbookWriter {
       boolean allRow = hr.scopeId().equals(all);
       if (!allRow && !hr.commissioner().equals(commissioner)) {
         commissioner = hr.commissioner();
-        SheetWriter.text(at.apply(row++), PROJECT_COLUMN, commissioner.isEmpty()
-            ? "No commissioner named" : commissioner, styles.group);
+        SheetWriter.text(
+            at.apply(row++),
+            PROJECT_COLUMN,
+            commissioner.isEmpty() ? "No commissioner named" : commissioner,
+            styles.group);
       }
       Row r = at.apply(row++);
-      SheetWriter.text(r, PROJECT_COLUMN, allRow ? hr.name() : "  " + fit(hr.name(), 31),
+      SheetWriter.text(
+          r,
+          PROJECT_COLUMN,
+          allRow ? hr.name() : "  " + fit(hr.name(), 31),
           allRow ? styles.group : styles.p1Text);
       for (int i = 0; i < hr.cells().size(); i++) {
         BoardPage.Cell c = hr.cells().get(i);
         if (c.isShown()) {
-          SheetWriter.text(r, PROJECT_COLUMN + 1 + i, symbol(c.status()),
-              styles.heat.get(c.status()));
+          SheetWriter.text(
+              r, PROJECT_COLUMN + 1 + i, symbol(c.status()), styles.heat.get(c.status()));
         } else {
           SheetWriter.text(r, PROJECT_COLUMN + 1 + i, "n/s", styles.heatNotShown);
         }
       }
     }
-    SheetWriter.text(at.apply(row++), PROJECT_COLUMN, "Each group's figures: the detail sheets"
-        + " (on screen).", styles.p1Note);
+    SheetWriter.text(
+        at.apply(row++),
+        PROJECT_COLUMN,
+        "Each group's figures: the detail sheets" + " (on screen).",
+        styles.p1Note);
     for (Row r : body) {
       r.setHeightInPoints(12f);
     }
@@ -325,14 +395,17 @@ public final class WorkbookWriter {
   }
 
   /** A line of page 1's key: the mark in its style over the first two columns, then its words. */
-  private static void keyLine(SheetWriter s, Row r, String mark,
-      org.apache.poi.ss.usermodel.CellStyle style, String words) {
+  private static void keyLine(
+      SheetWriter s,
+      Row r,
+      String mark,
+      org.apache.poi.ss.usermodel.CellStyle style,
+      String words) {
     SheetWriter.text(r, 0, mark, style);
     SheetWriter.text(r, 1, "", style);
     SheetWriter.text(r, 2, words, s.styles.p1Text);
     s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, 1));
-    s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 2,
-        LEFT.length - 1));
+    s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 2, LEFT.length - 1));
   }
 
   /** The width of columns 0 to {@code last}, in characters. */
@@ -360,9 +433,11 @@ public final class WorkbookWriter {
 
   /** "910 different people", or "Some people" where the count is not shown. */
   private String people(String count, String noun) {
-    return count.matches("[0-9,]+") ? count + " " + noun
-        : count.equals(board.fewerThanText()) ? Phrases.capitalise(count) + " " + noun : "Some "
-            + noun;
+    return count.matches("[0-9,]+")
+        ? count + " " + noun
+        : count.equals(board.fewerThanText())
+            ? Phrases.capitalise(count) + " " + noun
+            : "Some " + noun;
   }
 
   /** Column labels short enough to stand rotated above a heat-map column. */
@@ -377,16 +452,23 @@ public final class WorkbookWriter {
   private void projectsSheet() {
     SheetWriter s = sheet("Projects");
     s.widths(5, 48, 30, 26, 60);
-    s.line("Projects: what changed, and each project's gaps, " + model.period().label(),
-        styles.title);
-    wide(s, "For use on screen: this sheet does not print. The Summary's heat map shows the same"
-        + " projects at a glance.", styles.note);
+    s.line(
+        "Projects: what changed, and each project's gaps, " + model.period().label(), styles.title);
+    wide(
+        s,
+        "For use on screen: this sheet does not print. The Summary's heat map shows the same"
+            + " projects at a glance.",
+        styles.note);
     String previous = model.period().previous().label();
     s.line("What changed since " + previous, styles.subtitle);
     ProjectChanges changes = ProjectChanges.of(model, board, this::projectName);
     if (model.previousMetrics().isEmpty()) {
-      s.line("The inputs hold no records for " + previous + ", so there is nothing to compare"
-          + " with yet.", styles.text);
+      s.line(
+          "The inputs hold no records for "
+              + previous
+              + ", so there is nothing to compare"
+              + " with yet.",
+          styles.text);
     } else if (changes.worse().isEmpty() && changes.better().isEmpty()) {
       s.line("No group became, or stopped being, under-represented in any project.", styles.text);
     }
@@ -395,8 +477,9 @@ public final class WorkbookWriter {
     s.skip();
     s.line("Each project", styles.subtitle);
     Row ph = s.row();
-    String[] projectHeaders = {"", "Project", "Commissioner",
-        "People taking part (other roles)", "Groups under-represented"};
+    String[] projectHeaders = {
+      "", "Project", "Commissioner", "People taking part (other roles)", "Groups under-represented"
+    };
     for (int i = 0; i < projectHeaders.length; i++) {
       SheetWriter.text(ph, i, projectHeaders[i], styles.header);
     }
@@ -405,17 +488,22 @@ public final class WorkbookWriter {
       Row row = s.row();
       SheetWriter.text(row, 1, p.projectName(), styles.wrapped);
       SheetWriter.text(row, 2, p.commissioner(), styles.wrapped);
-      SheetWriter.text(row, 3, board.peopleText(p.projectId()) + " ("
-          + board.otherRolesText(p.projectId()) + ")", styles.text);
+      SheetWriter.text(
+          row,
+          3,
+          board.peopleText(p.projectId()) + " (" + board.otherRolesText(p.projectId()) + ")",
+          styles.text);
       List<String> groups = changes.underByProject().getOrDefault(p.projectId(), List.of());
-      String none = model.peopleByProject().getOrDefault(p.projectId(), 0L) == 0
-          ? "No one took part this quarter" : "None clearly under-represented";
-      SheetWriter.text(row, 4, groups.isEmpty() ? none : String.join("; ", groups),
-          styles.wrapped);
+      String none =
+          model.peopleByProject().getOrDefault(p.projectId(), 0L) == 0
+              ? "No one took part this quarter"
+              : "None clearly under-represented";
+      SheetWriter.text(row, 4, groups.isEmpty() ? none : String.join("; ", groups), styles.wrapped);
       s.fitHeight(row);
     }
     s.doNotPrint();
   }
+
   /** The measured roles in words: "carer, community member, lived experience". */
   private String roles() {
     return String.join(", ", model.measuredRoles()).replace('_', ' ');
@@ -431,8 +519,8 @@ public final class WorkbookWriter {
     wide(s, text, style, 4);
   }
 
-  private Row wide(SheetWriter s, String text, org.apache.poi.ss.usermodel.CellStyle style,
-      int lastColumn) {
+  private Row wide(
+      SheetWriter s, String text, org.apache.poi.ss.usermodel.CellStyle style, int lastColumn) {
     Row r = s.line(text, style);
     s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, lastColumn));
     s.fitHeight(r);
@@ -446,17 +534,40 @@ public final class WorkbookWriter {
     s.widths(34, 24, 34, 12, 12, 10, 20, 12, 9, 16, 10, 10, 36, 26);
     s.line(c.label() + ": who took part, " + model.period().label(), styles.title);
     if (projects.size() > MAX_PROJECT_ROWS) {
-      wide(s, String.format(Locale.UK, "%,d projects: this sheet shows them all together. Each"
-          + " commissioner's or project's figures are in the workbooks made with --split-by.",
-          projects.size()), styles.note, 13);
+      wide(
+          s,
+          String.format(
+              Locale.UK,
+              "%,d projects: this sheet shows them all together. Each"
+                  + " commissioner's or project's figures are in the workbooks made with --split-by.",
+              projects.size()),
+          styles.note,
+          13);
     }
-    wide(s, "For use on screen (filters, frozen headings): this sheet does not print. Page 1 and"
-        + " the Trends sheet summarise it.", styles.note, 13);
+    wide(
+        s,
+        "For use on screen (filters, frozen headings): this sheet does not print. Page 1 and"
+            + " the Trends sheet summarise it.",
+        styles.note,
+        13);
     coverage(c).ifPresent(line -> wide(s, line, styles.note, 13));
     completenessWarning(c).ifPresent(line -> wide(s, line, styles.warning, 13));
-    Row header = s.header("Project", "Commissioner", "Group", "People taking part",
-        "People who answered", "Share", "Share: 95% interval", "Local population share", "Ratio",
-        "Ratio: 95% interval", "Expected", "Shortfall", "Status", "Answered");
+    Row header =
+        s.header(
+            "Project",
+            "Commissioner",
+            "Group",
+            "People taking part",
+            "People who answered",
+            "Share",
+            "Share: 95% interval",
+            "Local population share",
+            "Ratio",
+            "Ratio: 95% interval",
+            "Expected",
+            "Shortfall",
+            "Status",
+            "Answered");
     int first = header.getRowNum();
     // All projects first, then the projects by commissioner and name, as on page 1.
     List<MetricRow> rows = new ArrayList<>(rows(ScopeType.ALL));
@@ -465,9 +576,12 @@ public final class WorkbookWriter {
       for (Project p : ProjectChanges.ordered(model.projects())) {
         order.put(p.projectId(), order.size());
       }
-      rows.addAll(rows(ScopeType.PROJECT).stream()
-          .sorted(Comparator.comparing((MetricRow r) -> order.getOrDefault(r.scopeId(),
-              Integer.MAX_VALUE))).toList());
+      rows.addAll(
+          rows(ScopeType.PROJECT).stream()
+              .sorted(
+                  Comparator.comparing(
+                      (MetricRow r) -> order.getOrDefault(r.scopeId(), Integer.MAX_VALUE)))
+              .toList());
     }
     for (MetricRow r : rows) {
       if (!r.characteristic().equals(c.code())) {
@@ -476,24 +590,43 @@ public final class WorkbookWriter {
       boolean all = r.scopeType() == ScopeType.ALL;
       Row row = s.row();
       // Wrapped, so that a long name stays in its own column.
-      SheetWriter.text(row, 0, all ? MetricCalculator.ALL_NAME : projectName(r.scopeId()),
+      SheetWriter.text(
+          row,
+          0,
+          all ? MetricCalculator.ALL_NAME : projectName(r.scopeId()),
           all ? styles.header : styles.wrapped);
-      SheetWriter.text(row, 1, all ? "" : projects.get(r.scopeId()).commissioner(),
+      SheetWriter.text(row, 1, all ? "" : projects.get(r.scopeId()).commissioner(), styles.wrapped);
+      SheetWriter.text(
+          row,
+          2,
+          c.category(r.category()).map(Category::label).orElse(r.category()),
           styles.wrapped);
-      SheetWriter.text(row, 2, c.category(r.category()).map(Category::label).orElse(r.category()),
-          styles.wrapped);
-      countCell(row, 3, board.countText(r), board.isCountShown(r) ? (double) board.displayed(r).participants() : null);
-      countCell(row, 4, board.knownText(r), board.isKnownShown(r) ? (double) board.displayed(r).known() : null);
+      countCell(
+          row,
+          3,
+          board.countText(r),
+          board.isCountShown(r) ? (double) board.displayed(r).participants() : null);
+      countCell(
+          row,
+          4,
+          board.knownText(r),
+          board.isKnownShown(r) ? (double) board.displayed(r).known() : null);
       boolean shown = board.isCountShown(r);
       SheetWriter.number(row, 5, shown ? board.displayed(r).share() : null, styles.percent);
-      SheetWriter.text(row, 6, shown ? interval(board.displayed(r).shareCi95(), true) : "", styles.text);
+      SheetWriter.text(
+          row, 6, shown ? interval(board.displayed(r).shareCi95(), true) : "", styles.text);
       SheetWriter.number(row, 7, board.populationShare(r), styles.percent);
       SheetWriter.number(row, 8, shown ? board.displayed(r).ratio() : null, styles.ratio);
-      SheetWriter.text(row, 9, shown ? interval(board.displayed(r).ratioCi95(), false) : "", styles.text);
-      SheetWriter.number(row, 10, board.isKnownShown(r) ? board.displayed(r).expected() : null, styles.decimal);
+      SheetWriter.text(
+          row, 9, shown ? interval(board.displayed(r).ratioCi95(), false) : "", styles.text);
+      SheetWriter.number(
+          row, 10, board.isKnownShown(r) ? board.displayed(r).expected() : null, styles.decimal);
       SheetWriter.number(row, 11, shown ? board.displayed(r).shortfall() : null, styles.decimal);
       if (board.isStatusShown(r)) {
-        SheetWriter.text(row, 12, r.status().label() + (r.isAbsent() ? " (absent)" : ""),
+        SheetWriter.text(
+            row,
+            12,
+            r.status().label() + (r.isAbsent() ? " (absent)" : ""),
             styles.status.get(r.status()));
       } else {
         SheetWriter.text(row, 12, BoardView.STATUS_NOT_SHOWN, styles.text);
@@ -513,15 +646,23 @@ public final class WorkbookWriter {
    */
   private void statusFormatting(SheetWriter s, CellRangeAddress range) {
     var cf = s.sheet.getSheetConditionalFormatting();
-    String cell = new org.apache.poi.ss.util.CellReference(range.getFirstRow(), range.getFirstColumn(),
-        false, true).formatAsString();
-    for (Status st : List.of(Status.UNDER_REPRESENTED, Status.POSSIBLY_UNDER_REPRESENTED,
-        Status.POSSIBLY_OVER_REPRESENTED, Status.OVER_REPRESENTED)) {
-      var rule = cf.createConditionalFormattingRule("LEFT(" + cell + "," + st.label().length()
-          + ")=\"" + st.label() + "\"");
+    String cell =
+        new org.apache.poi.ss.util.CellReference(
+                range.getFirstRow(), range.getFirstColumn(), false, true)
+            .formatAsString();
+    for (Status st :
+        List.of(
+            Status.UNDER_REPRESENTED,
+            Status.POSSIBLY_UNDER_REPRESENTED,
+            Status.POSSIBLY_OVER_REPRESENTED,
+            Status.OVER_REPRESENTED)) {
+      var rule =
+          cf.createConditionalFormattingRule(
+              "LEFT(" + cell + "," + st.label().length() + ")=\"" + st.label() + "\"");
       var fill = rule.createPatternFormatting();
-      fill.setFillBackgroundColor(((org.apache.poi.xssf.usermodel.XSSFCellStyle) styles.status.get(st))
-          .getFillForegroundXSSFColor());
+      fill.setFillBackgroundColor(
+          ((org.apache.poi.xssf.usermodel.XSSFCellStyle) styles.status.get(st))
+              .getFillForegroundXSSFColor());
       fill.setFillPattern(org.apache.poi.ss.usermodel.PatternFormatting.SOLID_FOREGROUND);
       cf.addConditionalFormatting(new CellRangeAddress[] {range}, rule);
     }
@@ -548,20 +689,32 @@ public final class WorkbookWriter {
 
   /** A warning line for the sheet when, over all projects, fewer than 70% answered. */
   private java.util.Optional<String> completenessWarning(Characteristic c) {
-    return rows(ScopeType.ALL).stream().filter(r -> r.characteristic().equals(c.code()))
-        .findFirst().filter(this::isCompletenessShown)
-        .filter(r -> board.displayed(r).completeness() != null && board.displayed(r).completeness() < COMPLETENESS_WARNING)
-        .map(r -> String.format(Locale.UK, "Warning: only %.0f%% of people taking part answered"
-            + " this question. The shares describe only the people who answered.",
-            100 * board.displayed(r).completeness()));
+    return rows(ScopeType.ALL).stream()
+        .filter(r -> r.characteristic().equals(c.code()))
+        .findFirst()
+        .filter(this::isCompletenessShown)
+        .filter(
+            r ->
+                board.displayed(r).completeness() != null
+                    && board.displayed(r).completeness() < COMPLETENESS_WARNING)
+        .map(
+            r ->
+                String.format(
+                    Locale.UK,
+                    "Warning: only %.0f%% of people taking part answered"
+                        + " this question. The shares describe only the people who answered.",
+                    100 * board.displayed(r).completeness()));
   }
 
   private java.util.Optional<String> coverage(Characteristic c) {
-    List<String> parts = model.coverage().stream()
-        .filter(b -> b.characteristic().equals(c.code()))
-        .map(b -> "baseline " + b.baseline() + ": " + b.covers() + forProjects(b))
-        .distinct().toList();
-    return parts.isEmpty() ? java.util.Optional.empty()
+    List<String> parts =
+        model.coverage().stream()
+            .filter(b -> b.characteristic().equals(c.code()))
+            .map(b -> "baseline " + b.baseline() + ": " + b.covers() + forProjects(b))
+            .distinct()
+            .toList();
+    return parts.isEmpty()
+        ? java.util.Optional.empty()
         : java.util.Optional.of("Compared with " + String.join("; ", parts) + ".");
   }
 
@@ -571,16 +724,19 @@ public final class WorkbookWriter {
    * project's.
    */
   private String forProjects(BaselineCoverage b) {
-    long sameCharacteristic = model.coverage().stream()
-        .filter(o -> o.characteristic().equals(b.characteristic())).count();
+    long sameCharacteristic =
+        model.coverage().stream()
+            .filter(o -> o.characteristic().equals(b.characteristic()))
+            .count();
     if (sameCharacteristic < 2 || b.projectNames().isEmpty()) {
       return "";
     }
     int most = 4;
     List<String> names = b.projectNames();
-    return " (" + String.join(", ", names.subList(0, Math.min(most, names.size())))
-        + (names.size() > most ? String.format(Locale.UK, " and %d more", names.size() - most)
-            : "") + ")";
+    return " ("
+        + String.join(", ", names.subList(0, Math.min(most, names.size())))
+        + (names.size() > most ? String.format(Locale.UK, " and %d more", names.size() - most) : "")
+        + ")";
   }
 
   private void countCell(Row row, int col, String text, Double value) {
@@ -603,6 +759,7 @@ public final class WorkbookWriter {
   // ---------------------------------------------------------------- charts
 
   private static final int CHART_COLUMN = 118;
+
   /** The chart column's width in pixels: 7 a character (digit width 6 plus padding). */
   private static final double CHART_COLUMN_PIXELS = CHART_COLUMN * 7.0 + 5;
 
@@ -626,7 +783,8 @@ public final class WorkbookWriter {
       if (first.size() >= PRINTED_CHARTS) {
         break;
       }
-      charts.stream().filter(x -> x.fileName().equals("shares-" + c.code() + ".png"))
+      charts.stream()
+          .filter(x -> x.fileName().equals("shares-" + c.code() + ".png"))
           .forEach(first::add);
     }
     List<Charts.Chart> ordered = new ArrayList<>(first);
@@ -641,8 +799,11 @@ public final class WorkbookWriter {
       }
       if (i == first.size()) {
         printedRows = row - 1;
-        SheetWriter.text(s.sheet.createRow(row), 0, "The charts below are for use on screen and"
-            + " do not print.", styles.note);
+        SheetWriter.text(
+            s.sheet.createRow(row),
+            0,
+            "The charts below are for use on screen and" + " do not print.",
+            styles.note);
         row += 1;
       }
       SheetWriter.text(s.sheet.createRow(row), 0, c.title(), styles.subtitle);
@@ -672,23 +833,52 @@ public final class WorkbookWriter {
     DataQuality q = model.dataQuality();
     SheetWriter s = sheet("Data quality");
     s.widths(40, 11, 13, 13, 11, 36);
-    s.line("Data quality" + (model.isPart() ? " (the whole run, all commissioners' files)" : ""),
+    s.line(
+        "Data quality" + (model.isPart() ? " (the whole run, all commissioners' files)" : ""),
         styles.title);
-    wide(s, String.format(Locale.UK, "Rows read %,d = accepted %,d + quarantined %,d + exact"
-        + " duplicates %,d%s", q.read(), q.accepted(), q.quarantined(), q.duplicates(),
-        q.read() == q.accepted() + q.quarantined() + q.duplicates() ? " (balances)"
-            : " (DOES NOT BALANCE: report this as a bug)"), styles.wrapped);
-    wide(s, String.format(Locale.UK, "Quarantined rows are listed with their reasons in"
-        + " quarantine.csv beside this workbook (%.1f%% of rows read). Exact re-sends of a record"
-        + " are counted once.", 100 * q.rejectedShare()), styles.note);
-    wide(s, String.format(Locale.UK, "Accepted records in %s: %,d, of which %,d are of the roles"
-        + " compared with the population (%s).", model.period().label(), q.recordsInPeriod(),
-        q.recordsMeasured(), roles()), styles.wrapped);
+    wide(
+        s,
+        String.format(
+            Locale.UK,
+            "Rows read %,d = accepted %,d + quarantined %,d + exact" + " duplicates %,d%s",
+            q.read(),
+            q.accepted(),
+            q.quarantined(),
+            q.duplicates(),
+            q.read() == q.accepted() + q.quarantined() + q.duplicates()
+                ? " (balances)"
+                : " (DOES NOT BALANCE: report this as a bug)"),
+        styles.wrapped);
+    wide(
+        s,
+        String.format(
+            Locale.UK,
+            "Quarantined rows are listed with their reasons in"
+                + " quarantine.csv beside this workbook (%.1f%% of rows read). Exact re-sends of a record"
+                + " are counted once.",
+            100 * q.rejectedShare()),
+        styles.note);
+    wide(
+        s,
+        String.format(
+            Locale.UK,
+            "Accepted records in %s: %,d, of which %,d are of the roles"
+                + " compared with the population (%s).",
+            model.period().label(),
+            q.recordsInPeriod(),
+            q.recordsMeasured(),
+            roles()),
+        styles.wrapped);
     if (q.store() != null) {
       wide(s, storeLine(q.store()), styles.wrapped);
       if (!q.store().erasedSince().isEmpty()) {
-        wide(s, "Erased since: " + q.store().erasedSince() + ". This report still counts them, as"
-            + " the version it reproduces did.", styles.note);
+        wide(
+            s,
+            "Erased since: "
+                + q.store().erasedSince()
+                + ". This report still counts them, as"
+                + " the version it reproduces did.",
+            styles.note);
       }
     }
     s.skip();
@@ -697,30 +887,45 @@ public final class WorkbookWriter {
     for (String role : org.whotakespart.config.Vocabulary.ROLES) {
       Row r = s.row();
       boolean measured = model.measuredRoles().contains(role);
-      SheetWriter.text(r, 0, role.replace('_', ' ') + (measured ? " (compared with the population)"
-          : " (reported separately)"), styles.text);
+      SheetWriter.text(
+          r,
+          0,
+          role.replace('_', ' ')
+              + (measured ? " (compared with the population)" : " (reported separately)"),
+          styles.text);
       SheetWriter.text(r, 1, board.roleText(role), styles.text);
     }
     s.skip();
 
     long balancing = q.files().stream().filter(FileReconciliation::balances).count();
-    wide(s, String.format(Locale.UK, "%,d input files; %,d of them balance (rows read = accepted +"
-        + " quarantined + duplicates). Each file's rows, path and checksum are on the Files"
-        + " sheet, which does not print.", q.files().size(), balancing), styles.wrapped);
+    wide(
+        s,
+        String.format(
+            Locale.UK,
+            "%,d input files; %,d of them balance (rows read = accepted +"
+                + " quarantined + duplicates). Each file's rows, path and checksum are on the Files"
+                + " sheet, which does not print.",
+            q.files().size(),
+            balancing),
+        styles.wrapped);
     s.skip();
 
     List<org.whotakespart.report.OutsidePopulation> outside =
         org.whotakespart.report.OutsidePopulation.of(model.projects(), model.metrics());
     s.line("People outside their project's intended population", styles.subtitle);
-    wide(s, "People in an age band wholly outside a project's ages, or of the sex a single-sex"
-        + " project does not serve. They are counted here and left out of the shares of every"
-        + " characteristic whose baseline does not count them: age and sex (baselines of the"
-        + " project's own people), and any other whose baseline starts at an older age (a"
-        + " 14-year-old against residents aged 16 and over). They stay in the shares whose"
-        + " baselines include them (ethnic group and religion count residents of all ages and"
-        + " both sexes).", styles.note);
+    wide(
+        s,
+        "People in an age band wholly outside a project's ages, or of the sex a single-sex"
+            + " project does not serve. They are counted here and left out of the shares of every"
+            + " characteristic whose baseline does not count them: age and sex (baselines of the"
+            + " project's own people), and any other whose baseline starts at an older age (a"
+            + " 14-year-old against residents aged 16 and over). They stay in the shares whose"
+            + " baselines include them (ethnic group and religion count residents of all ages and"
+            + " both sexes).",
+        styles.note);
     if (outside.isEmpty()) {
-      s.line("Nobody taking part this quarter is outside their project's intended population.",
+      s.line(
+          "Nobody taking part this quarter is outside their project's intended population.",
           styles.text);
     } else {
       Row oh = s.row();
@@ -732,10 +937,16 @@ public final class WorkbookWriter {
       for (var o : outside) {
         Row r = s.row();
         SheetWriter.text(r, 0, o.projectName(), styles.wrapped);
-        SheetWriter.text(r, 1, org.whotakespart.report.OutsidePopulation.text(o.byAge(),
-            o.byAgeRows(), board), styles.text);
-        SheetWriter.text(r, 2, org.whotakespart.report.OutsidePopulation.text(o.bySex(),
-            o.bySexRows(), board), styles.text);
+        SheetWriter.text(
+            r,
+            1,
+            org.whotakespart.report.OutsidePopulation.text(o.byAge(), o.byAgeRows(), board),
+            styles.text);
+        SheetWriter.text(
+            r,
+            2,
+            org.whotakespart.report.OutsidePopulation.text(o.bySex(), o.bySexRows(), board),
+            styles.text);
         s.fitHeight(r);
       }
     }
@@ -748,45 +959,71 @@ public final class WorkbookWriter {
     if (q.rejectedByReason().isEmpty()) {
       s.line("No rows were quarantined.", styles.text);
     }
-    q.rejectedByReason().forEach((code, n) -> {
-      Row r = s.row();
-      SheetWriter.text(r, 0, code + ": " + RejectReason.fromCode(code).plain(), styles.wrapped);
-      SheetWriter.number(r, 1, (double) n, styles.whole);
-      s.fitHeight(r);
-    });
+    q.rejectedByReason()
+        .forEach(
+            (code, n) -> {
+              Row r = s.row();
+              SheetWriter.text(
+                  r, 0, code + ": " + RejectReason.fromCode(code).plain(), styles.wrapped);
+              SheetWriter.number(r, 1, (double) n, styles.whole);
+              s.fitHeight(r);
+            });
     s.skip();
 
     s.line("How complete the answers are (all projects)", styles.subtitle);
     Row ch = s.row();
-    String[] chh = {"Characteristic", "Answered", "Not recorded or prefer not to say",
-        "Completeness", "Conflicting answers", "Note"};
+    String[] chh = {
+      "Characteristic",
+      "Answered",
+      "Not recorded or prefer not to say",
+      "Completeness",
+      "Conflicting answers",
+      "Note"
+    };
     for (int i = 0; i < chh.length; i++) {
       SheetWriter.text(ch, i, chh[i], styles.header);
     }
     s.fitHeight(ch);
     for (Characteristic c : Characteristic.values()) {
-      MetricRow r = rows(ScopeType.ALL).stream().filter(x -> x.characteristic().equals(c.code()))
-          .findFirst().orElse(null);
+      MetricRow r =
+          rows(ScopeType.ALL).stream()
+              .filter(x -> x.characteristic().equals(c.code()))
+              .findFirst()
+              .orElse(null);
       if (r == null) {
         continue;
       }
       Row row = s.row();
       SheetWriter.text(row, 0, c.label(), styles.text);
-      countCell(row, 1, board.knownText(r), board.isKnownShown(r) ? (double) board.displayed(r).known() : null);
+      countCell(
+          row,
+          1,
+          board.knownText(r),
+          board.isKnownShown(r) ? (double) board.displayed(r).known() : null);
       boolean unknownShown = isCompletenessShown(r);
-      countCell(row, 2, board.unknownText(r), unknownShown ? (double) board.displayed(r).unknown() : null);
+      countCell(
+          row,
+          2,
+          board.unknownText(r),
+          unknownShown ? (double) board.displayed(r).unknown() : null);
       Double completeness = unknownShown ? board.displayed(r).completeness() : null;
       SheetWriter.number(row, 3, completeness, styles.percent);
-      SheetWriter.number(row, 4, (double) q.conflictsByCharacteristic().getOrDefault(c.code(), 0L),
-          styles.whole);
+      SheetWriter.number(
+          row, 4, (double) q.conflictsByCharacteristic().getOrDefault(c.code(), 0L), styles.whole);
       if (completeness != null && completeness < COMPLETENESS_WARNING) {
-        SheetWriter.text(row, 5, "Warning: fewer than 70% answered. Shares describe only the people"
-            + " who answered.", styles.warning);
+        SheetWriter.text(
+            row,
+            5,
+            "Warning: fewer than 70% answered. Shares describe only the people" + " who answered.",
+            styles.warning);
       }
       s.fitHeight(row);
     }
-    wide(s, "Conflicting answers: people whose answer differed between activities; the most recent"
-        + " answer is used.", styles.note);
+    wide(
+        s,
+        "Conflicting answers: people whose answer differed between activities; the most recent"
+            + " answer is used.",
+        styles.note);
     if (!q.baselineWarnings().isEmpty()) {
       s.skip();
       s.line("Baseline gaps", styles.subtitle);
@@ -812,8 +1049,12 @@ public final class WorkbookWriter {
   }
 
   private static String storeLine(DataQuality.StoreSource st) {
-    return String.format(Locale.UK, "Read from the history store, version %d (committed %s%s).",
-        st.version(), st.committedAt(), st.latest() ? ", the latest" : "; a later version exists");
+    return String.format(
+        Locale.UK,
+        "Read from the history store, version %d (committed %s%s).",
+        st.version(),
+        st.committedAt(),
+        st.latest() ? ", the latest" : "; a later version exists");
   }
 
   // ---------------------------------------------------------------- about
@@ -823,70 +1064,124 @@ public final class WorkbookWriter {
     s.widths(22, 102);
     s.line("About this report", styles.title);
     s.skip();
-    pair(s, "What it shows", "For each co-production project, who took part this quarter compared"
-        + " with the people who live in the project's area (its catchment) and are old enough to"
-        + " take part. A person is counted once per project, however many activities they joined."
-        + " Only people taking part as " + roles()
-        + " are compared with the population.");
-    pair(s, "Method", "For each group we count the people taking part and divide by the people"
-        + " whose answer is known: the share. We compare it with the group's share of the local"
-        + " population (the baseline). The ratio is the share divided by the population share."
-        + " The 95% interval (Wilson score method) shows the range the true share is likely to be in"
-        + " given the small numbers involved. A group is under-represented when the ratio is below "
-        + model.bands().low() + " and the whole interval is below the population share;"
-        + " 'possibly' when the ratio is below " + model.bands().low() + " but the interval still"
-        + " reaches it. Over-represented uses " + model.bands().high() + " the same way. 'Too few to"
-        + " tell' when the ratio is outside the band but the project has so few people that even"
-        + " nobody at all from the group would not be a clear gap (the 95% interval of 0 of them"
-        + " still reaches the population share): such a group is never called a gap.");
+    pair(
+        s,
+        "What it shows",
+        "For each co-production project, who took part this quarter compared"
+            + " with the people who live in the project's area (its catchment) and are old enough to"
+            + " take part. A person is counted once per project, however many activities they joined."
+            + " Only people taking part as "
+            + roles()
+            + " are compared with the population.");
+    pair(
+        s,
+        "Method",
+        "For each group we count the people taking part and divide by the people"
+            + " whose answer is known: the share. We compare it with the group's share of the local"
+            + " population (the baseline). The ratio is the share divided by the population share."
+            + " The 95% interval (Wilson score method) shows the range the true share is likely to be in"
+            + " given the small numbers involved. A group is under-represented when the ratio is below "
+            + model.bands().low()
+            + " and the whole interval is below the population share;"
+            + " 'possibly' when the ratio is below "
+            + model.bands().low()
+            + " but the interval still"
+            + " reaches it. Over-represented uses "
+            + model.bands().high()
+            + " the same way. 'Too few to"
+            + " tell' when the ratio is outside the band but the project has so few people that even"
+            + " nobody at all from the group would not be a clear gap (the 95% interval of 0 of them"
+            + " still reaches the population share): such a group is never called a gap.");
     pair(s, "Glossary", "");
-    pair(s, "  Share", "Of the people taking part whose answer is known, the percentage in the"
-        + " group.");
-    pair(s, "  Baseline", "The group's share of the eligible local population, from the Census"
-        + " 2021 or a baseline the commissioner supplies.");
-    pair(s, "  Ratio", "Share divided by baseline share: 1 means in line; 0.5 means half as many as"
-        + " the local population would suggest.");
-    pair(s, "  Interval", "The range the true value is likely to lie in (95% of the time). Wide"
-        + " intervals mean small numbers.");
-    pair(s, "  Significant", "A difference too large to be explained by chance alone at the 95%"
-        + " level.");
-    pair(s, "  Expected", "How many people from the group would have taken part if the project"
-        + " matched its local population (people who answered × baseline share).");
-    pair(s, "  Shortfall", "Expected minus the people who took part: about how many more people"
-        + " from the group would match the local population.");
-    pair(s, "  Absent", "Nobody from the group took part although at least one person was"
-        + " expected, in a project with enough people for that absence to be a clear gap.");
-    pair(s, "  Not compared", "The group is outside the people the project is for (an age it"
-        + " does not serve, the other sex in a single-sex project, or a characteristic that defines"
-        + " its members, such as disability in a stroke survivors' panel): counted, never called a"
-        + " gap.");
-    pair(s, "Privacy", "Counts of people from 1 to " + (model.suppressionThreshold() - 1)
-        + " are shown as '" + board.fewerThanText() + "'; every other count is rounded to the"
-        + " nearest 5, and shares, intervals, ratios, expected numbers and shortfalls are worked out"
-        + " from the rounded counts (NHS England's rule for statistics below national level). 0 is"
-        + " shown as 0. Where the figures together could still give a hidden count away, more are"
-        + " shown as 'withheld'. Before this workbook was written, every figure in it was solved as"
-        + " a set of equations: no hidden count can be narrowed to fewer than three possible values."
-        + " This workbook hides " + String.format(Locale.UK, "%,d", board.hiddenCount())
-        + " counts. A status beside a hidden count is shown only when it would be the same whatever"
-        + " the count; otherwise it reads '" + BoardView.STATUS_NOT_SHOWN + "'. Statuses are judged"
-        + " on the exact counts. The all-projects local population share is each project's"
-        + " weighted by its people who answered as shown here (projects whose figure is hidden"
-        + " are left out), so that it gives no hidden count away; 'What changed' lists a group's"
-        + " changes only where the quarter before's figures on the Trends sheet are shown. The"
-        + " analysts' files (metrics, tests, people) keep exact counts and"
-        + " must not be shared beyond analysts.");
-    pair(s, "Unknown answers", "Blank and 'prefer not to say' answers are left out of shares and"
-        + " reported under Data quality. Where fewer than 70% answered, the shares describe only"
-        + " those who did.");
+    pair(
+        s,
+        "  Share",
+        "Of the people taking part whose answer is known, the percentage in the" + " group.");
+    pair(
+        s,
+        "  Baseline",
+        "The group's share of the eligible local population, from the Census"
+            + " 2021 or a baseline the commissioner supplies.");
+    pair(
+        s,
+        "  Ratio",
+        "Share divided by baseline share: 1 means in line; 0.5 means half as many as"
+            + " the local population would suggest.");
+    pair(
+        s,
+        "  Interval",
+        "The range the true value is likely to lie in (95% of the time). Wide"
+            + " intervals mean small numbers.");
+    pair(
+        s,
+        "  Significant",
+        "A difference too large to be explained by chance alone at the 95%" + " level.");
+    pair(
+        s,
+        "  Expected",
+        "How many people from the group would have taken part if the project"
+            + " matched its local population (people who answered × baseline share).");
+    pair(
+        s,
+        "  Shortfall",
+        "Expected minus the people who took part: about how many more people"
+            + " from the group would match the local population.");
+    pair(
+        s,
+        "  Absent",
+        "Nobody from the group took part although at least one person was"
+            + " expected, in a project with enough people for that absence to be a clear gap.");
+    pair(
+        s,
+        "  Not compared",
+        "The group is outside the people the project is for (an age it"
+            + " does not serve, the other sex in a single-sex project, or a characteristic that defines"
+            + " its members, such as disability in a stroke survivors' panel): counted, never called a"
+            + " gap.");
+    pair(
+        s,
+        "Privacy",
+        "Counts of people from 1 to "
+            + (model.suppressionThreshold() - 1)
+            + " are shown as '"
+            + board.fewerThanText()
+            + "'; every other count is rounded to the"
+            + " nearest 5, and shares, intervals, ratios, expected numbers and shortfalls are worked out"
+            + " from the rounded counts (NHS England's rule for statistics below national level). 0 is"
+            + " shown as 0. Where the figures together could still give a hidden count away, more are"
+            + " shown as 'withheld'. Before this workbook was written, every figure in it was solved as"
+            + " a set of equations: no hidden count can be narrowed to fewer than three possible values."
+            + " This workbook hides "
+            + String.format(Locale.UK, "%,d", board.hiddenCount())
+            + " counts. A status beside a hidden count is shown only when it would be the same whatever"
+            + " the count; otherwise it reads '"
+            + BoardView.STATUS_NOT_SHOWN
+            + "'. Statuses are judged"
+            + " on the exact counts. The all-projects local population share is each project's"
+            + " weighted by its people who answered as shown here (projects whose figure is hidden"
+            + " are left out), so that it gives no hidden count away; 'What changed' lists a group's"
+            + " changes only where the quarter before's figures on the Trends sheet are shown. The"
+            + " analysts' files (metrics, tests, people) keep exact counts and"
+            + " must not be shared beyond analysts.");
+    pair(
+        s,
+        "Unknown answers",
+        "Blank and 'prefer not to say' answers are left out of shares and"
+            + " reported under Data quality. Where fewer than 70% answered, the shares describe only"
+            + " those who did.");
     s.skip();
     s.line("Sources and ages covered", styles.subtitle);
     for (BaselineCoverage b : model.coverage()) {
-      pair(s, Characteristic.fromCode(b.characteristic()).orElseThrow().label(),
+      pair(
+          s,
+          Characteristic.fromCode(b.characteristic()).orElseThrow().label(),
           "Baseline " + b.baseline() + ", " + b.covers() + forProjects(b) + ". " + b.source());
     }
-    pair(s, "Attribution", "Source: Office for National Statistics licensed under the Open"
-        + " Government Licence v.3.0");
+    pair(
+        s,
+        "Attribution",
+        "Source: Office for National Statistics licensed under the Open"
+            + " Government Licence v.3.0");
     s.skip();
     s.line("This run", styles.subtitle);
     pair(s, "Period", model.period().label() + " (" + model.period().months() + ")");
@@ -895,8 +1190,10 @@ public final class WorkbookWriter {
     if (model.dataQuality().store() != null) {
       pair(s, "Records", storeLine(model.dataQuality().store()));
     }
-    pair(s, "Input files", "Named with their sizes and SHA-256 checksums on the Files sheet"
-        + " (not printed).");
+    pair(
+        s,
+        "Input files",
+        "Named with their sizes and SHA-256 checksums on the Files sheet" + " (not printed).");
   }
 
   /** The input files, with their rows, sizes and checksums: on screen only, never printed. */
@@ -909,8 +1206,9 @@ public final class WorkbookWriter {
     String folder = commonFolder(q.files().stream().map(FileReconciliation::file).toList());
     s.line("Rows by file" + (folder.isEmpty() ? "" : " (in " + folder + ")"), styles.subtitle);
     Row h = s.row();
-    String[] fh = {"File", "Rows read", "Accepted", "Quarantined", "Duplicates", "Notes", "Bytes",
-        "SHA-256"};
+    String[] fh = {
+      "File", "Rows read", "Accepted", "Quarantined", "Duplicates", "Notes", "Bytes", "SHA-256"
+    };
     for (int i = 0; i < fh.length; i++) {
       SheetWriter.text(h, i, fh[i], styles.header);
     }

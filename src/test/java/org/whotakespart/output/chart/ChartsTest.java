@@ -36,32 +36,50 @@ import org.whotakespart.stats.Wilson;
 class ChartsTest {
   /** 120 women and 40 men in one project against a population of half each. */
   private static ReportModel model() {
-    List<Project> projects = List.of(new Project("P", "Panel", "", "ICB", List.of("E1"), 16,
-        "census2021"));
+    List<Project> projects =
+        List.of(new Project("P", "Panel", "", "ICB", List.of("E1"), 16, "census2021"));
     List<String> sex = Characteristic.SEX.categoryCodes();
-    List<CategoryCount> counts = List.of(
-        new CategoryCount("P", "sex", sex.indexOf("female"), 120, 0),
-        new CategoryCount("P", "sex", sex.indexOf("male"), 40, 0));
-    List<ProjectBaseline> baselines = List.of(new ProjectBaseline("P", "sex", "female", 49, 100, 16),
-        new ProjectBaseline("P", "sex", "male", 51, 100, 16));
+    List<CategoryCount> counts =
+        List.of(
+            new CategoryCount("P", "sex", sex.indexOf("female"), 120, 0),
+            new CategoryCount("P", "sex", sex.indexOf("male"), 40, 0));
+    List<ProjectBaseline> baselines =
+        List.of(
+            new ProjectBaseline("P", "sex", "female", 49, 100, 16),
+            new ProjectBaseline("P", "sex", "male", 51, 100, 16));
     MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
     List<MetricRow> rows = new ArrayList<>(calc.projectMetrics(projects, counts, baselines));
-    rows.addAll(calc.rollup(ScopeType.ALL, rows,
-        MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
-    return new ReportModel(Period.parse("2025-26 Q2"), MetricCalculator.ALL_NAME, "test",
-        Bands.DEFAULT, 5, List.of("lived_experience"), projects, rows, List.of(),
-        Map.of("P", 160L), List.of(), new DataQuality(List.of(), Map.of(), Map.of(), 0, 0,
-            List.of()), List.of(), Map.of(), History.none());
+    rows.addAll(
+        calc.rollup(
+            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
+    return new ReportModel(
+        Period.parse("2025-26 Q2"),
+        MetricCalculator.ALL_NAME,
+        "test",
+        Bands.DEFAULT,
+        5,
+        List.of("lived_experience"),
+        projects,
+        rows,
+        List.of(),
+        Map.of("P", 160L),
+        List.of(),
+        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()),
+        List.of(),
+        Map.of(),
+        History.none());
   }
 
   @Test
   void eachBarsLabelIsItsOwnValueDrawnByTheRendererAndOnlyBarsAreLabelled() {
     ReportModel model = model();
     BoardView board = BoardView.of(model);
-    List<MetricRow> rows = model.metrics().stream()
-        .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals("sex")).toList();
-    JFreeChart chart = Charts.sharesChart(model, Characteristic.SEX, rows, board,
-        new StringBuilder());
+    List<MetricRow> rows =
+        model.metrics().stream()
+            .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals("sex"))
+            .toList();
+    JFreeChart chart =
+        Charts.sharesChart(model, Characteristic.SEX, rows, board, new StringBuilder());
     CategoryPlot plot = chart.getCategoryPlot();
     assertTrue(plot.getAnnotations().isEmpty(), "no hand-placed text");
     CategoryDataset bars = plot.getDataset(0);
@@ -73,16 +91,21 @@ class ChartsTest {
     assertEquals("75.0%", labels.generateLabel(bars, 0, bars.getColumnIndex("Female")));
     assertEquals("25.0%", labels.generateLabel(bars, 0, bars.getColumnIndex("Male")));
     for (int c = 0; c < bars.getColumnCount(); c++) {
-      assertEquals(String.format(java.util.Locale.UK, "%.1f%%", bars.getValue(0, c).doubleValue()),
-          labels.generateLabel(bars, 0, c), "the label is its own bar's value");
+      assertEquals(
+          String.format(java.util.Locale.UK, "%.1f%%", bars.getValue(0, c).doubleValue()),
+          labels.generateLabel(bars, 0, c),
+          "the label is its own bar's value");
       assertTrue(renderer.isItemLabelVisible(0, c));
     }
     // A horizontal bar's label sits inside its own bar (or past its end): never above it, where
     // the next bar is (OUTSIDE12, the default, put a label on the wrong bar).
-    assertEquals(ItemLabelAnchor.INSIDE9, renderer.getPositiveItemLabelPosition(0, 0)
-        .getItemLabelAnchor());
-    assertEquals(ItemLabelAnchor.OUTSIDE3, ((org.jfree.chart.renderer.category.BarRenderer)
-        renderer).getPositiveItemLabelPositionFallback().getItemLabelAnchor());
+    assertEquals(
+        ItemLabelAnchor.INSIDE9, renderer.getPositiveItemLabelPosition(0, 0).getItemLabelAnchor());
+    assertEquals(
+        ItemLabelAnchor.OUTSIDE3,
+        ((org.jfree.chart.renderer.category.BarRenderer) renderer)
+            .getPositiveItemLabelPositionFallback()
+            .getItemLabelAnchor());
     for (int d = 1; d < plot.getDatasetCount(); d++) {
       if (plot.getDataset(d) != null) {
         assertFalse(plot.getRenderer(d).isItemLabelVisible(0, 0), "dataset " + d + " unlabelled");
@@ -96,12 +119,14 @@ class ChartsTest {
   void theShareChartShowsTheWilsonIntervalOfTheShareTakingPart() {
     ReportModel model = model();
     BoardView board = BoardView.of(model);
-    List<MetricRow> rows = model.metrics().stream()
-        .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals("sex")).toList();
-    JFreeChart chart = Charts.sharesChart(model, Characteristic.SEX, rows, board,
-        new StringBuilder());
-    IntervalCategoryDataset interval = (IntervalCategoryDataset) chart.getCategoryPlot()
-        .getDataset(1);
+    List<MetricRow> rows =
+        model.metrics().stream()
+            .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals("sex"))
+            .toList();
+    JFreeChart chart =
+        Charts.sharesChart(model, Characteristic.SEX, rows, board, new StringBuilder());
+    IntervalCategoryDataset interval =
+        (IntervalCategoryDataset) chart.getCategoryPlot().getDataset(1);
     // Wilson 95% for 40 of 160, written out (statistics.md).
     double z = Wilson.Z95;
     double x = 40;

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvRowsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void rowsPastManyHandOversReadBackAsWritten() throws Exception {
@@ -26,26 +25,40 @@ class CsvRowsTest {
     Path file = dir.resolve("t.csv");
     List<List<Object>> rows = new ArrayList<>();
     for (int i = 0; i < 5000; i++) {
-      rows.add(Arrays.asList("row " + i, i % 7 == 0 ? "say \"hi\", then\nleave" : "plain",
-          i * 0.1, i % 11 == 0 ? null : (long) i, 1e-7 * i));
+      rows.add(
+          Arrays.asList(
+              "row " + i,
+              i % 7 == 0 ? "say \"hi\", then\nleave" : "plain",
+              i * 0.1,
+              i % 11 == 0 ? null : (long) i,
+              1e-7 * i));
     }
-    try (CsvRows csv = CsvRows.create(file.toString(), List.of("name", "text", "x", "n", "small"),
-        new Configuration())) {
+    try (CsvRows csv =
+        CsvRows.create(
+            file.toString(), List.of("name", "text", "x", "n", "small"), new Configuration())) {
       rows.forEach(csv::add);
     }
     List<CSVRecord> back;
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      back = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
-          .getRecords();
+      back =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(r)
+              .getRecords();
     }
     assertEquals(5000, back.size());
     for (int i = 0; i < rows.size(); i++) {
       for (int c = 0; c < 5; c++) {
-        assertEquals(Tables.format(rows.get(i).get(c)), back.get(i).get(c), "row " + i + " col " + c);
+        assertEquals(
+            Tables.format(rows.get(i).get(c)), back.get(i).get(c), "row " + i + " col " + c);
       }
     }
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    assertEquals("name,text,x,n,small\nrow 0,\"say \"\"hi\"\", then\nleave\",0,,0\nrow 1,plain,0.1,1,",
+    assertEquals(
+        "name,text,x,n,small\nrow 0,\"say \"\"hi\"\", then\nleave\",0,,0\nrow 1,plain,0.1,1,",
         text.substring(0, text.indexOf("0.0000001")));
   }
 }

@@ -17,17 +17,24 @@ import org.whotakespart.testing.TestSpark;
 
 /** Parquet written from the driver's rows reads back in Spark with the same types and values. */
 class ParquetFilesTest {
-  private static final StructType SCHEMA = new StructType().add("scope", "string")
-      .add("people", "long").add("index", "int").add("share", "double").add("flag", "boolean");
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("scope", "string")
+          .add("people", "long")
+          .add("index", "int")
+          .add("share", "double")
+          .add("flag", "boolean");
 
   @Test
   void rowsReadBackInSparkWithTheirTypesAndNulls(@TempDir Path dir) throws Exception {
-    List<List<Object>> rows = List.of(
-        Arrays.asList("Sheffield — Ħ", 12L, 3, 0.07999999999999999, true),
-        Arrays.asList(null, null, null, null, null),
-        Arrays.asList("=SUM(1+1)", 0L, -1, -0.0, false));
+    List<List<Object>> rows =
+        List.of(
+            Arrays.asList("Sheffield — Ħ", 12L, 3, 0.07999999999999999, true),
+            Arrays.asList(null, null, null, null, null),
+            Arrays.asList("=SUM(1+1)", 0L, -1, -0.0, false));
     String folder = dir.resolve("t.parquet").toString();
-    ParquetFiles.write(folder, SCHEMA, rows, TestSpark.session().sparkContext().hadoopConfiguration());
+    ParquetFiles.write(
+        folder, SCHEMA, rows, TestSpark.session().sparkContext().hadoopConfiguration());
     var read = TestSpark.session().read().parquet(folder);
     assertEquals(SCHEMA.simpleString(), read.schema().asNullable().simpleString());
     List<Row> back = read.collectAsList();
@@ -54,7 +61,9 @@ class ParquetFilesTest {
     }
     List<String> parts = new ArrayList<>();
     try (var s = Files.list(dir.resolve("big.parquet"))) {
-      s.map(p -> p.getFileName().toString()).filter(x -> x.endsWith(".parquet")).sorted()
+      s.map(p -> p.getFileName().toString())
+          .filter(x -> x.endsWith(".parquet"))
+          .sorted()
           .forEach(parts::add);
     }
     assertEquals(List.of("part-00000.snappy.parquet", "part-00001.snappy.parquet"), parts);

@@ -67,17 +67,26 @@ class StylesTest {
   void underAndOverPartInGreyscale() throws Exception {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles styles = new Styles(wb);
-      int under = rgb(((XSSFCellStyle) styles.status.get(Status.UNDER_REPRESENTED))
-          .getFillForegroundXSSFColor());
-      int over = rgb(((XSSFCellStyle) styles.status.get(Status.OVER_REPRESENTED))
-          .getFillForegroundXSSFColor());
-      int possiblyUnder = rgb(((XSSFCellStyle) styles.status.get(
-          Status.POSSIBLY_UNDER_REPRESENTED)).getFillForegroundXSSFColor());
-      int possiblyOver = rgb(((XSSFCellStyle) styles.status.get(
-          Status.POSSIBLY_OVER_REPRESENTED)).getFillForegroundXSSFColor());
+      int under =
+          rgb(
+              ((XSSFCellStyle) styles.status.get(Status.UNDER_REPRESENTED))
+                  .getFillForegroundXSSFColor());
+      int over =
+          rgb(
+              ((XSSFCellStyle) styles.status.get(Status.OVER_REPRESENTED))
+                  .getFillForegroundXSSFColor());
+      int possiblyUnder =
+          rgb(
+              ((XSSFCellStyle) styles.status.get(Status.POSSIBLY_UNDER_REPRESENTED))
+                  .getFillForegroundXSSFColor());
+      int possiblyOver =
+          rgb(
+              ((XSSFCellStyle) styles.status.get(Status.POSSIBLY_OVER_REPRESENTED))
+                  .getFillForegroundXSSFColor());
       // Greyscale keeps only luminance: the fills must differ in it, not just in hue.
       assertTrue(contrast(under, over) >= 2.0, "under vs over " + contrast(under, over));
-      assertTrue(contrast(possiblyUnder, possiblyOver) >= 1.3,
+      assertTrue(
+          contrast(possiblyUnder, possiblyOver) >= 1.3,
           "possibly under vs possibly over " + contrast(possiblyUnder, possiblyOver));
       assertTrue(contrast(under, possiblyUnder) >= 3.0);
     }

@@ -37,31 +37,47 @@ import org.whotakespart.stats.ScopeType;
 
 /** What prints: the board's sheets, headed and footed; the detail sheets and file hashes not. */
 class WorkbookPrintTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final Set<String> PRINTED = Set.of("Summary", "Charts", "Trends", "Data quality",
-      "About");
+  private static final Set<String> PRINTED =
+      Set.of("Summary", "Charts", "Trends", "Data quality", "About");
 
   private static ReportModel model() {
-    List<Project> projects = List.of(new Project("P", "Panel", "", "ICB", List.of("E1"), 16,
-        "census2021"));
+    List<Project> projects =
+        List.of(new Project("P", "Panel", "", "ICB", List.of("E1"), 16, "census2021"));
     List<String> sex = Characteristic.SEX.categoryCodes();
-    List<CategoryCount> counts = List.of(
-        new CategoryCount("P", "sex", sex.indexOf("female"), 120, 0),
-        new CategoryCount("P", "sex", sex.indexOf("male"), 40, 0));
-    List<ProjectBaseline> baselines = List.of(new ProjectBaseline("P", "sex", "female", 49, 100, 16),
-        new ProjectBaseline("P", "sex", "male", 51, 100, 16));
+    List<CategoryCount> counts =
+        List.of(
+            new CategoryCount("P", "sex", sex.indexOf("female"), 120, 0),
+            new CategoryCount("P", "sex", sex.indexOf("male"), 40, 0));
+    List<ProjectBaseline> baselines =
+        List.of(
+            new ProjectBaseline("P", "sex", "female", 49, 100, 16),
+            new ProjectBaseline("P", "sex", "male", 51, 100, 16));
     MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
     List<MetricRow> rows = new ArrayList<>(calc.projectMetrics(projects, counts, baselines));
-    rows.addAll(calc.rollup(ScopeType.ALL, rows,
-        MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
-    FileReconciliation file = new FileReconciliation("export-q2.csv", 1234, "ab".repeat(32),
-        false, List.of(), 160, 160, 0, 0);
-    return new ReportModel(Period.parse("2025-26 Q2"), MetricCalculator.ALL_NAME, "test",
-        Bands.DEFAULT, 5, List.of("lived_experience"), projects, rows, List.of(),
-        Map.of("P", 160L), List.of(), new DataQuality(List.of(file), Map.of(), Map.of(), 160,
-            160, List.of()), List.of(), Map.of(), History.none());
+    rows.addAll(
+        calc.rollup(
+            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
+    FileReconciliation file =
+        new FileReconciliation(
+            "export-q2.csv", 1234, "ab".repeat(32), false, List.of(), 160, 160, 0, 0);
+    return new ReportModel(
+        Period.parse("2025-26 Q2"),
+        MetricCalculator.ALL_NAME,
+        "test",
+        Bands.DEFAULT,
+        5,
+        List.of("lived_experience"),
+        projects,
+        rows,
+        List.of(),
+        Map.of("P", 160L),
+        List.of(),
+        new DataQuality(List.of(file), Map.of(), Map.of(), 160, 160, List.of()),
+        List.of(),
+        Map.of(),
+        History.none());
   }
 
   @Test
@@ -69,7 +85,8 @@ class WorkbookPrintTest {
     ReportModel model = model();
     Path xlsx = dir.resolve("w.xlsx");
     WorkbookWriter.write(model, BoardView.of(model), List.of(), xlsx);
-    try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+    try (InputStream in = Files.newInputStream(xlsx);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
       assertEquals("Summary", wb.getSheetName(0));
       for (int i = 0; i < wb.getNumberOfSheets(); i++) {
         XSSFSheet s = wb.getSheetAt(i);
@@ -93,8 +110,9 @@ class WorkbookPrintTest {
         boolean hash = false;
         for (Row r : s) {
           for (Cell c : r) {
-            hash |= c.getCellType() == CellType.STRING
-                && c.getStringCellValue().contains("ab".repeat(32));
+            hash |=
+                c.getCellType() == CellType.STRING
+                    && c.getStringCellValue().contains("ab".repeat(32));
           }
         }
         assertEquals(s.getSheetName().equals("Files"), hash, s.getSheetName());
@@ -103,8 +121,9 @@ class WorkbookPrintTest {
   }
 
   private static boolean isOneEmptyCell(XSSFSheet s, String area) {
-    AreaReference ref = new AreaReference(area.substring(area.indexOf('!') + 1),
-        org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+    AreaReference ref =
+        new AreaReference(
+            area.substring(area.indexOf('!') + 1), org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
     if (!ref.isSingleCell()) {
       return false;
     }
@@ -117,13 +136,15 @@ class WorkbookPrintTest {
     ReportModel model = model();
     Path xlsx = dir.resolve("w.xlsx");
     WorkbookWriter.write(model, BoardView.of(model), List.of(), xlsx);
-    try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+    try (InputStream in = Files.newInputStream(xlsx);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
       XSSFSheet s = wb.getSheet("Summary");
       assertEquals(1, s.getPrintSetup().getFitHeight());
       assertEquals(1, s.getPrintSetup().getFitWidth());
       for (Row r : s) {
         for (Cell c : r) {
-          assertTrue(wb.getFontAt(c.getCellStyle().getFontIndex()).getFontHeightInPoints() >= 9,
+          assertTrue(
+              wb.getFontAt(c.getCellStyle().getFontIndex()).getFontHeightInPoints() >= 9,
               c.getAddress().toString());
         }
       }
