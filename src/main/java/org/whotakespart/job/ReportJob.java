@@ -200,13 +200,13 @@ public final class ReportJob {
       }
       Board board = writeBoard(config, model, progress);
       files.addAll(board.files());
+      // Not the folder: this is the staging folder; the command names the published one.
       progress.step(
           String.format(
               Locale.ROOT,
-              "Wrote %,d metrics rows, %d charts and the" + " workbook to %s",
+              "Wrote %,d metrics rows, %d charts and the workbook",
               quarters.metrics().size(),
-              board.charts(),
-              config.output()));
+              board.charts()));
       return new Result(model, config.output(), files, checked.counts().blank());
     } finally {
       checked.close();
