@@ -71,6 +71,20 @@ public final class CometEngine {
     }
   }
 
+  /**
+   * Why Comet's Arrow memory cannot work in this JVM, if it cannot: Arrow reads buffers' addresses
+   * and needs java.nio opened to it ({@code --add-opens=java.base/java.nio=ALL-UNNAMED}). The jar's
+   * manifest opens it for {@code java -jar}; a JVM started another way (spark-submit's driver) may
+   * not, and Comet would then fail on the first query instead of falling back.
+   */
+  public static Optional<String> cannotReachMemory() {
+    return java.nio.Buffer.class.getModule().isOpen("java.nio", CometEngine.class.getModule())
+        ? Optional.empty()
+        : Optional.of(
+            "this JVM does not open java.nio to it (start Java with"
+                + " --add-opens=java.base/java.nio=ALL-UNNAMED)");
+  }
+
   private static final Pattern OLD_LIBC = Pattern.compile("libc-(\\d+)\\.(\\d+)\\.so");
 
   /**

@@ -56,7 +56,7 @@ public final class SparkSessions {
     Optional<String> cannot =
         requested == Engine.SPARK
             ? Optional.empty()
-            : CometEngine.cannotRun(CometEngine.Host.here());
+            : CometEngine.cannotRun(CometEngine.Host.here()).or(CometEngine::cannotReachMemory);
     boolean comet = requested != Engine.SPARK && cannot.isEmpty();
     SparkSession.Builder b =
         SparkSession.builder()

@@ -111,6 +111,9 @@ public final class DisclosureAudit {
     // audit was a third of its report's processor time, nearly all in the solver); the results
     // are taken in the blocks' order, so the answer is the same as one block after another.
     List<Map.Entry<Integer, List<Integer>>> order = new ArrayList<>(blocks.entrySet());
+    // Worked out once: a scan of the whole table per block made the audit quadratic (2,000
+    // projects: thousands of blocks times millions of cells).
+    long cap = cap(t);
     List<List<Range>> solved =
         order.parallelStream()
             .map(
@@ -119,7 +122,8 @@ public final class DisclosureAudit {
                         t,
                         block.getValue(),
                         linesOf.getOrDefault(block.getKey(), List.of()),
-                        exact))
+                        exact,
+                        cap))
             .toList();
     for (List<Range> blockRanges : solved) {
       for (Range r : blockRanges) {
@@ -146,13 +150,12 @@ public final class DisclosureAudit {
    * </ol>
    */
   private static List<Range> block(
-      SuppressionTable t, List<Integer> cells, List<int[]> lines, boolean exact) {
+      SuppressionTable t, List<Integer> cells, List<int[]> lines, boolean exact, long cap) {
     Map<Integer, Integer> index = new HashMap<>();
     for (int i = 0; i < cells.size(); i++) {
       index.put(cells.get(i), i);
     }
     int n = cells.size();
-    long cap = cap(t);
     long[] lo = new long[n];
     long[] hi = new long[n];
     long[] seenLow = new long[n];

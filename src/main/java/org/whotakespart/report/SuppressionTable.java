@@ -1,8 +1,10 @@
 package org.whotakespart.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -210,13 +212,9 @@ public final class SuppressionTable {
   private boolean withholdMore(List<DisclosureAudit.Range> failing) {
     Set<Integer> touched = new HashSet<>();
     boolean changed = false;
+    Map<Integer, List<Integer>> linesThrough = linesThrough();
     for (DisclosureAudit.Range f : failing) {
-      List<Integer> through = new ArrayList<>();
-      for (int l = 0; l < lines.size(); l++) {
-        if (contains(l, f.cell())) {
-          through.add(l);
-        }
-      }
+      List<Integer> through = linesThrough.getOrDefault(f.cell(), List.of());
       if (through.stream().anyMatch(touched::contains)) {
         continue;
       }
@@ -268,16 +266,23 @@ public final class SuppressionTable {
     return shown.get(cell) == Shown.FEWER_THAN ? cell : -1;
   }
 
-  private boolean contains(int l, int cell) {
-    if (totals.get(l) == cell) {
-      return true;
-    }
-    for (int c : lines.get(l)) {
-      if (c == cell) {
-        return true;
+  /**
+   * The lines through each cell, in line order. Built once per round: looking each failing count up
+   * by scanning every line made a round quadratic (2,000 projects: over 15 minutes).
+   */
+  private Map<Integer, List<Integer>> linesThrough() {
+    Map<Integer, List<Integer>> through = new HashMap<>();
+    for (int l = 0; l < lines.size(); l++) {
+      Set<Integer> cells = new java.util.LinkedHashSet<>();
+      for (int c : lines.get(l)) {
+        cells.add(c);
+      }
+      cells.add(totals.get(l));
+      for (int c : cells) {
+        through.computeIfAbsent(c, k -> new ArrayList<>()).add(l);
       }
     }
-    return false;
+    return through;
   }
 
   /** The smallest non-zero shown cell that is not pinned, among the parts and the given total. */

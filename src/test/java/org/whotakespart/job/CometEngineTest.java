@@ -22,6 +22,29 @@ import org.whotakespart.testing.Paths;
 import org.whotakespart.testing.TestSpark;
 
 class CometEngineTest {
+  /**
+   * A JVM that does not open java.nio (spark-submit's driver, say) falls back to Spark with the
+   * reason, instead of Comet failing on the first query; this JVM (the build opens it) passes.
+   */
+  @Test
+  void aJvmWithoutJavaNioOpenedFallsBackWithTheFlagToAdd() throws Exception {
+    assertEquals(java.util.Optional.empty(), CometEngine.cannotReachMemory());
+    Process p =
+        new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                MemoryAccessProbe.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(p.getInputStream().readAllBytes()).strip();
+    assertEquals(0, p.waitFor());
+    assertEquals(
+        "this JVM does not open java.nio to it (start Java with"
+            + " --add-opens=java.base/java.nio=ALL-UNNAMED)",
+        said);
+  }
+
   private static final String AVX2 = "processor\t: 0\nflags\t\t: fpu sse4_2 avx avx2 fma\n";
   private static final String NEW_GLIBC = "7f1 r-xp /usr/lib/x86_64-linux-gnu/libc.so.6\n";
 
