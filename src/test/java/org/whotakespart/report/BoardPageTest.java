@@ -21,6 +21,7 @@ import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
 import org.whotakespart.stats.Trend;
+import org.whotakespart.testing.SexModels;
 
 /**
  * Page 1 on a hand-made model: two projects of 200 people in every quarter; men are a quarter of
@@ -188,39 +189,16 @@ class BoardPageTest {
   void aStatusThatIsNotShownNeverReachesTheHeatMap() {
     // One tiny project: 3 people, 1 man. Its statuses beside "fewer than 5" are shown only where
     // the same for 1 to 4 men; the heat map uses no other.
-    List<Project> projects =
-        List.of(new Project("T", "Tiny", "", "ICB", List.of("E1"), 0, "census2021"));
-    List<String> sex = Characteristic.SEX.categoryCodes();
-    List<CategoryCount> counts =
-        List.of(
-            new CategoryCount("T", "sex", sex.indexOf("male"), 1, 0),
-            new CategoryCount("T", "sex", sex.indexOf("female"), 2, 0));
-    List<ProjectBaseline> baselines =
-        List.of(
-            new ProjectBaseline("T", "sex", "male", 10, 20, 0),
-            new ProjectBaseline("T", "sex", "female", 10, 20, 0));
-    MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
-    List<MetricRow> rows = new ArrayList<>(calc.projectMetrics(projects, counts, baselines));
-    rows.addAll(
-        calc.rollup(
-            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
     ReportModel model =
-        new ReportModel(
-            Period.parse("2025-26 Q2"),
-            MetricCalculator.ALL_NAME,
-            "test",
-            Bands.DEFAULT,
-            5,
-            List.of("lived_experience"),
-            projects,
-            rows,
-            List.of(),
-            Map.of("T", 3L),
-            List.of(),
-            new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()),
-            List.of(),
-            Map.of(),
-            History.none());
+        SexModels.oneProject(
+            new Project("T", "Tiny", "", "ICB", List.of("E1"), 0, "census2021"),
+            2,
+            1,
+            10,
+            10,
+            20,
+            new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()));
+    List<MetricRow> rows = model.metrics();
     BoardView board = BoardView.of(model);
     BoardPage page = BoardPage.of(model, board);
     assertTrue(page.gaps().isEmpty());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
@@ -17,57 +16,28 @@ import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.IntervalCategoryDataset;
 import org.junit.jupiter.api.Test;
-import org.whotakespart.baseline.ProjectBaseline;
 import org.whotakespart.config.Characteristic;
-import org.whotakespart.config.Period;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.report.BoardView;
 import org.whotakespart.report.DataQuality;
-import org.whotakespart.report.History;
 import org.whotakespart.report.ReportModel;
-import org.whotakespart.stats.Bands;
-import org.whotakespart.stats.CategoryCount;
-import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Wilson;
+import org.whotakespart.testing.SexModels;
 
 /** The share chart's labels and intervals, read back from the chart the renderer draws. */
 class ChartsTest {
   /** 120 women and 40 men in one project against a population of half each. */
   private static ReportModel model() {
-    List<Project> projects =
-        List.of(new Project("P", "Panel", "", "ICB", List.of("E1"), 16, "census2021"));
-    List<String> sex = Characteristic.SEX.categoryCodes();
-    List<CategoryCount> counts =
-        List.of(
-            new CategoryCount("P", "sex", sex.indexOf("female"), 120, 0),
-            new CategoryCount("P", "sex", sex.indexOf("male"), 40, 0));
-    List<ProjectBaseline> baselines =
-        List.of(
-            new ProjectBaseline("P", "sex", "female", 49, 100, 16),
-            new ProjectBaseline("P", "sex", "male", 51, 100, 16));
-    MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
-    List<MetricRow> rows = new ArrayList<>(calc.projectMetrics(projects, counts, baselines));
-    rows.addAll(
-        calc.rollup(
-            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
-    return new ReportModel(
-        Period.parse("2025-26 Q2"),
-        MetricCalculator.ALL_NAME,
-        "test",
-        Bands.DEFAULT,
-        5,
-        List.of("lived_experience"),
-        projects,
-        rows,
-        List.of(),
-        Map.of("P", 160L),
-        List.of(),
-        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()),
-        List.of(),
-        Map.of(),
-        History.none());
+    return SexModels.oneProject(
+        new Project("P", "Panel", "", "ICB", List.of("E1"), 16, "census2021"),
+        120,
+        40,
+        49,
+        51,
+        100,
+        new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()));
   }
 
   @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,20 +19,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.whotakespart.baseline.ProjectBaseline;
-import org.whotakespart.config.Characteristic;
-import org.whotakespart.config.Period;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.report.BoardView;
 import org.whotakespart.report.DataQuality;
 import org.whotakespart.report.FileReconciliation;
-import org.whotakespart.report.History;
 import org.whotakespart.report.ReportModel;
-import org.whotakespart.stats.Bands;
-import org.whotakespart.stats.CategoryCount;
-import org.whotakespart.stats.MetricCalculator;
-import org.whotakespart.stats.MetricRow;
-import org.whotakespart.stats.ScopeType;
+import org.whotakespart.testing.SexModels;
 
 /** What prints: the board's sheets, headed and footed; the detail sheets and file hashes not. */
 class WorkbookPrintTest {
@@ -43,41 +34,17 @@ class WorkbookPrintTest {
       Set.of("Summary", "Charts", "Trends", "Data quality", "About");
 
   private static ReportModel model() {
-    List<Project> projects =
-        List.of(new Project("P", "Panel", "", "ICB", List.of("E1"), 16, "census2021"));
-    List<String> sex = Characteristic.SEX.categoryCodes();
-    List<CategoryCount> counts =
-        List.of(
-            new CategoryCount("P", "sex", sex.indexOf("female"), 120, 0),
-            new CategoryCount("P", "sex", sex.indexOf("male"), 40, 0));
-    List<ProjectBaseline> baselines =
-        List.of(
-            new ProjectBaseline("P", "sex", "female", 49, 100, 16),
-            new ProjectBaseline("P", "sex", "male", 51, 100, 16));
-    MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
-    List<MetricRow> rows = new ArrayList<>(calc.projectMetrics(projects, counts, baselines));
-    rows.addAll(
-        calc.rollup(
-            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
     FileReconciliation file =
         new FileReconciliation(
             "export-q2.csv", 1234, "ab".repeat(32), false, List.of(), 160, 160, 0, 0);
-    return new ReportModel(
-        Period.parse("2025-26 Q2"),
-        MetricCalculator.ALL_NAME,
-        "test",
-        Bands.DEFAULT,
-        5,
-        List.of("lived_experience"),
-        projects,
-        rows,
-        List.of(),
-        Map.of("P", 160L),
-        List.of(),
-        new DataQuality(List.of(file), Map.of(), Map.of(), 160, 160, List.of()),
-        List.of(),
-        Map.of(),
-        History.none());
+    return SexModels.oneProject(
+        new Project("P", "Panel", "", "ICB", List.of("E1"), 16, "census2021"),
+        120,
+        40,
+        49,
+        51,
+        100,
+        new DataQuality(List.of(file), Map.of(), Map.of(), 160, 160, List.of()));
   }
 
   @Test
