@@ -196,13 +196,8 @@ public final class Charts {
     plot.setOutlineVisible(false);
     plot.setRangeGridlinePaint(Palette.LIGHT_GREY);
     plot.setDomainGridlinesVisible(false);
-    plot.addRangeMarker(marker(1.0, "in line", new BasicStroke(2f), RectangleAnchor.TOP_RIGHT));
-    plot.addRangeMarker(
-        marker(
-            model.bands().low(),
-            String.format(Locale.UK, "%.2f", model.bands().low()),
-            dashed(),
-            RectangleAnchor.BOTTOM_RIGHT));
+    plot.addRangeMarker(inLine(RectangleAnchor.TOP_RIGHT));
+    plot.addRangeMarker(band(model.bands().low(), RectangleAnchor.BOTTOM_RIGHT));
     String title = "All projects: the persistent gaps over the quarters";
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setItemFont(LABEL);
@@ -281,13 +276,8 @@ public final class Charts {
     }
     CategoryPlot plot = new CategoryPlot(data, quarters, values, lineRenderer);
     styled(plot);
-    plot.addRangeMarker(marker(1.0, "in line", new BasicStroke(2f), RectangleAnchor.TOP));
-    plot.addRangeMarker(
-        marker(
-            model.bands().low(),
-            String.format(Locale.UK, "%.2f", model.bands().low()),
-            dashed(),
-            RectangleAnchor.BOTTOM));
+    plot.addRangeMarker(inLine(RectangleAnchor.TOP));
+    plot.addRangeMarker(band(model.bands().low(), RectangleAnchor.BOTTOM));
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setItemFont(LABEL);
     addSource(chart, model);
@@ -479,19 +469,9 @@ public final class Charts {
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     styled(plot);
     // Labels at different heights so that the close lines' labels do not overlap.
-    plot.addRangeMarker(marker(1.0, "in line", new BasicStroke(2f), RectangleAnchor.TOP));
-    plot.addRangeMarker(
-        marker(
-            model.bands().low(),
-            String.format(Locale.UK, "%.2f", model.bands().low()),
-            dashed(),
-            RectangleAnchor.BOTTOM));
-    plot.addRangeMarker(
-        marker(
-            model.bands().high(),
-            String.format(Locale.UK, "%.2f", model.bands().high()),
-            dashed(),
-            RectangleAnchor.BOTTOM));
+    plot.addRangeMarker(inLine(RectangleAnchor.TOP));
+    plot.addRangeMarker(band(model.bands().low(), RectangleAnchor.BOTTOM));
+    plot.addRangeMarker(band(model.bands().high(), RectangleAnchor.BOTTOM));
     JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
     addSource(chart, model);
     return render(
@@ -524,6 +504,16 @@ public final class Charts {
   private static BasicStroke dashed() {
     return new BasicStroke(
         1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+  }
+
+  /** The solid line at ratio 1, "in line". */
+  private static ValueMarker inLine(RectangleAnchor where) {
+    return marker(1.0, "in line", new BasicStroke(2f), where);
+  }
+
+  /** A dashed line at a band's edge (0.80, 1.25), labelled with its value. */
+  private static ValueMarker band(double at, RectangleAnchor where) {
+    return marker(at, String.format(Locale.UK, "%.2f", at), dashed(), where);
   }
 
   private static ValueMarker marker(
