@@ -15,6 +15,10 @@ import org.whotakespart.ingest.InputException;
  * census2021-ts009-ltla.csv}), from which a project's age and sex baselines are restricted to the
  * ages and sex it is for (statistics.md, "The intended population"). Ages run 0 to 90, 90 standing
  * for "90 and over". The file mixes subtotal bands and single years: only single years are read.
+ *
+ * <p>Neighbourhoods (MSOAs) come from the TS007 single-year file by MSOA, which has persons only:
+ * there is no MSOA table of sex by age. Such an area is known by age but not by sex ({@link
+ * #coversBySex}).
  */
 public final class AgeSexTable {
   /** The oldest single year: 90 means 90 and over. */
@@ -44,6 +48,35 @@ public final class AgeSexTable {
   /** Builds a table from counts already in memory (tests, other sources). */
   public static AgeSexTable of(Map<String, Map<String, long[]>> byArea) {
     return new AgeSexTable(Map.copyOf(byArea));
+  }
+
+  /** The key of an area known by age only (both sexes together). */
+  static final String PERSONS = "persons";
+
+  /**
+   * Reads each file: the TS009 file (sex by single year, local authorities) or the TS007 file by
+   * MSOA (header {@code msoa21cd}), told apart by their headers; no file gives an empty table.
+   */
+  public static AgeSexTable readAll(List<String> files, Configuration conf) {
+    Map<String, Map<String, long[]>> byArea = new HashMap<>();
+    for (String file : files) {
+      List<String> header =
+          org.whotakespart.ingest.CsvFiles.readHeader(file, StandardCharsets.UTF_8, conf);
+      if (header.contains("msoa21cd")) {
+        MsoaImporter.singleYears(file, conf)
+            .forEach(
+                (area, years) -> {
+                  long[] capped = new long[OLDEST + 1];
+                  for (int a = 0; a < years.length; a++) {
+                    capped[Math.min(a, OLDEST)] += years[a];
+                  }
+                  byArea.put(area, Map.of(PERSONS, capped));
+                });
+      } else {
+        byArea.putAll(read(file, conf).byArea);
+      }
+    }
+    return new AgeSexTable(byArea);
   }
 
   /** Reads the TS009 Nomis file; any row without its 2 × 91 single years fails with the fix. */
@@ -109,14 +142,23 @@ public final class AgeSexTable {
     return !areas.isEmpty() && byArea.keySet().containsAll(areas);
   }
 
+  /** True when every area is known by sex as well as age (not a persons-only neighbourhood). */
+  public boolean coversBySex(List<String> areas) {
+    return covers(areas) && areas.stream().noneMatch(a -> byArea.get(a).containsKey(PERSONS));
+  }
+
   /**
    * Residents of the areas aged {@code from} to {@code to} (both included; a {@code to} of 90 or
-   * more includes 90 and over) of the sex ("" for both).
+   * more includes 90 and over) of the sex ("" for both). A sex needs {@link #coversBySex}.
    */
   public long population(List<String> areas, String sex, int from, int to) {
     long n = 0;
     for (String area : areas) {
-      for (Map.Entry<String, long[]> e : byArea.get(area).entrySet()) {
+      Map<String, long[]> sexes = byArea.get(area);
+      if (!sex.isEmpty() && sexes.containsKey(PERSONS)) {
+        throw new IllegalStateException("no figures by sex for a neighbourhood");
+      }
+      for (Map.Entry<String, long[]> e : sexes.entrySet()) {
         if (sex.isEmpty() || sex.equals(e.getKey())) {
           for (int a = Math.max(0, from); a <= Math.min(OLDEST, to); a++) {
             n += e.getValue()[a];

@@ -76,9 +76,15 @@ public final class CatchmentBaselines {
         if (byAge == null) {
           continue;
         }
-        Integer age =
-            byAge.keySet().stream().filter(a -> a <= p.minAge()).max(Integer::compare).orElse(null);
-        if (age == null) {
+        // The oldest baseline age not above the project's at which the whole catchment has
+        // figures: a catchment of neighbourhoods and authorities may have them at different ages
+        // (unpaid care: 5+ by MSOA, 16+ by authority), and then shares the youngest common one.
+        List<Integer> ages =
+            byAge.keySet().stream()
+                .filter(a -> a <= p.minAge())
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList();
+        if (ages.isEmpty()) {
           warnings.add(
               "project "
                   + p.projectId()
@@ -90,13 +96,28 @@ public final class CatchmentBaselines {
                   + " or younger; its groups are shown as no_baseline");
           continue;
         }
-        var byArea = byAge.get(age);
-        Set<String> missing = new TreeSet<>(p.catchment());
-        missing.removeAll(byArea.keySet());
-        Map<String, Map<String, Long>> fallback =
-            missing.isEmpty() ? Map.of() : containingAuthorities(c, missing, byArea, set, names);
-        missing.removeAll(fallback.keySet());
-        if (!missing.isEmpty()) {
+        Integer age = null;
+        Map<String, Map<String, Long>> byArea = null;
+        Map<String, Map<String, Long>> fallback = Map.of();
+        Set<String> firstMissing = null;
+        for (int candidate : ages) {
+          var areas = byAge.get(candidate);
+          Set<String> missing = new TreeSet<>(p.catchment());
+          missing.removeAll(areas.keySet());
+          Map<String, Map<String, Long>> fb =
+              missing.isEmpty() ? Map.of() : containingAuthorities(c, missing, areas, set, names);
+          missing.removeAll(fb.keySet());
+          if (firstMissing == null) {
+            firstMissing = missing;
+          }
+          if (missing.isEmpty()) {
+            age = candidate;
+            byArea = areas;
+            fallback = fb;
+            break;
+          }
+        }
+        if (age == null) {
           warnings.add(
               "project "
                   + p.projectId()
@@ -105,7 +126,7 @@ public final class CatchmentBaselines {
                   + " baseline '"
                   + p.baseline()
                   + "' has no figures for "
-                  + String.join(", ", missing)
+                  + String.join(", ", firstMissing)
                   + "; its groups are shown as no_baseline");
           continue;
         }
@@ -152,19 +173,22 @@ public final class CatchmentBaselines {
   }
 
   /**
-   * True when the project's age or sex baseline comes from single years by sex: sex always (the
-   * residents of the project's ages, not of all ages), age where the project has an upper age,
-   * serves one sex, or starts at an age the baselines file has no bands for (otherwise the file's
-   * bands at min_age are exact already).
+   * True when the project's age or sex baseline comes from single years by sex: sex wherever every
+   * area is known by sex (the residents of the project's ages, not of all ages; a neighbourhood has
+   * no table of sex by age, so its sex baseline keeps all ages), age where the project has an upper
+   * age, serves one sex, or starts at an age the baselines file has no bands for (otherwise the
+   * file's bands at min_age are exact already).
    */
   private static boolean restrictsByAgeAndSex(
       Project p, Characteristic c, AgeSexTable ageSex, boolean fileHasExactAge) {
     if (!p.baseline().equals(ProjectColumns.DEFAULT_BASELINE) || !ageSex.covers(p.catchment())) {
       return false;
     }
-    return c == Characteristic.SEX
-        || (c == Characteristic.AGE_BAND
-            && (p.maxAge() != null || !p.sex().isEmpty() || !fileHasExactAge));
+    if (c == Characteristic.SEX) {
+      return ageSex.coversBySex(p.catchment());
+    }
+    return (c == Characteristic.AGE_BAND
+        && (p.maxAge() != null || !p.sex().isEmpty() || !fileHasExactAge));
   }
 
   /** Characteristics with no neighbourhood (MSOA) table: an MSOA takes its authority's shares. */
@@ -218,12 +242,22 @@ public final class CatchmentBaselines {
     return categories.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Age bands or sexes of the residents of the project's ages and sex, from single years. */
+  /**
+   * Age bands or sexes of the residents of the project's ages and sex, from single years. Where a
+   * neighbourhood of the catchment is known by age only (no MSOA table of sex by age), a single-sex
+   * project's age baseline counts both sexes, and says so.
+   */
   private static List<ProjectBaseline> ageAndSex(Project p, Characteristic c, AgeSexTable t) {
     int from = p.minAge();
     int to = p.maxAge() == null ? Integer.MAX_VALUE : p.maxAge();
-    String covers = IntendedPopulation.residents(from, p.maxAge(), p.sex());
-    long known = t.population(p.catchment(), p.sex(), from, to);
+    boolean bySex = t.coversBySex(p.catchment());
+    String sex = bySex ? p.sex() : "";
+    String covers =
+        IntendedPopulation.residents(from, p.maxAge(), sex)
+            + (bySex || p.sex().isEmpty()
+                ? ""
+                : ", both sexes (no neighbourhood table of sex by age)");
+    long known = t.population(p.catchment(), sex, from, to);
     List<ProjectBaseline> out = new ArrayList<>();
     for (String category : c.categoryCodes()) {
       if (IntendedPopulation.isNotCompared(p, c.code(), category)) {
@@ -234,11 +268,11 @@ public final class CatchmentBaselines {
         n = t.population(p.catchment(), category, from, to);
       } else {
         int[] band = CensusImporter.band(category);
-        n = t.population(p.catchment(), p.sex(), Math.max(from, band[0]), Math.min(to, band[1]));
+        n = t.population(p.catchment(), sex, Math.max(from, band[0]), Math.min(to, band[1]));
       }
       out.add(
           new ProjectBaseline(
-              p.projectId(), c.code(), category, n, known, from, covers, p.maxAge(), p.sex()));
+              p.projectId(), c.code(), category, n, known, from, covers, p.maxAge(), sex));
     }
     return out;
   }

@@ -64,9 +64,9 @@ public final class BaselinesCommand implements Runnable {
         defaultValue = "sample-data/census-2021/small-area",
         paramLabel = "FOLDER",
         description =
-            "Folder with the Census 2021 small-area files; when"
-                + " it holds census2021-ts021-msoa.csv, each MSOA's ethnic group is added (default"
-                + " ${DEFAULT-VALUE}).")
+            "Folder with the Census 2021 small-area files: each"
+                + " MSOA's ethnic group, sex, age, religion, disability and unpaid care are added"
+                + " from the files it holds (its SOURCES.md; default ${DEFAULT-VALUE}).")
     String smallArea;
 
     @Override
@@ -87,13 +87,13 @@ public final class BaselinesCommand implements Runnable {
       var imported = CensusImporter.importWithReport(census, conf);
       java.util.List<org.whotakespart.ingest.BaselineRow> rows =
           new java.util.ArrayList<>(imported.rows());
-      java.nio.file.Path ts021 =
-          java.nio.file.Path.of(smallArea, org.whotakespart.baseline.MsoaImporter.TS021_FILE);
       int msoaRows = 0;
-      if (java.nio.file.Files.exists(ts021)) {
-        var msoa = org.whotakespart.baseline.MsoaImporter.ethnicGroups(ts021.toString(), conf);
-        rows.addAll(msoa);
-        msoaRows = msoa.size();
+      String msoaKinds = "";
+      if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(smallArea))) {
+        var msoa = org.whotakespart.baseline.MsoaImporter.importFolder(smallArea, conf);
+        rows.addAll(msoa.rows());
+        msoaRows = msoa.rows().size();
+        msoaKinds = String.join(", ", msoa.rowsByCharacteristic().keySet());
       }
       BaselinesWriter.write(rows, out, conf);
       var w = spec.commandLine().getOut();
@@ -104,7 +104,10 @@ public final class BaselinesCommand implements Runnable {
           msoaRows == 0
               ? ""
               : String.format(
-                  java.util.Locale.UK, " (%,d of them neighbourhoods' ethnic group)", msoaRows));
+                  java.util.Locale.UK,
+                  " (%,d of them neighbourhoods': %s)",
+                  msoaRows,
+                  msoaKinds.replace('_', ' ')));
       w.println(
           "Left out of the denominators (England and Wales): 'Not answered', and areas with suppressed cells:");
       imported.notAnswered().forEach((table, n) -> w.printf("  %-32s %,d%n", table, n));

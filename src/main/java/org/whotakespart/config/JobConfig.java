@@ -43,7 +43,7 @@ public final class JobConfig {
   private final int storeRetentionDays;
   private final int trendQuarters;
   private final String deprivation;
-  private final String populationByAge;
+  private final List<String> populationByAge;
   private final boolean strict;
 
   private JobConfig(Builder b) {
@@ -213,10 +213,11 @@ public final class JobConfig {
   }
 
   /**
-   * Residents by sex and single year of age (the ONS TS009 file), to restrict age and sex baselines
-   * to each project's intended population; null when none is set.
+   * Residents by single year of age: the ONS TS009 file (by sex, local authorities) and the TS007
+   * file by MSOA (persons), to restrict age and sex baselines to each project's intended
+   * population; empty when none is set.
    */
-  public String populationByAge() {
+  public List<String> populationByAge() {
     return populationByAge;
   }
 
@@ -257,7 +258,7 @@ public final class JobConfig {
     private int storeRetentionDays = (Integer) Setting.STORE_RETENTION_DAYS.defaultValue();
     private int trendQuarters = (Integer) Setting.TREND_QUARTERS.defaultValue();
     private String deprivation;
-    private String populationByAge;
+    private List<String> populationByAge = List.of();
     private boolean strict;
 
     private Period parsedPeriod;
@@ -392,7 +393,11 @@ public final class JobConfig {
     }
 
     public Builder populationByAge(String populationByAge) {
-      this.populationByAge = populationByAge;
+      return populationByAge(populationByAge == null ? List.of() : List.of(populationByAge));
+    }
+
+    public Builder populationByAge(List<String> populationByAge) {
+      this.populationByAge = List.copyOf(populationByAge);
       return this;
     }
 

@@ -44,11 +44,12 @@ public enum Setting {
   POPULATION_BY_AGE(
       "population_by_age",
       null,
-      Type.PATH,
+      Type.PATHS,
       null,
-      "residents by sex and single year"
-          + " of age (Census 2021 TS009), to restrict baselines to each project's ages and sex",
-      (b, v) -> b.populationByAge((String) v)),
+      "residents by single year of age: by sex"
+          + " (Census 2021 TS009, local authorities) and by MSOA (TS007), to restrict baselines"
+          + " to each project's ages and sex",
+      (b, v) -> b.populationByAge(paths(v))),
   PERIOD(
       "period",
       "--period",

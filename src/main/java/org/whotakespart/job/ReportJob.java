@@ -554,9 +554,7 @@ public final class ReportJob {
       List<BaselineRow> baselines =
           BaselinesReader.readAll(config.baselines(), config.encoding(), conf);
       org.whotakespart.baseline.AgeSexTable ageSex =
-          config.populationByAge() == null
-              ? org.whotakespart.baseline.AgeSexTable.empty()
-              : org.whotakespart.baseline.AgeSexTable.read(config.populationByAge(), conf);
+          org.whotakespart.baseline.AgeSexTable.readAll(config.populationByAge(), conf);
       org.whotakespart.baseline.CatchmentOverlap.check(
           projects, config.projects(), CatchmentBaselines.areaNames(baselines));
       CatchmentBaselines.Result computed = CatchmentBaselines.compute(projects, baselines, ageSex);
