@@ -28,6 +28,11 @@ public final class AgeSexTable {
       "ONS Census 2021 TS009 Sex by single year of age. Source:"
           + " Office for National Statistics licensed under the Open Government Licence v.3.0";
 
+  /** The neighbourhoods' single years: persons by MSOA. */
+  public static final String MSOA_SOURCE =
+      "ONS Census 2021 TS007 Age by single year (MSOA, both sexes). Source:"
+          + " Office for National Statistics licensed under the Open Government Licence v.3.0";
+
   private static final Pattern YEAR =
       Pattern.compile("^sex: (female|male); age: aged (\\d+) years?( and over)?; measures: value$");
   private static final Pattern UNDER_ONE =

@@ -40,20 +40,36 @@ public final class BaselineSummary {
                   rollups));
           if (msoas > 0) {
             Map<String, Set<String>> msoaAreas = new TreeMap<>();
+            Map<String, Set<Integer>> msoaAges = new TreeMap<>();
             for (BaselineRow r : setRows) {
               if (MsoaImporter.isMsoa(r.areaCode())) {
                 msoaAreas
                     .computeIfAbsent(r.characteristic(), k -> new TreeSet<>())
                     .add(r.areaCode());
+                msoaAges.computeIfAbsent(r.characteristic(), k -> new TreeSet<>()).add(r.minAge());
               }
             }
             List<String> parts = new ArrayList<>();
             for (Characteristic c : Characteristic.values()) {
               Set<String> a = msoaAreas.get(c.code());
+              String ages =
+                  a == null || msoaAges.get(c.code()).equals(Set.of(0))
+                      ? ""
+                      : " (from "
+                          + String.join(
+                              ", ",
+                              msoaAges.get(c.code()).stream()
+                                  .map(age -> age == 0 ? "all ages" : age + "+")
+                                  .toList())
+                          + ")";
               parts.add(
                   c.code()
                       + " "
-                      + (a == null ? "none" : String.format(Locale.UK, "%,d", a.size())));
+                      + (a == null
+                          ? (CatchmentBaselines.AUTHORITY_FALLBACK.contains(c)
+                              ? "none (the authority's shares)"
+                              : "none")
+                          : String.format(Locale.UK, "%,d", a.size()) + ages));
             }
             out.add(
                 String.format(

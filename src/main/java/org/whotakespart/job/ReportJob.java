@@ -851,6 +851,7 @@ public final class ReportJob {
     projects.forEach(p -> byId.put(p.projectId(), p));
     Map<CoverageKey, BaselineCoverage> m = new TreeMap<>(CoverageKey.ORDER);
     Map<CoverageKey, java.util.Set<String>> names = new java.util.HashMap<>();
+    java.util.Set<List<String>> done = new java.util.HashSet<>();
     for (ProjectBaseline r : rows) {
       Project p = byId.get(r.projectId());
       String set = p.baseline();
@@ -861,34 +862,74 @@ public final class ReportJob {
               r.minAgeCovered(),
               r.covers());
       names.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(p.projectName());
-      if (m.containsKey(key)) {
-        continue;
+      if (!done.add(List.of(p.projectId(), r.characteristic()))) {
+        continue; // one look-up per project and characteristic, not per category
       }
       // Age and sex restricted to a project's people come from the sex-by-age table (TS009).
       boolean ageOrSex =
           r.characteristic().equals(Characteristic.SEX.code())
               || r.characteristic().equals(Characteristic.AGE_BAND.code());
-      String fromFile =
+      // The sources of the catchment's own rows (a neighbourhood's table differs from its
+      // authority's); else, as for an authority's share taken by a neighbourhood, the set's.
+      java.util.Set<String> catchment = java.util.Set.copyOf(p.catchment());
+      String ownSources =
           baselines.stream()
               .filter(
                   b ->
                       b.baseline().equals(set)
                           && b.characteristic().equals(r.characteristic())
-                          && b.minAge() == r.minAgeCovered())
+                          && b.minAge() == r.minAgeCovered()
+                          && catchment.contains(b.areaCode()))
               .map(BaselineRow::source)
-              .findFirst()
-              .orElse("");
+              .distinct()
+              .collect(java.util.stream.Collectors.joining("; "));
+      String fromFile =
+          !ownSources.isEmpty()
+              ? ownSources
+              : baselines.stream()
+                  .filter(
+                      b ->
+                          b.baseline().equals(set)
+                              && b.characteristic().equals(r.characteristic())
+                              && b.minAge() == r.minAgeCovered())
+                  .map(BaselineRow::source)
+                  .findFirst()
+                  .orElse("");
       boolean fromTable =
           ageOrSex && (fromFile.isEmpty() || !r.covers().equals(Phrases.ages(r.minAgeCovered())));
+      boolean neighbourhoods =
+          p.catchment().stream().anyMatch(org.whotakespart.baseline.MsoaImporter::isMsoa);
+      boolean authorities =
+          !p.catchment().stream().allMatch(org.whotakespart.baseline.MsoaImporter::isMsoa);
+      String tableSource =
+          neighbourhoods
+              ? (authorities ? org.whotakespart.baseline.AgeSexTable.SOURCE + "; " : "")
+                  + org.whotakespart.baseline.AgeSexTable.MSOA_SOURCE
+              : org.whotakespart.baseline.AgeSexTable.SOURCE;
+      String source = fromTable ? tableSource : fromFile;
+      BaselineCoverage seen = m.get(key);
+      if (seen != null) {
+        // Projects sharing a line may draw on different tables (an authority's, a
+        // neighbourhood's): the line names each source once.
+        for (String part : source.split("; ")) {
+          if (!java.util.Arrays.asList(seen.source().split("; ")).contains(part)) {
+            seen =
+                new BaselineCoverage(
+                    seen.baseline(),
+                    seen.characteristic(),
+                    seen.minAgeCovered(),
+                    seen.source() + "; " + part,
+                    seen.covers(),
+                    List.of());
+          }
+        }
+        m.put(key, seen);
+        continue;
+      }
       m.put(
           key,
           new BaselineCoverage(
-              set,
-              r.characteristic(),
-              r.minAgeCovered(),
-              fromTable ? org.whotakespart.baseline.AgeSexTable.SOURCE : fromFile,
-              r.covers(),
-              List.of()));
+              set, r.characteristic(), r.minAgeCovered(), source, r.covers(), List.of()));
     }
     List<BaselineCoverage> out = new ArrayList<>();
     m.forEach(

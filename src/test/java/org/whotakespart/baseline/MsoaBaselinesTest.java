@@ -311,4 +311,29 @@ class MsoaBaselinesTest {
     assertTrue(checked >= 331 * 21 - 50, "checked " + checked + ", worst " + worst);
     System.out.println("MSOA sums vs authorities: " + checked + " cells, worst " + worst);
   }
+
+  @Test
+  void baselinesCheckReportsTheShippedNeighbourhoodsCoverage() {
+    List<BaselineRow> shipped =
+        BaselinesReader.read(
+            Paths.sampleData().resolve("baselines-census2021.csv").toString(),
+            StandardCharsets.UTF_8,
+            CONF);
+    // The shipped file holds the 104 MSOAs of Sheffield (70) and Tower Hamlets (34), each with
+    // every table the small-area folder has; orientation and gender identity fall back.
+    assertEquals(
+        "  neighbourhoods (MSOAs): 104, with figures for: ethnic_group 104, ethnic_group_broad"
+            + " 104, age_band 104 (from all ages, 16+, 18+), sex 104, gender_identity none (the"
+            + " authority's shares), sexual_orientation none (the authority's shares), religion"
+            + " 104, disability 104, unpaid_carer 104 (from 5+) (not in the totals below)",
+        BaselineSummary.describe(shipped).get(1));
+    // The MSOA rows in the file are exactly what the importer makes of the shipped folder.
+    assertEquals(
+        ROWS.stream().map(BaselineRow::toString).sorted().toList(),
+        shipped.stream()
+            .filter(r -> MsoaImporter.isMsoa(r.areaCode()))
+            .map(BaselineRow::toString)
+            .sorted()
+            .toList());
+  }
 }
