@@ -29,6 +29,29 @@ public final class CatchmentOverlap {
   }
 
   /**
+   * Each neighbourhood (MSOA) among the areas to the code of the authority it lies in, where its
+   * name says and the authority is among the areas too.
+   */
+  public static Map<String, String> authorities(Map<String, String> areaNames) {
+    Map<String, String> codeOfName = new java.util.HashMap<>();
+    areaNames.forEach(
+        (code, name) -> {
+          if (!MsoaImporter.isMsoa(code)) {
+            codeOfName.putIfAbsent(name, code);
+          }
+        });
+    Map<String, String> out = new java.util.TreeMap<>();
+    areaNames.forEach(
+        (code, name) -> {
+          String authority = MsoaImporter.isMsoa(code) ? authorityOf(name, codeOfName) : null;
+          if (authority != null) {
+            out.put(code, authority);
+          }
+        });
+    return out;
+  }
+
+  /**
    * @param file the projects file, as the job names it
    * @param areaNames area code to name, from the baselines
    * @throws InputException naming the project, the neighbourhood and the authority

@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.whotakespart.baseline.MsoaImporter;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.Period;
 import org.whotakespart.config.Vocabulary;
@@ -67,6 +68,11 @@ public final class SampleGenerator {
       this(id, name, organisation, commissioner, catchment, minAge, null, "", "", profile, size);
     }
 
+    /** True when the catchment lists neighbourhoods (MSOAs). */
+    boolean isNeighbourhood() {
+      return catchment.stream().anyMatch(MsoaImporter::isMsoa);
+    }
+
     /** True for the usual adult project (16 or 18 and over, either sex): drawn as before. */
     boolean isForEveryone() {
       return maxAge == null && sex.isEmpty() && minAge <= 18;
@@ -105,9 +111,21 @@ public final class SampleGenerator {
   /** The share of a narrower project's people drawn from outside its ages or sex. */
   static final double OUTSIDE = 0.03;
 
-  private final SplittableRandom random;
+  /** The stream every draw takes from: the main one, or the neighbourhood projects' own. */
+  private SplittableRandom random;
+
+  /**
+   * The neighbourhood projects' own stream, so that adding them left every other project's records
+   * as they were.
+   */
+  private final SplittableRandom neighbourhoodRandom;
+
   private final Map<String, Map<String, Map<String, Long>>>
       baseline; // area -> characteristic -> category -> n
+
+  /** A neighbourhood (MSOA) to the authority it lies in, from the baselines' area names. */
+  private final Map<String, String> authorityOf = new TreeMap<>();
+
   private final List<Period> quarters;
   private final int scale;
 
@@ -123,7 +141,24 @@ public final class SampleGenerator {
       long seed, List<BaselineRow> baselines, Period last, int quarterCount, int scale) {
     this.scale = scale;
     this.random = new SplittableRandom(seed);
+    this.neighbourhoodRandom = new SplittableRandom(~seed);
     this.baseline = new TreeMap<>();
+    Map<String, String> codeOfName = new HashMap<>();
+    Map<String, String> msoaNames = new TreeMap<>();
+    for (BaselineRow b : baselines) {
+      if (MsoaImporter.isMsoa(b.areaCode())) {
+        msoaNames.put(b.areaCode(), b.areaName());
+      } else {
+        codeOfName.putIfAbsent(b.areaName(), b.areaCode());
+      }
+    }
+    msoaNames.forEach(
+        (code, name) -> {
+          String authority = codeOfName.get(name.replaceFirst(" \\d{3}$", ""));
+          if (authority != null) {
+            authorityOf.put(code, authority);
+          }
+        });
     for (BaselineRow b : baselines) {
       int wanted = b.characteristic().equals(Characteristic.AGE_BAND.code()) ? 16 : b.minAge();
       if (b.minAge() == wanted) {
@@ -397,7 +432,30 @@ public final class SampleGenerator {
             List.of(towerHamlets, leicester, leeds),
             16,
             Profile.NARROW,
-            20));
+            20),
+        // Two neighbourhood projects: catchments of MSOAs (Census 2021 names), each run by an
+        // organisation above and drawn after everyone else, from a random stream of its own.
+        new SampleProject(
+            "SHF-05",
+            "Sheffield Neighbourhood Health Forum",
+            "Sheffield Mind Together",
+            sy,
+            List.of("E02001611", "E02001612"),
+            16,
+            Profile.USUAL,
+            45),
+        new SampleProject(
+            "TWH-04",
+            "Tower Hamlets Neighbourhood Women's Health Group",
+            "Tower Hamlets Together",
+            th,
+            List.of("E02000864", "E02000885"),
+            16,
+            64,
+            "female",
+            "",
+            Profile.REPRESENTATIVE,
+            40));
   }
 
   /**
@@ -457,6 +515,8 @@ public final class SampleGenerator {
     List<Person> everyone = new ArrayList<>();
     for (SampleProject p : projects()) {
       List<Person> pool = new ArrayList<>();
+      SplittableRandom main = random;
+      random = p.isNeighbourhood() ? neighbourhoodRandom : main;
       for (int i = 0; i < p.size() * 2 * scale; i++) {
         // A few people take part in more than one project.
         Person person =
@@ -466,6 +526,7 @@ public final class SampleGenerator {
         pool.add(person);
         everyone.add(person);
       }
+      random = main;
       pools.put(p.id(), pool);
     }
     long total = 0;
@@ -496,7 +557,10 @@ public final class SampleGenerator {
                   ? columns.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList()
                   : columns);
           for (SampleProject p : org.getValue()) {
+            SplittableRandom main = random;
+            random = p.isNeighbourhood() ? neighbourhoodRandom : main;
             total += writeQuarter(out, columns, p, pools.get(p.id()), quarter, q, recordNumbers);
+            random = main;
           }
           if (q == quarters.size() - 1 || q == quarters.size() - 3) {
             total += writeFaults(out, columns, org.getValue().get(0), quarter, orgIndex);
@@ -584,11 +648,7 @@ public final class SampleGenerator {
       }
       double population = 0;
       for (String area : p.catchment()) {
-        population +=
-            baseline
-                .getOrDefault(area, Map.of())
-                .getOrDefault(c.code(), Map.of())
-                .getOrDefault(category, 0L);
+        population += population(area, c, category);
       }
       weights.put(
           category,
@@ -613,6 +673,27 @@ public final class SampleGenerator {
       }
     }
     return last;
+  }
+
+  /**
+   * The area's residents in the category; a neighbourhood without figures for the characteristic
+   * (sexual orientation, gender identity) takes its authority's, scaled by residents (as the report
+   * does).
+   */
+  private double population(String area, Characteristic c, String category) {
+    Map<String, Map<String, Long>> own = baseline.getOrDefault(area, Map.of());
+    if (own.containsKey(c.code()) || !authorityOf.containsKey(area)) {
+      return own.getOrDefault(c.code(), Map.of()).getOrDefault(category, 0L);
+    }
+    Map<String, Map<String, Long>> authority = baseline.get(authorityOf.get(area));
+    double scale =
+        residents(own.getOrDefault(Characteristic.SEX.code(), Map.of()))
+            / residents(authority.getOrDefault(Characteristic.SEX.code(), Map.of()));
+    return authority.getOrDefault(c.code(), Map.of()).getOrDefault(category, 0L) * scale;
+  }
+
+  private static double residents(Map<String, Long> bySex) {
+    return Math.max(1, bySex.values().stream().mapToLong(Long::longValue).sum());
   }
 
   /**

@@ -289,6 +289,12 @@ public final class MetricCalculator {
   public static Map<String, List<Scope>> scopes(
       ScopeType type, List<Project> projects, Map<String, String> areaNames) {
     Map<String, List<Scope>> m = new TreeMap<>();
+    // A neighbourhood (MSOA) rolls up into the authority it lies in: one area scope per
+    // authority, not a scope per neighbourhood repeating its project.
+    Map<String, String> authorityOf =
+        type == ScopeType.AREA
+            ? org.whotakespart.baseline.CatchmentOverlap.authorities(areaNames)
+            : Map.of();
     for (Project p : projects) {
       List<Scope> s =
           switch (type) {
@@ -299,6 +305,8 @@ public final class MetricCalculator {
             }
             case AREA ->
                 p.catchment().stream()
+                    .map(a -> authorityOf.getOrDefault(a, a))
+                    .distinct()
                     .map(a -> new Scope(a, areaNames.getOrDefault(a, a)))
                     .toList();
             case PROJECT -> List.of(new Scope(p.projectId(), p.projectName()));

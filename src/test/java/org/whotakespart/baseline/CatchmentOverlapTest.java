@@ -88,4 +88,20 @@ class CatchmentOverlapTest {
     assertNull(CatchmentOverlap.authorityOf(null, codeOfName));
     assertTrue(NAMES.values().stream().filter(n -> n.startsWith("Sheffield ")).count() == 70);
   }
+
+  @Test
+  void aNeighbourhoodProjectRollsUpIntoItsAuthoritysArea() {
+    // Sheffield 001 and 002 lie in Sheffield (E08000019), Tower Hamlets 001 in E09000030: one
+    // area scope per authority, not one per neighbourhood repeating the project.
+    Project p = project("E02001611", "E02001612", "E02000864", "E08000018");
+    var scopes =
+        org.whotakespart.stats.MetricCalculator.scopes(
+                org.whotakespart.stats.ScopeType.AREA, List.of(p), NAMES)
+            .get(p.projectId());
+    assertEquals(
+        List.of("E08000019 Sheffield", "E09000030 Tower Hamlets", "E08000018 Rotherham"),
+        scopes.stream().map(s -> s.id() + " " + s.name()).toList());
+    assertEquals("E08000019", CatchmentOverlap.authorities(NAMES).get("E02001611"));
+    assertEquals(104, CatchmentOverlap.authorities(NAMES).size());
+  }
 }

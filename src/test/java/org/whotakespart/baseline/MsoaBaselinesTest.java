@@ -336,4 +336,49 @@ class MsoaBaselinesTest {
             .sorted()
             .toList());
   }
+
+  @Test
+  void theSamplesNeighbourhoodProjectsAreComparedWithTheirOwnMsoas() throws IOException {
+    List<Project> projects =
+        org.whotakespart.ingest.ProjectsReader.read(
+            Paths.sampleData().resolve("projects.csv").toString(), StandardCharsets.UTF_8, CONF);
+    Project women =
+        projects.stream().filter(p -> p.projectId().equals("TWH-04")).findFirst().orElseThrow();
+    assertEquals(List.of("E02000864", "E02000885"), women.catchment());
+    AgeSexTable t =
+        AgeSexTable.readAll(
+            List.of(FOLDER + "/census2021-ts009-ltla.csv", FOLDER + "/" + MsoaImporter.AGE_FILE),
+            CONF);
+    List<BaselineRow> shipped =
+        BaselinesReader.read(
+            Paths.sampleData().resolve("baselines-census2021.csv").toString(),
+            StandardCharsets.UTF_8,
+            CONF);
+    List<ProjectBaseline> b = CatchmentBaselines.compute(List.of(women), shipped, t).rows();
+    // Women 16 to 64 in Tower Hamlets 001 and 022: the age bands are both MSOAs' single years
+    // (persons: no MSOA table of sex by age), 55 to 64 whole, 65+ not compared.
+    long aged16to24 = 0;
+    long aged16to64 = 0;
+    for (String msoa : women.catchment()) {
+      Map<String, String> raw = rawRow(MsoaImporter.AGE_FILE, msoa);
+      for (int a = 16; a <= 64; a++) {
+        long n = Long.parseLong(raw.get("Aged " + a + " years"));
+        aged16to64 += n;
+        aged16to24 += a <= 24 ? n : 0;
+      }
+    }
+    ProjectBaseline young =
+        b.stream().filter(r -> r.category().equals("16_24")).findFirst().orElseThrow();
+    assertEquals(aged16to24, young.population());
+    assertEquals(aged16to64, young.knownPopulation());
+    assertEquals(
+        "residents aged 16 to 64, both sexes (no neighbourhood table of sex by age)",
+        young.covers());
+    assertTrue(b.stream().noneMatch(r -> r.category().equals("65_74")));
+    // Religion: the two MSOAs' output areas; Tower Hamlets 022's Muslims are 4,269 (above).
+    ProjectBaseline muslim =
+        b.stream().filter(r -> r.category().equals("muslim")).findFirst().orElseThrow();
+    assertEquals(
+        4269 + population(ROWS, "E02000864", "religion", "muslim", 0), muslim.population());
+  }
 }

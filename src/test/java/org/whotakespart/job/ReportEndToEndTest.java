@@ -65,7 +65,10 @@ class ReportEndToEndTest {
         .projects(data.resolve("projects.csv").toString())
         .baselines(data.resolve("baselines-census2021.csv").toString())
         .populationByAge(
-            data.resolve("census-2021/small-area/census2021-ts009-ltla.csv").toString())
+            List.of(
+                data.resolve("census-2021/small-area/census2021-ts009-ltla.csv").toString(),
+                data.resolve("census-2021/small-area/msoa_age_by_single_year_2021_data.csv")
+                    .toString()))
         .period(PERIOD)
         .output(output.toString())
         .sparkMaster("local[2]")
@@ -607,9 +610,13 @@ class ReportEndToEndTest {
             .projects(Paths.sampleData().resolve("projects.csv").toString())
             .baselines(Paths.sampleData().resolve("baselines-census2021.csv").toString())
             .populationByAge(
-                Paths.sampleData()
-                    .resolve("census-2021/small-area/census2021-ts009-ltla.csv")
-                    .toString())
+                List.of(
+                    Paths.sampleData()
+                        .resolve("census-2021/small-area/census2021-ts009-ltla.csv")
+                        .toString(),
+                    Paths.sampleData()
+                        .resolve("census-2021/small-area/msoa_age_by_single_year_2021_data.csv")
+                        .toString()))
             .period(PERIOD)
             .output(out.resolve("resplit").toString())
             .sparkMaster("local[2]")
