@@ -443,19 +443,19 @@ public final class SampleGenerator {
             List.of("E02001611", "E02001612"),
             16,
             Profile.USUAL,
-            45),
+            60),
         new SampleProject(
             "TWH-04",
-            "Tower Hamlets Neighbourhood Women's Health Group",
+            "Tower Hamlets Neighbourhood Health Panel",
             "Tower Hamlets Together",
             th,
             List.of("E02000864", "E02000885"),
             16,
             64,
-            "female",
+            "",
             "",
             Profile.REPRESENTATIVE,
-            40));
+            55));
   }
 
   /**

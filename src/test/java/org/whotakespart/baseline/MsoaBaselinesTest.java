@@ -342,9 +342,9 @@ class MsoaBaselinesTest {
     List<Project> projects =
         org.whotakespart.ingest.ProjectsReader.read(
             Paths.sampleData().resolve("projects.csv").toString(), StandardCharsets.UTF_8, CONF);
-    Project women =
+    Project panel =
         projects.stream().filter(p -> p.projectId().equals("TWH-04")).findFirst().orElseThrow();
-    assertEquals(List.of("E02000864", "E02000885"), women.catchment());
+    assertEquals(List.of("E02000864", "E02000885"), panel.catchment());
     AgeSexTable t =
         AgeSexTable.readAll(
             List.of(FOLDER + "/census2021-ts009-ltla.csv", FOLDER + "/" + MsoaImporter.AGE_FILE),
@@ -354,12 +354,12 @@ class MsoaBaselinesTest {
             Paths.sampleData().resolve("baselines-census2021.csv").toString(),
             StandardCharsets.UTF_8,
             CONF);
-    List<ProjectBaseline> b = CatchmentBaselines.compute(List.of(women), shipped, t).rows();
-    // Women 16 to 64 in Tower Hamlets 001 and 022: the age bands are both MSOAs' single years
-    // (persons: no MSOA table of sex by age), 55 to 64 whole, 65+ not compared.
+    List<ProjectBaseline> b = CatchmentBaselines.compute(List.of(panel), shipped, t).rows();
+    // Residents 16 to 64 of Tower Hamlets 001 and 022: the age bands are both MSOAs' single
+    // years, 55 to 64 whole, 65+ not compared.
     long aged16to24 = 0;
     long aged16to64 = 0;
-    for (String msoa : women.catchment()) {
+    for (String msoa : panel.catchment()) {
       Map<String, String> raw = rawRow(MsoaImporter.AGE_FILE, msoa);
       for (int a = 16; a <= 64; a++) {
         long n = Long.parseLong(raw.get("Aged " + a + " years"));
@@ -371,10 +371,16 @@ class MsoaBaselinesTest {
         b.stream().filter(r -> r.category().equals("16_24")).findFirst().orElseThrow();
     assertEquals(aged16to24, young.population());
     assertEquals(aged16to64, young.knownPopulation());
-    assertEquals(
-        "residents aged 16 to 64, both sexes (no neighbourhood table of sex by age)",
-        young.covers());
+    assertEquals("residents aged 16 to 64", young.covers());
     assertTrue(b.stream().noneMatch(r -> r.category().equals("65_74")));
+    // Sex: no MSOA table of sex by age, so the MSOAs' residents of all ages (TS008).
+    ProjectBaseline female =
+        b.stream().filter(r -> r.category().equals("female")).findFirst().orElseThrow();
+    assertEquals("residents of all ages", female.covers());
+    assertEquals(
+        population(ROWS, "E02000864", "sex", "female", 0)
+            + population(ROWS, "E02000885", "sex", "female", 0),
+        female.population());
     // Religion: the two MSOAs' output areas; Tower Hamlets 022's Muslims are 4,269 (above).
     ProjectBaseline muslim =
         b.stream().filter(r -> r.category().equals("muslim")).findFirst().orElseThrow();
