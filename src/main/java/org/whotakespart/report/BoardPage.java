@@ -12,6 +12,7 @@ import org.whotakespart.config.Period;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.QuarterKey;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
 import org.whotakespart.stats.Trend;
@@ -166,9 +167,9 @@ public final class BoardPage {
     Period now = model.period();
     Period last = now.previous();
     Period year = yearAgo(now);
-    Map<String, MetricRow> past = new HashMap<>();
+    Map<QuarterKey, MetricRow> past = new HashMap<>();
     for (MetricRow r : model.history().scopeMetrics()) {
-      past.put(r.period() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
+      past.put(QuarterKey.of(r), r);
     }
     List<MetricRow> all =
         model.metrics().stream().filter(r -> r.scopeType() == ScopeType.ALL).toList();
@@ -223,11 +224,12 @@ public final class BoardPage {
         columns.add(c);
       }
     }
-    Map<String, List<MetricRow>> byScope = new HashMap<>();
+    Map<ScopeCharacteristic, List<MetricRow>> byScope = new HashMap<>();
     for (MetricRow r : model.metrics()) {
       if (r.scopeType() == ScopeType.PROJECT || r.scopeType() == ScopeType.ALL) {
         byScope
-            .computeIfAbsent(r.scopeId() + '\u0000' + r.characteristic(), k -> new ArrayList<>())
+            .computeIfAbsent(
+                new ScopeCharacteristic(r.scopeId(), r.characteristic()), k -> new ArrayList<>())
             .add(r);
       }
     }
@@ -298,9 +300,12 @@ public final class BoardPage {
         .toList();
   }
 
-  private static String key(String period, MetricRow r) {
-    return period + '\u0000' + r.characteristic() + '\u0000' + r.category();
+  private static QuarterKey key(String period, MetricRow r) {
+    return new QuarterKey(period, r.characteristic(), r.category());
   }
+
+  /** A project's (or all projects') rows of one characteristic, as a map key. */
+  private record ScopeCharacteristic(String scopeId, String characteristic) {}
 
   /** Significant at 99.8% as well, judged from the counts a board sees. */
   private static boolean isSurest(MetricRow r, BoardView board) {
@@ -405,12 +410,13 @@ public final class BoardPage {
       String name,
       String commissioner,
       List<Characteristic> columns,
-      Map<String, List<MetricRow>> byScope,
+      Map<ScopeCharacteristic, List<MetricRow>> byScope,
       BoardView board) {
     List<Cell> cells = new ArrayList<>();
     for (Characteristic c : columns) {
       Status worst = null;
-      for (MetricRow r : byScope.getOrDefault(scopeId + '\u0000' + c.code(), List.of())) {
+      for (MetricRow r :
+          byScope.getOrDefault(new ScopeCharacteristic(scopeId, c.code()), List.of())) {
         if (isAbsenceSide(r.characteristic(), r.category()) || !board.isStatusShown(r)) {
           continue;
         }

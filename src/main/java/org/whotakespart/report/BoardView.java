@@ -35,14 +35,14 @@ public final class BoardView {
 
   private final int threshold;
   private final SuppressionTable table;
-  private final Map<String, Integer> cells = new HashMap<>();
-  private final Map<String, MetricRow> rows = new HashMap<>();
+  private final Map<CellKey, Integer> cells = new HashMap<>();
+  private final Map<CellKey, MetricRow> rows = new HashMap<>();
   private final Map<MetricRow, Boolean> statusShown = new java.util.IdentityHashMap<>();
   private final Map<MetricRow, MetricRow> displayed = new java.util.IdentityHashMap<>();
   private final MetricCalculator calculator;
   private final String period;
   private final List<String> projectIds = new ArrayList<>();
-  private final Map<String, java.util.Optional<Double>> boardShares = new HashMap<>();
+  private final Map<CellKey, java.util.Optional<Double>> boardShares = new HashMap<>();
 
   private BoardView(ReportModel model) {
     this.threshold = model.suppressionThreshold();
@@ -210,7 +210,7 @@ public final class BoardView {
     String now = model.period().label();
     // Everyone who answered is the sum of the groups; a group that some project does not compare
     // is a share of fewer people (its own known, a cell of its own).
-    Map<String, Long> answered = new HashMap<>();
+    Map<CellKey, Long> answered = new HashMap<>();
     for (MetricRow r : model.history().scopeMetrics()) {
       if (!r.period().equals(now)) {
         answered.merge(
@@ -223,11 +223,12 @@ public final class BoardView {
       }
       String scope = PAST + r.period();
       cells.put(key(scope, r.characteristic(), r.category()), table.cell(r.participants()));
-      String knownKey = key(scope, r.characteristic(), "known");
+      CellKey knownKey = key(scope, r.characteristic(), "known");
       long all = answered.get(knownKey);
       cells.computeIfAbsent(knownKey, k -> table.cell(all));
       if (r.known() != all) {
-        cells.computeIfAbsent(knownKey + r.known(), k -> table.cell(r.known()));
+        cells.computeIfAbsent(
+            key(scope, r.characteristic(), "known" + r.known()), k -> table.cell(r.known()));
       }
     }
     for (String q : model.history().periods()) {
@@ -275,8 +276,15 @@ public final class BoardView {
     return out;
   }
 
-  private static String key(String scope, String characteristic, String column) {
-    return scope + '\u0000' + characteristic + '\u0000' + column;
+  /**
+   * One cell of the suppression table, as a map key: a scope (a project's id, the rollup's, or a
+   * past quarter's), a characteristic's code and a column (a category, "known", "known" and a
+   * count, "unknown", or "" for the scope's people).
+   */
+  private record CellKey(String scope, String characteristic, String column) {}
+
+  private static CellKey key(String scope, String characteristic, String column) {
+    return new CellKey(scope, characteristic, column);
   }
 
   public int threshold() {
@@ -602,14 +610,14 @@ public final class BoardView {
    * earlier statuses narrow nothing. A quarter not on the Trends sheet shows no counts to narrow.
    */
   public List<Change> changes(ReportModel model) {
-    Map<String, MetricRow> before = new HashMap<>();
+    Map<CellKey, MetricRow> before = new HashMap<>();
     for (MetricRow r : model.previousMetrics()) {
       if (r.scopeType() == ScopeType.PROJECT) {
         before.put(key(r.scopeId(), r.characteristic(), r.category()), r);
       }
     }
     List<Change> candidates = new ArrayList<>();
-    Map<String, long[]> floors = new HashMap<>();
+    Map<CellKey, long[]> floors = new HashMap<>();
     for (MetricRow r : model.metrics()) {
       if (r.scopeType() != ScopeType.PROJECT
           || r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code())
@@ -649,9 +657,11 @@ public final class BoardView {
       long[] f = floors.get(key("", ch, c.now().category()));
       Integer group = cells.get(key(past, ch, c.now().category()));
       boolean quiet = group == null || table.isShown(group) && f[0] <= table.lowest(group);
-      String answered = key(past, ch, "known");
       for (var e : cells.entrySet()) {
-        if (e.getKey().startsWith(answered)) {
+        CellKey k = e.getKey();
+        if (k.scope().equals(past)
+            && k.characteristic().equals(ch)
+            && k.column().startsWith("known")) {
           quiet &= table.isShown(e.getValue()) && f[1] <= table.lowest(e.getValue());
         }
       }

@@ -33,6 +33,7 @@ import org.whotakespart.report.BoardView;
 import org.whotakespart.report.ReportModel;
 import org.whotakespart.report.TrendView;
 import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.QuarterKey;
 import org.whotakespart.stats.ScopeType;
 
 /**
@@ -113,9 +114,9 @@ public final class Charts {
       return java.util.Optional.empty();
     }
     gaps = gaps.subList(0, Math.min(MOST_PERSISTENT, gaps.size()));
-    java.util.Map<String, MetricRow> past = new java.util.HashMap<>();
+    java.util.Map<QuarterKey, MetricRow> past = new java.util.HashMap<>();
     for (MetricRow r : model.history().scopeMetrics()) {
-      past.put(r.period() + '\u0000' + r.characteristic() + '\u0000' + r.category(), r);
+      past.put(QuarterKey.of(r), r);
     }
     String now = model.period().label();
     org.jfree.data.xy.YIntervalSeriesCollection data =
@@ -130,7 +131,7 @@ public final class Charts {
       double nudge = (g - (gaps.size() - 1) / 2.0) * 0.08;
       for (int q = 0; q < periods.size(); q++) {
         MetricRow r =
-            past.get(periods.get(q) + '\u0000' + gap.characteristic() + '\u0000' + gap.category());
+            past.get(new QuarterKey(periods.get(q), gap.characteristic(), gap.category()));
         boolean shown =
             r != null
                 && r.ratio() != null
