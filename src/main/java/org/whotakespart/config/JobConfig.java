@@ -445,9 +445,24 @@ public final class JobConfig {
       }
     }
 
+    /**
+     * Every problem at once, in a fixed order: store, inputs, period and encoding, roles, numbers.
+     */
     private JobConfig build(boolean forReport) {
       List<String> problems = new ArrayList<>();
       boolean readsStore = forReport && fromStore;
+      checkStore(problems, forReport, readsStore);
+      checkInputs(problems, forReport, readsStore);
+      checkPeriodAndEncoding(problems, forReport);
+      checkRoles(problems);
+      checkNumbers(problems);
+      if (!problems.isEmpty()) {
+        throw new SettingsException(String.join("; ", problems));
+      }
+      return new JobConfig(this);
+    }
+
+    private void checkStore(List<String> problems, boolean forReport, boolean readsStore) {
       if (readsStore && isBlank(store)) {
         problems.add(
             "store: the report was asked to read the history store but none is named"
@@ -457,6 +472,10 @@ public final class JobConfig {
         problems.add("--as-of reports the history store as it was: give --from-store too");
       }
       addProblem(problems, Setting.STORE_RETENTION_DAYS, storeRetentionDays);
+    }
+
+    /** Records (unless read from the store), projects, and baselines for a report. */
+    private void checkInputs(List<String> problems, boolean forReport, boolean readsStore) {
       if (readsStore) {
         // The records were checked when they were ingested.
       } else if (records.isEmpty() || records.stream().anyMatch(r -> r == null || r.isBlank())) {
@@ -472,6 +491,10 @@ public final class JobConfig {
             "baselines: name the baselines file or files (--baselines or 'baselines' in the"
                 + " job file)");
       }
+    }
+
+    /** Parses the period (needed for a report) and the encoding, keeping what parses. */
+    private void checkPeriodAndEncoding(List<String> problems, boolean forReport) {
       if (isBlank(period)) {
         if (forReport) {
           problems.add("period: name the quarter to report, e.g. --period \"2025-26 Q2\"");
@@ -492,6 +515,9 @@ public final class JobConfig {
                 + "' is not one Java knows: use UTF-8 (the default) or"
                 + " windows-1252 for files saved by Excel");
       }
+    }
+
+    private void checkRoles(List<String> problems) {
       for (String role : measuredRoles) {
         if (!Vocabulary.ROLES.contains(role)) {
           problems.add(
@@ -501,6 +527,10 @@ public final class JobConfig {
       if (measuredRoles.isEmpty()) {
         problems.add("measured_roles: name at least one role to compare with the population");
       }
+    }
+
+    /** The bands, threshold, rejected share and trend quarters by their rules; the Spark master. */
+    private void checkNumbers(List<String> problems) {
       addProblem(problems, Setting.BAND_LOW, bandLow);
       addProblem(problems, Setting.BAND_HIGH, bandHigh);
       addProblem(problems, Setting.SUPPRESSION_THRESHOLD, suppressionThreshold);
@@ -509,10 +539,6 @@ public final class JobConfig {
       if (isBlank(sparkMaster)) {
         problems.add("spark_master: give a Spark master such as local[*]");
       }
-      if (!problems.isEmpty()) {
-        throw new SettingsException(String.join("; ", problems));
-      }
-      return new JobConfig(this);
     }
 
     private static void addProblem(List<String> problems, Setting setting, double value) {
