@@ -55,6 +55,44 @@ final class SummarySheet extends WorkbookPart {
 
   void summary(BoardPage page) {
     SheetWriter s = sheet("Summary");
+    int last = columns(s, page);
+    boolean noRecords = headline(s, last);
+    // (a) left and (b) right, side by side from here.
+    int top = s.rowIndex();
+    headers(s, page);
+    Rows rows = new Rows(s);
+    int line = gaps(rows, page, noRecords);
+    line = persistent(rows, page, line);
+    key(s, rows, line);
+    heatMap(rows, page);
+    for (Row r : rows.made) {
+      r.setHeightInPoints(12f);
+    }
+    s.sheet.setRepeatingRows(null);
+    s.onePage();
+    wb.setPrintArea(wb.getSheetIndex(s.sheet), 0, last, 0, Math.max(top, s.rowIndex() - 1));
+  }
+
+  /** The rows below the headers, shared by the left block and the heat map beside it. */
+  private static final class Rows {
+    private final SheetWriter s;
+    private final List<Row> made = new ArrayList<>();
+
+    Rows(SheetWriter s) {
+      this.s = s;
+    }
+
+    /** The {@code i}th row (0 = the first below the headers), made when first asked for. */
+    Row at(int i) {
+      while (made.size() <= i) {
+        made.add(s.row());
+      }
+      return made.get(i);
+    }
+  }
+
+  /** Sets the columns' widths; returns the last column's index. */
+  private int columns(SheetWriter s, BoardPage page) {
     int[] widths = new int[PROJECT_COLUMN + 1 + page.columns().size()];
     System.arraycopy(LEFT, 0, widths, 0, LEFT.length);
     widths[GAP_COLUMN] = 1;
@@ -69,7 +107,11 @@ final class SummarySheet extends WorkbookPart {
     for (int i = PROJECT_COLUMN + 1; i < widths.length; i++) {
       s.sheet.setColumnWidth(i, (int) (3.6 * 256));
     }
-    int last = widths.length - 1;
+    return widths.length - 1;
+  }
+
+  /** The title and the headline sentence; returns whether no records fall in the quarter. */
+  private boolean headline(SheetWriter s, int last) {
     s.line(
         "Who takes part: "
             + model.period().label()
@@ -107,9 +149,11 @@ final class SummarySheet extends WorkbookPart {
     // One line where it fits (about 0.75 of a column-width character per letter), else two.
     Row head = wide(s, headline, styles.wrapped, last);
     head.setHeightInPoints(headline.length() * 0.75 <= totalWidth(s, last) ? 14f : 27f);
+    return noRecords;
+  }
 
-    // (a) left and (b) right, side by side from here.
-    int top = s.rowIndex();
+  /** The two blocks' titles and column headers. */
+  private void headers(SheetWriter s, BoardPage page) {
     Row titles = s.row();
     SheetWriter.text(titles, 0, "Which groups are missing, all projects together", styles.subtitle);
     SheetWriter.text(
@@ -127,19 +171,14 @@ final class SummarySheet extends WorkbookPart {
           h, PROJECT_COLUMN + 1 + i, shortLabel(page.columns().get(i)), styles.rotated);
     }
     h.setHeightInPoints(62f);
+  }
 
-    List<Row> body = new ArrayList<>();
-    java.util.function.IntFunction<Row> at =
-        i -> {
-          while (body.size() <= i) {
-            body.add(s.row());
-          }
-          return body.get(i);
-        };
+  /** (a) The groups missing across all projects; returns the next free line. */
+  private int gaps(Rows rows, BoardPage page, boolean noRecords) {
     int line = 0;
     if (page.gaps().isEmpty()) {
       SheetWriter.text(
-          at.apply(line++),
+          rows.at(line++),
           1,
           noRecords
               ? "No group can be compared: no records" + " fall in this quarter."
@@ -148,7 +187,7 @@ final class SummarySheet extends WorkbookPart {
     }
     int rank = 1;
     for (BoardPage.Gap g : page.gaps()) {
-      Row r = at.apply(line++);
+      Row r = rows.at(line++);
       SheetWriter.number(r, 0, (double) rank++, styles.p1Whole);
       SheetWriter.text(r, 1, groupWords(g), styles.heatKey.get(Status.UNDER_REPRESENTED));
       if (g.shortfall() != null) {
@@ -159,21 +198,26 @@ final class SummarySheet extends WorkbookPart {
       SheetWriter.text(r, 3, g.sinceLastQuarter().text(), styles.p1Text);
       SheetWriter.text(r, 4, g.sinceYearAgo().text(), styles.p1Text);
     }
+    return line;
+  }
+
+  /** (c) Is it getting better: gaps of several quarters running; returns the next free line. */
+  private int persistent(Rows rows, BoardPage page, int line) {
     line++;
     SheetWriter.text(
-        at.apply(line++),
+        rows.at(line++),
         0,
         "Is it getting better? Gaps of " + Trend.PERSISTENT + " quarters or more running",
         styles.p1Sub);
     if (model.history().periods().size() < 2) {
       SheetWriter.text(
-          at.apply(line++),
+          rows.at(line++),
           0,
           "The inputs hold no earlier quarters to compare" + " with.",
           styles.p1Text);
     } else if (page.persistent().isEmpty()) {
       SheetWriter.text(
-          at.apply(line++),
+          rows.at(line++),
           0,
           "No group has been under-represented across all"
               + " projects for "
@@ -182,14 +226,14 @@ final class SummarySheet extends WorkbookPart {
           styles.p1Text);
     }
     if (!page.persistent().isEmpty()) {
-      Row ph = at.apply(line++);
+      Row ph = rows.at(line++);
       String[] heads = {"", "Group", "Qtrs", "Ratio now, then", "Since " + page.yearAgo()};
       for (int i = 0; i < heads.length; i++) {
         SheetWriter.text(ph, i, heads[i], styles.p1HeadLine);
       }
     }
     for (BoardPage.Persistent p : page.persistent()) {
-      Row r = at.apply(line++);
+      Row r = rows.at(line++);
       SheetWriter.text(r, 0, p.direction().arrow(), styles.p1Text);
       SheetWriter.text(r, 1, Phrases.capitalise(p.who()), styles.p1Text);
       SheetWriter.number(r, 2, (double) p.quartersUnder(), styles.p1Whole);
@@ -208,38 +252,46 @@ final class SummarySheet extends WorkbookPart {
           styles.p1Text);
       SheetWriter.text(r, 4, p.direction().text(), styles.p1Text);
     }
+    return line;
+  }
+
+  /** The key to the heat map's colours and marks, from {@code line}. */
+  private void key(SheetWriter s, Rows rows, int line) {
     line++;
-    SheetWriter.text(at.apply(line++), 0, "Key: colours and marks", styles.p1Sub);
+    SheetWriter.text(rows.at(line++), 0, "Key: colours and marks", styles.p1Sub);
     for (String[] k : KEY) {
       Status st = Status.fromCode(k[0]);
-      keyLine(s, at.apply(line++), symbol(st) + " " + st.label(), styles.heatKey.get(st), k[1]);
+      keyLine(s, rows.at(line++), symbol(st) + " " + st.label(), styles.heatKey.get(st), k[1]);
     }
     keyLine(
         s,
-        at.apply(line++),
+        rows.at(line++),
         "\u2191 \u2193 \u2192",
         styles.p1Text,
         "ratio up (better), down (worse), no clear change");
     keyLine(
         s,
-        at.apply(line++),
+        rows.at(line++),
         "n/s  not shown",
         styles.heatKey.get(null),
         "could give away a count of " + board.fewerThanText());
+  }
 
+  /** (b) The heat map: each project's most serious status by characteristic. */
+  private void heatMap(Rows rows, BoardPage page) {
     int row = 0;
     String commissioner = null;
     for (BoardPage.HeatRow hr : page.heatMap()) {
-      boolean allRow = hr.scopeId().equals(all);
+      boolean allRow = hr.scopeId().equals(MetricCalculator.ALL_ID);
       if (!allRow && !hr.commissioner().equals(commissioner)) {
         commissioner = hr.commissioner();
         SheetWriter.text(
-            at.apply(row++),
+            rows.at(row++),
             PROJECT_COLUMN,
             commissioner.isEmpty() ? "No commissioner named" : commissioner,
             styles.group);
       }
-      Row r = at.apply(row++);
+      Row r = rows.at(row++);
       SheetWriter.text(
           r,
           PROJECT_COLUMN,
@@ -256,16 +308,10 @@ final class SummarySheet extends WorkbookPart {
       }
     }
     SheetWriter.text(
-        at.apply(row++),
+        rows.at(row++),
         PROJECT_COLUMN,
         "Each group's figures: the detail sheets" + " (on screen).",
         styles.p1Note);
-    for (Row r : body) {
-      r.setHeightInPoints(12f);
-    }
-    s.sheet.setRepeatingRows(null);
-    s.onePage();
-    wb.setPrintArea(wb.getSheetIndex(s.sheet), 0, last, 0, Math.max(top, s.rowIndex() - 1));
   }
 
   /** A line of page 1's key: the mark in its style over the first two columns, then its words. */
