@@ -30,7 +30,9 @@ import org.whotakespart.validate.ValidatedColumns;
  * replace whatever they sent before, and any record (project and record id) sent again replaces its
  * earlier version wherever it was, so re-ingesting a file or a corrected export never counts anyone
  * twice. A run that fails part-way commits nothing, so the store is as it was; a run that another
- * ingest overtakes is refused by Delta's conflict check.
+ * ingest overtakes is refused by Delta's conflict check. A second commit then brings the people
+ * table in step ({@link PeopleRows}); a run stopped between the two leaves it out of step, which
+ * the next ingest or report repairs.
  *
  * <pre>{@code
  * IngestJob.Result r = IngestJob.run(config, spark, new Progress(System.err));
