@@ -556,19 +556,20 @@ public final class HistoryStore {
       sep = ", ";
     }
     String alter = b.append(')').toString();
-    committing(
-        spark,
-        CommitNote.carry(lastNote(spark), "retention", 0, false),
-        () -> {
-          spark.sql(alter);
-          return null;
-        });
+    long before = latest(spark);
+    long after =
+        committing(
+            spark,
+            CommitNote.carry(lastNote(spark), "retention", 0, false),
+            () -> {
+              spark.sql(alter);
+              return null;
+            });
     if (people().exists()) {
-      PeopleTable.Built last = people().latest(spark);
       String t = people().table().replace("`", "``");
       commit(
           spark,
-          PeopleTable.note(last == null ? -1 : last.recordsVersion()),
+          PeopleTable.note(people().inStepWith(spark, before) ? after : -1),
           () ->
               spark.sql(
                   alter
@@ -633,7 +634,7 @@ public final class HistoryStore {
                       .isNull()
                       .or(col("t." + RecordColumns.PROJECT_ID).equalTo(col("s.erase_project"))));
       PeopleTable people = people();
-      PeopleTable.Built inStep = people.exists() ? people.latest(spark) : null;
+      boolean inStep = people.inStepWith(spark, before);
       long after =
           committing(
               spark,
@@ -650,13 +651,7 @@ public final class HistoryStore {
       if (people.exists()) {
         // Out of step before (an ingest stopped between its commits), it stays so: -1 matches no
         // records version, and the next ingest or report rebuilds it.
-        people.forget(
-            spark,
-            whom,
-            match,
-            inStep != null && inStep.recordsVersion() == before && inStep.currentCodes()
-                ? after
-                : -1);
+        people.forget(spark, whom, match, inStep ? after : -1);
       }
     }
     List<String> purged = new ArrayList<>();
@@ -668,18 +663,23 @@ public final class HistoryStore {
     }
     if (now && found == 0 && !purged.isEmpty()) {
       // Only earlier versions held them: say so in the log all the same.
-      committing(
-          spark,
-          CommitNote.carry(previous, "forget", 0, true),
-          () -> {
-            spark.sql(
-                "ALTER TABLE delta.`"
-                    + table().replace("`", "``")
-                    + "` SET TBLPROPERTIES ('whotakespart.erased' = '"
-                    + Instant.now()
-                    + "')");
-            return null;
-          });
+      boolean inStep = people().inStepWith(spark, before);
+      long after =
+          committing(
+              spark,
+              CommitNote.carry(previous, "forget", 0, true),
+              () -> {
+                spark.sql(
+                    "ALTER TABLE delta.`"
+                        + table().replace("`", "``")
+                        + "` SET TBLPROPERTIES ('whotakespart.erased' = '"
+                        + Instant.now()
+                        + "')");
+                return null;
+              });
+      if (inStep) {
+        people().update(spark, null, Set.of(), after);
+      }
     }
     return new Erasure(found, purged.size(), latest(spark));
   }

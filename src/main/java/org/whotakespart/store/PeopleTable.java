@@ -103,6 +103,18 @@ public final class PeopleTable {
   }
 
   /**
+   * True when the table's latest commit was made from records {@code recordsVersion} under today's
+   * code lists (false when there is no table).
+   */
+  public boolean inStepWith(SparkSession spark, long recordsVersion) {
+    if (!exists()) {
+      return false;
+    }
+    Built last = latest(spark);
+    return last != null && last.recordsVersion() == recordsVersion && last.currentCodes();
+  }
+
+  /**
    * The latest version of this table made from {@code recordsVersion} under today's code lists, or
    * -1 when none was.
    */

@@ -276,7 +276,7 @@ class PeopleTableTest {
   }
 
   @Test
-  void forgettingAPersonRemovesTheirPeopleRowsToo() throws IOException {
+  void forgettingAPersonRemovesTheirPeopleRowsTooAndKeepsTheTableInStep() throws IOException {
     ingest(firstExports());
     HistoryStore store = history();
     String person =
@@ -302,8 +302,12 @@ class PeopleTableTest {
         assertFalse(Files.readString(f).contains(person), "the id is in " + f.getFileName());
       }
     }
+    // A change of retention is a records commit too; the people table follows it.
+    store.setRetention(spark, 4000);
+    assertTrue(store.people().inStepWith(spark, store.latest(spark)));
     Reported r = report("after", null, true);
     assertTrue(r.progress().contains("Counting people from the people table"), r.progress());
+    assertFalse(r.progress().contains("Made the people table again"), r.progress());
     report("after-records", null, false);
     assertSameCsv("after", "after-records");
   }
