@@ -263,19 +263,32 @@ public final class StoreCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Converts, once, a store written by an earlier version (manifests and"
-              + " Parquet folders) into the Delta table, with the same records.")
+              + " Parquet folders) into the Delta table, with the same records, and makes its"
+              + " people table from the records if it has none or it is out of step.")
   static final class Upgrade extends OnStore {
     @Override
     int run(HistoryStore store, SparkSession spark, PrintWriter out) {
-      LegacyStore.Upgrade u = LegacyStore.upgrade(spark, store.root());
+      if (store.isLegacy() || !store.exists()) {
+        LegacyStore.Upgrade u = LegacyStore.upgrade(spark, store.root());
+        out.printf(
+            Locale.UK,
+            "Converted %,d records in %d quarters from" + " %d files into version %d of %s%n",
+            u.rows(),
+            u.quarters(),
+            u.files(),
+            u.version(),
+            store.table());
+      }
+      long version = store.latest(spark);
+      var people = store.people();
+      if (people.exists() && people.versionFor(spark, version) >= 0) {
+        out.printf(
+            Locale.UK, "The people table is in step with version %d of the records%n", version);
+        return 0;
+      }
+      String why = org.whotakespart.job.PeopleRows.rebuild(spark, store, version);
       out.printf(
-          Locale.UK,
-          "Converted %,d records in %d quarters from" + " %d files into version %d of %s%n",
-          u.rows(),
-          u.quarters(),
-          u.files(),
-          u.version(),
-          store.table());
+          Locale.UK, "Made the people table from version %d of the records (%s)%n", version, why);
       return 0;
     }
   }

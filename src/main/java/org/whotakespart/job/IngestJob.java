@@ -30,7 +30,9 @@ import org.whotakespart.validate.ValidatedColumns;
  * replace whatever they sent before, and any record (project and record id) sent again replaces its
  * earlier version wherever it was, so re-ingesting a file or a corrected export never counts anyone
  * twice. A run that fails part-way commits nothing, so the store is as it was; a run that another
- * ingest overtakes is refused by Delta's conflict check.
+ * ingest overtakes is refused by Delta's conflict check. A second commit then brings the people
+ * table in step ({@link PeopleRows}); a run stopped between the two leaves it out of step, which
+ * the next ingest or report repairs.
  *
  * <pre>{@code
  * IngestJob.Result r = IngestJob.run(config, spark, new Progress(System.err));
@@ -46,9 +48,16 @@ public final class IngestJob {
       long deleted,
       String quarantine) {}
 
-  /** A point where a test can make an ingest fail, as a crash or a full disk would. */
-  public record Hooks(UnaryOperator<Dataset<Row>> beforeWrite) {
+  /**
+   * Points where a test can make an ingest fail, as a crash or a full disk would: before the
+   * records are written, and between the records' commit and the people table's.
+   */
+  public record Hooks(UnaryOperator<Dataset<Row>> beforeWrite, Runnable betweenCommits) {
     public static final Hooks NONE = new Hooks(UnaryOperator.identity());
+
+    public Hooks(UnaryOperator<Dataset<Row>> beforeWrite) {
+      this(beforeWrite, () -> {});
+    }
   }
 
   private IngestJob() {}
@@ -82,6 +91,14 @@ public final class IngestJob {
       CommitNote note =
           CommitNote.ingest(read(checked), sourcesAfter(before, checked, sources), quarantine);
       long version = store.ingest(spark, incoming, sources, note, config.storeRetentionDays());
+      hooks.betweenCommits().run();
+      String people =
+          PeopleRows.afterIngest(
+              spark,
+              store,
+              before.version(),
+              version,
+              store.quartersTouched(spark, before.version(), incoming, sources));
       HistoryStore.Snapshot after = store.snapshot(spark, version);
       Map<String, String> m =
           store.history(spark).stream()
@@ -103,6 +120,7 @@ public final class IngestJob {
               checked.counts().accepted(),
               replaced,
               deleted));
+      progress.step(people);
       return new Result(before, after, checked.counts(), replaced, deleted, quarantine);
     }
   }

@@ -39,7 +39,9 @@ public final class RecordCheck {
   /**
    * The checked rows (kept in memory or on local disk for the steps that follow; {@link #close()}
    * releases them), what was learnt of each file, the counts, and where the quarantine went (null
-   * when the rows come from the history store, checked when they were ingested).
+   * when the rows come from the history store, checked when they were ingested). From the store,
+   * {@code people} may hold the people table's rows of the report's quarters, counted instead of
+   * the records (null: count the records).
    */
   public record Checked(
       Dataset<Row> validated,
@@ -48,8 +50,20 @@ public final class RecordCheck {
       Counts counts,
       String quarantine,
       Map<String, String> checksums,
-      org.whotakespart.report.DataQuality.StoreSource store)
+      org.whotakespart.report.DataQuality.StoreSource store,
+      Dataset<Row> people)
       implements AutoCloseable {
+    public Checked(
+        Dataset<Row> validated,
+        AutoCloseable release,
+        List<ParticipationReader.FileInfo> files,
+        Counts counts,
+        String quarantine,
+        Map<String, String> checksums,
+        org.whotakespart.report.DataQuality.StoreSource store) {
+      this(validated, release, files, counts, quarantine, checksums, store, null);
+    }
+
     public Checked(
         Dataset<Row> validated,
         AutoCloseable release,

@@ -237,7 +237,17 @@ public final class ReportJob {
       Progress progress) {
     List<Period> quarters = quarters(config);
     Counted counted =
-        countQuarters(checked.validated(), quarters, config, config.period().previous());
+        checked.people() == null
+            ? countQuarters(checked.validated(), quarters, config, config.period().previous())
+            : countPerPerson(
+                checked
+                    .people()
+                    .transform(ofQuarters(quarters))
+                    .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
+                    .transform(PeopleCounts.perPersonFromPeople(quarters.size())),
+                quarters,
+                config,
+                config.period().previous());
     progress.step(
         String.format(
             Locale.ROOT,
@@ -249,7 +259,9 @@ public final class ReportJob {
     List<PeopleRow> people =
         people(
             spark,
-            checked.validated(),
+            checked.people() == null
+                ? checked.validated().transform(PeopleCounts.filterAcceptedIn(config.period()))
+                : checked.people().transform(ofQuarters(List.of(config.period()))),
             config,
             inputs.projects(),
             inputs.areaNames(),
@@ -635,18 +647,68 @@ public final class ReportJob {
    */
   static Counted countQuarters(
       Dataset<Row> validated, List<Period> quarters, JobConfig config, Period previous) {
+    return countPerPerson(
+        validated
+            .transform(PeopleCounts.filterAcceptedIn(quarters))
+            .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
+            .transform(PeopleCounts.perPerson(quarters.size())),
+        quarters,
+        config,
+        previous);
+  }
+
+  /**
+   * The people table's rows of {@code quarters}, each labelled with its quarter's index in the list
+   * ({@link CountColumns#PERIOD_INDEX}), as {@link PeopleCounts#filterAcceptedIn(List)} labels
+   * records.
+   */
+  static scala.Function1<Dataset<Row>, Dataset<Row>> ofQuarters(List<Period> quarters) {
+    return df -> {
+      org.apache.spark.sql.Column index = org.apache.spark.sql.functions.lit(null).cast("int");
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < quarters.size(); i++) {
+        String q = org.whotakespart.store.HistoryStore.quarterValue(quarters.get(i).label());
+        values.add(q);
+        index =
+            org.apache
+                .spark
+                .sql
+                .functions
+                .when(
+                    org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .col(org.whotakespart.store.HistoryStore.QUARTER)
+                        .equalTo(q),
+                    org.apache.spark.sql.functions.lit(i))
+                .otherwise(index);
+      }
+      return df.filter(
+              org.apache
+                  .spark
+                  .sql
+                  .functions
+                  .col(org.whotakespart.store.HistoryStore.QUARTER)
+                  .isin(values.toArray()))
+          .withColumn(CountColumns.PERIOD_INDEX, index);
+    };
+  }
+
+  /**
+   * People per project, characteristic and category for each quarter, with their experience, from
+   * per-person rows ({@link PeopleCounts#perPerson(int)} or {@link
+   * PeopleCounts#perPersonFromPeople(int)}).
+   */
+  private static Counted countPerPerson(
+      Dataset<Row> perPerson, List<Period> quarters, JobConfig config, Period previous) {
     java.util.Set<String> withExperience =
         java.util.Set.of(config.period().label(), previous.label());
     Map<String, List<CategoryCount>> people = new TreeMap<>();
     Map<String, List<org.whotakespart.stats.ExperienceCount>> experience = new TreeMap<>();
     var flags = org.whotakespart.stats.ExperienceCount.Flag.values();
     java.util.Iterator<Row> it =
-        validated
-            .transform(PeopleCounts.filterAcceptedIn(quarters))
-            .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
-            .transform(PeopleCounts.perPerson(quarters.size()))
-            .transform(PeopleCounts.perCategory(true))
-            .toLocalIterator();
+        perPerson.transform(PeopleCounts.perCategory(true)).toLocalIterator();
     // Experience is counted per group: the rows split by age band and sex are added up.
     record Group(String project, String characteristic, Integer index) {}
     Map<String, Map<Group, org.whotakespart.stats.ExperienceCount>> byGroup = new TreeMap<>();
@@ -721,10 +783,13 @@ public final class ReportJob {
     return all;
   }
 
-  /** Distinct people per scope and role in the period, every role included. */
+  /**
+   * Distinct people per scope and role in the period, every role included, from the period's
+   * accepted records or its people table rows (either has each row's role index).
+   */
   private static List<PeopleRow> people(
       SparkSession spark,
-      Dataset<Row> validated,
+      Dataset<Row> inPeriod,
       JobConfig config,
       List<Project> projects,
       Map<String, String> areaNames,
@@ -751,8 +816,7 @@ public final class ReportJob {
     List<PeopleRow> rows = new ArrayList<>();
     for (Row r :
         PeopleCounts.peopleByScopeAndRole(
-                validated.transform(PeopleCounts.filterAcceptedIn(config.period())), projectScopes,
-                config.measuredRoles(), recordsInPeriod)
+                inPeriod, projectScopes, config.measuredRoles(), recordsInPeriod)
             .collectAsList()) {
       var scope =
           new org.whotakespart.stats.ScopeKey(

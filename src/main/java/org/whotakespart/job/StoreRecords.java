@@ -1,6 +1,7 @@
 package org.whotakespart.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,19 @@ public final class StoreRecords {
   /** A {@link ReportJob.RecordSource} reading the store named in the job. */
   public static RecordCheck.Checked check(
       JobConfig config, SparkSession spark, Progress progress, List<Project> projects) {
+    return check(config, spark, progress, projects, true);
+  }
+
+  /**
+   * As {@link #check(JobConfig, SparkSession, Progress, List)}; with {@code peopleTable} false the
+   * records are counted even where the people table could be (to compare the two).
+   */
+  static RecordCheck.Checked check(
+      JobConfig config,
+      SparkSession spark,
+      Progress progress,
+      List<Project> projects,
+      boolean peopleTable) {
     HistoryStore store =
         HistoryStore.at(config.store(), spark.sparkContext().hadoopConfiguration());
     List<HistoryStore.Commit> commits = store.history(spark);
@@ -120,6 +134,16 @@ public final class StoreRecords {
       quarters.add(0, p.label());
     }
     Dataset<Row> all = HistoryStore.read(table, quarters);
+    Dataset<Row> people =
+        peopleTable
+            ? PeopleRows.forReport(spark, store, version, version == last.version(), progress)
+            : null;
+    if (people != null) {
+      people =
+          people.filter(
+              col(HistoryStore.QUARTER)
+                  .isin(quarters.stream().map(HistoryStore::quarterValue).toArray()));
+    }
     // Not cached: each later pass reads only the columns it needs from the Parquet files, which
     // costs less than keeping every column of every record in memory.
     Column known =
@@ -129,14 +153,27 @@ public final class StoreRecords {
     long unknownProject = 0;
     long inPeriod = 0;
     long measured = 0;
-    Column isInPeriod = PeopleCounts.isAcceptedIn(config.period());
-    for (Row r :
-        all.groupBy(
+    Column isInPeriod =
+        people == null
+            ? PeopleCounts.isAcceptedIn(config.period())
+            : col(HistoryStore.QUARTER)
+                .equalTo(lit(HistoryStore.quarterValue(config.period().label())));
+    Dataset<Row> recordCounts =
+        (people == null ? all : people)
+            .groupBy(
                 known.as("known"),
                 isInPeriod.as("in_period"),
                 isInPeriod.and(PeopleCounts.isMeasuredRole(config.measuredRoles())).as("measured"))
-            .count()
-            .collectAsList()) {
+            .agg(
+                people == null
+                    ? org.apache.spark.sql.functions.count(lit(1)).as("count")
+                    : org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .sum(org.whotakespart.stats.CountColumns.RECORDS)
+                        .as("count"));
+    for (Row r : recordCounts.collectAsList()) {
       long n = r.getLong(3);
       if (!r.getBoolean(0)) {
         unknownProject += n;
@@ -190,11 +227,12 @@ public final class StoreRecords {
         null,
         checksums,
         new DataQuality.StoreSource(
-            config.store(), version, at.at(), version == last.version(), erased));
+            config.store(), version, at.at(), version == last.version(), erased),
+        people == null ? null : people.filter(known));
   }
 
   /** The files a version of the table needs that are no longer there. */
-  private static List<String> missingFiles(Dataset<Row> table, SparkSession spark) {
+  static List<String> missingFiles(Dataset<Row> table, SparkSession spark) {
     List<String> missing = new ArrayList<>();
     try {
       for (String f : table.inputFiles()) {

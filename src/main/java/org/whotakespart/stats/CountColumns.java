@@ -57,4 +57,7 @@ public final class CountColumns {
    * characteristic's bits from its {@code PeopleCounts} offset on).
    */
   static final String SEEN = "categories_seen";
+
+  /** How many records a row of the people table stands for. */
+  public static final String RECORDS = "records";
 }

@@ -150,6 +150,20 @@ public final class PeopleCounts {
    * @param periods how many quarters {@link #filterAcceptedIn(List)} was given, oldest first
    */
   public static Function1<Dataset<Row>, Dataset<Row>> perPerson(int periods) {
+    return perPerson(periods, false);
+  }
+
+  /**
+   * As {@link #perPerson(int)}, from the people table's rows ({@link #perPersonAndRole()}) of the
+   * measured roles, labelled with their {@link CountColumns#PERIOD_INDEX}, instead of records: the
+   * same aggregation rolls the per-role rows up into per-person ones (a maximum of maxima, a bit
+   * set of bit sets, a sum of record counts), so the two give the same rows.
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> perPersonFromPeople(int periods) {
+    return perPerson(periods, true);
+  }
+
+  private static Function1<Dataset<Row>, Dataset<Row>> perPerson(int periods, boolean rolledUp) {
     return df -> {
       int last = periods - 1;
       Column isLast = col(IS_LAST);
@@ -159,8 +173,8 @@ public final class PeopleCounts {
       earlier.forEach((name, aggregate) -> aggregates.add(aggregate.as(name)));
       personAggregates(isLast)
           .forEach((name, aggregate) -> aggregates.add(aggregate.as(name + LAST)));
-      aggregates.add(count(when(not(isLast), lit(1))).as(RECORDS));
-      aggregates.add(count(when(isLast, lit(1))).as(RECORDS + LAST));
+      aggregates.add(recordCount(not(isLast), rolledUp).as(RECORDS));
+      aggregates.add(recordCount(isLast, rolledUp).as(RECORDS + LAST));
       List<Column> earlierRow = new ArrayList<>();
       List<Column> laterRow = new ArrayList<>();
       earlierRow.add(col(GROUP).as(CountColumns.PERIOD_INDEX));
@@ -185,14 +199,88 @@ public final class PeopleCounts {
               org.apache.spark.sql.functions.array(
                   org.apache.spark.sql.functions.struct(earlierRow.toArray(new Column[0])),
                   org.apache.spark.sql.functions.struct(laterRow.toArray(new Column[0])))));
-      return df.select(personInputs(last).toArray(new Column[0]))
-          .withColumn(CountColumns.SEEN, seen())
+      Column period = col(CountColumns.PERIOD_INDEX);
+      List<Column> inputs =
+          new ArrayList<>(
+              List.of(
+                  col(RecordColumns.PROJECT_ID),
+                  col(RecordColumns.PARTICIPANT_ID),
+                  when(period.equalTo(lit(last)), lit(last - 1)).otherwise(period).as(GROUP),
+                  period.equalTo(lit(last)).as(IS_LAST)));
+      Dataset<Row> values;
+      if (rolledUp) {
+        for (String n : names) {
+          inputs.add(col(n));
+        }
+        inputs.add(col(CountColumns.RECORDS));
+        values = df.select(inputs.toArray(new Column[0]));
+      } else {
+        values =
+            personValues(
+                df,
+                inputs,
+                List.of(RecordColumns.PROJECT_ID, RecordColumns.PARTICIPANT_ID, GROUP, IS_LAST));
+      }
+      return values
           .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID), col(GROUP))
           .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
           .select(out.toArray(new Column[0]))
           .filter(col(RECORDS).gt(0))
           .drop(RECORDS);
     };
+  }
+
+  /**
+   * The people table's rows: one per project, person, quarter (the store's {@code quarter}
+   * partition value, from {@link org.whotakespart.store.HistoryStore#PERIOD}) and role (its index,
+   * a blank role as lived experience), from the store's accepted records, holding what {@link
+   * #perPerson(int)} aggregates per person in the same packed form (so that rolling these rows up
+   * is the same as aggregating the records) and how many records they stand for ({@link
+   * CountColumns#RECORDS}).
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> perPersonAndRole() {
+    return df -> {
+      String role = ValidatedColumns.index(RecordColumns.ROLE);
+      List<Column> keys =
+          new ArrayList<>(
+              List.of(
+                  col(RecordColumns.PROJECT_ID),
+                  col(RecordColumns.PARTICIPANT_ID),
+                  org.apache
+                      .spark
+                      .sql
+                      .functions
+                      .regexp_replace(col(org.whotakespart.store.HistoryStore.PERIOD), " ", "-")
+                      .as(org.whotakespart.store.HistoryStore.QUARTER),
+                  roleIndex().as(role)));
+      List<Column> aggregates = new ArrayList<>();
+      personAggregates(null).forEach((name, aggregate) -> aggregates.add(aggregate.as(name)));
+      aggregates.add(count(lit(1)).as(CountColumns.RECORDS));
+      return personValues(
+              df,
+              keys,
+              List.of(
+                  RecordColumns.PROJECT_ID,
+                  RecordColumns.PARTICIPANT_ID,
+                  org.whotakespart.store.HistoryStore.QUARTER,
+                  role))
+          .groupBy(
+              col(RecordColumns.PROJECT_ID),
+              col(RecordColumns.PARTICIPANT_ID),
+              col(org.whotakespart.store.HistoryStore.QUARTER),
+              col(role))
+          .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
+    };
+  }
+
+  /**
+   * How many records a person has where {@code keep} holds: counted from records, or the people
+   * rows' counts summed ({@code rolledUp}; 0, not null, where there are none).
+   */
+  private static Column recordCount(Column keep, boolean rolledUp) {
+    return rolledUp
+        ? coalesce(sum(when(keep, col(CountColumns.RECORDS))), lit(0L))
+        : count(when(keep, lit(1)));
   }
 
   private static final String GROUP = "person_group";
@@ -204,24 +292,17 @@ public final class PeopleCounts {
   /**
    * Each record's values as small numbers, worked out once per record before aggregating (inside
    * the aggregation each would be worked out again for every aggregate using it, four times over
-   * with two quarters' columns): the project, person and group of quarters, whether the record is
-   * of the last quarter, its day times 64, each characteristic's category index, and its stage, pay
-   * and adjustments as bits and its decile, all from the codes' indices ({@link
-   * ValidatedColumns#index}), never from the codes' text.
+   * with two quarters' columns): the {@code keys} given, then per characteristic its category index
+   * packed with the day ({@code day * 64 + index}), the categories of every characteristic as bits
+   * ({@link CountColumns#SEEN}), the stage, pay and adjustments as bits and the decile packed with
+   * the day, all from the codes' indices ({@link ValidatedColumns#index}), never from the codes'
+   * text. Each is named as the aggregate of it ({@link #personAggregates}).
    */
-  private static List<Column> personInputs(int last) {
-    Column period = col(CountColumns.PERIOD_INDEX);
-    List<Column> in =
-        new ArrayList<>(
-            List.of(
-                col(RecordColumns.PROJECT_ID),
-                col(RecordColumns.PARTICIPANT_ID),
-                when(period.equalTo(lit(last)), lit(last - 1)).otherwise(period).as(GROUP),
-                period.equalTo(lit(last)).as(IS_LAST),
-                unix_date(col(ValidatedColumns.ACTIVITY_DAY))
-                    .cast("long")
-                    .multiply(CATEGORY_BITS)
-                    .as(DAY)));
+  private static Dataset<Row> personValues(
+      Dataset<Row> df, List<Column> keys, List<String> keyNames) {
+    List<Column> in = new ArrayList<>(keys);
+    in.add(
+        unix_date(col(ValidatedColumns.ACTIVITY_DAY)).cast("long").multiply(CATEGORY_BITS).as(DAY));
     for (Characteristic c : Characteristic.values()) {
       in.add(categoryIndex(c).as(indexColumn(c)));
     }
@@ -245,7 +326,20 @@ public final class PeopleCounts {
             .cast("int")
             .plus(lit(1))
             .as(CountColumns.DECILE));
-    return in;
+    List<Column> out = new ArrayList<>();
+    for (String k : keyNames) {
+      out.add(col(k));
+    }
+    Column day = col(DAY);
+    for (Characteristic c : Characteristic.values()) {
+      out.add(day.plus(col(indexColumn(c))).as(CountColumns.latest(c.code())));
+    }
+    out.add(seen().as(CountColumns.SEEN));
+    out.add(col(CountColumns.STAGES));
+    out.add(col(CountColumns.PAID));
+    out.add(col(CountColumns.ADJUSTMENTS));
+    out.add(day.plus(col(CountColumns.DECILE)).as(CountColumns.DECILE));
+    return df.select(in.toArray(new Column[0])).select(out.toArray(new Column[0]));
   }
 
   /**
@@ -293,20 +387,25 @@ public final class PeopleCounts {
   }
 
   /**
-   * The per-person aggregates of {@link #personInputs} over the records for which {@code keep}
-   * holds, by the name of the column each makes.
+   * The per-person aggregates of {@link #personValues} (or of the people rows, which hold the same
+   * values already aggregated per role) over the rows for which {@code keep} holds (all when null),
+   * by the name of the column each makes: the latest values are maxima of day-packed values, the
+   * rest bit sets.
    */
   private static Map<String, Column> personAggregates(Column keep) {
-    Column day = col(DAY);
     Map<String, Column> aggregates = new java.util.LinkedHashMap<>();
+    java.util.function.Function<String, Column> kept =
+        name -> keep == null ? col(name) : when(keep, col(name));
     for (Characteristic c : Characteristic.values()) {
-      aggregates.put(CountColumns.latest(c.code()), max(when(keep, day.plus(col(indexColumn(c))))));
+      String n = CountColumns.latest(c.code());
+      aggregates.put(n, max(kept.apply(n)));
     }
-    aggregates.put(CountColumns.SEEN, bit_or(when(keep, col(CountColumns.SEEN))));
-    aggregates.put(CountColumns.STAGES, bit_or(when(keep, col(CountColumns.STAGES))));
-    aggregates.put(CountColumns.PAID, bit_or(when(keep, col(CountColumns.PAID))));
-    aggregates.put(CountColumns.ADJUSTMENTS, bit_or(when(keep, col(CountColumns.ADJUSTMENTS))));
-    aggregates.put(CountColumns.DECILE, max(when(keep, day.plus(col(CountColumns.DECILE)))));
+    for (String n :
+        List.of(
+            CountColumns.SEEN, CountColumns.STAGES, CountColumns.PAID, CountColumns.ADJUSTMENTS)) {
+      aggregates.put(n, bit_or(kept.apply(n)));
+    }
+    aggregates.put(CountColumns.DECILE, max(kept.apply(CountColumns.DECILE)));
     return aggregates;
   }
 

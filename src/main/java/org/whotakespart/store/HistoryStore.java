@@ -41,14 +41,17 @@ import org.whotakespart.validate.ValidatedColumns;
  * store/
  *   records/_delta_log/            Delta's log: one commit per ingest, forget or upgrade
  *   records/quarter=2025-26-Q2/    the records' Parquet files
+ *   people/_delta_log/             the people table's log: each commit names its records version
+ *   people/quarter=2025-26-Q2/     one row per project, person, quarter and role
  *   _ingests/v00000003/            what each ingest read: quarantine.csv
  * </pre>
  *
  * <p>Records are kept as checked: codes, never the spellings sent, and no free text. Each commit
  * carries, as Delta's {@code userMetadata}, the files it read (name, bytes, SHA-256, rows) and the
  * reconciliation of every file whose records are in the table ({@link CommitNote}), so that any
- * version can be reported again as it was. A second table (people per project, quarter and role)
- * can sit beside {@code records/} and name the records version it was made from.
+ * version can be reported again as it was. A second table, {@code people/} ({@link PeopleTable}),
+ * holds one row per project, person, quarter and role, and names the records version it was made
+ * from.
  */
 public final class HistoryStore {
   /** The financial quarter of the record, e.g. {@code 2025-26 Q2} (as read; not stored). */
@@ -92,6 +95,18 @@ public final class HistoryStore {
   public String root() {
     return root;
   }
+
+  Configuration conf() {
+    return conf;
+  }
+
+  /** The people table beside the records ({@link PeopleTable}). */
+  public PeopleTable people() {
+    return new PeopleTable(this);
+  }
+
+  /** Spark's prefix for the properties a new Delta table is given. */
+  static final String DEFAULTS = "spark.databricks.delta.properties.defaults.";
 
   /** The records table's folder. */
   public String table() {
@@ -157,6 +172,16 @@ public final class HistoryStore {
     try {
       Path log = new Path(table(), "_delta_log");
       return log.getFileSystem(conf).exists(log);
+    } catch (IOException e) {
+      throw cannotRead(e);
+    }
+  }
+
+  /** True when the store (or part of it) is in the format of an earlier version (manifests). */
+  public boolean isLegacy() {
+    try {
+      Path r = new Path(root);
+      return LegacyStore.isLegacy(r, r.getFileSystem(conf));
     } catch (IOException e) {
       throw cannotRead(e);
     }
@@ -530,13 +555,29 @@ public final class HistoryStore {
           .append('\'');
       sep = ", ";
     }
-    committing(
-        spark,
-        CommitNote.carry(lastNote(spark), "retention", 0, false),
-        () -> {
-          spark.sql(b.append(')').toString());
-          return null;
-        });
+    String alter = b.append(')').toString();
+    long before = latest(spark);
+    long after =
+        committing(
+            spark,
+            CommitNote.carry(lastNote(spark), "retention", 0, false),
+            () -> {
+              spark.sql(alter);
+              return null;
+            });
+    if (people().exists()) {
+      String t = people().table().replace("`", "``");
+      commit(
+          spark,
+          PeopleTable.note(people().inStepWith(spark, before) ? after : -1),
+          () ->
+              spark.sql(
+                  alter
+                      .replace(table().replace("`", "``"), t)
+                      .replace(
+                          ValidatedColumns.ACTIVITY_DAY,
+                          org.whotakespart.stats.CountColumns.RECORDS)));
+    }
   }
 
   /** The days of history kept, from the table's properties. */
@@ -592,34 +633,53 @@ public final class HistoryStore {
                   col("s.erase_project")
                       .isNull()
                       .or(col("t." + RecordColumns.PROJECT_ID).equalTo(col("s.erase_project"))));
-      committing(
-          spark,
-          CommitNote.carry(previous, "forget", found, now),
-          () -> {
-            DeltaTable.forPath(spark, table())
-                .as("t")
-                .merge(whom.as("s"), match)
-                .whenMatched()
-                .delete()
-                .execute();
-            return null;
-          });
+      PeopleTable people = people();
+      boolean inStep = people.inStepWith(spark, before);
+      long after =
+          committing(
+              spark,
+              CommitNote.carry(previous, "forget", found, now),
+              () -> {
+                DeltaTable.forPath(spark, table())
+                    .as("t")
+                    .merge(whom.as("s"), match)
+                    .whenMatched()
+                    .delete()
+                    .execute();
+                return null;
+              });
+      if (people.exists()) {
+        // Out of step before (an ingest stopped between its commits), it stays so: -1 matches no
+        // records version, and the next ingest or report rebuilds it.
+        people.forget(spark, whom, match, inStep ? after : -1);
+      }
     }
-    List<String> purged = now ? purge(spark, condition) : List.of();
+    List<String> purged = new ArrayList<>();
+    if (now) {
+      purged.addAll(purge(spark, table(), condition));
+      if (people().exists()) {
+        purged.addAll(purge(spark, people().table(), condition));
+      }
+    }
     if (now && found == 0 && !purged.isEmpty()) {
       // Only earlier versions held them: say so in the log all the same.
-      committing(
-          spark,
-          CommitNote.carry(previous, "forget", 0, true),
-          () -> {
-            spark.sql(
-                "ALTER TABLE delta.`"
-                    + table().replace("`", "``")
-                    + "` SET TBLPROPERTIES ('whotakespart.erased' = '"
-                    + Instant.now()
-                    + "')");
-            return null;
-          });
+      boolean inStep = people().inStepWith(spark, before);
+      long after =
+          committing(
+              spark,
+              CommitNote.carry(previous, "forget", 0, true),
+              () -> {
+                spark.sql(
+                    "ALTER TABLE delta.`"
+                        + table().replace("`", "``")
+                        + "` SET TBLPROPERTIES ('whotakespart.erased' = '"
+                        + Instant.now()
+                        + "')");
+                return null;
+              });
+      if (inStep) {
+        people().update(spark, null, Set.of(), after);
+      }
     }
     return new Erasure(found, purged.size(), latest(spark));
   }
@@ -630,12 +690,12 @@ public final class HistoryStore {
   /**
    * Removes the data files no longer in the current version that hold rows matching {@code who}.
    */
-  private List<String> purge(SparkSession spark, Column who) {
+  private List<String> purge(SparkSession spark, String table, Column who) {
     Set<String> live =
-        new java.util.HashSet<>(List.of(versionAt(spark, latest(spark)).inputFiles()));
+        new java.util.HashSet<>(List.of(spark.read().format("delta").load(table).inputFiles()));
     List<String> old = new ArrayList<>();
     try {
-      Path t = new Path(table());
+      Path t = new Path(table);
       FileSystem fs = t.getFileSystem(conf);
       var it = fs.listFiles(t, true);
       while (it.hasNext()) {
@@ -669,7 +729,7 @@ public final class HistoryStore {
       throw new StoreException(
           "the records were deleted from the current version, but the old"
               + " files of "
-              + table()
+              + table
               + " could not all be removed: "
               + e.getMessage()
               + "; run the same forget --now again",
@@ -680,17 +740,20 @@ public final class HistoryStore {
   /** Removes the files no version within the retention period needs. Returns how many. */
   public long vacuum(SparkSession spark) {
     requireTable();
-    Set<String> before = allDataFiles();
-    DeltaTable.forPath(spark, table()).vacuum();
-    Set<String> after = allDataFiles();
-    before.removeAll(after);
-    return before.size();
+    long removed = 0;
+    for (String t : people().exists() ? List.of(table(), people().table()) : List.of(table())) {
+      Set<String> before = allDataFiles(t);
+      DeltaTable.forPath(spark, t).vacuum();
+      before.removeAll(allDataFiles(t));
+      removed += before.size();
+    }
+    return removed;
   }
 
-  private Set<String> allDataFiles() {
+  private Set<String> allDataFiles(String table) {
     Set<String> files = new java.util.TreeSet<>();
     try {
-      Path t = new Path(table());
+      Path t = new Path(table);
       FileSystem fs = t.getFileSystem(conf);
       var it = fs.listFiles(t, true);
       while (it.hasNext()) {
@@ -722,10 +785,19 @@ public final class HistoryStore {
    * meantime (Delta's conflict check) becomes a clear refusal. Returns the version committed.
    */
   long committing(SparkSession spark, CommitNote note, Supplier<Void> write) {
+    commit(spark, note.json(), write::get);
+    return latest(spark);
+  }
+
+  /**
+   * Runs {@code write} as one Delta commit (of any of the store's tables) carrying {@code json} as
+   * its metadata; another writer's commit in the meantime becomes a clear refusal.
+   */
+  void commit(SparkSession spark, String json, Runnable write) {
     String key = "spark.databricks.delta.commitInfo.userMetadata";
-    spark.conf().set(key, note.json());
+    spark.conf().set(key, json);
     try {
-      write.get();
+      write.run();
     } catch (ConcurrentModificationException e) {
       throw concurrent(e);
     } catch (RuntimeException e) {
@@ -743,7 +815,45 @@ public final class HistoryStore {
     } finally {
       spark.conf().unset(key);
     }
-    return latest(spark);
+  }
+
+  /**
+   * The quarters (partition values) whose records an ingest of {@code incoming} (rows in {@link
+   * #SCHEMA}) from {@code sources} on top of version {@code before} changes: the quarters it sends
+   * records in, and those where the table at {@code before} held a record it sends again or a
+   * record of a file it sends again (replaced, moved or no longer sent). Delta's own log is no
+   * guide: a MERGE that deletes rows no longer sent rewrites files of every quarter.
+   */
+  public Set<String> quartersTouched(
+      SparkSession spark, long before, Dataset<Row> incoming, Set<String> sources) {
+    Dataset<Row> quarters = incoming.select(QUARTER);
+    if (before >= 0) {
+      Dataset<Row> old =
+          versionAt(spark, before)
+              .select(
+                  RecordColumns.PROJECT_ID,
+                  RecordColumns.RECORD_ID,
+                  RecordColumns.SOURCE_FILE,
+                  QUARTER);
+      quarters =
+          quarters
+              .union(
+                  old.filter(col(RecordColumns.SOURCE_FILE).isin(sources.toArray()))
+                      .select(QUARTER))
+              .union(
+                  old.join(
+                          incoming.select(RecordColumns.PROJECT_ID, RecordColumns.RECORD_ID),
+                          scala.jdk.javaapi.CollectionConverters.asScala(
+                                  List.of(RecordColumns.PROJECT_ID, RecordColumns.RECORD_ID))
+                              .toSeq(),
+                          "left_semi")
+                      .select(QUARTER));
+    }
+    Set<String> out = new java.util.TreeSet<>();
+    for (Row r : quarters.distinct().collectAsList()) {
+      out.add(r.getString(0));
+    }
+    return out;
   }
 
   private StoreException concurrent(Throwable e) {

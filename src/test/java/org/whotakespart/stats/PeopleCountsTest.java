@@ -642,4 +642,121 @@ class PeopleCountsTest {
     expected.put("2025-26 Q2/B/0/retained", 0L);
     assertEquals(expected, n);
   }
+
+  /**
+   * The people table's rows: one per project, person, quarter and role, each characteristic's
+   * latest known value (a later blank does not hide an earlier answer), and how many records each
+   * stands for; rolled up per person they give the same rows as the records.
+   */
+  @Test
+  void peopleRowsKeepTheLatestKnownValuePerQuarterAndRole() {
+    List<Row> rows =
+        List.of(
+            // p1, 2025-26 Q1: female and white British, then a blank sex and asian Pakistani.
+            record(
+                "accepted", "A", "p1", "2025-05-01", "lived_experience", "female", "white_british"),
+            record(
+                "accepted", "A", "p1", "2025-05-20", "lived_experience", null, "asian_pakistani"),
+            // p1, 2025-26 Q2, in two roles: male as lived experience, female a day later as carer.
+            record("accepted", "A", "p1", "2025-08-03", "lived_experience", "male", null),
+            record("accepted", "A", "p1", "2025-08-04", "carer", "female", null),
+            // p2, Q2, a blank role (lived experience).
+            record("accepted", "A", "p2", "2025-08-05", null, "female", null));
+    Dataset<Row> records =
+        frame(rows)
+            .withColumn(
+                org.whotakespart.store.HistoryStore.PERIOD,
+                org.whotakespart.store.HistoryStore.financialQuarter());
+    Map<String, String> got = new TreeMap<>();
+    String sex = CountColumns.latest("sex");
+    String ethnic = CountColumns.latest("ethnic_group");
+    for (Row r : records.transform(PeopleCounts.perPersonAndRole()).collectAsList()) {
+      String key =
+          r.getAs(RecordColumns.PARTICIPANT_ID)
+              + " "
+              + r.getAs(org.whotakespart.store.HistoryStore.QUARTER)
+              + " "
+              + org.whotakespart.config.Vocabulary.ROLES.get(
+                  r.<Byte>getAs(ValidatedColumns.index(RecordColumns.ROLE)));
+      got.put(
+          key,
+          r.<Long>getAs(CountColumns.RECORDS)
+              + " records, sex "
+              + decode(r.getAs(sex), Characteristic.SEX)
+              + ", ethnic "
+              + decode(r.getAs(ethnic), Characteristic.ETHNIC_GROUP));
+    }
+    assertEquals(
+        Map.of(
+            "p1 2025-26-Q1 lived_experience",
+                "2 records, sex female on 2025-05-01, ethnic asian_pakistani on 2025-05-20",
+            "p1 2025-26-Q2 lived_experience", "1 records, sex male on 2025-08-03, ethnic unknown",
+            "p1 2025-26-Q2 carer", "1 records, sex female on 2025-08-04, ethnic unknown",
+            "p2 2025-26-Q2 lived_experience",
+                "1 records, sex female on 2025-08-05, ethnic unknown"),
+        got);
+
+    // Rolled up per person (both roles measured), as the report counts from the table: p1 is
+    // female in Q2 (the carer's record is the later), and came back after Q1.
+    List<Period> quarters = List.of(Period.parse("2025-26 Q1"), Period.parse("2025-26 Q2"));
+    Dataset<Row> fromPeople =
+        records
+            .transform(PeopleCounts.perPersonAndRole())
+            .withColumn(
+                CountColumns.PERIOD_INDEX,
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .when(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .col(org.whotakespart.store.HistoryStore.QUARTER)
+                            .equalTo("2025-26-Q1"),
+                        0)
+                    .otherwise(1))
+            .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience", "carer")))
+            .transform(PeopleCounts.perPersonFromPeople(2));
+    Dataset<Row> fromRecords =
+        records
+            .transform(PeopleCounts.filterAcceptedIn(quarters))
+            .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience", "carer")))
+            .transform(PeopleCounts.perPerson(2));
+    Map<String, String> byPerson = new TreeMap<>();
+    for (Row r : fromPeople.collectAsList()) {
+      byPerson.put(
+          r.getAs(RecordColumns.PARTICIPANT_ID) + " " + r.getAs(CountColumns.PERIOD_INDEX),
+          "sex "
+              + decode(r.getAs(sex), Characteristic.SEX)
+              + ", retained "
+              + r.getAs(CountColumns.ACTIVE_NEXT));
+    }
+    assertEquals(
+        Map.of(
+            "p1 0", "sex female on 2025-05-01, retained true",
+            "p1 1", "sex female on 2025-08-04, retained false",
+            "p2 1", "sex female on 2025-08-05, retained false"),
+        byPerson);
+    assertEquals(
+        new java.util.HashSet<>(fromRecords.collectAsList()),
+        new java.util.HashSet<>(
+            fromPeople
+                .select(
+                    fromRecords.columns()[0],
+                    java.util.Arrays.copyOfRange(
+                        fromRecords.columns(), 1, fromRecords.columns().length))
+                .collectAsList()));
+  }
+
+  /** A packed latest value ({@code day * 64 + index}) as "code on date", or "unknown". */
+  private static String decode(Long packed, Characteristic c) {
+    if (packed == null) {
+      return "unknown";
+    }
+    return c.categoryCodes().get((int) (packed % 64))
+        + " on "
+        + java.time.LocalDate.ofEpochDay(packed / 64);
+  }
 }
