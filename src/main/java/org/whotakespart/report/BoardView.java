@@ -711,13 +711,15 @@ public final class BoardView {
       throw new DisclosureException(
           String.format(
               java.util.Locale.UK,
-              "not publishing %s: the"
-                  + " disclosure audit found %d of its %d hidden counts narrowed to fewer than %d possible"
-                  + " values, and suppressing more could not fix it; nothing was written for it",
+              "not publishing %s: the disclosure audit found %d of its %d hidden counts narrowed"
+                  + " to fewer than %d possible values (%d of them in a table too large to solve"
+                  + " whole, not shown to have more), and suppressing more could not fix it; nothing"
+                  + " was written for it",
               output,
               a.failing().size(),
               a.hidden(),
-              DisclosureAudit.MIN_POSSIBLE_VALUES));
+              DisclosureAudit.MIN_POSSIBLE_VALUES,
+              a.unproven().size()));
     }
   }
 }

@@ -2,9 +2,11 @@ package org.whotakespart.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -47,8 +49,11 @@ public final class DisclosureAudit {
     }
   }
 
-  /** Every hidden count's range, and those narrowed below the rule. */
-  public record Result(Map<Integer, Range> ranges, List<Range> failing) {
+  /**
+   * Every hidden count's range, and those narrowed below the rule; of those, how many are only not
+   * shown to pass (in a block too large to solve whole, no neighbourhood found three values).
+   */
+  public record Result(Map<Integer, Range> ranges, List<Range> failing, Set<Integer> unproven) {
     public boolean passes() {
       return failing.isEmpty();
     }
@@ -59,6 +64,19 @@ public final class DisclosureAudit {
   }
 
   private DisclosureAudit() {}
+
+  static {
+    // ojAlgo's classes initialise one another in a cycle: two threads making their first models at
+    // once can each wait for the other's class forever (seen here: a report hung with both solver
+    // threads idle). One small integer programme and one linear programme on this thread first.
+    for (boolean integer : new boolean[] {true, false}) {
+      ExpressionsBasedModel model = new ExpressionsBasedModel();
+      Variable x = model.addVariable("x").integer(integer).lower(0).upper(2).weight(1);
+      Variable y = model.addVariable("y").integer(integer).lower(0).upper(2);
+      model.addExpression().set(x, 1).set(y, 1).level(2);
+      model.maximise();
+    }
+  }
 
   /** Audits the table as it would be shown now. */
   public static Result audit(SuppressionTable t) {
@@ -114,7 +132,8 @@ public final class DisclosureAudit {
     // Worked out once: a scan of the whole table per block made the audit quadratic (2,000
     // projects: thousands of blocks times millions of cells).
     long cap = cap(t);
-    List<List<Range>> solved =
+    Map<Integer, Range> certified = exact ? t.certified() : Map.of();
+    List<BlockResult> solved =
         order.parallelStream()
             .map(
                 block ->
@@ -123,117 +142,503 @@ public final class DisclosureAudit {
                         block.getValue(),
                         linesOf.getOrDefault(block.getKey(), List.of()),
                         exact,
-                        cap))
+                        cap,
+                        certified))
             .toList();
-    for (List<Range> blockRanges : solved) {
-      for (Range r : blockRanges) {
+    Set<Integer> unproven = new HashSet<>();
+    for (BlockResult b : solved) {
+      for (Range r : b.ranges()) {
         ranges.put(r.cell(), r);
         if (r.possibleValues() < MIN_POSSIBLE_VALUES) {
           failing.add(r);
+        } else if (exact) {
+          t.certify(r);
         }
       }
+      unproven.addAll(b.unproven());
     }
-    return new Result(ranges, failing);
+    return new Result(ranges, failing, unproven);
   }
+
+  private record BlockResult(List<Range> ranges, List<Integer> unproven) {}
 
   /**
    * One block of hidden counts. Lines are encoded as the parts followed by the total, negated:
-   * {@code parts..., ~total}. Three steps, each sound:
+   * {@code parts..., ~total}. Four steps, each sound:
    *
    * <ol>
    *   <li>bounds propagated along the lines hold for every solution, so a count whose propagated
    *       range is narrower than the rule fails without a solver;
    *   <li>every solution the solver returns is a set of values a reader cannot rule out, so a count
-   *       seen at values at least two apart passes (two solves, pushing all counts up, then down,
-   *       certify most of them at once);
-   *   <li>each count still in doubt gets its own minimum and maximum.
+   *       seen at values at least two apart passes, and every solution is checked to hold exactly
+   *       before it counts;
+   *   <li>in a block of at most {@link #EXACT_LIMIT} counts, the whole block is pushed up, then
+   *       down, which certifies most counts at once, and each count still in doubt gets its own
+   *       minimum and maximum: exact;
+   *   <li>in a larger block (a whole programme took over five minutes at 200 projects, and never
+   *       finished at 2,000), the solver works on one neighbourhood at a time: the counts a few
+   *       lines away from a doubtful one, every other count held at its true value, so that each
+   *       solution is still a solution of the whole table. A count no neighbourhood certifies fails
+   *       as unproven: the protection withholds more rather than publish what it cannot show to be
+   *       safe.
    * </ol>
    */
-  private static List<Range> block(
-      SuppressionTable t, List<Integer> cells, List<int[]> lines, boolean exact, long cap) {
-    Map<Integer, Integer> index = new HashMap<>();
-    for (int i = 0; i < cells.size(); i++) {
-      index.put(cells.get(i), i);
-    }
-    int n = cells.size();
-    long[] lo = new long[n];
-    long[] hi = new long[n];
-    long[] seenLow = new long[n];
-    long[] seenHigh = new long[n];
-    for (int i = 0; i < n; i++) {
-      int c = cells.get(i);
-      lo[i] = t.lowest(c);
-      hi[i] = Math.min(cap, t.highest(c));
-      seenLow[i] = t.value(c);
-      seenHigh[i] = t.value(c);
-    }
-    propagate(t, index, lines, lo, hi);
-    boolean[] settled = new boolean[n];
-    List<Range> out = new ArrayList<>();
-    Range[] ranges = new Range[n];
-    for (int i = 0; i < n; i++) {
-      if (t.isShown(cells.get(i))) {
-        settled[i] = true; // a shown (rounded) count: a variable here, not audited
-      } else if (hi[i] - lo[i] + 1 < MIN_POSSIBLE_VALUES) {
-        ranges[i] = new Range(cells.get(i), lo[i], hi[i]);
-        settled[i] = true;
+  private static BlockResult block(
+      SuppressionTable t,
+      List<Integer> cells,
+      List<int[]> lines,
+      boolean exact,
+      long cap,
+      Map<Integer, Range> certified) {
+    return new Block(t, cells, lines, cap).audit(exact, certified);
+  }
+
+  /** A neighbourhood holds at most this many counts. */
+  static final int NEIGHBOURHOOD = 60;
+
+  /** A line with at most this many hidden or rounded counts joins a neighbourhood whole. */
+  static final int SHORT_LINE = 25;
+
+  /** Of a longer line (a column of many projects), its total and this many of its parts join. */
+  static final int FEW_PARTS = 6;
+
+  /**
+   * Blocks of at most this many counts are settled exactly (the sample's largest: 1,144); above it
+   * an integer programme over the whole block takes minutes to hours (200 projects: 7,332).
+   */
+  public static final int EXACT_LIMIT = 3_000;
+
+  /** A neighbourhood that leaves its seed in doubt is tried again this many times larger. */
+  static final int WIDER = 4;
+
+  /**
+   * Neighbourhoods solved side by side, a fixed number so that the answer never depends on cores.
+   */
+  private static final int WAVE = 16;
+
+  /** The solutions found for one neighbourhood: its counts' indices, then one row per solution. */
+  private record Witnesses(int[] hood, List<long[]> solutions) {}
+
+  private static final class Block {
+    private final SuppressionTable t;
+    private final List<Integer> cells;
+    private final List<int[]> lines;
+    private final Map<Integer, Integer> index = new HashMap<>();
+    private final int n;
+    private final long[] lo;
+    private final long[] hi;
+    private final long[] seenLow;
+    private final long[] seenHigh;
+    private final boolean[] settled;
+    private final Range[] ranges;
+
+    /**
+     * Each line's counts in this block (block indices), its total's (or −1), and lines by count.
+     */
+    private int[][] lineCounts;
+
+    private int[] lineTotal;
+    private List<List<Integer>> linesOf;
+
+    Block(SuppressionTable t, List<Integer> cells, List<int[]> lines, long cap) {
+      this.t = t;
+      this.cells = cells;
+      this.lines = lines;
+      n = cells.size();
+      for (int i = 0; i < n; i++) {
+        index.put(cells.get(i), i);
+      }
+      lo = new long[n];
+      hi = new long[n];
+      seenLow = new long[n];
+      seenHigh = new long[n];
+      settled = new boolean[n];
+      ranges = new Range[n];
+      for (int i = 0; i < n; i++) {
+        int c = cells.get(i);
+        lo[i] = t.lowest(c);
+        hi[i] = Math.min(cap, t.highest(c));
+        seenLow[i] = t.value(c);
+        seenHigh[i] = t.value(c);
       }
     }
-    if (lines.isEmpty() || !exact) {
+
+    BlockResult audit(boolean exact, Map<Integer, Range> certified) {
+      propagate(t, index, lines, lo, hi);
       for (int i = 0; i < n; i++) {
-        if (!t.isShown(cells.get(i))) {
-          out.add(ranges[i] != null ? ranges[i] : new Range(cells.get(i), lo[i], hi[i]));
+        int c = cells.get(i);
+        if (t.isShown(c)) {
+          settled[i] = true; // a shown (rounded) count: a variable here, not audited
+        } else if (hi[i] - lo[i] + 1 < MIN_POSSIBLE_VALUES) {
+          ranges[i] = new Range(c, lo[i], hi[i]);
+          settled[i] = true;
+        } else if (exact && certified.containsKey(c)) {
+          // certified in an earlier round: withholding more only widens what a reader allows
+          ranges[i] = certified.get(c);
+          settled[i] = true;
         }
+      }
+      if (lines.isEmpty() || !exact) {
+        List<Range> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          if (!t.isShown(cells.get(i))) {
+            out.add(ranges[i] != null ? ranges[i] : new Range(cells.get(i), lo[i], hi[i]));
+          }
+        }
+        return new BlockResult(out, List.of());
+      }
+      if (n > t.exactLimit()) {
+        indexLines();
+        byNeighbourhood();
+      } else {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+          all[i] = i;
+        }
+        bulk(all, lines);
+        eachInDoubt(all, lines);
+      }
+      List<Range> out = new ArrayList<>();
+      List<Integer> unproven = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (t.isShown(cells.get(i))) {
+          continue;
+        }
+        if (ranges[i] == null) {
+          // certified by a solution, or (above the exact limit) not certified: fails, unproven
+          if (doubtful(i)) {
+            unproven.add(cells.get(i));
+          }
+          ranges[i] = new Range(cells.get(i), seenLow[i], seenHigh[i]);
+        }
+        out.add(ranges[i]);
+      }
+      return new BlockResult(out, unproven);
+    }
+
+    private boolean doubtful(int i) {
+      return !settled[i] && ranges[i] == null && seenHigh[i] - seenLow[i] + 1 < MIN_POSSIBLE_VALUES;
+    }
+
+    /** Pairs of solves pushing every doubtful count of the hood up, then down. */
+    private void bulk(int[] hood, List<int[]> hoodLines) {
+      see(bulkSolutions(hood, hoodLines, true), hood);
+    }
+
+    /**
+     * The solutions of up to {@link #BULK_ROUNDS} pairs of solves, each pushing the hood's doubtful
+     * counts away from where they have been seen so far.
+     */
+    private List<long[]> bulkSolutions(int[] hood, List<int[]> hoodLines, boolean integer) {
+      long[] low = new long[hood.length];
+      long[] high = new long[hood.length];
+      for (int h = 0; h < hood.length; h++) {
+        low[h] = seenLow[hood[h]];
+        high[h] = seenHigh[hood[h]];
+      }
+      List<long[]> found = new ArrayList<>();
+      int doubtful = hood.length + 1;
+      for (int round = 0; round < BULK_ROUNDS; round++) {
+        int before = doubtful;
+        for (boolean up : new boolean[] {true, false}) {
+          double[] weights = new double[hood.length];
+          doubtful = 0;
+          for (int h = 0; h < hood.length; h++) {
+            int i = hood[h];
+            if (!settled[i] && ranges[i] == null && high[h] - low[h] + 1 < MIN_POSSIBLE_VALUES) {
+              weights[h] = up == (high[h] - t.value(cells.get(i)) <= 0) ? 1 : 0.5;
+              doubtful++;
+            }
+          }
+          if (doubtful > 0) {
+            long[] s = solve(hood, hoodLines, weights, !up, integer);
+            if (s == null) {
+              continue;
+            }
+            found.add(s);
+            for (int h = 0; h < hood.length; h++) {
+              low[h] = Math.min(low[h], s[h]);
+              high[h] = Math.max(high[h], s[h]);
+            }
+          }
+        }
+        if (doubtful == 0 || doubtful >= before) {
+          break;
+        }
+      }
+      if (hood.length > 0 && high[0] - low[0] + 1 < MIN_POSSIBLE_VALUES && hood.length < n) {
+        // a neighbourhood's seed still in doubt: its own maximum and minimum there
+        double[] weights = new double[hood.length];
+        weights[0] = 1;
+        for (boolean minimise : new boolean[] {false, true}) {
+          long[] s = solve(hood, hoodLines, weights, minimise, integer);
+          if (s != null) {
+            found.add(s);
+          }
+        }
+      }
+      return found;
+    }
+
+    /** Each count of the hood still in doubt: its own maximum, then its minimum. */
+    private void eachInDoubt(int[] hood, List<int[]> hoodLines) {
+      for (int h = 0; h < hood.length; h++) {
+        int i = hood[h];
+        if (!doubtful(i)) {
+          continue;
+        }
+        double[] weights = new double[hood.length];
+        weights[h] = 1;
+        for (boolean minimise : new boolean[] {false, true}) {
+          long[] s = solve(hood, hoodLines, weights, minimise, true);
+          if (s != null) {
+            see(List.of(s), hood);
+          }
+          if (!doubtful(i)) {
+            break;
+          }
+        }
+        // a reader's exact range where it fails (both extremes were seen), or the values seen
+        ranges[i] = new Range(cells.get(i), seenLow[i], seenHigh[i]);
+      }
+    }
+
+    /**
+     * Certifies counts neighbourhood by neighbourhood, {@link #WAVE} at a time: each wave's
+     * neighbourhoods are solved side by side and their solutions taken in the seeds' order. A
+     * doubtful count inside an earlier seed's neighbourhood of the same wave waits for the next.
+     */
+    private void byNeighbourhood() {
+      boolean[] tried = new boolean[n];
+      int from = 0;
+      while (true) {
+        Map<Integer, int[]> seeds = new LinkedHashMap<>();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        int waiting = -1;
+        int i = from;
+        for (; i < n && seeds.size() < WAVE; i++) {
+          if (tried[i] || !doubtful(i)) {
+            continue;
+          }
+          if (taken.contains(i)) {
+            waiting = waiting < 0 ? i : waiting;
+            continue;
+          }
+          int[] hood = neighbourhood(i, NEIGHBOURHOOD);
+          seeds.put(i, hood);
+          for (int h : hood) {
+            taken.add(h);
+          }
+        }
+        if (seeds.isEmpty()) {
+          return;
+        }
+        List<Witnesses> found =
+            seeds.entrySet().parallelStream().map(e -> witnesses(e.getValue())).toList();
+        for (Witnesses w : found) {
+          see(w.solutions(), w.hood());
+        }
+        for (int seed : seeds.keySet()) {
+          tried[seed] = true;
+        }
+        from = waiting >= 0 ? waiting : i;
+      }
+    }
+
+    /**
+     * The solutions for one seed's neighbourhood; where they leave the seed in doubt, the same in a
+     * neighbourhood {@link #WIDER} times larger, up to twice (a count can need a long chain of
+     * lines to move: its project's row, the all-projects cells, their row).
+     */
+    private Witnesses witnesses(int[] hood) {
+      List<long[]> found = bulkSolutions(hood, linesThrough(hood), false);
+      int size = NEIGHBOURHOOD;
+      for (int wider = 0; wider < 2 && inDoubt(hood, found) && hood.length >= size; wider++) {
+        size *= WIDER;
+        hood = neighbourhood(hood[0], size);
+        found = bulkSolutions(hood, linesThrough(hood), false);
+      }
+      return new Witnesses(hood, found);
+    }
+
+    /** True while the solutions found leave the hood's seed fewer than three values. */
+    private boolean inDoubt(int[] hood, List<long[]> found) {
+      long low = seenLow[hood[0]];
+      long high = seenHigh[hood[0]];
+      for (long[] s : found) {
+        low = Math.min(low, s[0]);
+        high = Math.max(high, s[0]);
+      }
+      return high - low + 1 < MIN_POSSIBLE_VALUES;
+    }
+
+    private void see(List<long[]> solutions, int[] hood) {
+      for (long[] s : solutions) {
+        for (int h = 0; h < hood.length; h++) {
+          seenLow[hood[h]] = Math.min(seenLow[hood[h]], s[h]);
+          seenHigh[hood[h]] = Math.max(seenHigh[hood[h]], s[h]);
+        }
+      }
+    }
+
+    private void indexLines() {
+      lineCounts = new int[lines.size()][];
+      lineTotal = new int[lines.size()];
+      linesOf = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        linesOf.add(new ArrayList<>());
+      }
+      for (int l = 0; l < lines.size(); l++) {
+        int[] line = lines.get(l);
+        int[] counts = new int[line.length];
+        int k = 0;
+        lineTotal[l] = -1;
+        for (int code : line) {
+          Integer i = index.get(code >= 0 ? code : ~code);
+          if (i != null) {
+            counts[k++] = i;
+            linesOf.get(i).add(l);
+            if (code < 0) {
+              lineTotal[l] = i;
+            }
+          }
+        }
+        lineCounts[l] = java.util.Arrays.copyOf(counts, k);
+      }
+    }
+
+    /**
+     * The seed first, then the counts that share a line with it, breadth first, up to {@link
+     * #NEIGHBOURHOOD}: a short line whole; of a long one, its total and a few parts.
+     */
+    private int[] neighbourhood(int seed, int size) {
+      java.util.LinkedHashSet<Integer> in = new java.util.LinkedHashSet<>();
+      java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+      in.add(seed);
+      queue.add(seed);
+      while (!queue.isEmpty() && in.size() < size) {
+        int c = queue.poll();
+        for (int l : linesOf.get(c)) {
+          int[] counts = lineCounts[l];
+          if (counts.length <= SHORT_LINE) {
+            for (int v : counts) {
+              join(v, in, queue, size);
+            }
+            continue;
+          }
+          if (lineTotal[l] >= 0) {
+            join(lineTotal[l], in, queue, size);
+          }
+          int parts = 0;
+          for (int v : counts) {
+            if (parts >= FEW_PARTS) {
+              break;
+            }
+            if (v != c && v != lineTotal[l] && join(v, in, queue, size)) {
+              parts++;
+            }
+          }
+        }
+      }
+      return in.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean join(
+        int v, java.util.Set<Integer> in, java.util.ArrayDeque<Integer> queue, int size) {
+      if (in.size() >= size || !in.add(v)) {
+        return false;
+      }
+      queue.add(v);
+      return true;
+    }
+
+    /** Every line through a count of the hood, once each. */
+    private List<int[]> linesThrough(int[] hood) {
+      java.util.TreeSet<Integer> ls = new java.util.TreeSet<>();
+      for (int i : hood) {
+        ls.addAll(linesOf.get(i));
+      }
+      List<int[]> out = new ArrayList<>(ls.size());
+      for (int l : ls) {
+        out.add(lines.get(l));
       }
       return out;
     }
-    int doubtful = n + 1;
-    for (int round = 0; round < BULK_ROUNDS; round++) {
-      int before = doubtful;
-      for (boolean up : new boolean[] {true, false}) {
-        double[] weights = new double[n];
-        doubtful = 0;
-        for (int i = 0; i < n; i++) {
-          if (!settled[i] && seenHigh[i] - seenLow[i] + 1 < MIN_POSSIBLE_VALUES) {
-            // push each doubtful count away from where it has been seen so far
-            weights[i] = up == (seenHigh[i] - t.value(cells.get(i)) <= 0) ? 1 : 0.5;
-            doubtful++;
+
+    /**
+     * One integer programme over the hood, every other count held at its true value: the values
+     * that optimise the weighted sum, in the hood's order.
+     */
+    private long[] solve(
+        int[] hood, List<int[]> hoodLines, double[] weights, boolean minimise, boolean integer) {
+      ExpressionsBasedModel model = new ExpressionsBasedModel();
+      Map<Integer, Variable> vars = new HashMap<>();
+      for (int h = 0; h < hood.length; h++) {
+        int i = hood[h];
+        Variable v =
+            model.addVariable("c" + cells.get(i)).integer(integer).lower(lo[i]).upper(hi[i]);
+        if (weights[h] != 0) {
+          v.weight(weights[h]);
+        }
+        vars.put(cells.get(i), v);
+      }
+      for (int[] line : hoodLines) {
+        Expression e = model.addExpression();
+        long rhs = 0;
+        for (int code : line) {
+          int c = code >= 0 ? code : ~code;
+          int sign = code >= 0 ? 1 : -1;
+          Variable v = vars.get(c);
+          if (v == null) {
+            rhs -= sign * t.value(c);
+          } else {
+            e.set(v, sign);
           }
         }
-        if (doubtful > 0) {
-          see(solve(t, cells, index, lines, lo, hi, weights, !up), seenLow, seenHigh);
+        e.level(rhs);
+      }
+      Optimisation.Result r = minimise ? model.minimise() : model.maximise();
+      if (!r.getState().isFeasible()) {
+        throw new IllegalStateException(
+            "disclosure audit: the shown figures admit no solution ("
+                + r.getState()
+                + "); the lines of the table do not hold for the true counts");
+      }
+      long[] out = new long[hood.length];
+      for (int h = 0; h < out.length; h++) {
+        out[h] = Math.round(r.doubleValue(h));
+      }
+      return holds(hood, hoodLines, out) ? out : null;
+    }
+
+    /**
+     * True when the rounded solution is one a reader cannot rule out: every count within what the
+     * reader knows of it, every line adding up exactly. A solver works to a tolerance; a solution
+     * that does not hold exactly is never taken as a witness.
+     */
+    private boolean holds(int[] hood, List<int[]> hoodLines, long[] s) {
+      Map<Integer, Integer> at = new HashMap<>();
+      for (int h = 0; h < hood.length; h++) {
+        int i = hood[h];
+        if (s[h] < lo[i] || s[h] > hi[i]) {
+          return false;
+        }
+        at.put(cells.get(i), h);
+      }
+      for (int[] line : hoodLines) {
+        long sum = 0;
+        for (int code : line) {
+          int c = code >= 0 ? code : ~code;
+          Integer h = at.get(c);
+          long v = h == null ? t.value(c) : s[h];
+          sum += code >= 0 ? v : -v;
+        }
+        if (sum != 0) {
+          return false;
         }
       }
-      if (doubtful == 0 || doubtful >= before) {
-        break;
-      }
+      return true;
     }
-    for (int i = 0; i < n; i++) {
-      if (settled[i]) {
-        continue;
-      }
-      if (seenHigh[i] - seenLow[i] + 1 >= MIN_POSSIBLE_VALUES) {
-        ranges[i] = new Range(cells.get(i), seenLow[i], seenHigh[i]);
-        continue;
-      }
-      double[] weights = new double[n];
-      weights[i] = 1;
-      long[] max = solve(t, cells, index, lines, lo, hi, weights, false);
-      see(max, seenLow, seenHigh);
-      if (seenHigh[i] - seenLow[i] + 1 < MIN_POSSIBLE_VALUES) {
-        long[] min = solve(t, cells, index, lines, lo, hi, weights, true);
-        see(min, seenLow, seenHigh);
-        ranges[i] = new Range(cells.get(i), min[i], max[i]);
-      } else {
-        ranges[i] = new Range(cells.get(i), seenLow[i], seenHigh[i]);
-      }
-    }
-    for (Range r : ranges) {
-      if (r != null && !t.isShown(r.cell())) {
-        out.add(r);
-      }
-    }
-    return out;
   }
 
   /** Above any count in the table: a withheld count has no upper limit a reader knows of. */
@@ -243,13 +648,6 @@ public final class DisclosureAudit {
       most = Math.max(most, t.value(c));
     }
     return Math.max(UNBOUNDED_FLOOR, 10 * most);
-  }
-
-  private static void see(long[] solution, long[] seenLow, long[] seenHigh) {
-    for (int i = 0; i < solution.length; i++) {
-      seenLow[i] = Math.min(seenLow[i], solution[i]);
-      seenHigh[i] = Math.max(seenHigh[i], solution[i]);
-    }
   }
 
   /** Tightens each hidden count's bounds from the others' on every line, until nothing changes. */
@@ -299,53 +697,6 @@ public final class DisclosureAudit {
         }
       }
     }
-  }
-
-  /** One integer programme over the block: the values that optimise the weighted sum. */
-  private static long[] solve(
-      SuppressionTable t,
-      List<Integer> cells,
-      Map<Integer, Integer> index,
-      List<int[]> lines,
-      long[] lo,
-      long[] hi,
-      double[] weights,
-      boolean minimise) {
-    ExpressionsBasedModel model = new ExpressionsBasedModel();
-    Variable[] vars = new Variable[cells.size()];
-    for (int i = 0; i < cells.size(); i++) {
-      vars[i] = model.addVariable("c" + cells.get(i)).integer(true).lower(lo[i]).upper(hi[i]);
-      if (weights[i] != 0) {
-        vars[i].weight(weights[i]);
-      }
-    }
-    for (int[] line : lines) {
-      Expression e = model.addExpression();
-      long rhs = 0;
-      for (int code : line) {
-        int c = code >= 0 ? code : ~code;
-        int sign = code >= 0 ? 1 : -1;
-        Integer i = index.get(c);
-        if (i == null) {
-          rhs -= sign * t.value(c);
-        } else {
-          e.set(vars[i], sign);
-        }
-      }
-      e.level(rhs);
-    }
-    Optimisation.Result r = minimise ? model.minimise() : model.maximise();
-    if (!r.getState().isFeasible()) {
-      throw new IllegalStateException(
-          "disclosure audit: the shown figures admit no solution ("
-              + r.getState()
-              + "); the lines of the table do not hold for the true counts");
-    }
-    long[] out = new long[cells.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Math.round(r.doubleValue(i));
-    }
-    return out;
   }
 
   private static int find(int[] parent, int c) {

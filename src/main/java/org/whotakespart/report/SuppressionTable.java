@@ -50,8 +50,30 @@ public final class SuppressionTable {
   private final List<Integer> totals = new ArrayList<>();
   private DisclosureAudit.Result audit;
 
+  /**
+   * Hidden counts the exact audit found at least three values for. Withholding more only widens
+   * what a reader allows (a shown count's 5 values become "1 or more", "fewer than N" becomes
+   * "withheld"), so they stay certified until a cell or line is added.
+   */
+  private final Map<Integer, DisclosureAudit.Range> certified = new HashMap<>();
+
+  private final int exactLimit;
+
   public SuppressionTable(int threshold) {
+    this(threshold, DisclosureAudit.EXACT_LIMIT);
+  }
+
+  /**
+   * @param exactLimit the largest block of hidden counts the audit settles exactly (tests set it
+   *     low to exercise the neighbourhoods on small tables)
+   */
+  SuppressionTable(int threshold, int exactLimit) {
     this.threshold = threshold;
+    this.exactLimit = exactLimit;
+  }
+
+  int exactLimit() {
+    return exactLimit;
   }
 
   /** Adds a count of people in a group and returns its id. */
@@ -74,6 +96,7 @@ public final class SuppressionTable {
     pinned.add(isPinned);
     shown.add(!isPinned && value >= 1 && value < threshold ? Shown.FEWER_THAN : Shown.VALUE);
     audit = null;
+    certified.clear();
     return values.size() - 1;
   }
 
@@ -90,6 +113,7 @@ public final class SuppressionTable {
     lines.add(parts.stream().mapToInt(Integer::intValue).toArray());
     totals.add(total);
     audit = null;
+    certified.clear();
   }
 
   /**
@@ -105,6 +129,13 @@ public final class SuppressionTable {
     if (sum == values.get(total)) {
       line(parts, total);
     }
+  }
+
+  /** Shows a cell as another table showed it (tests compare two audits of one table). */
+  void show(int cell, Shown how) {
+    shown.set(cell, how);
+    audit = null;
+    certified.clear();
   }
 
   public Shown shown(int cell) {
@@ -169,6 +200,14 @@ public final class SuppressionTable {
     return out;
   }
 
+  Map<Integer, DisclosureAudit.Range> certified() {
+    return certified;
+  }
+
+  void certify(DisclosureAudit.Range r) {
+    certified.put(r.cell(), r);
+  }
+
   /** How many cells are hidden ("fewer than N" and withheld). */
   public int hiddenCount() {
     int n = 0;
@@ -191,31 +230,39 @@ public final class SuppressionTable {
    * be hidden; {@link #audit()} then names what fails, and the caller must not publish.
    */
   public void protect() {
-    while (true) {
-      DisclosureAudit.Result quick = DisclosureAudit.audit(this, false);
-      if (quick.passes() || !withholdMore(quick.failing())) {
-        break;
-      }
-    }
+    protectByBounds();
     audit = null;
     while (!audit().passes()) {
-      if (!withholdMore(audit.failing())) {
+      if (!withholdMore(audit.failing(), audit.unproven())) {
         return;
       }
       audit = null;
     }
   }
 
+  /** The quick first pass: withholds until bounds propagated along the lines narrow no count. */
+  void protectByBounds() {
+    while (true) {
+      DisclosureAudit.Result quick = DisclosureAudit.audit(this, false);
+      if (quick.passes() || !withholdMore(quick.failing(), Set.of())) {
+        return;
+      }
+    }
+  }
+
   /**
-   * One more cell hidden for each failing count whose lines were not changed already this round.
+   * One more cell hidden for each failing count whose lines were not changed already this round
+   * (for each unproven count, whatever this round changed).
    */
-  private boolean withholdMore(List<DisclosureAudit.Range> failing) {
+  private boolean withholdMore(List<DisclosureAudit.Range> failing, Set<Integer> unproven) {
     Set<Integer> touched = new HashSet<>();
     boolean changed = false;
     Map<Integer, List<Integer>> linesThrough = linesThrough();
     for (DisclosureAudit.Range f : failing) {
       List<Integer> through = linesThrough.getOrDefault(f.cell(), List.of());
-      if (through.stream().anyMatch(touched::contains)) {
+      // One cell per line a round where the audit is exact. In a table too large to solve whole,
+      // a round costs thousands of solves: every count not shown safe gets its cell at once.
+      if (!unproven.contains(f.cell()) && through.stream().anyMatch(touched::contains)) {
         continue;
       }
       // A group count before a total: a withheld total (people answering) takes the share, ratio

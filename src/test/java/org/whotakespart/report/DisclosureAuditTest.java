@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The audit's ranges worked by hand, and protection that leaves every range three wide. */
@@ -75,5 +76,98 @@ class DisclosureAuditTest {
     int c = t.cell(2);
     assertEquals(4, t.audit().ranges().get(c).possibleValues());
     assertTrue(t.audit().passes());
+  }
+
+  /**
+   * A table too large to solve whole is certified neighbourhood by neighbourhood. Whatever that
+   * passes must pass the exact audit of the whole table (one integer programme per count): the
+   * neighbourhoods may withhold more than needed, never less.
+   */
+  @Test
+  void neighbourhoodsPassOnlyWhatTheWholeTableAllows() {
+    SuppressionTable local = linkedProjects(10);
+    assertFalse(local.audit().passes(), "the data tempts: some counts are given away as shown");
+    local.protect();
+    DisclosureAudit.Result byNeighbourhood = local.audit();
+    assertTrue(byNeighbourhood.passes(), () -> byNeighbourhood.failing().toString());
+
+    SuppressionTable whole = linkedProjects(Integer.MAX_VALUE);
+    for (int c = 0; c < whole.size(); c++) {
+      whole.show(c, local.shown(c));
+    }
+    DisclosureAudit.Result exact = whole.audit();
+    assertTrue(exact.passes(), () -> "narrowed: " + exact.failing());
+    assertEquals(local.hiddenCount(), exact.hidden());
+  }
+
+  /** Before any protection: no count the neighbourhoods pass is one the exact audit fails. */
+  @Test
+  void neighbourhoodsNeverPassACountTheExactAuditFails() {
+    DisclosureAudit.Result byNeighbourhood = linkedProjects(10).audit();
+    DisclosureAudit.Result exact = linkedProjects(Integer.MAX_VALUE).audit();
+    assertFalse(exact.passes());
+    for (DisclosureAudit.Range narrowed : exact.failing()) {
+      DisclosureAudit.Range r = byNeighbourhood.ranges().get(narrowed.cell());
+      assertTrue(
+          r.possibleValues() < DisclosureAudit.MIN_POSSIBLE_VALUES,
+          () -> "passed " + r + " though a reader narrows it to " + narrowed);
+    }
+  }
+
+  /**
+   * 40 projects of 6 groups (the first three detailed groups of one broad group): each project's
+   * groups add up to its people answering, each group over the projects to the all-projects cell,
+   * the detailed groups to the broad one in every scope. Small counts, as in small projects.
+   */
+  private static SuppressionTable linkedProjects(int exactLimit) {
+    SuppressionTable t = new SuppressionTable(5, exactLimit);
+    Random random = new Random(20261201);
+    int projects = 40;
+    int groups = 6;
+    long[][] counts = new long[projects][groups];
+    for (long[] row : counts) {
+      for (int g = 0; g < groups; g++) {
+        row[g] = random.nextInt(10) < 3 ? 0 : 1 + random.nextInt(g < 3 ? 4 : 12);
+      }
+    }
+    int[][] cell = new int[projects][groups];
+    int[] broad = new int[projects];
+    for (int p = 0; p < projects; p++) {
+      long answered = 0;
+      List<Integer> row = new ArrayList<>();
+      for (int g = 0; g < groups; g++) {
+        cell[p][g] = t.cell(counts[p][g]);
+        row.add(cell[p][g]);
+        answered += counts[p][g];
+      }
+      t.line(row, t.headCount(answered));
+      broad[p] = t.cell(counts[p][0] + counts[p][1] + counts[p][2]);
+      t.line(List.of(cell[p][0], cell[p][1], cell[p][2]), broad[p]);
+    }
+    List<Integer> allRow = new ArrayList<>();
+    long allAnswered = 0;
+    for (int g = 0; g < groups; g++) {
+      List<Integer> column = new ArrayList<>();
+      long sum = 0;
+      for (int p = 0; p < projects; p++) {
+        column.add(cell[p][g]);
+        sum += counts[p][g];
+      }
+      int all = t.cell(sum);
+      t.line(column, all);
+      allRow.add(all);
+      allAnswered += sum;
+    }
+    t.line(allRow, t.headCount(allAnswered));
+    List<Integer> broadColumn = new ArrayList<>();
+    long broadSum = 0;
+    for (int p = 0; p < projects; p++) {
+      broadColumn.add(broad[p]);
+      broadSum += t.value(broad[p]);
+    }
+    int allBroad = t.cell(broadSum);
+    t.line(broadColumn, allBroad);
+    t.line(allRow.subList(0, 3), allBroad);
+    return t;
   }
 }
