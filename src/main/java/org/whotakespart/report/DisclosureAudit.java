@@ -272,7 +272,7 @@ public final class DisclosureAudit {
         } else if (hi[i] - lo[i] + 1 < MIN_POSSIBLE_VALUES) {
           ranges[i] = new Range(c, lo[i], hi[i]);
           settled[i] = true;
-        } else if (exact && certified.containsKey(c)) {
+        } else if (certified.containsKey(c)) {
           // certified in an earlier round: withholding more only widens what a reader allows
           ranges[i] = certified.get(c);
           settled[i] = true;
@@ -366,17 +366,6 @@ public final class DisclosureAudit {
           break;
         }
       }
-      if (hood.length > 0 && high[0] - low[0] + 1 < MIN_POSSIBLE_VALUES && hood.length < n) {
-        // a neighbourhood's seed still in doubt: its own maximum and minimum there
-        double[] weights = new double[hood.length];
-        weights[0] = 1;
-        for (boolean minimise : new boolean[] {false, true}) {
-          long[] s = solve(hood, hoodLines, weights, minimise, integer);
-          if (s != null) {
-            found.add(s);
-          }
-        }
-      }
       return found;
     }
 
@@ -451,14 +440,34 @@ public final class DisclosureAudit {
      * lines to move: its project's row, the all-projects cells, their row).
      */
     private Witnesses witnesses(int[] hood) {
-      List<long[]> found = bulkSolutions(hood, linesThrough(hood), false);
+      List<long[]> found = seedSolutions(hood);
       int size = NEIGHBOURHOOD;
       for (int wider = 0; wider < 2 && inDoubt(hood, found) && hood.length >= size; wider++) {
         size *= WIDER;
         hood = neighbourhood(hood[0], size);
-        found = bulkSolutions(hood, linesThrough(hood), false);
+        found = seedSolutions(hood);
       }
       return new Witnesses(hood, found);
+    }
+
+    /**
+     * The hood's bulk pushes (linear relaxations), then, while its seed (the first count) is still
+     * in doubt, the seed's own maximum and minimum there.
+     */
+    private List<long[]> seedSolutions(int[] hood) {
+      List<int[]> hoodLines = linesThrough(hood);
+      List<long[]> found = bulkSolutions(hood, hoodLines, false);
+      if (inDoubt(hood, found)) {
+        double[] weights = new double[hood.length];
+        weights[0] = 1;
+        for (boolean minimise : new boolean[] {false, true}) {
+          long[] s = solve(hood, hoodLines, weights, minimise, false);
+          if (s != null) {
+            found.add(s);
+          }
+        }
+      }
+      return found;
     }
 
     /** True while the solutions found leave the hood's seed fewer than three values. */
