@@ -65,7 +65,7 @@ public final class SuppressionTable {
 
   /**
    * @param exactLimit the largest block of hidden counts the audit settles exactly (tests set it
-   *     low to exercise the neighbourhoods on small tables)
+   *     low to exercise the hoods of large tables on small ones)
    */
   SuppressionTable(int threshold, int exactLimit) {
     this.threshold = threshold;
@@ -251,8 +251,8 @@ public final class SuppressionTable {
   }
 
   /**
-   * One more cell hidden for each failing count whose lines were not changed already this round
-   * (for each unproven count, whatever this round changed).
+   * One more cell hidden for each failing count whose short lines (its own project's) were not
+   * changed already this round (for each unproven count, whatever this round changed).
    */
   private boolean withholdMore(List<DisclosureAudit.Range> failing, Set<Integer> unproven) {
     Set<Integer> touched = new HashSet<>();
@@ -265,19 +265,28 @@ public final class SuppressionTable {
       if (!unproven.contains(f.cell()) && through.stream().anyMatch(touched::contains)) {
         continue;
       }
-      // A group count before a total: a withheld total (people answering) takes the share, ratio
-      // and status of every group in its row with it.
+      // Its own project's lines before the long ones (a column of projects), so that protecting
+      // one project does not hide another's figures; on those, a group count before a total: a
+      // withheld total (people answering) takes the share, ratio and status of every group in its
+      // row with it.
       int best = -1;
-      for (int l : through) {
-        int c = smallestShownNonZero(lines.get(l), -1);
-        if (c >= 0 && (best < 0 || values.get(c) < values.get(best))) {
-          best = c;
-        }
-      }
-      for (int l : through) {
-        int c = best >= 0 ? -1 : smallestShownNonZero(new int[0], totals.get(l));
-        if (c >= 0 && (best < 0 || values.get(c) < values.get(best))) {
-          best = c;
+      for (boolean longLines : new boolean[] {false, true}) {
+        for (boolean total : new boolean[] {false, true}) {
+          if (best >= 0) {
+            break;
+          }
+          for (int l : through) {
+            if (isLong(l) != longLines) {
+              continue;
+            }
+            int c =
+                total
+                    ? smallestShownNonZero(new int[0], totals.get(l))
+                    : smallestShownNonZero(lines.get(l), -1);
+            if (c >= 0 && (best < 0 || values.get(c) < values.get(best))) {
+              best = c;
+            }
+          }
         }
       }
       if (best < 0) {
@@ -287,30 +296,47 @@ public final class SuppressionTable {
         continue;
       }
       shown.set(best, Shown.WITHHELD);
-      touched.addAll(through);
+      // A long line (a column of many projects) does not hold other projects' counts back: one
+      // cell a round per column made a 2,000-project table take a round per project.
+      through.stream().filter(l -> !isLong(l)).forEach(touched::add);
       changed = true;
     }
     return changed;
   }
 
+  /** A column of many projects rather than one project's own line. */
+  private boolean isLong(int line) {
+    return lines.get(line).length > DisclosureAudit.SHORT_LINE;
+  }
+
   /**
-   * A "fewer than N" cell on the lines to widen to "withheld": a total first, the cell itself last.
+   * A "fewer than N" cell on the lines to widen to "withheld": on its own project's lines a total
+   * first, then a part, then the cell itself; only then one on a column of projects (widening other
+   * projects' cells one a round made a 2,000-project table take hundreds of rounds).
    */
   private int widenable(List<Integer> through, int cell) {
-    for (int l : through) {
-      int t = totals.get(l);
-      if (t != cell && shown.get(t) == Shown.FEWER_THAN) {
-        return t;
-      }
-    }
-    for (int l : through) {
-      for (int c : lines.get(l)) {
-        if (c != cell && shown.get(c) == Shown.FEWER_THAN) {
-          return c;
+    for (boolean longLines : new boolean[] {false, true}) {
+      for (int l : through) {
+        int t = totals.get(l);
+        if (isLong(l) == longLines && t != cell && shown.get(t) == Shown.FEWER_THAN) {
+          return t;
         }
       }
+      for (int l : through) {
+        if (isLong(l) != longLines) {
+          continue;
+        }
+        for (int c : lines.get(l)) {
+          if (c != cell && shown.get(c) == Shown.FEWER_THAN) {
+            return c;
+          }
+        }
+      }
+      if (!longLines && shown.get(cell) == Shown.FEWER_THAN) {
+        return cell;
+      }
     }
-    return shown.get(cell) == Shown.FEWER_THAN ? cell : -1;
+    return -1;
   }
 
   /**
