@@ -142,9 +142,15 @@ public final class CatchmentBaselines {
                 && population
                     .keySet()
                     .removeIf(band -> !IntendedPopulation.ageBandOverlaps(p, band));
+        // A single-sex project is for one sex only: its people of that sex are all of them (as
+        // from single years by sex), never a share of both sexes' residents.
+        boolean oneSex = c == Characteristic.SEX && !p.sex().isEmpty();
+        if (oneSex) {
+          population.keySet().retainAll(Set.of(p.sex()));
+        }
         long known = population.values().stream().mapToLong(Long::longValue).sum();
         String covers =
-            IntendedPopulation.residents(age, null, "")
+            IntendedPopulation.residents(age, null, oneSex ? p.sex() : "")
                 + (bandsOnly
                     ? ", in the whole age bands that include ages "
                         + p.minAge()
@@ -175,9 +181,9 @@ public final class CatchmentBaselines {
   /**
    * True when the project's age or sex baseline comes from single years by sex: sex wherever every
    * area is known by sex (the residents of the project's ages, not of all ages; a neighbourhood has
-   * no table of sex by age, so its sex baseline keeps all ages), age where the project has an upper
-   * age, serves one sex, or starts at an age the baselines file has no bands for (otherwise the
-   * file's bands at min_age are exact already).
+   * no table of sex by age, so its sex baseline keeps all ages of its sex), age where the project
+   * has an upper age, serves one sex, or starts at an age the baselines file has no bands for
+   * (otherwise the file's bands at min_age are exact already).
    */
   private static boolean restrictsByAgeAndSex(
       Project p, Characteristic c, AgeSexTable ageSex, boolean fileHasExactAge) {
