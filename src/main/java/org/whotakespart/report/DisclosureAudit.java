@@ -206,6 +206,11 @@ public final class DisclosureAudit {
    */
   static final int SHORT_LINE = 25;
 
+  /** True for a line of this many parts that is a column of projects, not one project's own. */
+  static boolean isColumn(int parts) {
+    return parts > SHORT_LINE;
+  }
+
   /**
    * Blocks of at most this many counts are settled exactly (the sample's largest: 1,144); above it
    * an integer programme over the whole block takes minutes to hours (200 projects: 7,332).
@@ -509,7 +514,7 @@ public final class DisclosureAudit {
       }
       for (int l = 0; l < lines.size(); l++) {
         int[] counts = lineCounts[l];
-        if (lines.get(l).length - 1 <= SHORT_LINE) {
+        if (!isColumn(lines.get(l).length - 1)) { // the line's parts, then its total
           for (int k = 1; k < counts.length; k++) {
             union(parent, counts[0], counts[k]);
           }

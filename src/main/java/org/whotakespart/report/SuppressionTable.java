@@ -272,21 +272,7 @@ public final class SuppressionTable {
       int best = -1;
       for (boolean longLines : new boolean[] {false, true}) {
         for (boolean total : new boolean[] {false, true}) {
-          if (best >= 0) {
-            break;
-          }
-          for (int l : through) {
-            if (isLong(l) != longLines) {
-              continue;
-            }
-            int c =
-                total
-                    ? smallestShownNonZero(new int[0], totals.get(l))
-                    : smallestShownNonZero(lines.get(l), -1);
-            if (c >= 0 && (best < 0 || values.get(c) < values.get(best))) {
-              best = c;
-            }
-          }
+          best = best >= 0 ? best : smallestOn(through, longLines, total);
         }
       }
       if (best < 0) {
@@ -304,9 +290,30 @@ public final class SuppressionTable {
     return changed;
   }
 
+  /**
+   * The smallest shown non-zero cell among the parts (or the totals) of those lines through a count
+   * that are columns of projects (or those that are not).
+   */
+  private int smallestOn(List<Integer> through, boolean longLines, boolean total) {
+    int best = -1;
+    for (int l : through) {
+      if (isLong(l) != longLines) {
+        continue;
+      }
+      int c =
+          total
+              ? smallestShownNonZero(new int[0], totals.get(l))
+              : smallestShownNonZero(lines.get(l), -1);
+      if (c >= 0 && (best < 0 || values.get(c) < values.get(best))) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
   /** A column of many projects rather than one project's own line. */
   private boolean isLong(int line) {
-    return lines.get(line).length > DisclosureAudit.SHORT_LINE;
+    return DisclosureAudit.isColumn(lines.get(line).length);
   }
 
   /**
