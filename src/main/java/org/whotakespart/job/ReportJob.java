@@ -2,6 +2,7 @@ package org.whotakespart.job;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -712,11 +713,14 @@ public final class ReportJob {
     // Experience is counted per group: the rows split by age band and sex are added up.
     record Group(String project, String characteristic, Integer index) {}
     Map<String, Map<Group, org.whotakespart.stats.ExperienceCount>> byGroup = new TreeMap<>();
+    // Millions of rows name a few thousand projects: each id is kept once, not once a row (at 8 M
+    // records the copies alone filled most of a 2 GB driver).
+    Map<String, String> names = new HashMap<>();
     while (it.hasNext()) {
       Row r = it.next();
       String period = quarters.get(r.<Integer>getAs(CountColumns.PERIOD_INDEX)).label();
-      String project = r.getAs(CountColumns.PROJECT_ID);
-      String characteristic = r.getAs(CountColumns.CHARACTERISTIC);
+      String project = names.computeIfAbsent(r.getAs(CountColumns.PROJECT_ID), k -> k);
+      String characteristic = names.computeIfAbsent(r.getAs(CountColumns.CHARACTERISTIC), k -> k);
       Integer index = r.getAs(CountColumns.CATEGORY_INDEX);
       long n = r.<Long>getAs(CountColumns.PEOPLE);
       people
