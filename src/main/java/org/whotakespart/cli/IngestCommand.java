@@ -50,9 +50,10 @@ public final class IngestCommand implements Callable<Integer> {
               c.duplicates());
           out.printf(
               Locale.UK,
-              "  %,d earlier versions of these records replaced; %,d records"
-                  + " no longer in the files re-sent removed%n",
+              "  %,d earlier versions of these records replaced; %,d already stored as sent;"
+                  + " %,d records no longer in the files re-sent removed%n",
               r.replaced(),
+              r.unchanged(),
               r.deleted());
           out.printf(Locale.UK, "  the store now holds %,d records:%n", r.after().rows());
           r.after().quarters().forEach((q, n) -> out.printf(Locale.UK, "    %-12s %,10d%n", q, n));

@@ -45,6 +45,7 @@ public final class IngestJob {
       HistoryStore.Snapshot after,
       RecordCheck.Counts counts,
       long replaced,
+      long unchanged,
       long deleted,
       String quarantine) {}
 
@@ -94,11 +95,7 @@ public final class IngestJob {
       hooks.betweenCommits().run();
       String people =
           PeopleRows.afterIngest(
-              spark,
-              store,
-              before.version(),
-              version,
-              store.quartersTouched(spark, before.version(), incoming, sources));
+              spark, store, before.version(), version, store.quartersChangedBy(spark, version));
       HistoryStore.Snapshot after = store.snapshot(spark, version);
       Map<String, String> m =
           store.history(spark).stream()
@@ -108,20 +105,27 @@ public final class IngestJob {
               .orElse(Map.of());
       long replaced = Long.parseLong(m.getOrDefault("numTargetRowsUpdated", "0"));
       long deleted = Long.parseLong(m.getOrDefault("numTargetRowsDeleted", "0"));
+      // Records sent again as they were stay out of the MERGE (HistoryStore): the rest of the
+      // accepted rows were new or replaced a changed version.
+      long unchanged =
+          checked.counts().accepted()
+              - replaced
+              - Long.parseLong(m.getOrDefault("numTargetRowsInserted", "0"));
       progress.step(
           String.format(
               Locale.ROOT,
               "Committed version %d: the store holds %,d records"
-                  + " in %d quarters (%,d accepted, %,d earlier versions replaced, %,d no longer sent"
-                  + " removed)",
+                  + " in %d quarters (%,d accepted, %,d earlier versions replaced, %,d already"
+                  + " stored as sent, %,d no longer sent removed)",
               version,
               after.rows(),
               after.quarters().size(),
               checked.counts().accepted(),
               replaced,
+              unchanged,
               deleted));
       progress.step(people);
-      return new Result(before, after, checked.counts(), replaced, deleted, quarantine);
+      return new Result(before, after, checked.counts(), replaced, unchanged, deleted, quarantine);
     }
   }
 

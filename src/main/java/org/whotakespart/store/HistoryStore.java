@@ -3,6 +3,7 @@ package org.whotakespart.store;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,11 +29,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.DeltaOperations;
+import org.apache.spark.sql.delta.OptimisticTransaction;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.FileAction;
 import org.whotakespart.config.SettingsException;
 import org.whotakespart.config.Vocabulary;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.validate.RowChecker;
 import org.whotakespart.validate.ValidatedColumns;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The history store: every accepted record ever ingested, once, in a Delta Lake table partitioned
@@ -504,26 +512,80 @@ public final class HistoryStore {
                                       + k.substring("delta.".length())));
             }
           } else {
-            DeltaTable.forPath(spark, table())
-                .as("t")
-                .merge(
-                    incoming.as("s"),
-                    col("t." + RecordColumns.PROJECT_ID)
-                        .equalTo(col("s." + RecordColumns.PROJECT_ID))
-                        .and(
-                            col("t." + RecordColumns.RECORD_ID)
-                                .equalTo(col("s." + RecordColumns.RECORD_ID))))
-                .whenMatched()
-                .updateAll()
-                .whenNotMatched()
-                .insertAll()
-                .whenNotMatchedBySource(
-                    col("t." + RecordColumns.SOURCE_FILE).isin(sources.toArray()))
-                .delete()
-                .execute();
+            merge(spark, incoming, sources);
           }
           return null;
         });
+  }
+
+  /** Marks, in a MERGE's source, a stored record of a re-sent file that the file no longer has. */
+  private static final String GONE = "gone_from_its_file";
+
+  /**
+   * One MERGE whose source holds only what changes: records new or different from their stored
+   * version, and (marked {@link #GONE}) stored records of {@code sources} no longer in them. Delta
+   * rewrites every file a source row matches, however its clauses' conditions fall, so a record
+   * sent again as it was stays out of the source: a quarter re-sent unchanged commits no data, and
+   * its people rows are not made again.
+   */
+  private void merge(SparkSession spark, Dataset<Row> incoming, Set<String> sources) {
+    OptimisticTransaction read = DeltaLog.forTable(spark, table()).startTransaction();
+    long before = read.snapshot().version();
+    DeltaTable target = DeltaTable.forPath(spark, table());
+    Dataset<Row> stored = target.toDF();
+    List<String> keys = List.of(RecordColumns.PROJECT_ID, RecordColumns.RECORD_ID);
+    Column sameKey = lit(true);
+    for (String k : keys) {
+      sameKey = sameKey.and(col("t." + k).equalTo(col("s." + k)));
+    }
+    Dataset<Row> changed =
+        incoming
+            .as("s")
+            .join(stored.as("t"), sameKey.and(not(differs(incoming.columns()))), "left_anti")
+            .withColumn(GONE, lit(false));
+    Dataset<Row> gone =
+        stored
+            .filter(col(RecordColumns.SOURCE_FILE).isin(sources.toArray()))
+            .select(keys.stream().map(k -> col(k)).toArray(Column[]::new))
+            .join(
+                incoming.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)),
+                CollectionConverters.asScala(keys).toSeq(),
+                "left_anti")
+            .withColumn(GONE, lit(true));
+    Map<String, Column> assign = new LinkedHashMap<>();
+    for (String c : incoming.columns()) {
+      assign.put(c, col("s." + c));
+    }
+    target
+        .as("t")
+        .merge(changed.unionByName(gone, true).as("s"), sameKey)
+        .whenMatched(col("s." + GONE))
+        .delete()
+        .whenMatched()
+        .update(assign)
+        .whenNotMatched(not(col("s." + GONE)))
+        .insert(assign)
+        .execute();
+    if (latest(spark) == before) {
+      // Nothing changed, so Delta's MERGE committed nothing; the ingest is still one commit (its
+      // files and checksums), refused if another writer committed since the table was read.
+      read.readWholeTable();
+      read.commit(
+          CollectionConverters.asScala(List.<Action>of()).toSeq(),
+          DeltaOperations.ManualUpdate$.MODULE$);
+    }
+  }
+
+  /**
+   * Whether a stored record ({@code t}) and the one sent ({@code s}) differ in any of {@code
+   * columns}.
+   */
+  static Column differs(String[] columns) {
+    Column any = lit(false);
+    for (String c : columns) {
+      any = any.or(not(col("t." + c).eqNullSafe(col("s." + c))));
+    }
+    return any;
   }
 
   /** Table properties keeping {@code days} of history: removed files and log entries alike. */
@@ -818,40 +880,22 @@ public final class HistoryStore {
   }
 
   /**
-   * The quarters (partition values) whose records an ingest of {@code incoming} (rows in {@link
-   * #SCHEMA}) from {@code sources} on top of version {@code before} changes: the quarters it sends
-   * records in, and those where the table at {@code before} held a record it sends again or a
-   * record of a file it sends again (replaced, moved or no longer sent). Delta's own log is no
-   * guide: a MERGE that deletes rows no longer sent rewrites files of every quarter.
+   * The quarters (partition values, as {@code 2025-26-Q2}) in which commit {@code version} added or
+   * removed files: those whose records it changed. Read from the commit's own log entry.
    */
-  public Set<String> quartersTouched(
-      SparkSession spark, long before, Dataset<Row> incoming, Set<String> sources) {
-    Dataset<Row> quarters = incoming.select(QUARTER);
-    if (before >= 0) {
-      Dataset<Row> old =
-          versionAt(spark, before)
-              .select(
-                  RecordColumns.PROJECT_ID,
-                  RecordColumns.RECORD_ID,
-                  RecordColumns.SOURCE_FILE,
-                  QUARTER);
-      quarters =
-          quarters
-              .union(
-                  old.filter(col(RecordColumns.SOURCE_FILE).isin(sources.toArray()))
-                      .select(QUARTER))
-              .union(
-                  old.join(
-                          incoming.select(RecordColumns.PROJECT_ID, RecordColumns.RECORD_ID),
-                          scala.jdk.javaapi.CollectionConverters.asScala(
-                                  List.of(RecordColumns.PROJECT_ID, RecordColumns.RECORD_ID))
-                              .toSeq(),
-                          "left_semi")
-                      .select(QUARTER));
-    }
-    Set<String> out = new java.util.TreeSet<>();
-    for (Row r : quarters.distinct().collectAsList()) {
-      out.add(r.getString(0));
+  public Set<String> quartersChangedBy(SparkSession spark, long version) {
+    Set<String> out = new TreeSet<>();
+    var changes =
+        DeltaLog.forTable(spark, table()).getChanges(version, version, scala.Option.empty(), false);
+    while (changes.hasNext()) {
+      for (Action a : CollectionConverters.asJava(changes.next()._2())) {
+        if (a instanceof FileAction f) {
+          scala.Option<String> q = f.partitionValues().get(QUARTER);
+          if (q.isDefined()) {
+            out.add(q.get());
+          }
+        }
+      }
     }
     return out;
   }

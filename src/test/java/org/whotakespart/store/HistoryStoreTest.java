@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.function.MapFunction;
@@ -102,7 +103,8 @@ class HistoryStoreTest {
 
     IngestJob.Result again = IngestJob.run(config(q2), spark, Progress.silent());
     assertEquals(once, stored(), "the same export ingested twice");
-    assertEquals(4, again.replaced());
+    assertEquals(0, again.replaced(), "nothing sent again had changed");
+    assertEquals(4, again.unchanged());
     assertEquals(4, again.after().rows());
     assertEquals(1, again.after().version(), "one commit per ingest");
 
@@ -129,7 +131,8 @@ class HistoryStoreTest {
         List.of("2025-26 Q2"),
         List.copyOf(corrected.after().quarters().keySet()),
         "the quarter left empty by the move is gone from the store");
-    assertEquals(3, corrected.replaced(), "r1, r2 and r4 replaced");
+    assertEquals(2, corrected.replaced(), "r2 and r4 replaced");
+    assertEquals(1, corrected.unchanged(), "r1 sent again as it was");
     assertEquals(1, corrected.deleted(), "r3, withdrawn from the re-sent file, deleted");
     assertEquals(1, corrected.after().files().size());
     assertEquals(4, corrected.after().files().get(0).accepted());
@@ -161,6 +164,13 @@ class HistoryStoreTest {
     assertEquals(1, last.files().get(0).accepted());
     assertEquals(2, last.sources().size(), "both files' reconciliations carried on");
     assertEquals("MERGE", log.get(3).operation());
+
+    // Which quarters each commit changed, from its log entry: none when the export came again
+    // unchanged; both sides of r4's move when it was corrected.
+    assertEquals(Set.of("2025-26-Q1", "2025-26-Q2"), store.quartersChangedBy(spark, 0));
+    assertEquals(Set.of(), store.quartersChangedBy(spark, 1));
+    assertEquals(Set.of("2025-26-Q1", "2025-26-Q2"), store.quartersChangedBy(spark, 2));
+    assertEquals(Set.of("2025-26-Q2"), store.quartersChangedBy(spark, 3));
   }
 
   private static String sha256(Path f) throws IOException {
