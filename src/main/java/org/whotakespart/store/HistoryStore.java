@@ -1,10 +1,13 @@
 package org.whotakespart.store;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
@@ -106,6 +109,22 @@ public final class HistoryStore {
 
   Configuration conf() {
     return conf;
+  }
+
+  /**
+   * The table in {@code folder} as SQL names it: {@code delta.`path`}, the path made absolute
+   * (Delta takes a relative one, such as {@code --store target/store}, for a catalog table's name
+   * and does not find it).
+   */
+  String sqlName(String folder) {
+    try {
+      Path p = new Path(folder);
+      String q = p.getFileSystem(conf).makeQualified(p).toString();
+      return "delta.`" + q.replace("`", "``") + "`";
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot reach the history store at " + root + ": " + e.getMessage(), e);
+    }
   }
 
   /** The people table beside the records ({@link PeopleTable}). */
@@ -538,10 +557,17 @@ public final class HistoryStore {
     for (String k : keys) {
       sameKey = sameKey.and(col("t." + k).equalTo(col("s." + k)));
     }
+    // Compared by key and a digest of every column: the join carries four small columns, not
+    // whole records (whole, 8 M stored records overran the native sort's memory).
+    List<String> byKeyAndDigest = List.of(keys.get(0), keys.get(1), DIGEST_64, DIGEST_32);
     Dataset<Row> changed =
         incoming
-            .as("s")
-            .join(stored.as("t"), sameKey.and(not(differs(incoming.columns()))), "left_anti")
+            .select(withDigest(incoming.columns(), incoming.columns()))
+            .join(
+                stored.select(withDigest(incoming.columns(), keys.toArray(String[]::new))),
+                CollectionConverters.asScala(byKeyAndDigest).toSeq(),
+                "left_anti")
+            .drop(DIGEST_64, DIGEST_32)
             .withColumn(GONE, lit(false));
     Dataset<Row> gone =
         stored
@@ -576,16 +602,27 @@ public final class HistoryStore {
     }
   }
 
+  private static final String DIGEST_64 = "digest_64";
+  private static final String DIGEST_32 = "digest_32";
+
   /**
-   * Whether a stored record ({@code t}) and the one sent ({@code s}) differ in any of {@code
-   * columns}.
+   * The columns {@code kept} and a digest of a record's {@code columns}: a 64-bit and a 32-bit hash
+   * of the values written out, a missing one as a mark no value has (Spark's hashes skip nulls,
+   * which would make a value moved to the next column look the same). Two records that differ share
+   * it with a chance of about 1 in 2^96.
    */
-  static Column differs(String[] columns) {
-    Column any = lit(false);
-    for (String c : columns) {
-      any = any.or(not(col("t." + c).eqNullSafe(col("s." + c))));
+  static Column[] withDigest(String[] columns, String[] kept) {
+    Column[] values = new Column[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      values[i] = coalesce(col(columns[i]).cast("string"), lit("\u0000"));
     }
-    return any;
+    Column[] out = new Column[kept.length + 2];
+    for (int i = 0; i < kept.length; i++) {
+      out[i] = col(kept[i]);
+    }
+    out[kept.length] = xxhash64(values).as(DIGEST_64);
+    out[kept.length + 1] = hash(values).as(DIGEST_32);
+    return out;
   }
 
   /** Table properties keeping {@code days} of history: removed files and log entries alike. */
@@ -604,9 +641,7 @@ public final class HistoryStore {
   /** Sets how many days earlier versions stay reproducible, in one commit. */
   public void setRetention(SparkSession spark, int days) {
     requireTable();
-    StringBuilder b =
-        new StringBuilder(
-            "ALTER TABLE delta.`" + table().replace("`", "``") + "` SET TBLPROPERTIES (");
+    StringBuilder b = new StringBuilder("ALTER TABLE " + sqlName(table()) + " SET TBLPROPERTIES (");
     String sep = "";
     for (var e : retention(days).entrySet()) {
       b.append(sep)
@@ -628,14 +663,14 @@ public final class HistoryStore {
               return null;
             });
     if (people().exists()) {
-      String t = people().table().replace("`", "``");
+      String t = sqlName(people().table());
       commit(
           spark,
           PeopleTable.note(people().inStepWith(spark, before) ? after : -1),
           () ->
               spark.sql(
                   alter
-                      .replace(table().replace("`", "``"), t)
+                      .replace(sqlName(table()), t)
                       .replace(
                           ValidatedColumns.ACTIVITY_DAY,
                           org.whotakespart.stats.CountColumns.RECORDS)));
@@ -732,9 +767,9 @@ public final class HistoryStore {
               CommitNote.carry(previous, "forget", 0, true),
               () -> {
                 spark.sql(
-                    "ALTER TABLE delta.`"
-                        + table().replace("`", "``")
-                        + "` SET TBLPROPERTIES ('whotakespart.erased' = '"
+                    "ALTER TABLE "
+                        + sqlName(table())
+                        + " SET TBLPROPERTIES ('whotakespart.erased' = '"
                         + Instant.now()
                         + "')");
                 return null;

@@ -189,9 +189,9 @@ public final class PeopleTable {
         () -> {
           if (quarters.isEmpty()) {
             spark.sql(
-                "ALTER TABLE delta.`"
-                    + table().replace("`", "``")
-                    + "` SET TBLPROPERTIES ('whotakespart.records_version' = '"
+                "ALTER TABLE "
+                    + store.sqlName(table())
+                    + " SET TBLPROPERTIES ('whotakespart.records_version' = '"
                     + recordsVersion
                     + "')");
             return;

@@ -173,6 +173,33 @@ class HistoryStoreTest {
     assertEquals(Set.of("2025-26-Q2"), store.quartersChangedBy(spark, 3));
   }
 
+  @Test
+  void anExportSentAgainUnchangedToAStoreNamedByARelativePathCommitsNoData() throws IOException {
+    Path q2 = export("org-a-q2.csv", "r1,A,P1,2025-07-01,female,white_british\n");
+    // Relative to the working folder, as `--store target/store` is: Delta's SQL takes such a path
+    // for a catalog table's name unless it is made absolute.
+    Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("relative-store"));
+    JobConfig c =
+        JobConfig.builder()
+            .records(List.of(q2.toString()))
+            .projects(config(q2).projects())
+            .store(relative.toString())
+            .buildForIngest();
+    IngestJob.run(c, spark, Progress.silent());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    IngestJob.Result again =
+        IngestJob.run(c, spark, new Progress(new java.io.PrintStream(out, true, "UTF-8")));
+    String lines = out.toString("UTF-8");
+    assertEquals(1, again.after().version());
+    assertEquals(0, again.replaced());
+    assertEquals(1, again.unchanged());
+    assertTrue(lines.contains("Updated the people table for version 1: no quarter changed"), lines);
+    HistoryStore store =
+        HistoryStore.at(relative.toString(), spark.sparkContext().hadoopConfiguration());
+    assertEquals(Set.of(), store.quartersChangedBy(spark, 1));
+    assertTrue(store.people().versionFor(spark, 1) >= 0, "the people table is in step");
+  }
+
   private static String sha256(Path f) throws IOException {
     try {
       return java.util.HexFormat.of()
