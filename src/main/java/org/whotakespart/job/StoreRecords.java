@@ -1,13 +1,18 @@
 package org.whotakespart.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
+import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +23,7 @@ import org.whotakespart.ingest.ParticipationReader;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.report.DataQuality;
+import org.whotakespart.stats.CountColumns;
 import org.whotakespart.stats.PeopleCounts;
 import org.whotakespart.store.CommitNote;
 import org.whotakespart.store.HistoryStore;
@@ -165,14 +171,7 @@ public final class StoreRecords {
                 isInPeriod.as("in_period"),
                 isInPeriod.and(PeopleCounts.isMeasuredRole(config.measuredRoles())).as("measured"))
             .agg(
-                people == null
-                    ? org.apache.spark.sql.functions.count(lit(1)).as("count")
-                    : org.apache
-                        .spark
-                        .sql
-                        .functions
-                        .sum(org.whotakespart.stats.CountColumns.RECORDS)
-                        .as("count"));
+                people == null ? count(lit(1)).as("count") : sum(CountColumns.RECORDS).as("count"));
     for (Row r : recordCounts.collectAsList()) {
       long n = r.getLong(3);
       if (!r.getBoolean(0)) {
@@ -236,12 +235,12 @@ public final class StoreRecords {
     List<String> missing = new ArrayList<>();
     try {
       for (String f : table.inputFiles()) {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(java.net.URI.create(f));
+        Path p = new Path(URI.create(f));
         if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
           missing.add(f);
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new StoreException("cannot read the history store: " + e.getMessage(), e);
     }
     return missing;

@@ -3,6 +3,7 @@ package org.whotakespart.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,7 +183,7 @@ public final class BoardPage {
             .filter(r -> !isAbsenceSide(r.characteristic(), r.category()))
             .filter(board::isStatusShown)
             .toList();
-    Set<String> broadUnder = new java.util.HashSet<>();
+    Set<String> broadUnder = new HashSet<>();
     under.stream()
         .filter(r -> r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
         .forEach(r -> broadUnder.add(r.category()));

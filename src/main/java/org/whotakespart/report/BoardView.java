@@ -2,14 +2,21 @@ package org.whotakespart.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.Vocabulary;
 import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
+import org.whotakespart.stats.Wilson;
 
 /**
  * What a board may see of the metrics: disclosure control (statistics.md) applied once to
@@ -37,12 +44,12 @@ public final class BoardView {
   private final SuppressionTable table;
   private final Map<CellKey, Integer> cells = new HashMap<>();
   private final Map<CellKey, MetricRow> rows = new HashMap<>();
-  private final Map<MetricRow, Boolean> statusShown = new java.util.IdentityHashMap<>();
-  private final Map<MetricRow, MetricRow> displayed = new java.util.IdentityHashMap<>();
+  private final Map<MetricRow, Boolean> statusShown = new IdentityHashMap<>();
+  private final Map<MetricRow, MetricRow> displayed = new IdentityHashMap<>();
   private final MetricCalculator calculator;
   private final String period;
   private final List<String> projectIds = new ArrayList<>();
-  private final Map<CellKey, java.util.Optional<Double>> boardShares = new HashMap<>();
+  private final Map<CellKey, Optional<Double>> boardShares = new HashMap<>();
 
   private BoardView(ReportModel model) {
     this.threshold = model.suppressionThreshold();
@@ -99,7 +106,7 @@ public final class BoardView {
         key(all, "others", ""),
         table.headCount(
             Math.max(0, model.people(ScopeType.ALL, all, PeopleRow.EVERYONE) - distinct)));
-    for (String role : org.whotakespart.config.Vocabulary.ROLES) {
+    for (String role : Vocabulary.ROLES) {
       cells.put(key(all, "role", role), table.headCount(model.people(ScopeType.ALL, all, role)));
     }
 
@@ -310,7 +317,7 @@ public final class BoardView {
     return switch (table.shown(cell)) {
       case VALUE ->
           grouped
-              ? String.format(java.util.Locale.UK, "%,d", table.rounded(cell))
+              ? String.format(Locale.UK, "%,d", table.rounded(cell))
               : Long.toString(table.rounded(cell));
       case FEWER_THAN -> fewerThanText();
       case WITHHELD -> "withheld";
@@ -428,10 +435,10 @@ public final class BoardView {
         .orElse(null);
   }
 
-  private java.util.Optional<Double> boardPopulationShare(MetricRow r) {
+  private Optional<Double> boardPopulationShare(MetricRow r) {
     double expected = 0;
     long weights = 0;
-    java.util.Set<Double> baselines = new java.util.HashSet<>();
+    Set<Double> baselines = new HashSet<>();
     boolean allCompared = true;
     for (String p : projectIds) {
       MetricRow pr = rows.get(key(p, r.characteristic(), r.category()));
@@ -455,9 +462,9 @@ public final class BoardView {
           notCompared ? SuppressionTable.rounded(pr.participants()) : known * pr.populationShare();
     }
     if (allCompared && baselines.size() == 1) {
-      return java.util.Optional.of(baselines.iterator().next());
+      return Optional.of(baselines.iterator().next());
     }
-    return weights == 0 ? java.util.Optional.empty() : java.util.Optional.of(expected / weights);
+    return weights == 0 ? Optional.empty() : Optional.of(expected / weights);
   }
 
   /** A count as a board sees it, rounded to the nearest 5 (only where it is shown). */
@@ -677,7 +684,7 @@ public final class BoardView {
     if (p0 == null || p0 <= 0) {
       return 1;
     }
-    double z2 = org.whotakespart.stats.Wilson.Z95 * org.whotakespart.stats.Wilson.Z95;
+    double z2 = Wilson.Z95 * Wilson.Z95;
     long n = Math.max(1, (long) Math.floor(z2 * (1 - p0) / p0) - 1);
     while (!Status.ableToShowGap(n, p0)) {
       n++;
@@ -710,7 +717,7 @@ public final class BoardView {
     if (!a.passes()) {
       throw new DisclosureException(
           String.format(
-              java.util.Locale.UK,
+              Locale.UK,
               "not publishing %s: the disclosure audit found %d of its %d hidden counts narrowed"
                   + " to fewer than %d possible values (%d of them in a table too large to solve"
                   + " whole, not shown to have more), and suppressing more could not fix it; nothing"

@@ -3,6 +3,7 @@ package org.whotakespart.report;
 import java.util.List;
 import java.util.Map;
 import org.whotakespart.stats.EquityRow;
+import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Trend;
@@ -27,12 +28,7 @@ public record History(
 
   public static History none() {
     return new History(
-        List.of(),
-        List.of(),
-        Map.of(),
-        List.of(),
-        ScopeType.ALL,
-        org.whotakespart.stats.MetricCalculator.ALL_ID);
+        List.of(), List.of(), Map.of(), List.of(), ScopeType.ALL, MetricCalculator.ALL_ID);
   }
 
   /** The same history seen from another scope. */

@@ -1,6 +1,7 @@
 package org.whotakespart.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public record Trend(String code, int quartersUnder) {
                     key(r),
                     k -> {
                       byte[] b = new byte[quarters];
-                      java.util.Arrays.fill(b, (byte) -1);
+                      Arrays.fill(b, (byte) -1);
                       return b;
                     })[index] =
             (byte) r.status().ordinal();

@@ -2,36 +2,48 @@ package org.whotakespart.store;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.ConcurrentModificationException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.whotakespart.config.SettingsException;
 import org.whotakespart.config.Vocabulary;
 import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.stats.CountColumns;
 import org.whotakespart.validate.RowChecker;
 import org.whotakespart.validate.ValidatedColumns;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The history store: every accepted record ever ingested, once, in a Delta Lake table partitioned
@@ -67,7 +79,7 @@ public final class HistoryStore {
   public static final String RECORDS = "records";
 
   /** The columns of the stored records, in order, the partition column last. */
-  public static final org.apache.spark.sql.types.StructType SCHEMA = schema();
+  public static final StructType SCHEMA = schema();
 
   /**
    * Files of at most a million records (about 14 MB) in row groups of 8 MB, so that reading even
@@ -132,8 +144,8 @@ public final class HistoryStore {
     return c;
   }
 
-  private static org.apache.spark.sql.types.StructType schema() {
-    var s = new org.apache.spark.sql.types.StructType();
+  private static StructType schema() {
+    var s = new StructType();
     for (String c : recordColumns()) {
       s =
           s.add(
@@ -211,7 +223,7 @@ public final class HistoryStore {
             null);
       }
       if (!delta
-          && java.util.Arrays.stream(fs.listStatus(r))
+          && Arrays.stream(fs.listStatus(r))
               .map(st -> st.getPath().getName())
               .anyMatch(n -> !Set.of(RECORDS, "_ingests").contains(n))) {
         throw new StoreException(
@@ -267,8 +279,7 @@ public final class HistoryStore {
           r.isNullAt(4)
               ? Map.of()
               : new TreeMap<>(
-                  scala.jdk.javaapi.CollectionConverters.asJava(
-                      r.<scala.collection.Map<String, String>>getAs(4)));
+                  CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs(4)));
       commits.add(
           new Commit(
               r.getLong(0),
@@ -574,9 +585,7 @@ public final class HistoryStore {
               spark.sql(
                   alter
                       .replace(table().replace("`", "``"), t)
-                      .replace(
-                          ValidatedColumns.ACTIVITY_DAY,
-                          org.whotakespart.stats.CountColumns.RECORDS)));
+                      .replace(ValidatedColumns.ACTIVITY_DAY, CountColumns.RECORDS)));
     }
   }
 
@@ -585,8 +594,7 @@ public final class HistoryStore {
     requireTable();
     Row r = DeltaTable.forPath(spark, table()).detail().select("properties").first();
     Map<String, String> p =
-        scala.jdk.javaapi.CollectionConverters.asJava(
-            r.<scala.collection.Map<String, String>>getAs(0));
+        CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs(0));
     String v = p.getOrDefault("delta.deletedFileRetentionDuration", "interval 7 days");
     return Integer.parseInt(v.replaceAll("\\D+", " ").trim().split(" ")[0]);
   }
@@ -622,10 +630,8 @@ public final class HistoryStore {
       // Delta would keep in the log's operation parameters.
       Dataset<Row> whom =
           spark.createDataFrame(
-              List.of(org.apache.spark.sql.RowFactory.create(participant, project)),
-              new org.apache.spark.sql.types.StructType()
-                  .add("erase_participant", "string")
-                  .add("erase_project", "string"));
+              List.of(RowFactory.create(participant, project)),
+              new StructType().add("erase_participant", "string").add("erase_project", "string"));
       Column match =
           col("t." + RecordColumns.PARTICIPANT_ID)
               .equalTo(col("s.erase_participant"))
@@ -692,7 +698,7 @@ public final class HistoryStore {
    */
   private List<String> purge(SparkSession spark, String table, Column who) {
     Set<String> live =
-        new java.util.HashSet<>(List.of(spark.read().format("delta").load(table).inputFiles()));
+        new HashSet<>(List.of(spark.read().format("delta").load(table).inputFiles()));
     List<String> old = new ArrayList<>();
     try {
       Path t = new Path(table);
@@ -716,13 +722,13 @@ public final class HistoryStore {
               .read()
               .parquet(old.toArray(new String[0]))
               .filter(who)
-              .select(org.apache.spark.sql.functions.input_file_name())
+              .select(input_file_name())
               .distinct()
               .collectAsList()) {
         holding.add(r.getString(0));
       }
       for (String f : holding) {
-        fs.delete(new Path(java.net.URI.create(f)), false);
+        fs.delete(new Path(URI.create(f)), false);
       }
       return holding;
     } catch (IOException e) {
@@ -751,7 +757,7 @@ public final class HistoryStore {
   }
 
   private Set<String> allDataFiles(String table) {
-    Set<String> files = new java.util.TreeSet<>();
+    Set<String> files = new TreeSet<>();
     try {
       Path t = new Path(table);
       FileSystem fs = t.getFileSystem(conf);
@@ -805,7 +811,7 @@ public final class HistoryStore {
         if (t instanceof ConcurrentModificationException c) {
           throw concurrent(c);
         }
-        if (t instanceof org.apache.hadoop.fs.FileAlreadyExistsException
+        if (t instanceof FileAlreadyExistsException
             || t instanceof java.nio.file.FileAlreadyExistsException
             || String.valueOf(t.getMessage()).contains("[DELTA_PATH_EXISTS]")) {
           throw concurrent(t);
@@ -843,13 +849,13 @@ public final class HistoryStore {
               .union(
                   old.join(
                           incoming.select(RecordColumns.PROJECT_ID, RecordColumns.RECORD_ID),
-                          scala.jdk.javaapi.CollectionConverters.asScala(
+                          CollectionConverters.asScala(
                                   List.of(RecordColumns.PROJECT_ID, RecordColumns.RECORD_ID))
                               .toSeq(),
                           "left_semi")
                       .select(QUARTER));
     }
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     for (Row r : quarters.distinct().collectAsList()) {
       out.add(r.getString(0));
     }
@@ -877,8 +883,8 @@ public final class HistoryStore {
         e);
   }
 
-  static String instant(java.sql.Timestamp t) {
-    return t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  static String instant(Timestamp t) {
+    return t.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   /** Where the ingest that will commit {@code version} keeps what it read (the quarantine). */

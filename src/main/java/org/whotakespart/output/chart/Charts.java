@@ -3,33 +3,58 @@ package org.whotakespart.output.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Polygon;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.report.BoardPage;
 import org.whotakespart.report.BoardView;
+import org.whotakespart.report.Phrases;
 import org.whotakespart.report.ReportModel;
 import org.whotakespart.report.TrendView;
 import org.whotakespart.stats.MetricRow;
@@ -67,7 +92,7 @@ public final class Charts {
   public static List<Chart> forReport(ReportModel model, BoardView board) {
     // Drawing and PNG encoding dominate; each chart is independent, so they are drawn in parallel.
     List<TrendView.Line> lines = TrendView.lines(model, board);
-    return java.util.Arrays.stream(Characteristic.values())
+    return Arrays.stream(Characteristic.values())
         .parallel()
         .flatMap(
             c -> {
@@ -78,18 +103,17 @@ public final class Charts {
                               r.scopeType() == ScopeType.ALL && r.characteristic().equals(c.code()))
                       .toList();
               if (rows.isEmpty() || rows.stream().allMatch(r -> r.populationShare() == null)) {
-                return java.util.stream.Stream.<Chart>empty();
+                return Stream.<Chart>empty();
               }
-              java.util.stream.Stream<Chart> now =
-                  java.util.stream.Stream.of(
-                      shares(model, c, rows, board), ratios(model, c, rows, board));
-              return java.util.stream.Stream.concat(now, trend(model, c, lines).stream());
+              Stream<Chart> now =
+                  Stream.of(shares(model, c, rows, board), ratios(model, c, rows, board));
+              return Stream.concat(now, trend(model, c, lines).stream());
             })
         .collect(
-            java.util.stream.Collectors.collectingAndThen(
-                java.util.stream.Collectors.toList(),
+            Collectors.collectingAndThen(
+                Collectors.toList(),
                 list -> {
-                  List<Chart> out = new java.util.ArrayList<>();
+                  List<Chart> out = new ArrayList<>();
                   persistentGaps(model, board).ifPresent(out::add);
                   out.addAll(list);
                   return out;
@@ -106,27 +130,25 @@ public final class Charts {
    * named in the legend rather than on the lines. From the counts a board sees; a quarter whose
    * count is hidden is a gap in the line.
    */
-  static java.util.Optional<Chart> persistentGaps(ReportModel model, BoardView board) {
-    List<org.whotakespart.report.BoardPage.Persistent> gaps =
-        org.whotakespart.report.BoardPage.of(model, board).persistent();
+  static Optional<Chart> persistentGaps(ReportModel model, BoardView board) {
+    List<BoardPage.Persistent> gaps = BoardPage.of(model, board).persistent();
     List<String> periods = model.history().periods();
     if (gaps.isEmpty() || periods.size() < 2) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     gaps = gaps.subList(0, Math.min(MOST_PERSISTENT, gaps.size()));
-    java.util.Map<QuarterKey, MetricRow> past = new java.util.HashMap<>();
+    Map<QuarterKey, MetricRow> past = new HashMap<>();
     for (MetricRow r : model.history().scopeMetrics()) {
       past.put(QuarterKey.of(r), r);
     }
     String now = model.period().label();
-    org.jfree.data.xy.YIntervalSeriesCollection data =
-        new org.jfree.data.xy.YIntervalSeriesCollection();
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     StringBuilder alt = new StringBuilder();
     double top = model.bands().high() + 0.1;
     for (int g = 0; g < gaps.size(); g++) {
       var gap = gaps.get(g);
-      String name = org.whotakespart.report.Phrases.capitalise(gap.who());
-      org.jfree.data.xy.YIntervalSeries series = new org.jfree.data.xy.YIntervalSeries(name);
+      String name = Phrases.capitalise(gap.who());
+      YIntervalSeries series = new YIntervalSeries(name);
       alt.append(name).append(": ");
       double nudge = (g - (gaps.size() - 1) / 2.0) * 0.08;
       for (int q = 0; q < periods.size(); q++) {
@@ -162,24 +184,21 @@ public final class Charts {
       }
       data.addSeries(series);
     }
-    org.jfree.chart.axis.SymbolAxis quarters =
-        new org.jfree.chart.axis.SymbolAxis("Quarter", periods.toArray(new String[0]));
+    SymbolAxis quarters = new SymbolAxis("Quarter", periods.toArray(new String[0]));
     quarters.setTickLabelFont(SMALL);
     quarters.setLabelFont(LABEL);
     quarters.setGridBandsVisible(false);
     quarters.setRange(-0.5, periods.size() - 0.5);
     NumberAxis values = valueAxis("Ratio, all projects (1 = in line), with 95% interval");
     values.setRange(0, top);
-    org.jfree.chart.renderer.xy.XYErrorRenderer renderer =
-        new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDrawXError(false);
     renderer.setDefaultLinesVisible(true);
     renderer.setDefaultShapesVisible(true);
     renderer.setCapLength(6);
     Color[] colours = {Palette.VERMILLION, Palette.BLUE, Color.BLACK, Palette.SKY};
     float[][] dashes = {null, {8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
-    java.awt.Shape[] shapes =
-        org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+    Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
     for (int i = 0; i < gaps.size(); i++) {
       renderer.setSeriesPaint(i, colours[i]);
       renderer.setSeriesStroke(
@@ -191,8 +210,7 @@ public final class Charts {
       renderer.setSeriesShape(i, shapes[i]);
     }
     renderer.setErrorStroke(new BasicStroke(1.2f));
-    org.jfree.chart.plot.XYPlot plot =
-        new org.jfree.chart.plot.XYPlot(data, quarters, values, renderer);
+    XYPlot plot = new XYPlot(data, quarters, values, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlineVisible(false);
     plot.setRangeGridlinePaint(Palette.LIGHT_GREY);
@@ -203,7 +221,7 @@ public final class Charts {
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setItemFont(LABEL);
     addSource(chart, model);
-    return java.util.Optional.of(
+    return Optional.of(
         render(
             "trend-gaps",
             title,
@@ -213,8 +231,8 @@ public final class Charts {
   }
 
   /** Groups worth following over time: under-represented now, or no longer. */
-  private static final java.util.Set<String> FOLLOWED =
-      java.util.Set.of(
+  private static final Set<String> FOLLOWED =
+      Set.of(
           "persistently_under_represented",
           "became_under_represented",
           "under_represented",
@@ -228,15 +246,14 @@ public final class Charts {
    * The ratio over the quarters for the groups of a characteristic worth following (at most six,
    * each in its own colour and marker shape); none when no group is.
    */
-  static java.util.Optional<Chart> trend(
-      ReportModel model, Characteristic c, List<TrendView.Line> all) {
+  static Optional<Chart> trend(ReportModel model, Characteristic c, List<TrendView.Line> all) {
     List<TrendView.Line> lines =
         all.stream()
             .filter(l -> l.characteristic() == c && FOLLOWED.contains(l.trend().code()))
             .limit(SERIES.length)
             .toList();
     if (lines.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     StringBuilder alt = new StringBuilder();
@@ -268,8 +285,7 @@ public final class Charts {
     NumberAxis values = valueAxis("Ratio (1 = in line with the local population)");
     values.setRange(0, top);
     LineAndShapeRenderer lineRenderer = new LineAndShapeRenderer(true, true);
-    java.awt.Shape[] shapes =
-        org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+    Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
     for (int i = 0; i < lines.size(); i++) {
       lineRenderer.setSeriesPaint(i, SERIES[i]);
       lineRenderer.setSeriesStroke(i, new BasicStroke(2.5f));
@@ -282,7 +298,7 @@ public final class Charts {
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setItemFont(LABEL);
     addSource(chart, model);
-    return java.util.Optional.of(
+    return Optional.of(
         render(
             "trend-" + c.code(),
             title,
@@ -381,16 +397,14 @@ public final class Charts {
     bars.setSeriesPaint(0, Palette.SKY);
     bars.setMaximumBarWidth(0.6);
     bars.setDefaultItemLabelGenerator(
-        new StandardCategoryItemLabelGenerator("{2}%", new java.text.DecimalFormat("0.0")));
+        new StandardCategoryItemLabelGenerator("{2}%", new DecimalFormat("0.0")));
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelFont(SMALL);
     bars.setDefaultItemLabelPaint(Color.BLACK);
     bars.setDefaultPositiveItemLabelPosition(
-        new org.jfree.chart.labels.ItemLabelPosition(
-            org.jfree.chart.labels.ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT));
+        new ItemLabelPosition(ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT));
     bars.setPositiveItemLabelPositionFallback(
-        new org.jfree.chart.labels.ItemLabelPosition(
-            org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     IntervalBarRenderer whiskers = new IntervalBarRenderer();
     whiskers.setBarPainter(new StandardBarPainter());
     whiskers.setShadowVisible(false);
@@ -399,15 +413,14 @@ public final class Charts {
     whiskers.setDefaultItemLabelsVisible(false);
     LineAndShapeRenderer diamonds = new LineAndShapeRenderer(false, true);
     diamonds.setSeriesPaint(0, Color.BLACK);
-    diamonds.setSeriesShape(
-        0, new java.awt.Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4));
+    diamonds.setSeriesShape(0, new Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4));
     diamonds.setDefaultItemLabelsVisible(false);
     CategoryPlot plot = new CategoryPlot(taking, categories, values, bars);
     plot.setDataset(1, intervals);
     plot.setRenderer(1, whiskers);
     plot.setDataset(2, population);
     plot.setRenderer(2, diamonds);
-    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     styled(plot);
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
@@ -462,11 +475,11 @@ public final class Charts {
     whiskers.setMaximumBarWidth(0.025);
     LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
     dots.setSeriesPaint(0, Palette.BLUE);
-    dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+    dots.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
     CategoryPlot plot = new CategoryPlot(intervals, categories, values, whiskers);
     plot.setDataset(1, points);
     plot.setRenderer(1, dots);
-    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     styled(plot);
     // Labels at different heights so that the close lines' labels do not overlap.
@@ -552,8 +565,8 @@ public final class Charts {
                 + " are not shown. Population: Source: Office for"
                 + " National Statistics licensed under the Open Government Licence v.3.0",
             SMALL);
-    source.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
-    source.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+    source.setPosition(RectangleEdge.BOTTOM);
+    source.setHorizontalAlignment(HorizontalAlignment.LEFT);
     chart.addSubtitle(source);
     chart.setBackgroundPaint(Color.WHITE);
   }

@@ -6,8 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.ingest.Project;
@@ -142,8 +146,7 @@ final class CharacteristicSheet extends WorkbookPart {
   private void statusFormatting(SheetWriter s, CellRangeAddress range) {
     var cf = s.sheet.getSheetConditionalFormatting();
     String cell =
-        new org.apache.poi.ss.util.CellReference(
-                range.getFirstRow(), range.getFirstColumn(), false, true)
+        new CellReference(range.getFirstRow(), range.getFirstColumn(), false, true)
             .formatAsString();
     for (Status st :
         List.of(
@@ -156,15 +159,14 @@ final class CharacteristicSheet extends WorkbookPart {
               "LEFT(" + cell + "," + st.label().length() + ")=\"" + st.label() + "\"");
       var fill = rule.createPatternFormatting();
       fill.setFillBackgroundColor(
-          ((org.apache.poi.xssf.usermodel.XSSFCellStyle) styles.status.get(st))
-              .getFillForegroundXSSFColor());
-      fill.setFillPattern(org.apache.poi.ss.usermodel.PatternFormatting.SOLID_FOREGROUND);
+          ((XSSFCellStyle) styles.status.get(st)).getFillForegroundXSSFColor());
+      fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
       cf.addConditionalFormatting(new CellRangeAddress[] {range}, rule);
     }
   }
 
   /** A warning line for the sheet when, over all projects, fewer than 70% answered. */
-  private java.util.Optional<String> completenessWarning(Characteristic c) {
+  private Optional<String> completenessWarning(Characteristic c) {
     return rows(ScopeType.ALL).stream()
         .filter(r -> r.characteristic().equals(c.code()))
         .findFirst()

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.Vocabulary;
 import org.whotakespart.report.DataQuality;
 import org.whotakespart.report.FileReconciliation;
+import org.whotakespart.report.OutsidePopulation;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.validate.RejectReason;
@@ -71,7 +73,7 @@ final class DataQualitySheet extends WorkbookPart {
     s.skip();
 
     s.line("People by role (all projects; a person counts once)", styles.subtitle);
-    for (String role : org.whotakespart.config.Vocabulary.ROLES) {
+    for (String role : Vocabulary.ROLES) {
       Row r = s.row();
       boolean measured = model.measuredRoles().contains(role);
       SheetWriter.text(
@@ -97,8 +99,7 @@ final class DataQualitySheet extends WorkbookPart {
         styles.wrapped);
     s.skip();
 
-    List<org.whotakespart.report.OutsidePopulation> outside =
-        org.whotakespart.report.OutsidePopulation.of(model.projects(), model.metrics());
+    List<OutsidePopulation> outside = OutsidePopulation.of(model.projects(), model.metrics());
     s.line("People outside their project's intended population", styles.subtitle);
     wide(
         s,
@@ -125,15 +126,9 @@ final class DataQualitySheet extends WorkbookPart {
         Row r = s.row();
         SheetWriter.text(r, 0, o.projectName(), styles.wrapped);
         SheetWriter.text(
-            r,
-            1,
-            org.whotakespart.report.OutsidePopulation.text(o.byAge(), o.byAgeRows(), board),
-            styles.text);
+            r, 1, OutsidePopulation.text(o.byAge(), o.byAgeRows(), board), styles.text);
         SheetWriter.text(
-            r,
-            2,
-            org.whotakespart.report.OutsidePopulation.text(o.bySex(), o.bySexRows(), board),
-            styles.text);
+            r, 2, OutsidePopulation.text(o.bySex(), o.bySexRows(), board), styles.text);
         s.fitHeight(r);
       }
     }

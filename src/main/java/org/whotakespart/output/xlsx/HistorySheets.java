@@ -1,15 +1,19 @@
 package org.whotakespart.output.xlsx;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.report.BoardPage;
 import org.whotakespart.report.BoardView;
 import org.whotakespart.report.ReportModel;
 import org.whotakespart.report.TrendView;
@@ -25,12 +29,12 @@ final class HistorySheets {
   private final BoardView board;
   private final Styles styles;
   private final Function<String, SheetWriter> newSheet;
-  private final org.apache.poi.ss.usermodel.Workbook workbook;
+  private final Workbook workbook;
 
   HistorySheets(
       ReportModel model,
       BoardView board,
-      org.apache.poi.ss.usermodel.Workbook workbook,
+      Workbook workbook,
       Styles styles,
       Function<String, SheetWriter> newSheet) {
     this.model = model;
@@ -57,7 +61,7 @@ final class HistorySheets {
     widths[2 + n] = 25;
     widths[3 + n] = 15;
     s.widths(widths);
-    String yearAgo = org.whotakespart.report.BoardPage.yearAgo(model.period()).label();
+    String yearAgo = BoardPage.yearAgo(model.period()).label();
     s.line(
         "Trends: "
             + TrendView.scopeName(model)
@@ -97,7 +101,7 @@ final class HistorySheets {
     List<TrendView.Line> sorted =
         lines.stream()
             .sorted(
-                java.util.Comparator.comparing(
+                Comparator.comparing(
                     (TrendView.Line l) ->
                         order.indexOf(l.trend().code()) < 4 ? order.indexOf(l.trend().code()) : 4))
             .toList();
@@ -151,7 +155,7 @@ final class HistorySheets {
     workbook.setPrintArea(workbook.getSheetIndex(s.sheet), 0, header.size() - 1, 0, printedTo);
   }
 
-  private final Map<String, CellStyle> coloured = new java.util.HashMap<>();
+  private final Map<String, CellStyle> coloured = new HashMap<>();
 
   /** A number format on a status's fill, so the colour and the number sit in one cell. */
   private CellStyle on(Status status, CellStyle format) {
