@@ -305,7 +305,7 @@ public final class ReportJob {
   record Quarters(
       List<MetricRow> metrics,
       List<MetricRow> previous,
-      Map<String, Trend> trends,
+      Map<Trend.Key, Trend> trends,
       List<MetricRow> boardHistory,
       List<String> labels,
       List<String> files) {}

@@ -174,7 +174,7 @@ public final class BoardPage {
     }
     List<MetricRow> all =
         model.metrics().stream().filter(r -> r.scopeType() == ScopeType.ALL).toList();
-    Map<String, Trend> trends = model.history().trends();
+    Map<Trend.Key, Trend> trends = model.history().trends();
 
     // (a) the gaps
     List<MetricRow> under =

@@ -21,7 +21,7 @@ import org.whotakespart.stats.Trend;
 public record History(
     List<String> periods,
     List<MetricRow> metrics,
-    Map<String, Trend> trends,
+    Map<Trend.Key, Trend> trends,
     List<EquityRow> equity,
     ScopeType scopeType,
     String scopeId) {

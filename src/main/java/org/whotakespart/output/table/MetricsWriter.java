@@ -65,7 +65,7 @@ public final class MetricsWriter {
 
   /** metrics.csv and metrics.parquet: the contract's columns, then the trend of each group. */
   public static List<String> write(
-      SparkSession spark, List<MetricRow> rows, Map<String, Trend> trends, String folder) {
+      SparkSession spark, List<MetricRow> rows, Map<Trend.Key, Trend> trends, String folder) {
     return write(spark, rows, trends, null, folder, null);
   }
 
@@ -78,7 +78,7 @@ public final class MetricsWriter {
   public static List<String> write(
       SparkSession spark,
       List<MetricRow> rows,
-      Map<String, Trend> trends,
+      Map<Trend.Key, Trend> trends,
       Function<MetricRow, String> covers,
       String folder,
       Long storeVersion) {
