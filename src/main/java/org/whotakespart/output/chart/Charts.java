@@ -137,6 +137,43 @@ public final class Charts {
       return Optional.empty();
     }
     gaps = gaps.subList(0, Math.min(MOST_PERSISTENT, gaps.size()));
+    GapLines lines = gapLines(model, board, gaps, periods);
+    SymbolAxis quarters = new SymbolAxis("Quarter", periods.toArray(new String[0]));
+    quarters.setTickLabelFont(SMALL);
+    quarters.setLabelFont(LABEL);
+    quarters.setGridBandsVisible(false);
+    quarters.setRange(-0.5, periods.size() - 0.5);
+    NumberAxis values = valueAxis("Ratio, all projects (1 = in line), with 95% interval");
+    values.setRange(0, lines.top());
+    XYPlot plot = new XYPlot(lines.data(), quarters, values, gapRenderer(gaps.size()));
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinePaint(Palette.LIGHT_GREY);
+    plot.setDomainGridlinesVisible(false);
+    plot.addRangeMarker(inLine(RectangleAnchor.TOP_RIGHT));
+    plot.addRangeMarker(band(model.bands().low(), RectangleAnchor.BOTTOM_RIGHT));
+    String title = "All projects: the persistent gaps over the quarters";
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.getLegend().setItemFont(LABEL);
+    addSource(chart, model);
+    return Optional.of(
+        render(
+            "trend-gaps",
+            title,
+            title + ", ratio with 95% interval. " + lines.alt().trim(),
+            chart,
+            9));
+  }
+
+  /** The gaps' lines, the chart's text alternative, and the top of its scale. */
+  private record GapLines(YIntervalSeriesCollection data, String alt, double top) {}
+
+  /**
+   * Each gap's ratio quarter by quarter, nudged sideways, with the text that describes it; a
+   * quarter whose count the board hides is left out.
+   */
+  private static GapLines gapLines(
+      ReportModel model, BoardView board, List<BoardPage.Persistent> gaps, List<String> periods) {
     Map<QuarterKey, MetricRow> past = new HashMap<>();
     for (MetricRow r : model.history().scopeMetrics()) {
       past.put(QuarterKey.of(r), r);
@@ -184,13 +221,11 @@ public final class Charts {
       }
       data.addSeries(series);
     }
-    SymbolAxis quarters = new SymbolAxis("Quarter", periods.toArray(new String[0]));
-    quarters.setTickLabelFont(SMALL);
-    quarters.setLabelFont(LABEL);
-    quarters.setGridBandsVisible(false);
-    quarters.setRange(-0.5, periods.size() - 0.5);
-    NumberAxis values = valueAxis("Ratio, all projects (1 = in line), with 95% interval");
-    values.setRange(0, top);
+    return new GapLines(data, alt.toString(), top);
+  }
+
+  /** The lines' colours, dashes and markers, distinct in greyscale too. */
+  private static XYErrorRenderer gapRenderer(int lines) {
     XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDrawXError(false);
     renderer.setDefaultLinesVisible(true);
@@ -199,7 +234,7 @@ public final class Charts {
     Color[] colours = {Palette.VERMILLION, Palette.BLUE, Color.BLACK, Palette.SKY};
     float[][] dashes = {null, {8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
     Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
-    for (int i = 0; i < gaps.size(); i++) {
+    for (int i = 0; i < lines; i++) {
       renderer.setSeriesPaint(i, colours[i]);
       renderer.setSeriesStroke(
           i,
@@ -210,24 +245,7 @@ public final class Charts {
       renderer.setSeriesShape(i, shapes[i]);
     }
     renderer.setErrorStroke(new BasicStroke(1.2f));
-    XYPlot plot = new XYPlot(data, quarters, values, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setOutlineVisible(false);
-    plot.setRangeGridlinePaint(Palette.LIGHT_GREY);
-    plot.setDomainGridlinesVisible(false);
-    plot.addRangeMarker(inLine(RectangleAnchor.TOP_RIGHT));
-    plot.addRangeMarker(band(model.bands().low(), RectangleAnchor.BOTTOM_RIGHT));
-    String title = "All projects: the persistent gaps over the quarters";
-    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
-    chart.getLegend().setItemFont(LABEL);
-    addSource(chart, model);
-    return Optional.of(
-        render(
-            "trend-gaps",
-            title,
-            title + ", ratio with 95% interval. " + alt.toString().trim(),
-            chart,
-            9));
+    return renderer;
   }
 
   /** Groups worth following over time: under-represented now, or no longer. */
