@@ -302,14 +302,7 @@ public final class Charts {
     quarters.setLabelFont(LABEL);
     NumberAxis values = valueAxis("Ratio (1 = in line with the local population)");
     values.setRange(0, top);
-    LineAndShapeRenderer lineRenderer = new LineAndShapeRenderer(true, true);
-    Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
-    for (int i = 0; i < lines.size(); i++) {
-      lineRenderer.setSeriesPaint(i, SERIES[i]);
-      lineRenderer.setSeriesStroke(i, new BasicStroke(2.5f));
-      lineRenderer.setSeriesShape(i, shapes[i % shapes.length]);
-    }
-    CategoryPlot plot = new CategoryPlot(data, quarters, values, lineRenderer);
+    CategoryPlot plot = new CategoryPlot(data, quarters, values, trendRenderer(lines.size()));
     styled(plot);
     plot.addRangeMarker(inLine(RectangleAnchor.TOP));
     plot.addRangeMarker(band(model.bands().low(), RectangleAnchor.BOTTOM));
@@ -345,6 +338,18 @@ public final class Charts {
         chart.getTitle().getText() + ". " + alt.toString().trim(),
         chart,
         rows.size());
+  }
+
+  /** One line per group, each in its own colour and marker shape. */
+  private static LineAndShapeRenderer trendRenderer(int lines) {
+    LineAndShapeRenderer lineRenderer = new LineAndShapeRenderer(true, true);
+    Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
+    for (int i = 0; i < lines; i++) {
+      lineRenderer.setSeriesPaint(i, SERIES[i]);
+      lineRenderer.setSeriesStroke(i, new BasicStroke(2.5f));
+      lineRenderer.setSeriesShape(i, shapes[i % shapes.length]);
+    }
+    return lineRenderer;
   }
 
   /**
@@ -385,22 +390,7 @@ public final class Charts {
       if (local != null) {
         top = Math.max(top, 100 * local);
       }
-      alt.append(
-          String.format(
-              Locale.UK,
-              "%s: %s taking part%s, %s of the local population. ",
-              label,
-              share == null ? "not shown" : percent(share),
-              shown && d.shareCi95() != null
-                  ? String.format(
-                      Locale.UK,
-                      " (95%% interval %s to %s)",
-                      percent(d.shareCi95().low()),
-                      percent(d.shareCi95().high()))
-                  : "",
-              r.populationShare() == null
-                  ? "no baseline"
-                  : local == null ? "not shown" : percent(local)));
+      alt.append(shareText(label, r, d, share, local));
     }
     DefaultIntervalCategoryDataset intervals =
         new DefaultIntervalCategoryDataset(
@@ -409,6 +399,47 @@ public final class Charts {
     CategoryAxis categories = categoryAxis();
     NumberAxis values = valueAxis("Share of people (%)");
     values.setRange(0, Math.min(100, top * 1.08 + 2));
+    BarRenderer bars = shareBars();
+    IntervalBarRenderer whiskers = shareWhiskers();
+    LineAndShapeRenderer diamonds = populationDiamonds();
+    CategoryPlot plot = new CategoryPlot(taking, categories, values, bars);
+    plot.setDataset(1, intervals);
+    plot.setRenderer(1, whiskers);
+    plot.setDataset(2, population);
+    plot.setRenderer(2, diamonds);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    styled(plot);
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.getLegend().setItemFont(LABEL);
+    addSource(chart, model);
+    return chart;
+  }
+
+  /**
+   * One group's share and interval in words, beside the local population's; {@code d} is the row as
+   * the board shows it, null when its count is hidden.
+   */
+  private static String shareText(
+      String label, MetricRow r, MetricRow d, Double share, Double local) {
+    boolean shown = d != null;
+    return String.format(
+        Locale.UK,
+        "%s: %s taking part%s, %s of the local population. ",
+        label,
+        share == null ? "not shown" : percent(share),
+        shown && d.shareCi95() != null
+            ? String.format(
+                Locale.UK,
+                " (95%% interval %s to %s)",
+                percent(d.shareCi95().low()),
+                percent(d.shareCi95().high()))
+            : "",
+        r.populationShare() == null ? "no baseline" : local == null ? "not shown" : percent(local));
+  }
+
+  /** The bars of the share taking part, each labelled with its value. */
+  private static BarRenderer shareBars() {
     BarRenderer bars = new BarRenderer();
     bars.setBarPainter(new StandardBarPainter());
     bars.setShadowVisible(false);
@@ -423,28 +454,27 @@ public final class Charts {
         new ItemLabelPosition(ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT));
     bars.setPositiveItemLabelPositionFallback(
         new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    return bars;
+  }
+
+  /** The thin black bars of the shares' 95% intervals. */
+  private static IntervalBarRenderer shareWhiskers() {
     IntervalBarRenderer whiskers = new IntervalBarRenderer();
     whiskers.setBarPainter(new StandardBarPainter());
     whiskers.setShadowVisible(false);
     whiskers.setSeriesPaint(0, Color.BLACK);
     whiskers.setMaximumBarWidth(0.012);
     whiskers.setDefaultItemLabelsVisible(false);
+    return whiskers;
+  }
+
+  /** The local population's share, a black diamond on each group's line. */
+  private static LineAndShapeRenderer populationDiamonds() {
     LineAndShapeRenderer diamonds = new LineAndShapeRenderer(false, true);
     diamonds.setSeriesPaint(0, Color.BLACK);
     diamonds.setSeriesShape(0, new Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4));
     diamonds.setDefaultItemLabelsVisible(false);
-    CategoryPlot plot = new CategoryPlot(taking, categories, values, bars);
-    plot.setDataset(1, intervals);
-    plot.setRenderer(1, whiskers);
-    plot.setDataset(2, population);
-    plot.setRenderer(2, diamonds);
-    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-    plot.setOrientation(PlotOrientation.HORIZONTAL);
-    styled(plot);
-    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
-    chart.getLegend().setItemFont(LABEL);
-    addSource(chart, model);
-    return chart;
+    return diamonds;
   }
 
   static Chart ratios(ReportModel model, Characteristic c, List<MetricRow> rows, BoardView board) {
@@ -464,21 +494,8 @@ public final class Charts {
       points.addValue(show ? board.displayed(r).ratio() : null, "Ratio", labels[i]);
       if (show) {
         top = Math.max(top, Math.min(board.displayed(r).ratioCi95().high(), 5.0) + 0.1);
-        alt.append(
-            String.format(
-                Locale.UK,
-                "%s: ratio %.2f (95%% interval %.2f to %.2f), %s. ",
-                labels[i],
-                board.displayed(r).ratio(),
-                board.displayed(r).ratioCi95().low(),
-                board.displayed(r).ratioCi95().high(),
-                r.status().label().toLowerCase(Locale.UK)));
-      } else {
-        alt.append(labels[i])
-            .append(": ")
-            .append(board.statusText(r).toLowerCase(Locale.UK))
-            .append(". ");
       }
+      alt.append(ratioText(labels[i], r, show, board));
     }
     DefaultIntervalCategoryDataset intervals =
         new DefaultIntervalCategoryDataset(new String[] {"95% interval"}, labels, lows, highs);
@@ -516,6 +533,21 @@ public final class Charts {
             + alt.toString().trim(),
         chart,
         n);
+  }
+
+  /** One group's ratio and interval in words, or its status where its count is not shown. */
+  private static String ratioText(String label, MetricRow r, boolean show, BoardView board) {
+    if (show) {
+      return String.format(
+          Locale.UK,
+          "%s: ratio %.2f (95%% interval %.2f to %.2f), %s. ",
+          label,
+          board.displayed(r).ratio(),
+          board.displayed(r).ratioCi95().low(),
+          board.displayed(r).ratioCi95().high(),
+          r.status().label().toLowerCase(Locale.UK));
+    }
+    return label + ": " + board.statusText(r).toLowerCase(Locale.UK) + ". ";
   }
 
   /** Category names down the side, with room for long labels. */
