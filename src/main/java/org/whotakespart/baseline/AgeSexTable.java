@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.whotakespart.ingest.CsvFiles;
 import org.whotakespart.ingest.CsvTable;
 import org.whotakespart.ingest.InputException;
 
@@ -65,8 +66,7 @@ public final class AgeSexTable {
   public static AgeSexTable readAll(List<String> files, Configuration conf) {
     Map<String, Map<String, long[]>> byArea = new HashMap<>();
     for (String file : files) {
-      List<String> header =
-          org.whotakespart.ingest.CsvFiles.readHeader(file, StandardCharsets.UTF_8, conf);
+      List<String> header = CsvFiles.readHeader(file, StandardCharsets.UTF_8, conf);
       if (header.contains("msoa21cd")) {
         MsoaImporter.singleYears(file, conf)
             .forEach(

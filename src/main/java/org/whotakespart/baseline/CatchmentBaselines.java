@@ -1,10 +1,12 @@
 package org.whotakespart.baseline;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.whotakespart.config.Characteristic;
@@ -82,7 +84,7 @@ public final class CatchmentBaselines {
         List<Integer> ages =
             byAge.keySet().stream()
                 .filter(a -> a <= p.minAge())
-                .sorted(java.util.Comparator.reverseOrder())
+                .sorted(Comparator.reverseOrder())
                 .toList();
         if (ages.isEmpty()) {
           warnings.add(
@@ -288,6 +290,6 @@ public final class CatchmentBaselines {
     return baselines.stream()
         .collect(
             Collectors.toMap(
-                BaselineRow::areaCode, BaselineRow::areaName, (a, b) -> a, java.util.TreeMap::new));
+                BaselineRow::areaCode, BaselineRow::areaName, (a, b) -> a, TreeMap::new));
   }
 }

@@ -1,7 +1,9 @@
 package org.whotakespart.baseline;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.whotakespart.ingest.InputException;
@@ -33,14 +35,14 @@ public final class CatchmentOverlap {
    * name says and the authority is among the areas too.
    */
   public static Map<String, String> authorities(Map<String, String> areaNames) {
-    Map<String, String> codeOfName = new java.util.HashMap<>();
+    Map<String, String> codeOfName = new HashMap<>();
     areaNames.forEach(
         (code, name) -> {
           if (!MsoaImporter.isMsoa(code)) {
             codeOfName.putIfAbsent(name, code);
           }
         });
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     areaNames.forEach(
         (code, name) -> {
           String authority = MsoaImporter.isMsoa(code) ? authorityOf(name, codeOfName) : null;
@@ -57,7 +59,7 @@ public final class CatchmentOverlap {
    * @throws InputException naming the project, the neighbourhood and the authority
    */
   public static void check(List<Project> projects, String file, Map<String, String> areaNames) {
-    Map<String, String> codeOfName = new java.util.HashMap<>();
+    Map<String, String> codeOfName = new HashMap<>();
     areaNames.forEach(
         (code, name) -> {
           if (!MsoaImporter.isMsoa(code)) {

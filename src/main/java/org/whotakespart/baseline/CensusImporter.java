@@ -2,9 +2,14 @@ package org.whotakespart.baseline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -59,7 +64,7 @@ public final class CensusImporter {
 
   public static Imported importWithReport(String folder, Configuration conf) {
     List<BaselineRow> rows = new ArrayList<>();
-    Map<String, Long> notAnswered = new java.util.LinkedHashMap<>();
+    Map<String, Long> notAnswered = new LinkedHashMap<>();
     for (LongTable t : longTables(folder)) {
       rows.addAll(readLong(t, conf, notAnswered));
       if (t.characteristic() == Characteristic.ETHNIC_GROUP) {
@@ -96,8 +101,8 @@ public final class CensusImporter {
     Map<String, String> names = new TreeMap<>();
     // rollup code, characteristic, category, min_age -> population (and the first source)
     record Cell(String area, String characteristic, String category, int minAge) {}
-    Map<Cell, Long> sums = new java.util.LinkedHashMap<>();
-    Map<Cell, String> sources = new java.util.HashMap<>();
+    Map<Cell, Long> sums = new LinkedHashMap<>();
+    Map<Cell, String> sources = new HashMap<>();
     for (BaselineRow r : areas) {
       List<String[]> parents = new ArrayList<>();
       String[] region = regionOf.get(r.areaCode());
@@ -130,7 +135,7 @@ public final class CensusImporter {
                   n,
                   sources.get(key)));
         });
-    out.sort(java.util.Comparator.comparing(BaselineRow::areaCode));
+    out.sort(Comparator.comparing(BaselineRow::areaCode));
     return out;
   }
 
@@ -270,7 +275,7 @@ public final class CensusImporter {
     // area -> category -> population, and area names
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     Map<String, String> names = new TreeMap<>();
-    java.util.Set<String> suppressedAreas = new java.util.TreeSet<>();
+    Set<String> suppressedAreas = new TreeSet<>();
     String codeColumn = "lower tier local authorities code";
     String nameColumn = "lower tier local authorities";
     for (CsvTable.Line line :

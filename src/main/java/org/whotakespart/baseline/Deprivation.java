@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,7 +206,7 @@ public final class Deprivation {
   /** Shortest plain decimal text. */
   private static final class BigDecimalText {
     static String of(double d) {
-      return d == 0 ? "0" : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+      return d == 0 ? "0" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
   }
 }

@@ -1,11 +1,28 @@
 package org.whotakespart.baseline;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.ingest.BaselineRow;
 import org.whotakespart.ingest.CsvFiles;
@@ -90,8 +107,7 @@ public final class MsoaImporter {
           }
           for (int i = 0; i < codes.size(); i++) {
             String column =
-                ("ethnic group: " + CensusImporter.ETHNIC_LABELS[i])
-                    .toLowerCase(java.util.Locale.ROOT);
+                ("ethnic group: " + CensusImporter.ETHNIC_LABELS[i]).toLowerCase(Locale.ROOT);
             String v = line.get(column);
             long n;
             try {
@@ -131,8 +147,7 @@ public final class MsoaImporter {
    */
   public static Imported importFolder(String folder, Configuration conf) {
     List<BaselineRow> rows = new ArrayList<>();
-    java.util.function.Predicate<String> has =
-        name -> java.nio.file.Files.exists(java.nio.file.Path.of(folder, name));
+    Predicate<String> has = name -> Files.exists(java.nio.file.Path.of(folder, name));
     String path = folder + "/";
     if (has.test(TS021_FILE)) {
       rows.addAll(ethnicGroups(path + TS021_FILE, conf));
@@ -171,7 +186,7 @@ public final class MsoaImporter {
     if (has.test(CARE_FILE)) {
       rows.addAll(unpaidCare(path + CARE_FILE, conf));
     }
-    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
     for (BaselineRow r : rows) {
       counts.merge(r.characteristic(), 1, Integer::sum);
     }
@@ -254,14 +269,10 @@ public final class MsoaImporter {
       String source,
       Map<String, String> msoaOf,
       Map<String, String> names) {
-    Map<String, long[]> sums = new java.util.TreeMap<>();
-    try (org.apache.parquet.hadoop.ParquetReader<org.apache.parquet.example.data.Group> r =
-        org.apache.parquet.hadoop.ParquetReader.builder(
-                new org.apache.parquet.hadoop.example.GroupReadSupport(),
-                new org.apache.hadoop.fs.Path(file))
-            .withConf(conf)
-            .build()) {
-      org.apache.parquet.example.data.Group g;
+    Map<String, long[]> sums = new TreeMap<>();
+    try (ParquetReader<Group> r =
+        ParquetReader.builder(new GroupReadSupport(), new Path(file)).withConf(conf).build()) {
+      Group g;
       long row = 0;
       while ((g = r.read()) != null) {
         row++;
@@ -286,7 +297,7 @@ public final class MsoaImporter {
           s[i] += (long) d;
         }
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       if (e instanceof InputException ie) {
         throw ie;
       }
@@ -311,7 +322,7 @@ public final class MsoaImporter {
 
   /** Residents of each MSOA by single year, 0 to 100 (100 and over), from the TS007 MSOA file. */
   public static Map<String, long[]> singleYears(String file, Configuration conf) {
-    Map<String, long[]> out = new java.util.LinkedHashMap<>();
+    Map<String, long[]> out = new LinkedHashMap<>();
     forEachLine(
         file,
         conf,
@@ -449,22 +460,22 @@ public final class MsoaImporter {
       Configuration conf,
       String what,
       List<String> required,
-      java.util.function.Consumer<CsvTable.Line> each) {
+      Consumer<CsvTable.Line> each) {
     if (!file.endsWith(".gz")) {
       CsvTable.read(file, StandardCharsets.UTF_8, conf, what, required, List.of()).forEach(each);
       return;
     }
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file);
-    try (java.io.Reader in =
-            new java.io.BufferedReader(
-                new java.io.InputStreamReader(
-                    new java.util.zip.GZIPInputStream(path.getFileSystem(conf).open(path)),
+    Path path = new Path(file);
+    try (Reader in =
+            new BufferedReader(
+                new InputStreamReader(
+                    new GZIPInputStream(path.getFileSystem(conf).open(path)),
                     StandardCharsets.UTF_8),
                 1 << 16);
-        org.apache.commons.csv.CSVParser p = CsvFiles.FORMAT.parse(in)) {
+        CSVParser p = CsvFiles.FORMAT.parse(in)) {
       List<String> header = null;
       long number = 0;
-      for (org.apache.commons.csv.CSVRecord rec : p) {
+      for (CSVRecord rec : p) {
         number++;
         if (header == null) {
           header = new ArrayList<>();
@@ -484,7 +495,7 @@ public final class MsoaImporter {
         }
         each.accept(new CsvTable.Line(number, values));
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new InputException(
           file + ": cannot read it as a gzipped CSV file (" + e.getMessage() + ")");
     }

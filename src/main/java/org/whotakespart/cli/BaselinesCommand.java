@@ -1,8 +1,20 @@
 package org.whotakespart.cli;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
+import org.whotakespart.baseline.BaselineSummary;
 import org.whotakespart.baseline.CensusImporter;
+import org.whotakespart.baseline.Deprivation;
+import org.whotakespart.baseline.MsoaImporter;
+import org.whotakespart.ingest.BaselineRow;
+import org.whotakespart.ingest.BaselinesReader;
+import org.whotakespart.ingest.ProjectsReader;
 import org.whotakespart.output.table.BaselinesWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,12 +84,12 @@ public final class BaselinesCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Configuration conf = new Configuration();
-      java.nio.file.Path file10 =
-          java.nio.file.Path.of(
+      Path file10 =
+          Path.of(
               census, "File_10_-_IoD2019_Local_Authority_District_Summaries__lower-tier__.xlsx");
-      if (java.nio.file.Files.exists(file10)) {
-        var areas = org.whotakespart.baseline.Deprivation.importFile10(file10);
-        org.whotakespart.baseline.Deprivation.write(areas, java.nio.file.Path.of(deprivationOut));
+      if (Files.exists(file10)) {
+        var areas = Deprivation.importFile10(file10);
+        Deprivation.write(areas, Path.of(deprivationOut));
         spec.commandLine()
             .getOut()
             .printf(
@@ -85,12 +97,11 @@ public final class BaselinesCommand implements Runnable {
                 areas.size(), deprivationOut);
       }
       var imported = CensusImporter.importWithReport(census, conf);
-      java.util.List<org.whotakespart.ingest.BaselineRow> rows =
-          new java.util.ArrayList<>(imported.rows());
+      List<BaselineRow> rows = new ArrayList<>(imported.rows());
       int msoaRows = 0;
       String msoaKinds = "";
-      if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(smallArea))) {
-        var msoa = org.whotakespart.baseline.MsoaImporter.importFolder(smallArea, conf);
+      if (Files.isDirectory(Path.of(smallArea))) {
+        var msoa = MsoaImporter.importFolder(smallArea, conf);
         rows.addAll(msoa.rows());
         msoaRows = msoa.rows().size();
         msoaKinds = String.join(", ", msoa.rowsByCharacteristic().keySet());
@@ -104,7 +115,7 @@ public final class BaselinesCommand implements Runnable {
           msoaRows == 0
               ? ""
               : String.format(
-                  java.util.Locale.UK,
+                  Locale.UK,
                   " (%,d of them neighbourhoods': %s)",
                   msoaRows,
                   msoaKinds.replace('_', ' ')));
@@ -135,7 +146,7 @@ public final class BaselinesCommand implements Runnable {
         paramLabel = "FILE",
         defaultValue = "sample-data/baselines-census2021.csv",
         description = "Baseline files (default ${DEFAULT-VALUE}).")
-    java.util.List<String> baselines;
+    List<String> baselines;
 
     @Option(
         names = "--projects",
@@ -146,16 +157,12 @@ public final class BaselinesCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Configuration conf = new Configuration();
-      var rows =
-          org.whotakespart.ingest.BaselinesReader.readAll(
-              baselines, java.nio.charset.StandardCharsets.UTF_8, conf);
+      var rows = BaselinesReader.readAll(baselines, StandardCharsets.UTF_8, conf);
       var out = spec.commandLine().getOut();
-      org.whotakespart.baseline.BaselineSummary.describe(rows).forEach(out::println);
+      BaselineSummary.describe(rows).forEach(out::println);
       if (projects != null) {
-        var ps =
-            org.whotakespart.ingest.ProjectsReader.read(
-                projects, java.nio.charset.StandardCharsets.UTF_8, conf);
-        var warnings = org.whotakespart.baseline.BaselineSummary.warnings(ps, rows);
+        var ps = ProjectsReader.read(projects, StandardCharsets.UTF_8, conf);
+        var warnings = BaselineSummary.warnings(ps, rows);
         out.println(
             warnings.isEmpty()
                 ? "Every project has a baseline for every characteristic."

@@ -8,6 +8,7 @@ import org.whotakespart.config.Period;
 import org.whotakespart.config.SettingsException;
 import org.whotakespart.ingest.BaselinesReader;
 import org.whotakespart.sample.SampleGenerator;
+import org.whotakespart.sample.ScaleGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,9 +98,7 @@ public final class GenerateSampleCommand implements Callable<Integer> {
             "--records must be at least 1 and --projects from 1" + " to 100000");
       }
       long started = System.nanoTime();
-      var generator =
-          new org.whotakespart.sample.ScaleGenerator(
-              seed, rows, Period.parse(lastQuarter), quarters, projects);
+      var generator = new ScaleGenerator(seed, rows, Period.parse(lastQuarter), quarters, projects);
       long n = generator.write(out, records);
       spec.commandLine()
           .getOut()

@@ -2,6 +2,7 @@ package org.whotakespart.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.whotakespart.config.Engine;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.config.JobFile;
 import picocli.CommandLine.Option;
@@ -125,7 +126,7 @@ final class JobOptions {
       b.store(store);
     }
     if (engine != null) {
-      b.engine(org.whotakespart.config.Engine.parse(engine));
+      b.engine(Engine.parse(engine));
     }
     return b;
   }

@@ -3,6 +3,8 @@ package org.whotakespart.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.whotakespart.config.JobConfig;
+import org.whotakespart.config.SplitBy;
+import org.whotakespart.job.RecordCheck;
 import org.whotakespart.job.ReportJob;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
@@ -104,7 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
       b.strict(true);
     }
     if (splitBy != null) {
-      b.splitBy(org.whotakespart.config.SplitBy.parse(splitBy));
+      b.splitBy(SplitBy.parse(splitBy));
     }
     if (fromStore) {
       b.fromStore(true);
@@ -158,7 +160,7 @@ public final class ReportCommand implements Callable<Integer> {
       out.println("  " + f);
     }
     if (r.files().stream().anyMatch(f -> f.endsWith("quarantine.csv"))) {
-      out.println("  " + org.whotakespart.job.RecordCheck.QUARANTINE_WARNING);
+      out.println("  " + RecordCheck.QUARANTINE_WARNING);
     }
     out.flush();
   }

@@ -1,5 +1,6 @@
 package org.whotakespart.cli;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 import org.apache.hadoop.fs.FSError;
@@ -82,7 +83,7 @@ final class Spark {
       return body.run(spark);
     } catch (FSError e) {
       // A failed local write is an Error, which picocli would not hand to its handler.
-      throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
     } finally {
       if (spark != null && ours) {
         spark.stop();

@@ -9,6 +9,7 @@ import org.whotakespart.config.Engine;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.config.JobFile;
 import org.whotakespart.config.SettingsException;
+import org.whotakespart.job.PeopleRows;
 import org.whotakespart.store.CommitNote;
 import org.whotakespart.store.HistoryStore;
 import org.whotakespart.store.LegacyStore;
@@ -286,7 +287,7 @@ public final class StoreCommand implements Runnable {
             Locale.UK, "The people table is in step with version %d of the records%n", version);
         return 0;
       }
-      String why = org.whotakespart.job.PeopleRows.rebuild(spark, store, version);
+      String why = PeopleRows.rebuild(spark, store, version);
       out.printf(
           Locale.UK, "Made the people table from version %d of the records (%s)%n", version, why);
       return 0;

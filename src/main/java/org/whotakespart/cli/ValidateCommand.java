@@ -74,7 +74,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
           }
           out.println("Rejected rows with their reasons: " + checked.quarantine());
-          out.println("  " + org.whotakespart.job.RecordCheck.QUARANTINE_WARNING);
+          out.println("  " + RecordCheck.QUARANTINE_WARNING);
           out.flush();
           if (checked.rejectedShare() > config.maxRejectedShare()) {
             spec.commandLine()

@@ -1,5 +1,7 @@
 package org.whotakespart.config;
 
+import java.util.Locale;
+
 /**
  * What runs a job's Spark plans: Spark's own row-by-row engine, or Apache DataFusion Comet, a
  * native vectorised engine under Spark (docs/spark.md, "The engine"). Comet is the default where
@@ -11,7 +13,7 @@ public enum Engine {
 
   /** The setting's spelling: {@code spark} or {@code comet}. */
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** Reads {@code spark} or {@code comet} (any case); anything else is refused with the choices. */

@@ -1,6 +1,8 @@
 package org.whotakespart.config;
 
 import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,7 @@ public record Period(String label, PeriodScheme scheme, LocalDate start, LocalDa
 
   /** Reads {@code 2025-26 Q2} or {@code 2025 Q3}; the form decides the scheme. */
   public static Period parse(String text) {
-    String t = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
+    String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
     Matcher f = FINANCIAL.matcher(t);
     if (f.matches()) {
       int year = Integer.parseInt(f.group(1));
@@ -96,7 +98,7 @@ public record Period(String label, PeriodScheme scheme, LocalDate start, LocalDa
   }
 
   private static String monthName(LocalDate d) {
-    return d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK);
+    return d.getMonth().getDisplayName(TextStyle.FULL, Locale.UK);
   }
 
   @Override

@@ -1,5 +1,10 @@
 package org.whotakespart.config;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +62,11 @@ public final class Vocabulary {
   private static final Map<String, Map<String, Integer>> INDEX = indices();
 
   private static Map<String, Map<String, Integer>> indices() {
-    Map<String, Map<String, Integer>> index = new java.util.HashMap<>();
+    Map<String, Map<String, Integer>> index = new HashMap<>();
     codedColumns()
         .forEach(
             (column, codes) -> {
-              Map<String, Integer> at = new java.util.HashMap<>();
+              Map<String, Integer> at = new HashMap<>();
               for (int i = 0; i < codes.size(); i++) {
                 at.put(codes.get(i), i);
               }
@@ -88,10 +93,10 @@ public final class Vocabulary {
             text.append(column).append('=').append(String.join(",", codes)).append('\n'));
     try {
       byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest, 0, 8);
-    } catch (java.security.NoSuchAlgorithmException e) {
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this Java has no SHA-256", e);
     }
   }

@@ -2,10 +2,12 @@ package org.whotakespart.ingest;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.Suggestions;
@@ -38,7 +40,7 @@ public final class BaselinesReader {
       String file, Charset charset, Configuration conf, Map<Key, String> seen) {
     List<BaselineRow> rows = new ArrayList<>();
     List<String> characteristics =
-        java.util.Arrays.stream(Characteristic.values()).map(Characteristic::code).toList();
+        Arrays.stream(Characteristic.values()).map(Characteristic::code).toList();
     for (CsvTable.Line line :
         CsvTable.read(
             file,
@@ -119,7 +121,7 @@ public final class BaselinesReader {
    * in one) and must not all be 0: a missing category would silently raise every other share.
    */
   static void checkComplete(String file, List<BaselineRow> rows) {
-    Map<String, Map<String, Long>> groups = new java.util.TreeMap<>();
+    Map<String, Map<String, Long>> groups = new TreeMap<>();
     for (BaselineRow r : rows) {
       groups
           .computeIfAbsent(

@@ -1,13 +1,21 @@
 package org.whotakespart.ingest;
 
 import java.io.BufferedReader;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +48,13 @@ public final class CsvFiles {
   /**
    * As {@link #open(String, Charset, Configuration)}, feeding every byte read to {@code digest}.
    */
-  public static Reader open(
-      String file, Charset charset, Configuration conf, java.security.MessageDigest digest)
+  public static Reader open(String file, Charset charset, Configuration conf, MessageDigest digest)
       throws IOException {
     Path path = new Path(file);
     FileSystem fs = path.getFileSystem(conf);
     InputStream in = fs.open(path);
     if (digest != null) {
-      in = new java.security.DigestInputStream(in, digest);
+      in = new DigestInputStream(in, digest);
     }
     Reader decoded =
         new InputStreamReader(
@@ -111,7 +118,7 @@ public final class CsvFiles {
       root = root.getCause();
     }
     String at = line > 0 ? file + " line " + line : file;
-    if (root instanceof java.nio.charset.CharacterCodingException) {
+    if (root instanceof CharacterCodingException) {
       if (conf == null) {
         return file
             + ": the bytes are not valid "
@@ -145,7 +152,7 @@ public final class CsvFiles {
                   + fits
                   + ", or save the file as 'CSV UTF-8'");
     }
-    if (root instanceof java.io.FileNotFoundException) {
+    if (root instanceof FileNotFoundException) {
       return file + ": file not found; check the path";
     }
     String m = String.valueOf(root.getMessage());
@@ -219,13 +226,13 @@ public final class CsvFiles {
 
   /** The line of the first byte not valid in {@code charset}, or 0 when the whole file is. */
   static long firstBadLine(String file, Charset charset, Configuration conf) {
-    java.nio.charset.CharsetDecoder d =
+    CharsetDecoder d =
         charset
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
-    java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+    ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    CharBuffer chars = CharBuffer.allocate(1 << 16);
     long line = 1;
     try (InputStream in = new Path(file).getFileSystem(conf).open(new Path(file))) {
       boolean end = false;
@@ -237,7 +244,7 @@ public final class CsvFiles {
           bytes.position(bytes.position() + r);
         }
         bytes.flip();
-        java.nio.charset.CoderResult result = d.decode(bytes, chars, end);
+        CoderResult result = d.decode(bytes, chars, end);
         chars.flip();
         while (chars.hasRemaining()) {
           if (chars.get() == '\n') {

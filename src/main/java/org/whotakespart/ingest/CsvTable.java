@@ -2,6 +2,7 @@ package org.whotakespart.ingest;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.whotakespart.config.Suggestions;
+import org.whotakespart.validate.IdentifierGuard;
 
 /**
  * A small contract CSV (projects, baselines) read whole on the driver: header matched
@@ -78,7 +80,7 @@ public final class CsvTable {
         throw new InputException(
             file + ": the " + what + " file is empty; it needs a header row" + " with " + required);
       }
-    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
       throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf, -1), e);
     }
     return lines;
@@ -106,7 +108,7 @@ public final class CsvTable {
               + "; expected "
               + known
               + ", "
-              + org.whotakespart.validate.IdentifierGuard.describeHeader(header, known));
+              + IdentifierGuard.describeHeader(header, known));
     }
   }
 }

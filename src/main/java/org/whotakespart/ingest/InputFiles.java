@@ -1,9 +1,14 @@
 package org.whotakespart.ingest;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -17,7 +22,7 @@ import org.apache.hadoop.fs.Path;
 public final class InputFiles {
   /** In a folder, the files the contract names: {@code participation*.csv}, at any depth. */
   static boolean isParticipationFile(String name) {
-    String n = name.toLowerCase(java.util.Locale.ROOT);
+    String n = name.toLowerCase(Locale.ROOT);
     return n.startsWith("participation") && n.endsWith(".csv");
   }
 
@@ -45,7 +50,7 @@ public final class InputFiles {
         }
       }
     }
-    files.sort(java.util.Comparator.comparing(InputFile::path));
+    files.sort(Comparator.comparing(InputFile::path));
     return files;
   }
 
@@ -60,7 +65,7 @@ public final class InputFiles {
       }
       for (FileStatus m : matches) {
         if (m.isDirectory()) {
-          addParticipationFiles(fs, m.getPath(), spec, out, new java.util.HashSet<>());
+          addParticipationFiles(fs, m.getPath(), spec, out, new HashSet<>());
         } else {
           out.add(new InputFile(display(spec, m.getPath()), m.getLen()));
         }
@@ -104,11 +109,11 @@ public final class InputFiles {
    */
   static String realPath(String path) {
     try {
-      java.net.URI uri = java.net.URI.create(path.startsWith("/") ? "file://" + path : path);
+      URI uri = URI.create(path.startsWith("/") ? "file://" + path : path);
       if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
         return java.nio.file.Path.of(uri.getPath()).toRealPath().toString();
       }
-    } catch (IllegalArgumentException | IOException | java.nio.file.FileSystemNotFoundException e) {
+    } catch (IllegalArgumentException | IOException | FileSystemNotFoundException e) {
       // not a local path we can resolve: compare it as it is
     }
     return path;

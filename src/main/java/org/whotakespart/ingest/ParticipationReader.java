@@ -4,7 +4,9 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -12,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
 import org.whotakespart.config.Suggestions;
+import org.whotakespart.validate.IdentifierGuard;
 
 /**
  * Reads many participation files into one Dataset of {@link RecordFileParser#SCHEMA} rows. Headers
@@ -31,8 +34,8 @@ public final class ParticipationReader {
   public record RecordInput(
       JavaRDD<Row> rows, List<FileInfo> files, CollectionAccumulator<String> checksumLines) {
     /** File to SHA-256 (hex), for the files read so far. */
-    public java.util.Map<String, String> checksums() {
-      java.util.Map<String, String> m = new java.util.TreeMap<>();
+    public Map<String, String> checksums() {
+      Map<String, String> m = new TreeMap<>();
       for (String line : checksumLines.value()) {
         String[] p = line.split("\t", 3);
         m.put(p[0], p[1]);
@@ -41,8 +44,8 @@ public final class ParticipationReader {
     }
 
     /** File to rows of blank fields only (skipped), for the files read so far. */
-    public java.util.Map<String, Long> blankRows() {
-      java.util.Map<String, Long> m = new java.util.TreeMap<>();
+    public Map<String, Long> blankRows() {
+      Map<String, Long> m = new TreeMap<>();
       for (String line : checksumLines.value()) {
         String[] p = line.split("\t", 3);
         m.put(p[0], p.length > 2 ? Long.parseLong(p[2]) : 0L);
@@ -80,7 +83,7 @@ public final class ParticipationReader {
    * what was found and the nearest match; returns the columns the contract does not know (ignored).
    */
   public static List<String> checkHeader(String file, List<String> header) {
-    org.whotakespart.validate.IdentifierGuard.checkColumns(file, header);
+    IdentifierGuard.checkColumns(file, header);
     Set<String> seen = new HashSet<>();
     for (String h : header) {
       if (!h.isEmpty() && !seen.add(h)) {
@@ -116,8 +119,7 @@ public final class ParticipationReader {
               + "; expected "
               + RecordColumns.REQUIRED
               + " (any order, any case), "
-              + org.whotakespart.validate.IdentifierGuard.describeHeader(
-                  header, RecordColumns.CONTRACT));
+              + IdentifierGuard.describeHeader(header, RecordColumns.CONTRACT));
     }
     return unknown;
   }

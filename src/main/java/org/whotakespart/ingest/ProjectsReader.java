@@ -3,10 +3,17 @@ package org.whotakespart.ingest;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.validate.IdentifierGuard;
 
 /**
  * Reads and checks the projects file (data-contract.md §2); any bad row fails the run with the fix.
@@ -28,7 +35,7 @@ public final class ProjectsReader {
     List<CsvTable.Line> lines =
         CsvTable.read(file, charset, conf, "projects", ProjectColumns.REQUIRED, ProjectColumns.ALL);
     if (!lines.isEmpty()) {
-      org.whotakespart.validate.IdentifierGuard.checkColumns(
+      IdentifierGuard.checkColumns(
           file,
           lines.get(0).values().keySet().stream()
               .filter(c -> !ProjectColumns.ALL.contains(c))
@@ -41,7 +48,7 @@ public final class ProjectsReader {
           .forEach(
               (column, value) -> {
                 if (!column.equals(ProjectColumns.CATCHMENT)) {
-                  org.whotakespart.validate.IdentifierGuard.checkValue(where, column, value);
+                  IdentifierGuard.checkValue(where, column, value);
                 }
               });
       String id = Text.stripInvisible(line.get(ProjectColumns.PROJECT_ID)).strip();
@@ -123,7 +130,7 @@ public final class ProjectsReader {
 
   /** {@code female}, {@code male} or "" (all). */
   private static String sex(CsvTable.Line line, String where) {
-    String v = line.get(ProjectColumns.SEX).toLowerCase(java.util.Locale.ROOT);
+    String v = line.get(ProjectColumns.SEX).toLowerCase(Locale.ROOT);
     if (v.isEmpty() || v.equals("female") || v.equals("male")) {
       return v;
     }
@@ -136,28 +143,28 @@ public final class ProjectsReader {
   }
 
   /** The characteristics listed in not_compared, each a characteristic's code. */
-  private static java.util.Set<String> notCompared(CsvTable.Line line, String where) {
-    java.util.Set<String> out = new java.util.TreeSet<>();
+  private static Set<String> notCompared(CsvTable.Line line, String where) {
+    Set<String> out = new TreeSet<>();
     for (String v : line.get(ProjectColumns.NOT_COMPARED).split(";")) {
-      String c = v.trim().toLowerCase(java.util.Locale.ROOT);
+      String c = v.trim().toLowerCase(Locale.ROOT);
       if (c.isEmpty()) {
         continue;
       }
-      if (org.whotakespart.config.Characteristic.fromCode(c).isEmpty()) {
+      if (Characteristic.fromCode(c).isEmpty()) {
         throw new InputException(
             where
                 + ": not_compared '"
                 + v.trim()
                 + "' is not a"
                 + " characteristic; use any of "
-                + java.util.Arrays.stream(org.whotakespart.config.Characteristic.values())
-                    .map(org.whotakespart.config.Characteristic::code)
-                    .collect(java.util.stream.Collectors.joining(", "))
+                + Arrays.stream(Characteristic.values())
+                    .map(Characteristic::code)
+                    .collect(Collectors.joining(", "))
                 + ", separated by ';'");
       }
       out.add(c);
     }
-    return java.util.Collections.unmodifiableSet(out);
+    return Collections.unmodifiableSet(out);
   }
 
   private static int age(CsvTable.Line line, String column, String where) {

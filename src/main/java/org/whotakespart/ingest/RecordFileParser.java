@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -18,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
+import org.whotakespart.validate.IdentifierGuard;
 
 /**
  * Turns one participation file into rows of {@link #SCHEMA}, streaming: each row carries its file
@@ -70,28 +75,24 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
   public Iterator<Row> call(String file) throws IOException {
     Charset charset = Charset.forName(charsetName);
     try {
-      java.security.MessageDigest digest = checksums == null ? null : sha256();
+      MessageDigest digest = checksums == null ? null : sha256();
       Reader reader = CsvFiles.open(file, charset, conf.get(), digest);
-      java.util.function.LongConsumer atEnd =
+      LongConsumer atEnd =
           digest == null
               ? blank -> {}
               : blank ->
                   checksums.add(
-                      file
-                          + '\t'
-                          + java.util.HexFormat.of().formatHex(digest.digest())
-                          + '\t'
-                          + blank);
+                      file + '\t' + HexFormat.of().formatHex(digest.digest()) + '\t' + blank);
       return new Rows(file, charset, conf, CsvFiles.FORMAT.parse(reader), atEnd);
     } catch (IOException e) {
       throw new InputException(CsvFiles.describeReadFailure(file, charset, e, conf.get(), 1), e);
     }
   }
 
-  private static java.security.MessageDigest sha256() {
+  private static MessageDigest sha256() {
     try {
-      return java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
@@ -117,17 +118,12 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
 
     private boolean closed;
 
-    private final java.util.function.LongConsumer atEnd;
+    private final LongConsumer atEnd;
 
     /** Rows of empty fields only (Excel's ",,,,," lines): skipped and counted. */
     private long blank;
 
-    Rows(
-        String file,
-        Charset charset,
-        HadoopConf conf,
-        CSVParser parser,
-        java.util.function.LongConsumer atEnd) {
+    Rows(String file, Charset charset, HadoopConf conf, CSVParser parser, LongConsumer atEnd) {
       this.file = file;
       this.conf = conf;
       this.charset = charset;
@@ -229,7 +225,7 @@ public final class RecordFileParser implements FlatMapFunction<String, Row> {
         if (i < isContract.length && isContract[i]) {
           continue; // checked with the row's other values (RowChecker)
         }
-        var kind = org.whotakespart.validate.IdentifierGuard.kindOf(r.get(i));
+        var kind = IdentifierGuard.kindOf(r.get(i));
         if (kind.isPresent()) {
           String column =
               i < header.size() && !header.get(i).isEmpty()

@@ -1,14 +1,20 @@
 package org.whotakespart.job;
 
+import java.io.IOException;
+import java.nio.Buffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.SparkPlan;
+import scala.runtime.AbstractPartialFunction;
 
 /**
  * Apache DataFusion Comet under Spark (docs/spark.md, "The engine"): whether it can run here, the
@@ -39,7 +45,7 @@ public final class CometEngine {
         "spark.shuffle.manager",
         "org.apache.spark.sql.comet.execution.shuffle.CometShuffleManager");
     s.put("spark.comet.shuffle.enabled", "true");
-    return java.util.Collections.unmodifiableMap(s);
+    return Collections.unmodifiableMap(s);
   }
 
   /** What this computer offers Comet: read from the JVM and /proc, or given by a test. */
@@ -65,7 +71,7 @@ public final class CometEngine {
     private static String read(String file) {
       try {
         return Files.readString(Path.of(file));
-      } catch (java.io.IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         return "";
       }
     }
@@ -78,7 +84,7 @@ public final class CometEngine {
    * not, and Comet would then fail on the first query instead of falling back.
    */
   public static Optional<String> cannotReachMemory() {
-    return java.nio.Buffer.class.getModule().isOpen("java.nio", CometEngine.class.getModule())
+    return Buffer.class.getModule().isOpen("java.nio", CometEngine.class.getModule())
         ? Optional.empty()
         : Optional.of(
             "this JVM does not open java.nio to it (start Java with"
@@ -96,7 +102,7 @@ public final class CometEngine {
     if (!host.cometOnClasspath()) {
       return Optional.of("Comet's jar is not on the classpath");
     }
-    if (!host.os().toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+    if (!host.os().toLowerCase(Locale.ROOT).contains("linux")) {
       return Optional.of("its native library is built for Linux only, not " + host.os());
     }
     String arch = host.arch();
@@ -173,7 +179,7 @@ public final class CometEngine {
   /** Whether any operator of {@code plan} is one of Comet's. */
   public static boolean holdsComet(SparkPlan plan) {
     return !plan.collect(
-            new scala.runtime.AbstractPartialFunction<SparkPlan, SparkPlan>() {
+            new AbstractPartialFunction<SparkPlan, SparkPlan>() {
               @Override
               public boolean isDefinedAt(SparkPlan p) {
                 return p.nodeName().startsWith("Comet");
@@ -197,10 +203,10 @@ public final class CometEngine {
       if (in == null) {
         return "";
       }
-      java.util.Properties p = new java.util.Properties();
+      Properties p = new Properties();
       p.load(in);
       return p.getProperty("version", "");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "";
     }
   }

@@ -2,8 +2,10 @@ package org.whotakespart.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,13 +138,7 @@ public final class IngestJob {
       cols.add(col(c));
     }
     cols.add(lit(Vocabulary.fingerprint()).as(HistoryStore.VOCABULARY));
-    cols.add(
-        org.apache
-            .spark
-            .sql
-            .functions
-            .regexp_replace(HistoryStore.financialQuarter(), " ", "-")
-            .as(HistoryStore.QUARTER));
+    cols.add(regexp_replace(HistoryStore.financialQuarter(), " ", "-").as(HistoryStore.QUARTER));
     return validated
         .filter(col(ValidatedColumns.ROW_STATUS).equalTo(ValidatedColumns.ACCEPTED))
         .transform(ValidatedColumns.indicesFromCodes())
@@ -177,7 +173,7 @@ public final class IngestJob {
       }
     }
     files.addAll(read(checked));
-    files.sort(java.util.Comparator.comparing(CommitNote.SourceFile::path));
+    files.sort(Comparator.comparing(CommitNote.SourceFile::path));
     return List.copyOf(files);
   }
 }

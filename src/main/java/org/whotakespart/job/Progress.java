@@ -1,5 +1,6 @@
 package org.whotakespart.job;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -14,7 +15,7 @@ public final class Progress {
 
   /** A progress stream that prints nothing (for tests and library use). */
   public static Progress silent() {
-    return new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()));
+    return new Progress(new PrintStream(OutputStream.nullOutputStream()));
   }
 
   public void step(String message) {

@@ -4,6 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -12,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +25,9 @@ import org.whotakespart.config.JobConfig;
 import org.whotakespart.ingest.ParticipationReader;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.output.table.HadoopFiles;
 import org.whotakespart.output.table.QuarantineWriter;
+import org.whotakespart.report.DataQuality;
 import org.whotakespart.stats.PeopleCounts;
 import org.whotakespart.validate.Aliases;
 import org.whotakespart.validate.IdentifierGuard;
@@ -50,7 +56,7 @@ public final class RecordCheck {
       Counts counts,
       String quarantine,
       Map<String, String> checksums,
-      org.whotakespart.report.DataQuality.StoreSource store,
+      DataQuality.StoreSource store,
       Dataset<Row> people)
       implements AutoCloseable {
     public Checked(
@@ -60,7 +66,7 @@ public final class RecordCheck {
         Counts counts,
         String quarantine,
         Map<String, String> checksums,
-        org.whotakespart.report.DataQuality.StoreSource store) {
+        DataQuality.StoreSource store) {
       this(validated, release, files, counts, quarantine, checksums, store, null);
     }
 
@@ -116,14 +122,14 @@ public final class RecordCheck {
           + " fixed.";
 
   private static void writeQuarantineReadme(String file, Configuration conf) {
-    try (java.io.Writer w = org.whotakespart.output.table.HadoopFiles.writer(file, conf)) {
+    try (Writer w = HadoopFiles.writer(file, conf)) {
       w.write(
           "This folder holds quarantine.csv: every row of the exports that could not be used,"
               + "\nwith its file, line and reason, and the contract's values as sent.\n\n"
               + QUARANTINE_WARNING.replace(": it", ":\nit").replace("; it", ";\nit")
               + "\n");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -150,8 +156,7 @@ public final class RecordCheck {
         config.aliases() == null
             ? Aliases.defaults()
             : Aliases.load(config.aliases(), config.encoding(), conf);
-    Set<String> projectIds =
-        projects.stream().map(Project::projectId).collect(java.util.stream.Collectors.toSet());
+    Set<String> projectIds = projects.stream().map(Project::projectId).collect(Collectors.toSet());
     RecordValidation.Validated validation =
         RecordValidation.validate(
             spark, input.rows(), aliases, projectIds, LocalDate.now(ZoneOffset.UTC));
@@ -218,7 +223,7 @@ public final class RecordCheck {
     /** The reconciliation line the console prints. */
     public String reconciliation() {
       return String.format(
-          java.util.Locale.UK,
+          Locale.UK,
           blank == 0
               ? "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d"
               : "rows read %,d = accepted %,d + quarantined %,d + duplicates %,d + blank %,d",

@@ -1,23 +1,43 @@
 package org.whotakespart.job;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.whotakespart.baseline.AgeSexTable;
 import org.whotakespart.baseline.CatchmentBaselines;
+import org.whotakespart.baseline.CatchmentOverlap;
+import org.whotakespart.baseline.Deprivation;
+import org.whotakespart.baseline.MsoaImporter;
 import org.whotakespart.baseline.ProjectBaseline;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.config.Period;
 import org.whotakespart.config.SplitBy;
+import org.whotakespart.ingest.AreaCodes;
 import org.whotakespart.ingest.BaselineRow;
 import org.whotakespart.ingest.BaselinesReader;
 import org.whotakespart.ingest.InputException;
@@ -25,27 +45,39 @@ import org.whotakespart.ingest.ParticipationReader;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.ingest.ProjectsReader;
 import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.output.OutputException;
 import org.whotakespart.output.chart.Charts;
+import org.whotakespart.output.table.ChunkedTable;
+import org.whotakespart.output.table.EquityWriter;
 import org.whotakespart.output.table.MetricsWriter;
 import org.whotakespart.output.table.PeopleWriter;
 import org.whotakespart.output.table.TestsWriter;
 import org.whotakespart.output.xlsx.WorkbookWriter;
 import org.whotakespart.report.BaselineCoverage;
+import org.whotakespart.report.BaselineCovers;
 import org.whotakespart.report.BoardView;
 import org.whotakespart.report.DataQuality;
+import org.whotakespart.report.DisclosureAudit;
 import org.whotakespart.report.FileReconciliation;
+import org.whotakespart.report.History;
 import org.whotakespart.report.Phrases;
 import org.whotakespart.report.ReportModel;
 import org.whotakespart.report.Splits;
 import org.whotakespart.stats.Bands;
 import org.whotakespart.stats.CategoryCount;
 import org.whotakespart.stats.CountColumns;
+import org.whotakespart.stats.EquityCalculator;
+import org.whotakespart.stats.EquityRow;
+import org.whotakespart.stats.ExperienceCount;
 import org.whotakespart.stats.GoodnessOfFit;
 import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.PeopleCounts;
 import org.whotakespart.stats.PeopleRow;
+import org.whotakespart.stats.ScopeKey;
 import org.whotakespart.stats.ScopeType;
+import org.whotakespart.stats.Trend;
+import org.whotakespart.store.HistoryStore;
 import org.whotakespart.validate.RejectReason;
 
 /**
@@ -121,7 +153,7 @@ public final class ReportJob {
     Result staged;
     try {
       staged = build(config.withOutput(publication.stage()), spark, progress, source);
-    } catch (Exception | org.apache.hadoop.fs.FSError e) {
+    } catch (Exception | FSError e) {
       // SparkException is checked, and thrown unchecked by Scala code; Hadoop's local file system
       // reports a failed write (a full disk) as an FSError.
       String note = publication.abandon(e instanceof Refused);
@@ -134,14 +166,11 @@ public final class ReportJob {
             publication.published(
                 message.replace(
                     publication.stage(),
-                    java.nio.file.Path.of(config.output())
-                        .toAbsolutePath()
-                        .normalize()
-                        .toString())));
+                    Path.of(config.output()).toAbsolutePath().normalize().toString())));
       }
-      String disk = org.whotakespart.output.OutputException.diskProblem(e);
+      String disk = OutputException.diskProblem(e);
       if (disk != null) {
-        throw new org.whotakespart.output.OutputException(
+        throw new OutputException(
             config.output()
                 + ": cannot write the"
                 + " report ("
@@ -165,10 +194,7 @@ public final class ReportJob {
                     publication
                         .published(f)
                         .replace(
-                            java.nio.file.Path.of(config.output())
-                                .toAbsolutePath()
-                                .normalize()
-                                .toString(),
+                            Path.of(config.output()).toAbsolutePath().normalize().toString(),
                             config.output()))
             .toList(),
         staged.blankRows());
@@ -279,7 +305,7 @@ public final class ReportJob {
   record Quarters(
       List<MetricRow> metrics,
       List<MetricRow> previous,
-      Map<String, org.whotakespart.stats.Trend> trends,
+      Map<Trend.Key, Trend> trends,
       List<MetricRow> boardHistory,
       List<String> labels,
       List<String> files) {}
@@ -293,13 +319,11 @@ public final class ReportJob {
     List<CategoryCount> previousCounts = counted.people(previous);
     List<MetricRow> previousMetrics =
         previousCounts.isEmpty() ? List.of() : metrics(config, previous, inputs, previousCounts);
-    java.util.Set<ScopeType> boardScopes = boardScopes(config);
-    org.whotakespart.stats.Trend.Tracker tracker =
-        new org.whotakespart.stats.Trend.Tracker(quarters.size());
+    Set<ScopeType> boardScopes = boardScopes(config);
+    Trend.Tracker tracker = new Trend.Tracker(quarters.size());
     List<MetricRow> boardHistory = new ArrayList<>();
     List<String> files;
-    try (org.whotakespart.output.table.ChunkedTable table =
-        MetricsWriter.trends(spark, config.output())) {
+    try (ChunkedTable table = MetricsWriter.trends(spark, config.output())) {
       for (int i = 0; i < quarters.size(); i++) {
         Period q = quarters.get(i);
         List<MetricRow> rows =
@@ -331,7 +355,7 @@ public final class ReportJob {
   }
 
   /** The analysts' tables written, with the board's equity rows kept. */
-  record Tables(List<String> files, List<org.whotakespart.stats.EquityRow> equity) {}
+  record Tables(List<String> files, List<EquityRow> equity) {}
 
   /**
    * metrics, tests, people and equity (CSV and Parquet). Equity (a million rows with 2,000
@@ -348,8 +372,8 @@ public final class ReportJob {
       Progress progress) {
     String out = config.output();
     Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups = inputs.rollups();
-    java.util.Set<ScopeType> boardScopes = boardScopes(config);
-    List<org.whotakespart.stats.EquityRow> equity = new ArrayList<>();
+    Set<ScopeType> boardScopes = boardScopes(config);
+    List<EquityRow> equity = new ArrayList<>();
     List<String> files = new ArrayList<>();
     EquityWritten written;
     try (SideTask<EquityWritten> equityTask =
@@ -371,9 +395,7 @@ public final class ReportJob {
               spark,
               quarters.metrics(),
               quarters.trends(),
-              new org.whotakespart.report.BaselineCovers(
-                      inputs.projects(), inputs.catchments().rows(), rollups)
-                  ::of,
+              new BaselineCovers(inputs.projects(), inputs.catchments().rows(), rollups)::of,
               out,
               checked.store() == null ? null : checked.store().version()));
       files.addAll(quarters.files());
@@ -398,7 +420,7 @@ public final class ReportJob {
       RecordCheck.Checked checked,
       Counted counted,
       Quarters quarters,
-      List<org.whotakespart.stats.EquityRow> equity) {
+      List<EquityRow> equity) {
     List<CategoryCount> categoryCounts = counted.people(config.period());
     return new ReportModel(
         config.period(),
@@ -421,7 +443,7 @@ public final class ReportJob {
             checked.store()),
         coverage(inputs.projects(), inputs.catchments().rows(), inputs.baselines()),
         inputs.areaNames(),
-        new org.whotakespart.report.History(
+        new History(
             quarters.labels(),
             quarters.boardHistory(),
             quarters.trends(),
@@ -449,7 +471,7 @@ public final class ReportJob {
             Locale.ROOT,
             "Disclosure audit passed: %,d counts hidden, each" + " with %d or more possible values",
             board.hiddenCount(),
-            org.whotakespart.report.DisclosureAudit.MIN_POSSIBLE_VALUES));
+            DisclosureAudit.MIN_POSSIBLE_VALUES));
     List<Charts.Chart> charts = config.charts() ? Charts.forReport(model, board) : List.of();
     for (Charts.Chart c : charts) {
       files.add(Charts.writePng(c, out.resolve("charts")).toString());
@@ -467,7 +489,7 @@ public final class ReportJob {
   /** One workbook per commissioner or project, each audited on its own. */
   private static List<String> writeSplits(JobConfig config, ReportModel model) {
     List<String> files = new ArrayList<>();
-    java.util.Set<String> used = new java.util.HashSet<>();
+    Set<String> used = new HashSet<>();
     for (var part : Splits.of(model, config.splitBy()).entrySet()) {
       String slug = Splits.slug(part.getKey());
       String unique = slug;
@@ -500,23 +522,22 @@ public final class ReportJob {
       Counted counted,
       Period previous,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> rollups,
-      java.util.Set<ScopeType> boardScopes,
-      List<org.whotakespart.stats.EquityRow> board) {
+      Set<ScopeType> boardScopes,
+      List<EquityRow> board) {
     long[] rows = new long[1];
-    org.whotakespart.output.table.ChunkedTable table =
-        org.whotakespart.output.table.EquityWriter.open(spark, config.output());
+    ChunkedTable table = EquityWriter.open(spark, config.output());
     try (table) {
-      new org.whotakespart.stats.EquityCalculator(config.period().label())
+      new EquityCalculator(config.period().label())
           .rows(
               projects,
               counted.experience(config.period()),
               counted.experience(previous),
-              org.whotakespart.baseline.Deprivation.projectShares(
+              Deprivation.projectShares(
                   config, projects, baselines, spark.sparkContext().hadoopConfiguration()),
               rollups,
               r -> {
                 rows[0]++;
-                org.whotakespart.output.table.EquityWriter.add(table, r);
+                EquityWriter.add(table, r);
                 if (boardScopes.contains(r.scopeType())) {
                   board.add(r);
                 }
@@ -529,11 +550,11 @@ public final class ReportJob {
   record EquityWritten(long rows, List<String> files) {}
 
   /** The scope types a workbook shows over the quarters: all, and the parts it is split into. */
-  private static java.util.Set<ScopeType> boardScopes(JobConfig config) {
+  private static Set<ScopeType> boardScopes(JobConfig config) {
     return switch (config.splitBy()) {
-      case COMMISSIONER -> java.util.EnumSet.of(ScopeType.ALL, ScopeType.COMMISSIONER);
-      case PROJECT -> java.util.EnumSet.of(ScopeType.ALL, ScopeType.PROJECT);
-      case NONE -> java.util.EnumSet.of(ScopeType.ALL);
+      case COMMISSIONER -> EnumSet.of(ScopeType.ALL, ScopeType.COMMISSIONER);
+      case PROJECT -> EnumSet.of(ScopeType.ALL, ScopeType.PROJECT);
+      case NONE -> EnumSet.of(ScopeType.ALL);
     };
   }
 
@@ -566,18 +587,14 @@ public final class ReportJob {
           ProjectsReader.read(config.projects(), config.encoding(), conf, notes);
       List<BaselineRow> baselines =
           BaselinesReader.readAll(config.baselines(), config.encoding(), conf);
-      org.whotakespart.baseline.AgeSexTable ageSex =
-          org.whotakespart.baseline.AgeSexTable.readAll(config.populationByAge(), conf);
-      org.whotakespart.baseline.CatchmentOverlap.check(
-          projects, config.projects(), CatchmentBaselines.areaNames(baselines));
+      AgeSexTable ageSex = AgeSexTable.readAll(config.populationByAge(), conf);
+      CatchmentOverlap.check(projects, config.projects(), CatchmentBaselines.areaNames(baselines));
       CatchmentBaselines.Result computed = CatchmentBaselines.compute(projects, baselines, ageSex);
       List<String> warnings =
           new ArrayList<>(
-              org.whotakespart.ingest.AreaCodes.check(
+              AreaCodes.check(
                   projects,
-                  baselines.stream()
-                      .map(BaselineRow::areaCode)
-                      .collect(java.util.stream.Collectors.toSet())));
+                  baselines.stream().map(BaselineRow::areaCode).collect(Collectors.toSet())));
       warnings.addAll(computed.warnings());
       List<String> shown = new ArrayList<>(notes);
       shown.addAll(warnings);
@@ -627,7 +644,7 @@ public final class ReportJob {
    */
   record Counted(
       Map<String, List<CategoryCount>> people,
-      Map<String, List<org.whotakespart.stats.ExperienceCount>> experience,
+      Map<String, List<ExperienceCount>> experience,
       List<PeopleRow> byScopeAndRole) {
     Counted withPeople(List<PeopleRow> rows) {
       return new Counted(people, experience, rows);
@@ -637,7 +654,7 @@ public final class ReportJob {
       return people.getOrDefault(p.label(), List.of());
     }
 
-    List<org.whotakespart.stats.ExperienceCount> experience(Period p) {
+    List<ExperienceCount> experience(Period p) {
       return experience.getOrDefault(p.label(), List.of());
     }
   }
@@ -665,33 +682,14 @@ public final class ReportJob {
    */
   static scala.Function1<Dataset<Row>, Dataset<Row>> ofQuarters(List<Period> quarters) {
     return df -> {
-      org.apache.spark.sql.Column index = org.apache.spark.sql.functions.lit(null).cast("int");
+      Column index = lit(null).cast("int");
       List<String> values = new ArrayList<>();
       for (int i = 0; i < quarters.size(); i++) {
-        String q = org.whotakespart.store.HistoryStore.quarterValue(quarters.get(i).label());
+        String q = HistoryStore.quarterValue(quarters.get(i).label());
         values.add(q);
-        index =
-            org.apache
-                .spark
-                .sql
-                .functions
-                .when(
-                    org.apache
-                        .spark
-                        .sql
-                        .functions
-                        .col(org.whotakespart.store.HistoryStore.QUARTER)
-                        .equalTo(q),
-                    org.apache.spark.sql.functions.lit(i))
-                .otherwise(index);
+        index = when(col(HistoryStore.QUARTER).equalTo(q), lit(i)).otherwise(index);
       }
-      return df.filter(
-              org.apache
-                  .spark
-                  .sql
-                  .functions
-                  .col(org.whotakespart.store.HistoryStore.QUARTER)
-                  .isin(values.toArray()))
+      return df.filter(col(HistoryStore.QUARTER).isin(values.toArray()))
           .withColumn(CountColumns.PERIOD_INDEX, index);
     };
   }
@@ -799,21 +797,21 @@ public final class ReportJob {
       Map<String, String> areaNames,
       long recordsInPeriod) {
     List<Row> scopeRows = new ArrayList<>();
-    Map<org.whotakespart.stats.ScopeKey, String> names = new java.util.HashMap<>();
+    Map<ScopeKey, String> names = new HashMap<>();
     for (ScopeType t : ScopeType.values()) {
       MetricCalculator.scopes(t, projects, areaNames)
           .forEach(
               (project, scopes) -> {
                 for (MetricCalculator.Scope s : scopes) {
-                  scopeRows.add(org.apache.spark.sql.RowFactory.create(project, t.code(), s.id()));
-                  names.put(new org.whotakespart.stats.ScopeKey(t, s.id()), s.name());
+                  scopeRows.add(RowFactory.create(project, t.code(), s.id()));
+                  names.put(new ScopeKey(t, s.id()), s.name());
                 }
               });
     }
     Dataset<Row> projectScopes =
         spark.createDataFrame(
             scopeRows,
-            new org.apache.spark.sql.types.StructType()
+            new StructType()
                 .add(RecordColumns.PROJECT_ID, "string")
                 .add(CountColumns.SCOPE_TYPE, "string")
                 .add(CountColumns.SCOPE_ID, "string"));
@@ -823,7 +821,7 @@ public final class ReportJob {
                 inPeriod, projectScopes, config.measuredRoles(), recordsInPeriod)
             .collectAsList()) {
       var scope =
-          new org.whotakespart.stats.ScopeKey(
+          new ScopeKey(
               ScopeType.fromCode(r.getAs(CountColumns.SCOPE_TYPE)), r.getAs(CountColumns.SCOPE_ID));
       rows.add(
           new PeopleRow(
@@ -835,7 +833,7 @@ public final class ReportJob {
               r.<Long>getAs(CountColumns.PEOPLE)));
     }
     rows.sort(
-        java.util.Comparator.comparing((PeopleRow p) -> p.scopeType().ordinal())
+        Comparator.comparing((PeopleRow p) -> p.scopeType().ordinal())
             .thenComparing(PeopleRow::scopeId)
             .thenComparing(PeopleRow::role));
     return rows;
@@ -918,8 +916,8 @@ public final class ReportJob {
     Map<String, Project> byId = new TreeMap<>();
     projects.forEach(p -> byId.put(p.projectId(), p));
     Map<CoverageKey, BaselineCoverage> m = new TreeMap<>(CoverageKey.ORDER);
-    Map<CoverageKey, java.util.Set<String>> names = new java.util.HashMap<>();
-    java.util.Set<List<String>> done = new java.util.HashSet<>();
+    Map<CoverageKey, Set<String>> names = new HashMap<>();
+    Set<List<String>> done = new HashSet<>();
     for (ProjectBaseline r : rows) {
       Project p = byId.get(r.projectId());
       String set = p.baseline();
@@ -929,7 +927,7 @@ public final class ReportJob {
               Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal(),
               r.minAgeCovered(),
               r.covers());
-      names.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(p.projectName());
+      names.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(p.projectName());
       if (!done.add(List.of(p.projectId(), r.characteristic()))) {
         continue; // one look-up per project and characteristic, not per category
       }
@@ -939,7 +937,7 @@ public final class ReportJob {
               || r.characteristic().equals(Characteristic.AGE_BAND.code());
       // The sources of the catchment's own rows (a neighbourhood's table differs from its
       // authority's); else, as for an authority's share taken by a neighbourhood, the set's.
-      java.util.Set<String> catchment = java.util.Set.copyOf(p.catchment());
+      Set<String> catchment = Set.copyOf(p.catchment());
       String ownSources =
           baselines.stream()
               .filter(
@@ -950,7 +948,7 @@ public final class ReportJob {
                           && catchment.contains(b.areaCode()))
               .map(BaselineRow::source)
               .distinct()
-              .collect(java.util.stream.Collectors.joining("; "));
+              .collect(Collectors.joining("; "));
       String fromFile =
           !ownSources.isEmpty()
               ? ownSources
@@ -965,22 +963,19 @@ public final class ReportJob {
                   .orElse("");
       boolean fromTable =
           ageOrSex && (fromFile.isEmpty() || !r.covers().equals(Phrases.ages(r.minAgeCovered())));
-      boolean neighbourhoods =
-          p.catchment().stream().anyMatch(org.whotakespart.baseline.MsoaImporter::isMsoa);
-      boolean authorities =
-          !p.catchment().stream().allMatch(org.whotakespart.baseline.MsoaImporter::isMsoa);
+      boolean neighbourhoods = p.catchment().stream().anyMatch(MsoaImporter::isMsoa);
+      boolean authorities = !p.catchment().stream().allMatch(MsoaImporter::isMsoa);
       String tableSource =
           neighbourhoods
-              ? (authorities ? org.whotakespart.baseline.AgeSexTable.SOURCE + "; " : "")
-                  + org.whotakespart.baseline.AgeSexTable.MSOA_SOURCE
-              : org.whotakespart.baseline.AgeSexTable.SOURCE;
+              ? (authorities ? AgeSexTable.SOURCE + "; " : "") + AgeSexTable.MSOA_SOURCE
+              : AgeSexTable.SOURCE;
       String source = fromTable ? tableSource : fromFile;
       BaselineCoverage seen = m.get(key);
       if (seen != null) {
         // Projects sharing a line may draw on different tables (an authority's, a
         // neighbourhood's): the line names each source once.
         for (String part : source.split("; ")) {
-          if (!java.util.Arrays.asList(seen.source().split("; ")).contains(part)) {
+          if (!Arrays.asList(seen.source().split("; ")).contains(part)) {
             seen =
                 new BaselineCoverage(
                     seen.baseline(),
@@ -1019,8 +1014,8 @@ public final class ReportJob {
    * text (16 before 5), then what it covers.
    */
   private record CoverageKey(String set, int characteristic, int minAge, String covers) {
-    static final java.util.Comparator<CoverageKey> ORDER =
-        java.util.Comparator.comparing(CoverageKey::set)
+    static final Comparator<CoverageKey> ORDER =
+        Comparator.comparing(CoverageKey::set)
             .thenComparing(CoverageKey::characteristic)
             .thenComparing(k -> Integer.toString(k.minAge()))
             .thenComparing(CoverageKey::covers);

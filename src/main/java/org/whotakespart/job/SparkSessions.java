@@ -1,6 +1,10 @@
 package org.whotakespart.job;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.SparkSession;
 import org.whotakespart.config.Engine;
 
@@ -19,8 +23,8 @@ public final class SparkSessions {
    * coalesced by adaptive execution to 16 MB, not 64 MB (the people-per-person aggregation of 10 M
    * records then ran in 8 tasks without spilling, not 4 that spilled).
    */
-  static final java.util.Map<String, String> DEFAULTS =
-      java.util.Map.of(
+  static final Map<String, String> DEFAULTS =
+      Map.of(
           "spark.sql.shuffle.partitions", "8",
           "spark.sql.files.maxPartitionBytes", "16m",
           "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
@@ -30,8 +34,8 @@ public final class SparkSessions {
    * (path-based {@code delta.`folder`} tables; no catalog server). Given unless the JVM was started
    * with them.
    */
-  static final java.util.Map<String, String> DELTA =
-      java.util.Map.of(
+  static final Map<String, String> DELTA =
+      Map.of(
           "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
           "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
           // The table's state (a few thousand file entries at most) in 2 parts, not 50 tasks.
@@ -51,8 +55,7 @@ public final class SparkSessions {
    * goes on in plain Spark and {@link Started#line()} says why. {@code started} is told of the
    * session as soon as it runs, before Comet's check.
    */
-  public static Started start(
-      String master, Engine requested, java.util.function.Consumer<SparkSession> started) {
+  public static Started start(String master, Engine requested, Consumer<SparkSession> started) {
     Optional<String> cannot =
         requested == Engine.SPARK
             ? Optional.empty()
@@ -112,7 +115,7 @@ public final class SparkSessions {
   }
 
   /** {@link #DEFAULTS}, each replaced by the value the JVM was {@code given}, if any. */
-  static java.util.Map<String, String> settings(java.util.function.UnaryOperator<String> given) {
+  static Map<String, String> settings(UnaryOperator<String> given) {
     return settings(DEFAULTS, given);
   }
 
@@ -120,9 +123,8 @@ public final class SparkSessions {
    * {@code defaults}, each replaced by the value the JVM was {@code given}, if any: under
    * spark-submit, a {@code --conf} (say a cluster's own {@code spark.memory.offHeap.size}) wins.
    */
-  static java.util.Map<String, String> settings(
-      java.util.Map<String, String> defaults, java.util.function.UnaryOperator<String> given) {
-    java.util.Map<String, String> s = new java.util.TreeMap<>();
+  static Map<String, String> settings(Map<String, String> defaults, UnaryOperator<String> given) {
+    Map<String, String> s = new TreeMap<>();
     defaults.forEach(
         (key, value) -> {
           String v = given.apply(key);

@@ -1,5 +1,7 @@
 package org.whotakespart.output;
 
+import java.nio.file.AccessDeniedException;
+
 /**
  * The report cannot be written: the output folder is a file or cannot be written, or the disk is
  * full. The message names the folder and the fix; the command exits with code 3.
@@ -28,7 +30,7 @@ public final class OutputException extends RuntimeException {
       if (m.contains("Read-only file system")) {
         return "the disk is read-only";
       }
-      if (t instanceof java.nio.file.AccessDeniedException || m.contains("Permission denied")) {
+      if (t instanceof AccessDeniedException || m.contains("Permission denied")) {
         return "permission denied";
       }
       if (m.contains("Not a directory")) {

@@ -1,5 +1,6 @@
 package org.whotakespart.report;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,7 @@ public final class BaselineCovers {
                     scopes.forEach(
                         s ->
                             projectsOfScope
-                                .computeIfAbsent(
-                                    new ScopeKey(type, s.id()), k -> new java.util.ArrayList<>())
+                                .computeIfAbsent(new ScopeKey(type, s.id()), k -> new ArrayList<>())
                                 .add(project))));
   }
 

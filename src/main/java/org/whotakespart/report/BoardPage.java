@@ -3,6 +3,7 @@ package org.whotakespart.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,7 +174,7 @@ public final class BoardPage {
     }
     List<MetricRow> all =
         model.metrics().stream().filter(r -> r.scopeType() == ScopeType.ALL).toList();
-    Map<String, Trend> trends = model.history().trends();
+    Map<Trend.Key, Trend> trends = model.history().trends();
 
     // (a) the gaps
     List<MetricRow> under =
@@ -182,7 +183,7 @@ public final class BoardPage {
             .filter(r -> !isAbsenceSide(r.characteristic(), r.category()))
             .filter(board::isStatusShown)
             .toList();
-    Set<String> broadUnder = new java.util.HashSet<>();
+    Set<String> broadUnder = new HashSet<>();
     under.stream()
         .filter(r -> r.characteristic().equals(Characteristic.ETHNIC_GROUP_BROAD.code()))
         .forEach(r -> broadUnder.add(r.category()));
@@ -200,6 +201,33 @@ public final class BoardPage {
             .thenComparing(r -> board.isCountShown(r) ? -board.displayed(r).shortfall() : 0.0)
             .thenComparing(MetricRow::characteristic)
             .thenComparing(MetricRow::category);
+    List<Gap> gaps = gapsOf(under, order, trends, past, last, year, board);
+
+    // (b) the heat map
+    List<Characteristic> columns = heatColumns();
+    List<HeatRow> heat = heatRows(model, board, columns);
+
+    // (c) is it getting better
+    List<Persistent> persistent =
+        persistentGaps(all, broadUnder, trends, order, past, year.label(), board);
+    return new BoardPage(
+        List.copyOf(gaps),
+        List.copyOf(columns),
+        List.copyOf(heat),
+        List.copyOf(persistent),
+        last.label(),
+        year.label());
+  }
+
+  /** The gaps page 1 names, most certain and largest first, at most {@link #MAX_GAPS}. */
+  private static List<Gap> gapsOf(
+      List<MetricRow> under,
+      Comparator<MetricRow> order,
+      Map<Trend.Key, Trend> trends,
+      Map<QuarterKey, MetricRow> past,
+      Period last,
+      Period year,
+      BoardView board) {
     List<Gap> gaps = new ArrayList<>();
     for (MetricRow r : under.stream().sorted(order).limit(MAX_GAPS).toList()) {
       Trend t = trends.get(Trend.key(r));
@@ -216,14 +244,23 @@ public final class BoardPage {
               direction(board, r, past.get(key(year.label(), r))),
               t == null ? 0 : t.quartersUnder()));
     }
+    return gaps;
+  }
 
-    // (b) the heat map
+  /** The heat map's columns: every characteristic but the detailed ethnic groups. */
+  private static List<Characteristic> heatColumns() {
     List<Characteristic> columns = new ArrayList<>();
     for (Characteristic c : Characteristic.values()) {
       if (c != Characteristic.ETHNIC_GROUP) {
         columns.add(c);
       }
     }
+    return columns;
+  }
+
+  /** The heat map's rows: all projects, then each project by commissioner and name. */
+  private static List<HeatRow> heatRows(
+      ReportModel model, BoardView board, List<Characteristic> columns) {
     Map<ScopeCharacteristic, List<MetricRow>> byScope = new HashMap<>();
     for (MetricRow r : model.metrics()) {
       if (r.scopeType() == ScopeType.PROJECT || r.scopeType() == ScopeType.ALL) {
@@ -248,9 +285,21 @@ public final class BoardPage {
                         columns,
                         byScope,
                         board)));
+    return heat;
+  }
 
-    // (c) is it getting better
-    String yearLabel = year.label();
+  /**
+   * The gaps under-represented in each of the last {@link Trend#PERSISTENT} quarters or more, the
+   * longest first, with how each compares with a year before.
+   */
+  private static List<Persistent> persistentGaps(
+      List<MetricRow> all,
+      Set<String> broadUnder,
+      Map<Trend.Key, Trend> trends,
+      Comparator<MetricRow> order,
+      Map<QuarterKey, MetricRow> past,
+      String yearLabel,
+      BoardView board) {
     List<Persistent> persistent = new ArrayList<>();
     all.stream()
         .filter(r -> r.status() == Status.UNDER_REPRESENTED)
@@ -274,13 +323,7 @@ public final class BoardPage {
               persistent.add(
                   persistent(r, then, trends.get(Trend.key(r)).quartersUnder(), yearLabel, board));
             });
-    return new BoardPage(
-        List.copyOf(gaps),
-        List.copyOf(columns),
-        List.copyOf(heat),
-        List.copyOf(persistent),
-        last.label(),
-        year.label());
+    return persistent;
   }
 
   /** The same quarter a year before. */

@@ -2,14 +2,21 @@ package org.whotakespart.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.Vocabulary;
 import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Status;
+import org.whotakespart.stats.Wilson;
 
 /**
  * What a board may see of the metrics: disclosure control (statistics.md) applied once to
@@ -37,12 +44,12 @@ public final class BoardView {
   private final SuppressionTable table;
   private final Map<CellKey, Integer> cells = new HashMap<>();
   private final Map<CellKey, MetricRow> rows = new HashMap<>();
-  private final Map<MetricRow, Boolean> statusShown = new java.util.IdentityHashMap<>();
-  private final Map<MetricRow, MetricRow> displayed = new java.util.IdentityHashMap<>();
+  private final Map<MetricRow, Boolean> statusShown = new IdentityHashMap<>();
+  private final Map<MetricRow, MetricRow> displayed = new IdentityHashMap<>();
   private final MetricCalculator calculator;
   private final String period;
   private final List<String> projectIds = new ArrayList<>();
-  private final Map<CellKey, java.util.Optional<Double>> boardShares = new HashMap<>();
+  private final Map<CellKey, Optional<Double>> boardShares = new HashMap<>();
 
   private BoardView(ReportModel model) {
     this.threshold = model.suppressionThreshold();
@@ -66,8 +73,23 @@ public final class BoardView {
         rows.put(key(r.scopeId(), r.characteristic(), r.category()), r);
       }
     }
+    long distinct = peopleCells(model);
+    otherRoleCells(model, distinct);
+    for (Characteristic ch : Characteristic.values()) {
+      characteristicCells(ch);
+    }
+    for (String s : concat(projectIds, List.of(MetricCalculator.ALL_ID))) {
+      linkBroadEthnicGroups(s);
+    }
+    pastQuarters(model);
+  }
+
+  /**
+   * People taking part: per project, their sum over projects, and distinct people over all projects
+   * (returned).
+   */
+  private long peopleCells(ReportModel model) {
     String all = MetricCalculator.ALL_ID;
-    // People taking part: per project, their sum over projects, and distinct people.
     long peopleAll = 0;
     List<Integer> peopleCells = new ArrayList<>();
     for (String p : projectIds) {
@@ -86,7 +108,12 @@ public final class BoardView {
     if (projectIds.size() == 1 && distinct == peopleAll) {
       table.line(List.of(peopleCells.get(0)), distinctCell);
     }
-    // People in other roles: per project, over all projects, and each role over all projects.
+    return distinct;
+  }
+
+  /** People in other roles: per project, over all projects, and each role over all projects. */
+  private void otherRoleCells(ReportModel model, long distinct) {
+    String all = MetricCalculator.ALL_ID;
     Map<String, Long> everyone = model.peopleByScope(ScopeType.PROJECT, PeopleRow.EVERYONE);
     Map<String, Long> measured = model.peopleByScope(ScopeType.PROJECT, PeopleRow.MEASURED);
     for (String p : projectIds) {
@@ -99,79 +126,91 @@ public final class BoardView {
         key(all, "others", ""),
         table.headCount(
             Math.max(0, model.people(ScopeType.ALL, all, PeopleRow.EVERYONE) - distinct)));
-    for (String role : org.whotakespart.config.Vocabulary.ROLES) {
+    for (String role : Vocabulary.ROLES) {
       cells.put(key(all, "role", role), table.headCount(model.people(ScopeType.ALL, all, role)));
     }
+  }
 
-    for (Characteristic ch : Characteristic.values()) {
-      String c = ch.code();
-      List<String> scopes = new ArrayList<>(projectIds);
-      scopes.add(all);
-      for (String s : scopes) {
-        MetricRow first = rows.get(key(s, c, ch.categoryCodes().get(0)));
-        if (first == null) {
-          continue;
-        }
-        List<Integer> parts = new ArrayList<>();
-        // Everyone who answered: a group outside the project's intended population carries that
-        // number as its known, a compared group only the people inside (MetricCalculator).
-        long answered = 0;
-        for (String category : ch.categoryCodes()) {
-          MetricRow r = rows.get(key(s, c, category));
-          int cell = table.cell(r.participants());
-          cells.put(key(s, c, category), cell);
+  /** One characteristic's cells: each scope's groups, then each column's sum over projects. */
+  private void characteristicCells(Characteristic ch) {
+    String all = MetricCalculator.ALL_ID;
+    String c = ch.code();
+    List<String> scopes = new ArrayList<>(projectIds);
+    scopes.add(all);
+    for (String s : scopes) {
+      scopeCells(ch, s);
+    }
+    if (!rows.containsKey(key(all, c, ch.categoryCodes().get(0)))) {
+      return;
+    }
+    for (String column : concat(ch.categoryCodes(), List.of("known", "unknown"))) {
+      List<Integer> parts = new ArrayList<>();
+      for (String p : projectIds) {
+        Integer cell = cells.get(key(p, c, column));
+        if (cell != null) {
           parts.add(cell);
-          answered += r.participants();
         }
-        int known = table.cell(answered);
-        int unknown = table.headCount(first.unknown());
-        cells.put(key(s, c, "known"), known);
-        cells.put(key(s, c, "unknown"), unknown);
-        table.line(parts, known);
-        table.lineWhereItHolds(List.of(known, unknown), cells.get(key(s, "people", "")));
-        if (s.equals(all)) {
-          allProjectsKnown(ch, projectIds, answered);
-          continue;
-        }
-        // A project's compared groups are shares of the people inside its intended population
-        // (fewer than known when some are outside it): that total is a cell of its own.
-        Map<Long, List<Integer>> byKnown = new HashMap<>();
-        for (String category : ch.categoryCodes()) {
-          MetricRow r = rows.get(key(s, c, category));
-          // A group the project does not compare keeps everyone who answered as its known, some
-          // of them (outside a baseline) in no compared group here: it is shown with the people
-          // on this sheet ("answered").
-          if (r.known() != answered && r.status() != Status.NOT_COMPARED) {
-            byKnown
-                .computeIfAbsent(r.known(), k -> new ArrayList<>())
-                .add(cells.get(key(s, c, category)));
-          }
-        }
-        byKnown.forEach(
-            (n, compared) -> {
-              int inside = table.cell(n);
-              cells.put(key(s, c, "known" + n), inside);
-              table.line(compared, inside);
-            });
       }
-      if (!rows.containsKey(key(all, c, ch.categoryCodes().get(0)))) {
-        continue;
-      }
-      for (String column : concat(ch.categoryCodes(), List.of("known", "unknown"))) {
-        List<Integer> parts = new ArrayList<>();
-        for (String p : projectIds) {
-          Integer cell = cells.get(key(p, c, column));
-          if (cell != null) {
-            parts.add(cell);
-          }
-        }
-        table.line(parts, cells.get(key(all, c, column)));
+      table.line(parts, cells.get(key(all, c, column)));
+    }
+  }
+
+  /** One scope's groups of a characteristic, with the people who answered and who did not. */
+  private void scopeCells(Characteristic ch, String s) {
+    String all = MetricCalculator.ALL_ID;
+    String c = ch.code();
+    MetricRow first = rows.get(key(s, c, ch.categoryCodes().get(0)));
+    if (first == null) {
+      return;
+    }
+    List<Integer> parts = new ArrayList<>();
+    // Everyone who answered: a group outside the project's intended population carries that
+    // number as its known, a compared group only the people inside (MetricCalculator).
+    long answered = 0;
+    for (String category : ch.categoryCodes()) {
+      MetricRow r = rows.get(key(s, c, category));
+      int cell = table.cell(r.participants());
+      cells.put(key(s, c, category), cell);
+      parts.add(cell);
+      answered += r.participants();
+    }
+    int known = table.cell(answered);
+    int unknown = table.headCount(first.unknown());
+    cells.put(key(s, c, "known"), known);
+    cells.put(key(s, c, "unknown"), unknown);
+    table.line(parts, known);
+    table.lineWhereItHolds(List.of(known, unknown), cells.get(key(s, "people", "")));
+    if (s.equals(all)) {
+      allProjectsKnown(ch, projectIds, answered);
+      return;
+    }
+    insideCells(ch, s, answered);
+  }
+
+  /**
+   * A project's compared groups are shares of the people inside its intended population (fewer than
+   * known when some are outside it): that total is a cell of its own.
+   */
+  private void insideCells(Characteristic ch, String s, long answered) {
+    String c = ch.code();
+    Map<Long, List<Integer>> byKnown = new HashMap<>();
+    for (String category : ch.categoryCodes()) {
+      MetricRow r = rows.get(key(s, c, category));
+      // A group the project does not compare keeps everyone who answered as its known, some
+      // of them (outside a baseline) in no compared group here: it is shown with the people
+      // on this sheet ("answered").
+      if (r.known() != answered && r.status() != Status.NOT_COMPARED) {
+        byKnown
+            .computeIfAbsent(r.known(), k -> new ArrayList<>())
+            .add(cells.get(key(s, c, category)));
       }
     }
-    for (String s : concat(projectIds, List.of(all))) {
-      linkBroadEthnicGroups(s);
-    }
-    pastQuarters(model);
+    byKnown.forEach(
+        (n, compared) -> {
+          int inside = table.cell(n);
+          cells.put(key(s, c, "known" + n), inside);
+          table.line(compared, inside);
+        });
   }
 
   /**
@@ -310,7 +349,7 @@ public final class BoardView {
     return switch (table.shown(cell)) {
       case VALUE ->
           grouped
-              ? String.format(java.util.Locale.UK, "%,d", table.rounded(cell))
+              ? String.format(Locale.UK, "%,d", table.rounded(cell))
               : Long.toString(table.rounded(cell));
       case FEWER_THAN -> fewerThanText();
       case WITHHELD -> "withheld";
@@ -428,10 +467,10 @@ public final class BoardView {
         .orElse(null);
   }
 
-  private java.util.Optional<Double> boardPopulationShare(MetricRow r) {
+  private Optional<Double> boardPopulationShare(MetricRow r) {
     double expected = 0;
     long weights = 0;
-    java.util.Set<Double> baselines = new java.util.HashSet<>();
+    Set<Double> baselines = new HashSet<>();
     boolean allCompared = true;
     for (String p : projectIds) {
       MetricRow pr = rows.get(key(p, r.characteristic(), r.category()));
@@ -455,9 +494,9 @@ public final class BoardView {
           notCompared ? SuppressionTable.rounded(pr.participants()) : known * pr.populationShare();
     }
     if (allCompared && baselines.size() == 1) {
-      return java.util.Optional.of(baselines.iterator().next());
+      return Optional.of(baselines.iterator().next());
     }
-    return weights == 0 ? java.util.Optional.empty() : java.util.Optional.of(expected / weights);
+    return weights == 0 ? Optional.empty() : Optional.of(expected / weights);
   }
 
   /** A count as a board sees it, rounded to the nearest 5 (only where it is shown). */
@@ -677,7 +716,7 @@ public final class BoardView {
     if (p0 == null || p0 <= 0) {
       return 1;
     }
-    double z2 = org.whotakespart.stats.Wilson.Z95 * org.whotakespart.stats.Wilson.Z95;
+    double z2 = Wilson.Z95 * Wilson.Z95;
     long n = Math.max(1, (long) Math.floor(z2 * (1 - p0) / p0) - 1);
     while (!Status.ableToShowGap(n, p0)) {
       n++;
@@ -710,7 +749,7 @@ public final class BoardView {
     if (!a.passes()) {
       throw new DisclosureException(
           String.format(
-              java.util.Locale.UK,
+              Locale.UK,
               "not publishing %s: the disclosure audit found %d of its %d hidden counts narrowed"
                   + " to fewer than %d possible values (%d of them in a table too large to solve"
                   + " whole, not shown to have more), and suppressing more could not fix it; nothing"

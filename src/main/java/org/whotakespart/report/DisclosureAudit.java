@@ -1,12 +1,17 @@
 package org.whotakespart.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -435,7 +440,7 @@ public final class DisclosureAudit {
           if (own.stream().noneMatch(i -> doubtful(i))) {
             continue;
           }
-          java.util.LinkedHashSet<Integer> hood = new java.util.LinkedHashSet<>(own);
+          LinkedHashSet<Integer> hood = new LinkedHashSet<>(own);
           Set<Integer> joined = new HashSet<>(Set.of(e.getKey()));
           for (int p : parents(own)) {
             joined.add(p);
@@ -451,7 +456,7 @@ public final class DisclosureAudit {
 
       /** The homes of the totals of lines through these counts, in home order. */
       private Set<Integer> parents(List<Integer> own) {
-        Set<Integer> parents = new java.util.TreeSet<>();
+        Set<Integer> parents = new TreeSet<>();
         for (int i : own) {
           for (int l : linesOf.get(i)) {
             int total = lineTotal[l];
@@ -471,7 +476,7 @@ public final class DisclosureAudit {
         if (most == 0) {
           return List.of();
         }
-        Map<Integer, Integer> free = new java.util.TreeMap<>();
+        Map<Integer, Integer> free = new TreeMap<>();
         for (int i : own) {
           if (!doubtful(i)) {
             continue;
@@ -595,13 +600,13 @@ public final class DisclosureAudit {
             }
           }
         }
-        lineCounts[l] = java.util.Arrays.copyOf(counts, k);
+        lineCounts[l] = Arrays.copyOf(counts, k);
       }
     }
 
     /** Every line through a count of the hood, once each, in line order. */
     private int[] linesThrough(int[] hood) {
-      java.util.TreeSet<Integer> ls = new java.util.TreeSet<>();
+      TreeSet<Integer> ls = new TreeSet<>();
       for (int i : hood) {
         ls.addAll(linesOf.get(i));
       }
@@ -610,7 +615,7 @@ public final class DisclosureAudit {
 
     /** Every line of the block. */
     private int[] allLines() {
-      return java.util.stream.IntStream.range(0, lines.size()).toArray();
+      return IntStream.range(0, lines.size()).toArray();
     }
 
     /** +1 for a part of line {@code l}, −1 for its total. */
@@ -665,7 +670,7 @@ public final class DisclosureAudit {
     /** Each block count's position in the hood, or −1. */
     private int[] positions(int[] hood) {
       int[] at = new int[n];
-      java.util.Arrays.fill(at, -1);
+      Arrays.fill(at, -1);
       for (int h = 0; h < hood.length; h++) {
         at[hood[h]] = h;
       }

@@ -3,6 +3,7 @@ package org.whotakespart.report;
 import java.util.List;
 import java.util.Map;
 import org.whotakespart.stats.EquityRow;
+import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.stats.Trend;
@@ -20,19 +21,14 @@ import org.whotakespart.stats.Trend;
 public record History(
     List<String> periods,
     List<MetricRow> metrics,
-    Map<String, Trend> trends,
+    Map<Trend.Key, Trend> trends,
     List<EquityRow> equity,
     ScopeType scopeType,
     String scopeId) {
 
   public static History none() {
     return new History(
-        List.of(),
-        List.of(),
-        Map.of(),
-        List.of(),
-        ScopeType.ALL,
-        org.whotakespart.stats.MetricCalculator.ALL_ID);
+        List.of(), List.of(), Map.of(), List.of(), ScopeType.ALL, MetricCalculator.ALL_ID);
   }
 
   /** The same history seen from another scope. */

@@ -2,6 +2,7 @@ package org.whotakespart.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,7 @@ public record ProjectChanges(
             .collect(
                 Collectors.groupingBy(
                     MetricRow::scopeId,
-                    java.util.LinkedHashMap::new,
+                    LinkedHashMap::new,
                     Collectors.collectingAndThen(
                         Collectors.toList(),
                         list ->

@@ -1,10 +1,12 @@
 package org.whotakespart.report;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.whotakespart.config.Period;
 import org.whotakespart.ingest.Project;
 import org.whotakespart.stats.Bands;
+import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.PeopleRow;
 import org.whotakespart.stats.ScopeType;
@@ -43,7 +45,7 @@ public record ReportModel(
 
   /** True for a workbook that covers part of the run (one commissioner or project). */
   public boolean isPart() {
-    return !scopeName.equals(org.whotakespart.stats.MetricCalculator.ALL_NAME);
+    return !scopeName.equals(MetricCalculator.ALL_NAME);
   }
 
   /** Distinct people of a role group in a scope; 0 when there were none. */
@@ -53,7 +55,7 @@ public record ReportModel(
 
   /** Distinct people of a role group in every scope of a type, by scope id (absent: none). */
   public Map<String, Long> peopleByScope(ScopeType scopeType, String role) {
-    Map<String, Long> byScope = new java.util.HashMap<>();
+    Map<String, Long> byScope = new HashMap<>();
     for (PeopleRow p : people) {
       if (p.scopeType() == scopeType && p.role().equals(role)) {
         byScope.merge(p.scopeId(), p.people(), Long::sum);

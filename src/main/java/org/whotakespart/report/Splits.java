@@ -3,8 +3,10 @@ package org.whotakespart.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.whotakespart.config.SplitBy;
 import org.whotakespart.ingest.Project;
@@ -78,7 +80,7 @@ public final class Splits {
             .filter(e -> ids.contains(e.getKey()))
             .collect(
                 Collectors.toMap(
-                    Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
+                    Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     return new ReportModel(
         model.period(),
         name,
@@ -102,9 +104,7 @@ public final class Splits {
   /** A file name for a part: letters, digits and hyphens. */
   public static String slug(String name) {
     String s =
-        name.toLowerCase(java.util.Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("^-+|-+$", "");
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     return s.isEmpty() ? "part" : s.substring(0, Math.min(60, s.length()));
   }
 }

@@ -1,8 +1,10 @@
 package org.whotakespart.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,7 +195,7 @@ public final class SuppressionTable {
     List<int[]> out = new ArrayList<>(lines.size());
     for (int l = 0; l < lines.size(); l++) {
       int[] parts = lines.get(l);
-      int[] e = java.util.Arrays.copyOf(parts, parts.length + 1);
+      int[] e = Arrays.copyOf(parts, parts.length + 1);
       e[parts.length] = ~totals.get(l);
       out.add(e);
     }
@@ -353,7 +355,7 @@ public final class SuppressionTable {
   private Map<Integer, List<Integer>> linesThrough() {
     Map<Integer, List<Integer>> through = new HashMap<>();
     for (int l = 0; l < lines.size(); l++) {
-      Set<Integer> cells = new java.util.LinkedHashSet<>();
+      Set<Integer> cells = new LinkedHashSet<>();
       for (int c : lines.get(l)) {
         cells.add(c);
       }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,9 +101,7 @@ public final class SampleGenerator {
               ? new int[] {0, 15}
               : category.equals("85_plus")
                   ? new int[] {85, 100}
-                  : java.util.Arrays.stream(category.split("_"))
-                      .mapToInt(Integer::parseInt)
-                      .toArray();
+                  : Arrays.stream(category.split("_")).mapToInt(Integer::parseInt).toArray();
       int inside = Math.min(r[1], maxAge == null ? 100 : maxAge) - Math.max(r[0], minAge) + 1;
       return inside <= 0 ? 0.0 : (double) inside / (r[1] - r[0] + 1);
     }
@@ -576,7 +575,7 @@ public final class SampleGenerator {
   private List<String> columnOrder(int orgIndex) {
     List<String> columns = new ArrayList<>(RecordColumns.CONTRACT);
     if (orgIndex % 2 == 1) {
-      java.util.Collections.reverse(columns);
+      Collections.reverse(columns);
     }
     if (orgIndex % 5 == 3) {
       columns.remove(RecordColumns.COMMUNICATION_NEEDS);

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.ingest.Project;
@@ -119,7 +122,7 @@ public final class EquityCalculator {
       List<ExperienceCount> previous,
       Map<String, Double> areaShares,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes,
-      java.util.function.Consumer<EquityRow> sink) {
+      Consumer<EquityRow> sink) {
     Map<ScopeKey, long[]> sums = new HashMap<>();
     add(sums, projects, current, false, scopes);
     add(sums, projects, previous, true, scopes);
@@ -146,7 +149,7 @@ public final class EquityCalculator {
         a[3] += 1;
       }
     }
-    Map<ScopeKey, String> scopeList = new java.util.TreeMap<>(ScopeKey.ORDER);
+    Map<ScopeKey, String> scopeList = new TreeMap<>(ScopeKey.ORDER);
     for (Project p : projects) {
       scopesOf(p, scopes).forEach(scopeList::putIfAbsent);
     }
@@ -200,10 +203,10 @@ public final class EquityCalculator {
       List<ExperienceCount> counts,
       boolean previous,
       Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
-    Map<String, java.util.Set<ScopeKey>> scopesOfProject = new HashMap<>();
+    Map<String, Set<ScopeKey>> scopesOfProject = new HashMap<>();
     projects.forEach(p -> scopesOfProject.put(p.projectId(), scopesOf(p, scopes).keySet()));
     for (ExperienceCount c : counts) {
-      java.util.Set<ScopeKey> projectScopes = scopesOfProject.get(c.projectId());
+      Set<ScopeKey> projectScopes = scopesOfProject.get(c.projectId());
       if (projectScopes == null) {
         continue;
       }

@@ -2,6 +2,7 @@ package org.whotakespart.stats;
 
 import static org.apache.spark.sql.functions.expr;
 
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 
 /**
@@ -56,7 +57,7 @@ public record ExperienceCount(
 
     /** The column of the per-category count. */
     public String column() {
-      return "n_" + name().toLowerCase(java.util.Locale.ROOT);
+      return "n_" + name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -1,10 +1,14 @@
 package org.whotakespart.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -48,8 +52,7 @@ public final class GoodnessOfFit {
    */
   static List<TestRow> inParallel(List<List<MetricRow>> groups) {
     TestRow[] out = new TestRow[groups.size()];
-    java.util.concurrent.atomic.AtomicInteger next =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger next = new AtomicInteger();
     Runnable work =
         () -> {
           for (int from; (from = next.getAndAdd(TESTS_A_TURN)) < out.length; ) {
@@ -61,12 +64,12 @@ public final class GoodnessOfFit {
     int helpers =
         Math.max(
             0, Math.min(Runtime.getRuntime().availableProcessors() - 1, out.length / TESTS_A_TURN));
-    List<java.util.concurrent.ForkJoinTask<?>> started = new ArrayList<>();
+    List<ForkJoinTask<?>> started = new ArrayList<>();
     for (int h = 0; h < helpers; h++) {
-      started.add(java.util.concurrent.ForkJoinPool.commonPool().submit(work));
+      started.add(ForkJoinPool.commonPool().submit(work));
     }
     work.run();
-    started.forEach(java.util.concurrent.ForkJoinTask::join);
+    started.forEach(ForkJoinTask::join);
     return List.of(out);
   }
 
@@ -76,7 +79,7 @@ public final class GoodnessOfFit {
         group.stream().filter(r -> r.populationShare() != null && r.populationShare() > 0).toList();
     long[] observed = tested.stream().mapToLong(MetricRow::participants).toArray();
     double[] shares = tested.stream().mapToDouble(MetricRow::populationShare).toArray();
-    long n = java.util.Arrays.stream(observed).sum();
+    long n = Arrays.stream(observed).sum();
     if (n == 0 || tested.size() < 2) {
       return new TestRow(
           first.period(),
@@ -112,8 +115,8 @@ public final class GoodnessOfFit {
   public record Result(double statistic, double pValue, String method, double minExpected) {}
 
   public static Result test(long[] observed, double[] shares, long seed) {
-    long n = java.util.Arrays.stream(observed).sum();
-    double total = java.util.Arrays.stream(shares).sum();
+    long n = Arrays.stream(observed).sum();
+    double total = Arrays.stream(shares).sum();
     double[] p = new double[shares.length];
     double[] expected = new double[shares.length];
     double minExpected = Double.MAX_VALUE;

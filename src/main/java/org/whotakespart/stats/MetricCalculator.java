@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.whotakespart.baseline.CatchmentOverlap;
 import org.whotakespart.baseline.IntendedPopulation;
 import org.whotakespart.baseline.ProjectBaseline;
 import org.whotakespart.config.Category;
@@ -292,9 +293,7 @@ public final class MetricCalculator {
     // A neighbourhood (MSOA) rolls up into the authority it lies in: one area scope per
     // authority, not a scope per neighbourhood repeating its project.
     Map<String, String> authorityOf =
-        type == ScopeType.AREA
-            ? org.whotakespart.baseline.CatchmentOverlap.authorities(areaNames)
-            : Map.of();
+        type == ScopeType.AREA ? CatchmentOverlap.authorities(areaNames) : Map.of();
     for (Project p : projects) {
       List<Scope> s =
           switch (type) {

@@ -1,23 +1,33 @@
 package org.whotakespart.stats;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.get;
+import static org.apache.spark.sql.functions.inline;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 
+import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +37,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.Period;
+import org.whotakespart.config.Vocabulary;
 import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.store.HistoryStore;
 import org.whotakespart.validate.ValidatedColumns;
 import scala.Function1;
 
@@ -93,10 +105,8 @@ public final class PeopleCounts {
   public static Column isAcceptedIn(Period period) {
     return col(ValidatedColumns.ROW_STATUS)
         .equalTo(lit(ValidatedColumns.ACCEPTED))
-        .and(col(ValidatedColumns.ACTIVITY_DAY).geq(lit(java.sql.Date.valueOf(period.start()))))
-        .and(
-            col(ValidatedColumns.ACTIVITY_DAY)
-                .lt(lit(java.sql.Date.valueOf(period.endExclusive()))));
+        .and(col(ValidatedColumns.ACTIVITY_DAY).geq(lit(Date.valueOf(period.start()))))
+        .and(col(ValidatedColumns.ACTIVITY_DAY).lt(lit(Date.valueOf(period.endExclusive()))));
   }
 
   /** True for a record whose role is measured against the population. */
@@ -110,7 +120,7 @@ public final class PeopleCounts {
   private static Column roleIndex() {
     return coalesce(
         col(ValidatedColumns.index(RecordColumns.ROLE)),
-        lit(roleIndexOf(org.whotakespart.config.Vocabulary.ROLE_LIVED_EXPERIENCE)));
+        lit(roleIndexOf(Vocabulary.ROLE_LIVED_EXPERIENCE)));
   }
 
   private static byte roleIndexOf(String role) {
@@ -119,7 +129,7 @@ public final class PeopleCounts {
 
   /** A code's index in its column's list, for codes the counting names itself. */
   private static byte knownIndex(String column, String code) {
-    Integer i = org.whotakespart.config.Vocabulary.indexOf(column, code);
+    Integer i = Vocabulary.indexOf(column, code);
     if (i == null) {
       throw new IllegalArgumentException(
           "'"
@@ -128,7 +138,7 @@ public final class PeopleCounts {
               + column
               + ": use one"
               + " of "
-              + org.whotakespart.config.Vocabulary.codedColumns().get(column));
+              + Vocabulary.codedColumns().get(column));
     }
     return i.byteValue();
   }
@@ -195,10 +205,10 @@ public final class PeopleCounts {
           new ArrayList<>(
               List.of(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID)));
       out.add(
-          org.apache.spark.sql.functions.inline(
-              org.apache.spark.sql.functions.array(
-                  org.apache.spark.sql.functions.struct(earlierRow.toArray(new Column[0])),
-                  org.apache.spark.sql.functions.struct(laterRow.toArray(new Column[0])))));
+          inline(
+              array(
+                  struct(earlierRow.toArray(new Column[0])),
+                  struct(laterRow.toArray(new Column[0])))));
       Column period = col(CountColumns.PERIOD_INDEX);
       List<Column> inputs =
           new ArrayList<>(
@@ -246,12 +256,7 @@ public final class PeopleCounts {
               List.of(
                   col(RecordColumns.PROJECT_ID),
                   col(RecordColumns.PARTICIPANT_ID),
-                  org.apache
-                      .spark
-                      .sql
-                      .functions
-                      .regexp_replace(col(org.whotakespart.store.HistoryStore.PERIOD), " ", "-")
-                      .as(org.whotakespart.store.HistoryStore.QUARTER),
+                  regexp_replace(col(HistoryStore.PERIOD), " ", "-").as(HistoryStore.QUARTER),
                   roleIndex().as(role)));
       List<Column> aggregates = new ArrayList<>();
       personAggregates(null).forEach((name, aggregate) -> aggregates.add(aggregate.as(name)));
@@ -262,12 +267,12 @@ public final class PeopleCounts {
               List.of(
                   RecordColumns.PROJECT_ID,
                   RecordColumns.PARTICIPANT_ID,
-                  org.whotakespart.store.HistoryStore.QUARTER,
+                  HistoryStore.QUARTER,
                   role))
           .groupBy(
               col(RecordColumns.PROJECT_ID),
               col(RecordColumns.PARTICIPANT_ID),
-              col(org.whotakespart.store.HistoryStore.QUARTER),
+              col(HistoryStore.QUARTER),
               col(role))
           .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
     };
@@ -393,9 +398,8 @@ public final class PeopleCounts {
    * rest bit sets.
    */
   private static Map<String, Column> personAggregates(Column keep) {
-    Map<String, Column> aggregates = new java.util.LinkedHashMap<>();
-    java.util.function.Function<String, Column> kept =
-        name -> keep == null ? col(name) : when(keep, col(name));
+    Map<String, Column> aggregates = new LinkedHashMap<>();
+    Function<String, Column> kept = name -> keep == null ? col(name) : when(keep, col(name));
     for (Characteristic c : Characteristic.values()) {
       String n = CountColumns.latest(c.code());
       aggregates.put(n, max(kept.apply(n)));
@@ -422,8 +426,8 @@ public final class PeopleCounts {
     for (String code : Characteristic.ETHNIC_GROUP.categoryCodes()) {
       broad.add(lit(c.indexOf(Characteristic.broadEthnicGroupOf(code))));
     }
-    return org.apache.spark.sql.functions.get(
-        org.apache.spark.sql.functions.array(broad.toArray(new Column[0])),
+    return get(
+        array(broad.toArray(new Column[0])),
         col(ValidatedColumns.index(Characteristic.ETHNIC_GROUP.code())).cast("int"));
   }
 
@@ -543,7 +547,7 @@ public final class PeopleCounts {
 
   /** The role groups people are counted in: each role, then measured roles, then everyone. */
   private static List<String> roleGroups() {
-    List<String> groups = new ArrayList<>(org.whotakespart.config.Vocabulary.ROLES);
+    List<String> groups = new ArrayList<>(Vocabulary.ROLES);
     groups.add(PeopleRow.MEASURED);
     groups.add(PeopleRow.EVERYONE);
     return groups;
@@ -591,14 +595,14 @@ public final class PeopleCounts {
     return inPeriod
         .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID))
         .agg(bit_or(roleBits(groups, measuredRoles)).as("roles"))
-        .join(org.apache.spark.sql.functions.broadcast(projectScopes), RecordColumns.PROJECT_ID)
+        .join(broadcast(projectScopes), RecordColumns.PROJECT_ID)
         .groupBy(
             col(CountColumns.SCOPE_TYPE),
             col(CountColumns.SCOPE_ID),
             col(RecordColumns.PARTICIPANT_ID))
         .agg(bit_or(col("roles")).as("roles"))
         .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
-        .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+        .agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length))
         .selectExpr(CountColumns.SCOPE_TYPE, CountColumns.SCOPE_ID, stack.toString())
         .filter(col(CountColumns.PEOPLE).gt(0));
   }
@@ -649,7 +653,7 @@ public final class PeopleCounts {
                 .add(PROJECT_INDEX, DataTypes.IntegerType));
     Dataset<Row> records =
         inPeriod
-            .join(org.apache.spark.sql.functions.broadcast(projectIndex), RecordColumns.PROJECT_ID)
+            .join(broadcast(projectIndex), RecordColumns.PROJECT_ID)
             .select(project, person, bits.as("roles"));
     Dataset<Row> byPerson =
         records
@@ -668,7 +672,7 @@ public final class PeopleCounts {
                 when(col("first_project").equalTo(col("last_project")), col("first_project"))
                     .otherwise(lit(0))
                     .as(PROJECT_INDEX))
-            .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+            .agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length))
             .collectAsList()) {
       if (r.getInt(0) == 0) {
         inSeveral = true;
@@ -680,7 +684,7 @@ public final class PeopleCounts {
     }
     if (inSeveral) {
       Dataset<Row> scopesOf =
-          org.apache.spark.sql.functions.broadcast(
+          broadcast(
               spark.createDataFrame(
                   indexedScopes,
                   new StructType()
@@ -699,7 +703,7 @@ public final class PeopleCounts {
               .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID), person)
               .agg(bit_or(col("roles")).as("roles"))
               .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
-              .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+              .agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length))
               .collectAsList()) {
         addCounts(byScope, r.getString(0) + '\u0000' + r.getString(1), r, 2);
       }

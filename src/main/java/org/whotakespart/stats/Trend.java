@@ -1,6 +1,7 @@
 package org.whotakespart.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record Trend(String code, int quartersUnder) {
   public static final int PERSISTENT = 4;
 
   /** The trend of every group of the reported quarter, keyed by {@link #key(MetricRow)}. */
-  public static Map<String, Trend> of(List<String> periodsOldestFirst, List<MetricRow> rows) {
+  public static Map<Key, Trend> of(List<String> periodsOldestFirst, List<MetricRow> rows) {
     Tracker t = new Tracker(periodsOldestFirst.size());
     for (int i = 0; i < periodsOldestFirst.size(); i++) {
       String q = periodsOldestFirst.get(i);
@@ -43,7 +44,7 @@ public record Trend(String code, int quartersUnder) {
    */
   public static final class Tracker {
     private final int quarters;
-    private final Map<String, byte[]> statuses = new HashMap<>();
+    private final Map<Key, byte[]> statuses = new HashMap<>();
 
     public Tracker(int quarters) {
       this.quarters = quarters;
@@ -57,16 +58,16 @@ public record Trend(String code, int quartersUnder) {
                     key(r),
                     k -> {
                       byte[] b = new byte[quarters];
-                      java.util.Arrays.fill(b, (byte) -1);
+                      Arrays.fill(b, (byte) -1);
                       return b;
                     })[index] =
             (byte) r.status().ordinal();
       }
     }
 
-    public Map<String, Trend> trends() {
+    public Map<Key, Trend> trends() {
       Status[] all = Status.values();
-      Map<String, Trend> out = new HashMap<>();
+      Map<Key, Trend> out = new HashMap<>();
       statuses.forEach(
           (k, b) -> {
             Status[] s = new Status[b.length];
@@ -111,14 +112,12 @@ public record Trend(String code, int quartersUnder) {
         && s != Status.NOT_COMPARED;
   }
 
-  public static String key(MetricRow r) {
-    return r.scopeType().code()
-        + '\u0000'
-        + r.scopeId()
-        + '\u0000'
-        + r.characteristic()
-        + '\u0000'
-        + r.category();
+  /** A group of one scope, whose trend {@link #of} follows. */
+  public record Key(ScopeType scopeType, String scopeId, String characteristic, String category) {}
+
+  /** The key of a metrics row's group. */
+  public static Key key(MetricRow r) {
+    return new Key(r.scopeType(), r.scopeId(), r.characteristic(), r.category());
   }
 
   /** Plain words for a board. */

@@ -1,29 +1,14 @@
 package org.whotakespart.store;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.hash;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
-
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.ConcurrentModificationException;
-import java.util.LinkedHashMap;
+import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -32,17 +17,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.sql.delta.DeltaOperations;
-import org.apache.spark.sql.delta.OptimisticTransaction;
-import org.apache.spark.sql.delta.actions.Action;
-import org.apache.spark.sql.delta.actions.FileAction;
-import org.whotakespart.config.SettingsException;
+import org.apache.spark.sql.types.StructType;
 import org.whotakespart.config.Vocabulary;
-import org.whotakespart.ingest.RecordColumns;
-import org.whotakespart.validate.RowChecker;
 import org.whotakespart.validate.ValidatedColumns;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The history store: every accepted record ever ingested, once, in a Delta Lake table partitioned
@@ -78,7 +55,7 @@ public final class HistoryStore {
   public static final String RECORDS = "records";
 
   /** The columns of the stored records, in order, the partition column last. */
-  public static final org.apache.spark.sql.types.StructType SCHEMA = schema();
+  public static final StructType SCHEMA = RecordLayout.schema();
 
   /**
    * Files of at most a million records (about 14 MB) in row groups of 8 MB, so that reading even
@@ -142,49 +119,16 @@ public final class HistoryStore {
 
   /** The columns kept of each accepted record, in order. */
   public static List<String> recordColumns() {
-    List<String> c =
-        new ArrayList<>(
-            List.of(
-                RecordColumns.RECORD_ID,
-                RecordColumns.PARTICIPANT_ID,
-                RecordColumns.PROJECT_ID,
-                ValidatedColumns.ACTIVITY_DAY));
-    for (String coded : RowChecker.CODED) {
-      c.add(ValidatedColumns.code(coded));
-    }
-    for (String coded : RowChecker.CODED) {
-      c.add(ValidatedColumns.index(coded));
-    }
-    c.add(RecordColumns.SOURCE_FILE);
-    return c;
+    return RecordLayout.recordColumns();
   }
 
-  private static org.apache.spark.sql.types.StructType schema() {
-    var s = new org.apache.spark.sql.types.StructType();
-    for (String c : recordColumns()) {
-      s =
-          s.add(
-              c,
-              c.equals(ValidatedColumns.ACTIVITY_DAY)
-                  ? "date"
-                  : ValidatedColumns.isIndex(c) ? "byte" : "string");
-    }
-    return s.add(VOCABULARY, "string").add(QUARTER, "string");
+  private static StructType schema() {
+    return RecordLayout.schema();
   }
 
   /** The UK financial quarter of {@code activity_day}, written as {@code 2025-26 Q2}. */
   public static Column financialQuarter() {
-    String day = ValidatedColumns.ACTIVITY_DAY;
-    String fy = "(year(" + day + ") - case when month(" + day + ") < 4 then 1 else 0 end)";
-    return expr(
-        "concat("
-            + fy
-            + ", '-', lpad(cast(("
-            + fy
-            + " + 1) % 100 as string), 2, '0'),"
-            + " ' Q', cast(floor(((month("
-            + day
-            + ") + 8) % 12) / 3) + 1 as string))");
+    return RecordLayout.financialQuarter();
   }
 
   /** The partition value of a quarter label: {@code 2025-26 Q2} is {@code 2025-26-Q2}. */
@@ -238,7 +182,7 @@ public final class HistoryStore {
             null);
       }
       if (!delta
-          && java.util.Arrays.stream(fs.listStatus(r))
+          && Arrays.stream(fs.listStatus(r))
               .map(st -> st.getPath().getName())
               .anyMatch(n -> !Set.of(RECORDS, "_ingests").contains(n))) {
         throw new StoreException(
@@ -280,31 +224,7 @@ public final class HistoryStore {
   }
 
   List<Commit> commits(SparkSession spark) {
-    if (!exists()) {
-      return List.of();
-    }
-    List<Commit> commits = new ArrayList<>();
-    for (Row r :
-        DeltaTable.forPath(spark, table())
-            .history()
-            .select("version", "timestamp", "operation", "userMetadata", "operationMetrics")
-            .orderBy("version")
-            .collectAsList()) {
-      Map<String, String> metrics =
-          r.isNullAt(4)
-              ? Map.of()
-              : new TreeMap<>(
-                  scala.jdk.javaapi.CollectionConverters.asJava(
-                      r.<scala.collection.Map<String, String>>getAs(4)));
-      commits.add(
-          new Commit(
-              r.getLong(0),
-              instant(r.getTimestamp(1)),
-              r.getString(2),
-              CommitNote.parse(r.getString(3)),
-              metrics));
-    }
-    return commits;
+    return new StoreVersions(this).commits(spark);
   }
 
   /** The current state; {@link Snapshot#empty()} before the first ingest. */
@@ -323,31 +243,7 @@ public final class HistoryStore {
 
   /** The state at {@code version}: its quarters' rows and the files whose records it holds. */
   public Snapshot snapshot(SparkSession spark, long version) {
-    List<Commit> commits = commits(spark);
-    Commit at =
-        commits.stream()
-            .filter(c -> c.version() == version)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new StoreException(
-                        "the history store at "
-                            + root
-                            + " has no version "
-                            + version
-                            + " (see `whotakespart store history`)",
-                        null));
-    CommitNote note = null;
-    for (Commit c : commits) {
-      if (c.version() <= version && c.note() != null) {
-        note = c.note();
-      }
-    }
-    Map<String, Long> quarters = new TreeMap<>();
-    for (Row r : versionAt(spark, version).groupBy(QUARTER).count().collectAsList()) {
-      quarters.put(r.getString(0).replace("-Q", " Q"), r.getLong(1));
-    }
-    return new Snapshot(version, at.at(), quarters, note == null ? List.of() : note.sources());
+    return new StoreVersions(this).snapshot(spark, version);
   }
 
   /** The table as it was at {@code version}, exactly as stored. */
@@ -360,67 +256,7 @@ public final class HistoryStore {
    * that day, UTC) or an instant ({@code 2025-10-01T09:00:00Z}): the last commit made by then.
    */
   public long resolve(SparkSession spark, String asOf) {
-    List<Commit> commits = history(spark);
-    if (commits.isEmpty()) {
-      throw new StoreException(
-          "the history store at "
-              + root
-              + " holds no records yet: run"
-              + " `whotakespart ingest` first",
-          null);
-    }
-    String a = asOf.trim();
-    if (a.matches("\\d+")) {
-      long v = Long.parseLong(a);
-      if (commits.stream().noneMatch(c -> c.version() == v)) {
-        throw new StoreException(
-            "the history store at "
-                + root
-                + " has no version "
-                + v
-                + "; its versions run from "
-                + commits.get(0).version()
-                + " to "
-                + commits.get(commits.size() - 1).version()
-                + " (see `whotakespart store history`)",
-            null);
-      }
-      return v;
-    }
-    Instant by;
-    try {
-      by =
-          a.length() == 10
-              ? LocalDate.parse(a)
-                  .plusDays(1)
-                  .atStartOfDay(ZoneOffset.UTC)
-                  .toInstant()
-                  .minusMillis(1)
-              : Instant.parse(a);
-    } catch (DateTimeParseException e) {
-      throw new SettingsException(
-          "--as-of: '"
-              + a
-              + "' is neither a version number, a date"
-              + " (2025-10-01) nor an instant (2025-10-01T09:00:00Z)");
-    }
-    long found = -1;
-    for (Commit c : commits) {
-      if (!Instant.parse(c.at()).isAfter(by)) {
-        found = c.version();
-      }
-    }
-    if (found < 0) {
-      throw new StoreException(
-          "the history store at "
-              + root
-              + " did not exist yet at "
-              + a
-              + "; its first version was made at "
-              + commits.get(0).at(),
-          null);
-    }
-    return found;
+    return new StoreVersions(this).resolve(spark, asOf);
   }
 
   /**
@@ -435,31 +271,7 @@ public final class HistoryStore {
 
   /** As {@link #read(SparkSession, long, List)}, from a version already opened. */
   public static Dataset<Row> read(Dataset<Row> version, List<String> quarters) {
-    Dataset<Row> rows = version;
-    if (quarters != null) {
-      rows =
-          rows.filter(
-              col(QUARTER).isin(quarters.stream().map(HistoryStore::quarterValue).toArray()));
-    }
-    Map<String, Column> stored = new LinkedHashMap<>();
-    for (String c : RowChecker.CODED) {
-      stored.put("stored_" + ValidatedColumns.index(c), col(ValidatedColumns.index(c)));
-    }
-    rows = rows.withColumns(stored).transform(ValidatedColumns.indicesFromCodes());
-    Column current = col(VOCABULARY).equalTo(lit(Vocabulary.fingerprint()));
-    Map<String, Column> chosen = new LinkedHashMap<>();
-    for (String c : RowChecker.CODED) {
-      String index = ValidatedColumns.index(c);
-      chosen.put(index, when(current, col("stored_" + index)).otherwise(col(index)));
-    }
-    List<Column> out = new ArrayList<>();
-    for (String c : recordColumns()) {
-      out.add(col(c));
-    }
-    out.add(expr("replace(" + QUARTER + ", '-Q', ' Q')").as(PERIOD));
-    out.add(lit(ValidatedColumns.ACCEPTED).as(ValidatedColumns.ROW_STATUS));
-    out.add(lit(null).cast("string").as(ValidatedColumns.REJECT_REASON));
-    return rows.withColumns(chosen).select(out.toArray(new Column[0]));
+    return RecordLayout.read(version, quarters);
   }
 
   /** Every stored record at {@code version}. */
@@ -491,201 +303,22 @@ public final class HistoryStore {
       Set<String> sources,
       CommitNote note,
       int retentionDays) {
-    return committing(
-        spark,
-        note,
-        () -> {
-          if (!exists()) {
-            Map<String, String> props = retention(retentionDays);
-            props.forEach(
-                (k, v) ->
-                    spark
-                        .conf()
-                        .set(
-                            "spark.databricks.delta.properties.defaults."
-                                + k.substring("delta.".length()),
-                            v));
-            try {
-              incoming
-                  .repartition(col(QUARTER))
-                  .sortWithinPartitions(
-                      RecordColumns.PROJECT_ID,
-                      RecordColumns.PARTICIPANT_ID,
-                      ValidatedColumns.ACTIVITY_DAY)
-                  .write()
-                  .format("delta")
-                  .mode("errorifexists")
-                  .partitionBy(QUARTER)
-                  .option("maxRecordsPerFile", RECORDS_PER_FILE)
-                  .option("parquet.block.size", ROW_GROUP_BYTES)
-                  .save(table());
-            } finally {
-              props
-                  .keySet()
-                  .forEach(
-                      k ->
-                          spark
-                              .conf()
-                              .unset(
-                                  "spark.databricks.delta.properties.defaults."
-                                      + k.substring("delta.".length())));
-            }
-          } else {
-            merge(spark, incoming, sources);
-          }
-          return null;
-        });
-  }
-
-  /** Marks, in a MERGE's source, a stored record of a re-sent file that the file no longer has. */
-  private static final String GONE = "gone_from_its_file";
-
-  /**
-   * One MERGE whose source holds only what changes: records new or different from their stored
-   * version, and (marked {@link #GONE}) stored records of {@code sources} no longer in them. Delta
-   * rewrites every file a source row matches, however its clauses' conditions fall, so a record
-   * sent again as it was stays out of the source: a quarter re-sent unchanged commits no data, and
-   * its people rows are not made again.
-   */
-  private void merge(SparkSession spark, Dataset<Row> incoming, Set<String> sources) {
-    OptimisticTransaction read = DeltaLog.forTable(spark, table()).startTransaction();
-    long before = read.snapshot().version();
-    DeltaTable target = DeltaTable.forPath(spark, table());
-    Dataset<Row> stored = target.toDF();
-    List<String> keys = List.of(RecordColumns.PROJECT_ID, RecordColumns.RECORD_ID);
-    Column sameKey = lit(true);
-    for (String k : keys) {
-      sameKey = sameKey.and(col("t." + k).equalTo(col("s." + k)));
-    }
-    // Compared by key and a digest of every column: the join carries four small columns, not
-    // whole records (whole, 8 M stored records overran the native sort's memory).
-    List<String> byKeyAndDigest = List.of(keys.get(0), keys.get(1), DIGEST_64, DIGEST_32);
-    Dataset<Row> changed =
-        incoming
-            .select(withDigest(incoming.columns(), incoming.columns()))
-            .join(
-                stored.select(withDigest(incoming.columns(), keys.toArray(String[]::new))),
-                CollectionConverters.asScala(byKeyAndDigest).toSeq(),
-                "left_anti")
-            .drop(DIGEST_64, DIGEST_32)
-            .withColumn(GONE, lit(false));
-    Dataset<Row> gone =
-        stored
-            .filter(col(RecordColumns.SOURCE_FILE).isin(sources.toArray()))
-            .select(keys.stream().map(k -> col(k)).toArray(Column[]::new))
-            .join(
-                incoming.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)),
-                CollectionConverters.asScala(keys).toSeq(),
-                "left_anti")
-            .withColumn(GONE, lit(true));
-    Map<String, Column> assign = new LinkedHashMap<>();
-    for (String c : incoming.columns()) {
-      assign.put(c, col("s." + c));
-    }
-    target
-        .as("t")
-        .merge(changed.unionByName(gone, true).as("s"), sameKey)
-        .whenMatched(col("s." + GONE))
-        .delete()
-        .whenMatched()
-        .update(assign)
-        .whenNotMatched(not(col("s." + GONE)))
-        .insert(assign)
-        .execute();
-    if (latest(spark) == before) {
-      // Nothing changed, so Delta's MERGE committed nothing; the ingest is still one commit (its
-      // files and checksums), refused if another writer committed since the table was read.
-      read.readWholeTable();
-      read.commit(
-          CollectionConverters.asScala(List.<Action>of()).toSeq(),
-          DeltaOperations.ManualUpdate$.MODULE$);
-    }
-  }
-
-  private static final String DIGEST_64 = "digest_64";
-  private static final String DIGEST_32 = "digest_32";
-
-  /**
-   * The columns {@code kept} and a digest of a record's {@code columns}: a 64-bit and a 32-bit hash
-   * of the values written out, a missing one as a mark no value has (Spark's hashes skip nulls,
-   * which would make a value moved to the next column look the same). Two records that differ share
-   * it with a chance of about 1 in 2^96.
-   */
-  static Column[] withDigest(String[] columns, String[] kept) {
-    Column[] values = new Column[columns.length];
-    for (int i = 0; i < columns.length; i++) {
-      values[i] = coalesce(col(columns[i]).cast("string"), lit("\u0000"));
-    }
-    Column[] out = new Column[kept.length + 2];
-    for (int i = 0; i < kept.length; i++) {
-      out[i] = col(kept[i]);
-    }
-    out[kept.length] = xxhash64(values).as(DIGEST_64);
-    out[kept.length + 1] = hash(values).as(DIGEST_32);
-    return out;
+    return new StoreIngest(this).write(spark, incoming, sources, note, retentionDays);
   }
 
   /** Table properties keeping {@code days} of history: removed files and log entries alike. */
   static Map<String, String> retention(int days) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("delta.deletedFileRetentionDuration", "interval " + days + " days");
-    p.put("delta.logRetentionDuration", "interval " + days + " days");
-    // Deletes rewrite files: an erased person must not live on, merely marked, in current files.
-    p.put("delta.enableDeletionVectors", "false");
-    // File statistics (kept in the log) for the day alone: never identifiers, which would
-    // otherwise stay in the log as a file's lowest and highest values after an erasure.
-    p.put("delta.dataSkippingStatsColumns", ValidatedColumns.ACTIVITY_DAY);
-    return p;
+    return StoreRetention.retention(days);
   }
 
   /** Sets how many days earlier versions stay reproducible, in one commit. */
   public void setRetention(SparkSession spark, int days) {
-    requireTable();
-    StringBuilder b = new StringBuilder("ALTER TABLE " + sqlName(table()) + " SET TBLPROPERTIES (");
-    String sep = "";
-    for (var e : retention(days).entrySet()) {
-      b.append(sep)
-          .append('\'')
-          .append(e.getKey())
-          .append("' = '")
-          .append(e.getValue())
-          .append('\'');
-      sep = ", ";
-    }
-    String alter = b.append(')').toString();
-    long before = latest(spark);
-    long after =
-        committing(
-            spark,
-            CommitNote.carry(lastNote(spark), "retention", 0, false),
-            () -> {
-              spark.sql(alter);
-              return null;
-            });
-    if (people().exists()) {
-      String t = sqlName(people().table());
-      commit(
-          spark,
-          PeopleTable.note(people().inStepWith(spark, before) ? after : -1),
-          () ->
-              spark.sql(
-                  alter
-                      .replace(sqlName(table()), t)
-                      .replace(
-                          ValidatedColumns.ACTIVITY_DAY,
-                          org.whotakespart.stats.CountColumns.RECORDS)));
-    }
+    new StoreRetention(this).setRetention(spark, days);
   }
 
   /** The days of history kept, from the table's properties. */
   public int retentionDays(SparkSession spark) {
-    requireTable();
-    Row r = DeltaTable.forPath(spark, table()).detail().select("properties").first();
-    Map<String, String> p =
-        scala.jdk.javaapi.CollectionConverters.asJava(
-            r.<scala.collection.Map<String, String>>getAs(0));
-    String v = p.getOrDefault("delta.deletedFileRetentionDuration", "interval 7 days");
-    return Integer.parseInt(v.replaceAll("\\D+", " ").trim().split(" ")[0]);
+    return new StoreRetention(this).retentionDays(spark);
   }
 
   /** The metadata of the latest of our commits, carried into the next one. */
@@ -705,167 +338,18 @@ public final class HistoryStore {
    * hold them, so that no version can show them again. Returns the records deleted.
    */
   public Erasure forget(SparkSession spark, String participant, String project, boolean now) {
-    requireTable();
-    Column who = col(RecordColumns.PARTICIPANT_ID).equalTo(lit(participant));
-    if (project != null) {
-      who = who.and(col(RecordColumns.PROJECT_ID).equalTo(lit(project)));
-    }
-    Column condition = who;
-    long before = latest(spark);
-    long found = versionAt(spark, before).filter(condition).count();
-    CommitNote previous = lastNote(spark);
-    if (found > 0) {
-      // A MERGE with the person in its source, not a DELETE, whose predicate (with the id in it)
-      // Delta would keep in the log's operation parameters.
-      Dataset<Row> whom =
-          spark.createDataFrame(
-              List.of(org.apache.spark.sql.RowFactory.create(participant, project)),
-              new org.apache.spark.sql.types.StructType()
-                  .add("erase_participant", "string")
-                  .add("erase_project", "string"));
-      Column match =
-          col("t." + RecordColumns.PARTICIPANT_ID)
-              .equalTo(col("s.erase_participant"))
-              .and(
-                  col("s.erase_project")
-                      .isNull()
-                      .or(col("t." + RecordColumns.PROJECT_ID).equalTo(col("s.erase_project"))));
-      PeopleTable people = people();
-      boolean inStep = people.inStepWith(spark, before);
-      long after =
-          committing(
-              spark,
-              CommitNote.carry(previous, "forget", found, now),
-              () -> {
-                DeltaTable.forPath(spark, table())
-                    .as("t")
-                    .merge(whom.as("s"), match)
-                    .whenMatched()
-                    .delete()
-                    .execute();
-                return null;
-              });
-      if (people.exists()) {
-        // Out of step before (an ingest stopped between its commits), it stays so: -1 matches no
-        // records version, and the next ingest or report rebuilds it.
-        people.forget(spark, whom, match, inStep ? after : -1);
-      }
-    }
-    List<String> purged = new ArrayList<>();
-    if (now) {
-      purged.addAll(purge(spark, table(), condition));
-      if (people().exists()) {
-        purged.addAll(purge(spark, people().table(), condition));
-      }
-    }
-    if (now && found == 0 && !purged.isEmpty()) {
-      // Only earlier versions held them: say so in the log all the same.
-      boolean inStep = people().inStepWith(spark, before);
-      long after =
-          committing(
-              spark,
-              CommitNote.carry(previous, "forget", 0, true),
-              () -> {
-                spark.sql(
-                    "ALTER TABLE "
-                        + sqlName(table())
-                        + " SET TBLPROPERTIES ('whotakespart.erased' = '"
-                        + Instant.now()
-                        + "')");
-                return null;
-              });
-      if (inStep) {
-        people().update(spark, null, Set.of(), after);
-      }
-    }
-    return new Erasure(found, purged.size(), latest(spark));
+    return new StoreErasure(this).forget(spark, participant, project, now);
   }
 
   /** What {@link #forget} did: records deleted, old files removed, the version now. */
   public record Erasure(long records, long filesPurged, long version) {}
 
-  /**
-   * Removes the data files no longer in the current version that hold rows matching {@code who}.
-   */
-  private List<String> purge(SparkSession spark, String table, Column who) {
-    Set<String> live =
-        new java.util.HashSet<>(List.of(spark.read().format("delta").load(table).inputFiles()));
-    List<String> old = new ArrayList<>();
-    try {
-      Path t = new Path(table);
-      FileSystem fs = t.getFileSystem(conf);
-      var it = fs.listFiles(t, true);
-      while (it.hasNext()) {
-        Path p = it.next().getPath();
-        String rel = p.toString().substring(fs.makeQualified(t).toString().length());
-        if (p.getName().endsWith(".parquet")
-            && !rel.contains("/_")
-            && !live.contains(p.toString())) {
-          old.add(p.toString());
-        }
-      }
-      if (old.isEmpty()) {
-        return List.of();
-      }
-      List<String> holding = new ArrayList<>();
-      for (Row r :
-          spark
-              .read()
-              .parquet(old.toArray(new String[0]))
-              .filter(who)
-              .select(org.apache.spark.sql.functions.input_file_name())
-              .distinct()
-              .collectAsList()) {
-        holding.add(r.getString(0));
-      }
-      for (String f : holding) {
-        fs.delete(new Path(java.net.URI.create(f)), false);
-      }
-      return holding;
-    } catch (IOException e) {
-      throw new StoreException(
-          "the records were deleted from the current version, but the old"
-              + " files of "
-              + table
-              + " could not all be removed: "
-              + e.getMessage()
-              + "; run the same forget --now again",
-          e);
-    }
-  }
-
   /** Removes the files no version within the retention period needs. Returns how many. */
   public long vacuum(SparkSession spark) {
-    requireTable();
-    long removed = 0;
-    for (String t : people().exists() ? List.of(table(), people().table()) : List.of(table())) {
-      Set<String> before = allDataFiles(t);
-      DeltaTable.forPath(spark, t).vacuum();
-      before.removeAll(allDataFiles(t));
-      removed += before.size();
-    }
-    return removed;
+    return new StoreRetention(this).vacuum(spark);
   }
 
-  private Set<String> allDataFiles(String table) {
-    Set<String> files = new java.util.TreeSet<>();
-    try {
-      Path t = new Path(table);
-      FileSystem fs = t.getFileSystem(conf);
-      var it = fs.listFiles(t, true);
-      while (it.hasNext()) {
-        Path p = it.next().getPath();
-        if (p.getName().endsWith(".parquet") && !p.toString().contains("/_delta_log/")) {
-          files.add(p.toString());
-        }
-      }
-    } catch (IOException e) {
-      throw cannotRead(e);
-    }
-    return files;
-  }
-
-  private void requireTable() {
+  void requireTable() {
     checkFormat();
     if (!exists()) {
       throw new StoreException(
@@ -882,8 +366,7 @@ public final class HistoryStore {
    * meantime (Delta's conflict check) becomes a clear refusal. Returns the version committed.
    */
   long committing(SparkSession spark, CommitNote note, Supplier<Void> write) {
-    commit(spark, note.json(), write::get);
-    return latest(spark);
+    return new StoreCommits(this).committing(spark, note, write);
   }
 
   /**
@@ -891,27 +374,7 @@ public final class HistoryStore {
    * its metadata; another writer's commit in the meantime becomes a clear refusal.
    */
   void commit(SparkSession spark, String json, Runnable write) {
-    String key = "spark.databricks.delta.commitInfo.userMetadata";
-    spark.conf().set(key, json);
-    try {
-      write.run();
-    } catch (ConcurrentModificationException e) {
-      throw concurrent(e);
-    } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ConcurrentModificationException c) {
-          throw concurrent(c);
-        }
-        if (t instanceof org.apache.hadoop.fs.FileAlreadyExistsException
-            || t instanceof java.nio.file.FileAlreadyExistsException
-            || String.valueOf(t.getMessage()).contains("[DELTA_PATH_EXISTS]")) {
-          throw concurrent(t);
-        }
-      }
-      throw e;
-    } finally {
-      spark.conf().unset(key);
-    }
+    new StoreCommits(this).commit(spark, json, write);
   }
 
   /**
@@ -919,34 +382,10 @@ public final class HistoryStore {
    * removed files: those whose records it changed. Read from the commit's own log entry.
    */
   public Set<String> quartersChangedBy(SparkSession spark, long version) {
-    Set<String> out = new TreeSet<>();
-    var changes =
-        DeltaLog.forTable(spark, table()).getChanges(version, version, scala.Option.empty(), false);
-    while (changes.hasNext()) {
-      for (Action a : CollectionConverters.asJava(changes.next()._2())) {
-        if (a instanceof FileAction f) {
-          scala.Option<String> q = f.partitionValues().get(QUARTER);
-          if (q.isDefined()) {
-            out.add(q.get());
-          }
-        }
-      }
-    }
-    return out;
+    return new StoreIngest(this).quartersChangedBy(spark, version);
   }
 
-  private StoreException concurrent(Throwable e) {
-    return new StoreException(
-        "another ingest or change committed to the history store at "
-            + root
-            + " while this one ran ("
-            + e.getClass().getSimpleName()
-            + "); nothing of this one was kept:"
-            + " run it again",
-        e);
-  }
-
-  private StoreException cannotRead(IOException e) {
+  StoreException cannotRead(IOException e) {
     return new StoreException(
         "cannot read the history store at "
             + root
@@ -956,8 +395,8 @@ public final class HistoryStore {
         e);
   }
 
-  static String instant(java.sql.Timestamp t) {
-    return t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  static String instant(Timestamp t) {
+    return t.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   /** Where the ingest that will commit {@code version} keeps what it read (the quarantine). */

@@ -2,6 +2,7 @@ package org.whotakespart.store;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -88,13 +90,7 @@ public final class LegacyStore {
           cols.add(col(c));
         }
         cols.add(lit(Vocabulary.fingerprint()).as(HistoryStore.VOCABULARY));
-        cols.add(
-            org.apache
-                .spark
-                .sql
-                .functions
-                .regexp_replace(col(HistoryStore.PERIOD), " ", "-")
-                .as(HistoryStore.QUARTER));
+        cols.add(regexp_replace(col(HistoryStore.PERIOD), " ", "-").as(HistoryStore.QUARTER));
         // Indices worked out again from the codes under this version's lists, whatever the
         // version that wrote them.
         Dataset<Row> converted =
@@ -103,7 +99,7 @@ public final class LegacyStore {
             store.write(
                 spark,
                 converted,
-                java.util.Set.of(),
+                Set.of(),
                 new CommitNote(CommitNote.TOOL, "upgrade", List.of(), files, "", 0, false),
                 HistoryStore.DEFAULT_RETENTION_DAYS);
       }

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.whotakespart.config.Vocabulary;
 import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.stats.CountColumns;
 
 /**
  * The store's second Delta table, {@code people/}: one row per project, person, quarter and role,
@@ -148,7 +150,7 @@ public final class PeopleTable {
    */
   public void rebuild(SparkSession spark, Dataset<Row> rows, long recordsVersion) {
     Map<String, String> props = HistoryStore.retention(store.retentionDays(spark));
-    props.put("delta.dataSkippingStatsColumns", org.whotakespart.stats.CountColumns.RECORDS);
+    props.put("delta.dataSkippingStatsColumns", CountColumns.RECORDS);
     boolean create = !exists();
     store.commit(
         spark,
@@ -221,7 +223,7 @@ public final class PeopleTable {
    * the person in its source (a DELETE would keep the id in the log), naming {@code
    * recordsVersion}.
    */
-  void forget(SparkSession spark, Dataset<Row> whom, org.apache.spark.sql.Column match, long v) {
+  void forget(SparkSession spark, Dataset<Row> whom, Column match, long v) {
     store.commit(
         spark,
         note(v),

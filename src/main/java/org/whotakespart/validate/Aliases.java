@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -108,7 +109,7 @@ public final class Aliases implements Serializable {
         }
         add(m, where, line, rec.get(0).trim(), rec.get(1).trim(), rec.get(2).trim());
       }
-    } catch (java.io.UncheckedIOException | IllegalStateException e) {
+    } catch (UncheckedIOException | IllegalStateException e) {
       throw new InputException(name + ": cannot be read as CSV (" + e.getMessage() + ")", e);
     }
     return new Aliases(m);
@@ -155,7 +156,7 @@ public final class Aliases implements Serializable {
                 + c
                 + Suggestions.didYouMean(code, codes.values())
                 + "; the codes are "
-                + new java.util.TreeSet<>(codes.values()));
+                + new TreeSet<>(codes.values()));
       }
       String existing = codes.get(key);
       if (existing != null && !existing.equals(code)) {

@@ -1,5 +1,6 @@
 package org.whotakespart.validate;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.whotakespart.config.Vocabulary;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.ingest.RecordFileParser;
+import org.whotakespart.ingest.Text;
 
 /**
  * Every check that needs only the row itself, in one pass of plain Java over each row as it is
@@ -93,7 +95,7 @@ public final class RowChecker implements Function<Row, Row> {
     String[] v = new String[RecordColumns.CONTRACT.size()];
     for (int i = 0; i < v.length; i++) {
       String raw = in.getString(FIRST_VALUE + i);
-      String t = raw == null ? null : org.whotakespart.ingest.Text.stripInvisible(raw).strip();
+      String t = raw == null ? null : Text.stripInvisible(raw).strip();
       v[i] = t == null || t.isEmpty() ? null : t;
       out[FIRST_VALUE + i] = v[i];
     }
@@ -110,7 +112,7 @@ public final class RowChecker implements Function<Row, Row> {
     }
     String dateText = v[DATE_AT];
     LocalDate day = parseDay(dateText);
-    out[n + codes.length] = day == null ? null : java.sql.Date.valueOf(day);
+    out[n + codes.length] = day == null ? null : Date.valueOf(day);
 
     String malformed = in.getString(2);
     List<String> blank = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.whotakespart.validate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,10 +69,7 @@ public final class ValidatedColumns {
           kv.add(lit((byte) i));
         }
         indices.put(
-            index(e.getKey()),
-            element_at(
-                org.apache.spark.sql.functions.map(kv.toArray(new Column[0])),
-                col(code(e.getKey()))));
+            index(e.getKey()), element_at(map(kv.toArray(new Column[0])), col(code(e.getKey()))));
       }
       // One projection for all of them, not one withColumn (and one analysis) per column.
       return df.withColumns(indices);

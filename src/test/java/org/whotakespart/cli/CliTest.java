@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.whotakespart.testing.Paths;
+import org.whotakespart.testing.StartsSpark;
 import picocli.CommandLine;
 
+@StartsSpark
 class CliTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.ingest.InputException;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 
 /**
@@ -28,6 +29,7 @@ import org.whotakespart.testing.TestSpark;
  * same checks as the report: every promised message and quarantine reason, and rows read = accepted
  * + quarantined + duplicates for every file.
  */
+@StartsSpark
 class BadInputCorpusTest {
   private static final String HEADER =
       "record_id,participant_id,project_id,activity_date,sex,ethnic_group\n";

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.whotakespart.cli.WhoTakesPart;
 import org.whotakespart.config.Engine;
 import org.whotakespart.testing.Paths;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 
+@StartsSpark
 class CometEngineTest {
   /**
    * A JVM that does not open java.nio (spark-submit's driver, say) falls back to Spark with the

@@ -24,6 +24,7 @@ import org.whotakespart.config.JobConfig;
 import org.whotakespart.store.HistoryStore;
 import org.whotakespart.store.PeopleTable;
 import org.whotakespart.testing.Paths;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 
 /**
@@ -31,6 +32,7 @@ import org.whotakespart.testing.TestSpark;
  * again), counted by reports from the store with the same outputs, byte for byte, as counting the
  * records, and repaired or made on first use when it is missing or out of step.
  */
+@StartsSpark
 class PeopleTableTest {
   @TempDir Path dir;
 

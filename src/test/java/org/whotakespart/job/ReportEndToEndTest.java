@@ -35,12 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.testing.Paths;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 
 /**
  * Runs the report on the shipped sample and checks it against counts made here, straight from the
  * raw CSV files with their own simple rules, not through the pipeline's code.
  */
+@StartsSpark
 class ReportEndToEndTest {
   private static final String PERIOD = "2025-26 Q2";
   private static final LocalDate START = LocalDate.of(2025, 7, 1);

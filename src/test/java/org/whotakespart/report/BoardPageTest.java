@@ -84,7 +84,7 @@ class BoardPageTest {
       history.addAll(q);
       now = q;
     }
-    Map<String, Trend> trends = Trend.of(QUARTERS, history);
+    Map<Trend.Key, Trend> trends = Trend.of(QUARTERS, history);
     List<MetricRow> all = history.stream().filter(r -> r.scopeType() == ScopeType.ALL).toList();
     Map<String, Long> people = new LinkedHashMap<>();
     PROJECTS.forEach(p -> people.put(p.projectId(), 200L));

@@ -22,9 +22,11 @@ import org.whotakespart.job.Progress;
 import org.whotakespart.job.RecordCheck;
 import org.whotakespart.job.ValidateJob;
 import org.whotakespart.testing.Paths;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 
 /** Benchmark data: the asked-for number of clean records, the same for the same seed. */
+@StartsSpark
 class ScaleGeneratorTest {
   @TempDir Path dir;
 

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.Period;
 import org.whotakespart.ingest.RecordColumns;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 import org.whotakespart.validate.ValidatedColumns;
 
+@StartsSpark
 class PeopleCountsTest {
   private static final StructType SCHEMA = schema();
 

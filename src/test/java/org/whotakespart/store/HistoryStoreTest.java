@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.job.IngestJob;
 import org.whotakespart.job.Progress;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 import org.whotakespart.validate.ValidatedColumns;
 
@@ -33,6 +34,7 @@ import org.whotakespart.validate.ValidatedColumns;
  * ingest that fails while writing leaves the store exactly as it was; one overtaken by another
  * ingest is refused.
  */
+@StartsSpark
 class HistoryStoreTest {
   private static final String HEADER =
       "record_id,participant_id,project_id,activity_date,sex,ethnic_group\n";

@@ -25,6 +25,7 @@ import org.whotakespart.config.JobConfig;
 import org.whotakespart.job.IngestJob;
 import org.whotakespart.job.Progress;
 import org.whotakespart.testing.DeltaLogFiles;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 
 /**
@@ -32,6 +33,7 @@ import org.whotakespart.testing.TestSpark;
  * alone, and a store written by the earlier format is refused, then converted once with the same
  * records.
  */
+@StartsSpark
 class StoreFormatTest {
   private static final String HEADER =
       "record_id,participant_id,project_id,activity_date,sex,ethnic_group\n";

@@ -23,6 +23,7 @@ import org.whotakespart.job.IngestJob;
 import org.whotakespart.job.Progress;
 import org.whotakespart.job.ReportJob;
 import org.whotakespart.testing.Paths;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 
 /**
@@ -30,6 +31,7 @@ import org.whotakespart.testing.TestSpark;
  * participant removes them from every quarter at once, and from the files once vacuumed (or at once
  * with --now), after which a report of a version before the erasure says so.
  */
+@StartsSpark
 class StoreVersionsTest {
   private static final String HEADER =
       "record_id,participant_id,project_id,activity_date,sex,ethnic_group,role\n";

@@ -12,8 +12,10 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.ingest.RecordFileParser;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 
+@StartsSpark
 class RecordValidationTest {
   /** A raw row as the parser makes it: record, person, project, date, sex; the rest blank. */
   private static Row raw(

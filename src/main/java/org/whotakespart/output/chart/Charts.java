@@ -3,33 +3,58 @@ package org.whotakespart.output.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Polygon;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.report.BoardPage;
 import org.whotakespart.report.BoardView;
+import org.whotakespart.report.Phrases;
 import org.whotakespart.report.ReportModel;
 import org.whotakespart.report.TrendView;
 import org.whotakespart.stats.MetricRow;
@@ -67,7 +92,7 @@ public final class Charts {
   public static List<Chart> forReport(ReportModel model, BoardView board) {
     // Drawing and PNG encoding dominate; each chart is independent, so they are drawn in parallel.
     List<TrendView.Line> lines = TrendView.lines(model, board);
-    return java.util.Arrays.stream(Characteristic.values())
+    return Arrays.stream(Characteristic.values())
         .parallel()
         .flatMap(
             c -> {
@@ -78,18 +103,17 @@ public final class Charts {
                               r.scopeType() == ScopeType.ALL && r.characteristic().equals(c.code()))
                       .toList();
               if (rows.isEmpty() || rows.stream().allMatch(r -> r.populationShare() == null)) {
-                return java.util.stream.Stream.<Chart>empty();
+                return Stream.<Chart>empty();
               }
-              java.util.stream.Stream<Chart> now =
-                  java.util.stream.Stream.of(
-                      shares(model, c, rows, board), ratios(model, c, rows, board));
-              return java.util.stream.Stream.concat(now, trend(model, c, lines).stream());
+              Stream<Chart> now =
+                  Stream.of(shares(model, c, rows, board), ratios(model, c, rows, board));
+              return Stream.concat(now, trend(model, c, lines).stream());
             })
         .collect(
-            java.util.stream.Collectors.collectingAndThen(
-                java.util.stream.Collectors.toList(),
+            Collectors.collectingAndThen(
+                Collectors.toList(),
                 list -> {
-                  List<Chart> out = new java.util.ArrayList<>();
+                  List<Chart> out = new ArrayList<>();
                   persistentGaps(model, board).ifPresent(out::add);
                   out.addAll(list);
                   return out;
@@ -106,27 +130,62 @@ public final class Charts {
    * named in the legend rather than on the lines. From the counts a board sees; a quarter whose
    * count is hidden is a gap in the line.
    */
-  static java.util.Optional<Chart> persistentGaps(ReportModel model, BoardView board) {
-    List<org.whotakespart.report.BoardPage.Persistent> gaps =
-        org.whotakespart.report.BoardPage.of(model, board).persistent();
+  static Optional<Chart> persistentGaps(ReportModel model, BoardView board) {
+    List<BoardPage.Persistent> gaps = BoardPage.of(model, board).persistent();
     List<String> periods = model.history().periods();
     if (gaps.isEmpty() || periods.size() < 2) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     gaps = gaps.subList(0, Math.min(MOST_PERSISTENT, gaps.size()));
-    java.util.Map<QuarterKey, MetricRow> past = new java.util.HashMap<>();
+    GapLines lines = gapLines(model, board, gaps, periods);
+    SymbolAxis quarters = new SymbolAxis("Quarter", periods.toArray(new String[0]));
+    quarters.setTickLabelFont(SMALL);
+    quarters.setLabelFont(LABEL);
+    quarters.setGridBandsVisible(false);
+    quarters.setRange(-0.5, periods.size() - 0.5);
+    NumberAxis values = valueAxis("Ratio, all projects (1 = in line), with 95% interval");
+    values.setRange(0, lines.top());
+    XYPlot plot = new XYPlot(lines.data(), quarters, values, gapRenderer(gaps.size()));
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinePaint(Palette.LIGHT_GREY);
+    plot.setDomainGridlinesVisible(false);
+    plot.addRangeMarker(inLine(RectangleAnchor.TOP_RIGHT));
+    plot.addRangeMarker(band(model.bands().low(), RectangleAnchor.BOTTOM_RIGHT));
+    String title = "All projects: the persistent gaps over the quarters";
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.getLegend().setItemFont(LABEL);
+    addSource(chart, model);
+    return Optional.of(
+        render(
+            "trend-gaps",
+            title,
+            title + ", ratio with 95% interval. " + lines.alt().trim(),
+            chart,
+            9));
+  }
+
+  /** The gaps' lines, the chart's text alternative, and the top of its scale. */
+  private record GapLines(YIntervalSeriesCollection data, String alt, double top) {}
+
+  /**
+   * Each gap's ratio quarter by quarter, nudged sideways, with the text that describes it; a
+   * quarter whose count the board hides is left out.
+   */
+  private static GapLines gapLines(
+      ReportModel model, BoardView board, List<BoardPage.Persistent> gaps, List<String> periods) {
+    Map<QuarterKey, MetricRow> past = new HashMap<>();
     for (MetricRow r : model.history().scopeMetrics()) {
       past.put(QuarterKey.of(r), r);
     }
     String now = model.period().label();
-    org.jfree.data.xy.YIntervalSeriesCollection data =
-        new org.jfree.data.xy.YIntervalSeriesCollection();
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     StringBuilder alt = new StringBuilder();
     double top = model.bands().high() + 0.1;
     for (int g = 0; g < gaps.size(); g++) {
       var gap = gaps.get(g);
-      String name = org.whotakespart.report.Phrases.capitalise(gap.who());
-      org.jfree.data.xy.YIntervalSeries series = new org.jfree.data.xy.YIntervalSeries(name);
+      String name = Phrases.capitalise(gap.who());
+      YIntervalSeries series = new YIntervalSeries(name);
       alt.append(name).append(": ");
       double nudge = (g - (gaps.size() - 1) / 2.0) * 0.08;
       for (int q = 0; q < periods.size(); q++) {
@@ -162,25 +221,20 @@ public final class Charts {
       }
       data.addSeries(series);
     }
-    org.jfree.chart.axis.SymbolAxis quarters =
-        new org.jfree.chart.axis.SymbolAxis("Quarter", periods.toArray(new String[0]));
-    quarters.setTickLabelFont(SMALL);
-    quarters.setLabelFont(LABEL);
-    quarters.setGridBandsVisible(false);
-    quarters.setRange(-0.5, periods.size() - 0.5);
-    NumberAxis values = valueAxis("Ratio, all projects (1 = in line), with 95% interval");
-    values.setRange(0, top);
-    org.jfree.chart.renderer.xy.XYErrorRenderer renderer =
-        new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    return new GapLines(data, alt.toString(), top);
+  }
+
+  /** The lines' colours, dashes and markers, distinct in greyscale too. */
+  private static XYErrorRenderer gapRenderer(int lines) {
+    XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDrawXError(false);
     renderer.setDefaultLinesVisible(true);
     renderer.setDefaultShapesVisible(true);
     renderer.setCapLength(6);
     Color[] colours = {Palette.VERMILLION, Palette.BLUE, Color.BLACK, Palette.SKY};
     float[][] dashes = {null, {8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
-    java.awt.Shape[] shapes =
-        org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
-    for (int i = 0; i < gaps.size(); i++) {
+    Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
+    for (int i = 0; i < lines; i++) {
       renderer.setSeriesPaint(i, colours[i]);
       renderer.setSeriesStroke(
           i,
@@ -191,30 +245,12 @@ public final class Charts {
       renderer.setSeriesShape(i, shapes[i]);
     }
     renderer.setErrorStroke(new BasicStroke(1.2f));
-    org.jfree.chart.plot.XYPlot plot =
-        new org.jfree.chart.plot.XYPlot(data, quarters, values, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setOutlineVisible(false);
-    plot.setRangeGridlinePaint(Palette.LIGHT_GREY);
-    plot.setDomainGridlinesVisible(false);
-    plot.addRangeMarker(inLine(RectangleAnchor.TOP_RIGHT));
-    plot.addRangeMarker(band(model.bands().low(), RectangleAnchor.BOTTOM_RIGHT));
-    String title = "All projects: the persistent gaps over the quarters";
-    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
-    chart.getLegend().setItemFont(LABEL);
-    addSource(chart, model);
-    return java.util.Optional.of(
-        render(
-            "trend-gaps",
-            title,
-            title + ", ratio with 95% interval. " + alt.toString().trim(),
-            chart,
-            9));
+    return renderer;
   }
 
   /** Groups worth following over time: under-represented now, or no longer. */
-  private static final java.util.Set<String> FOLLOWED =
-      java.util.Set.of(
+  private static final Set<String> FOLLOWED =
+      Set.of(
           "persistently_under_represented",
           "became_under_represented",
           "under_represented",
@@ -228,15 +264,14 @@ public final class Charts {
    * The ratio over the quarters for the groups of a characteristic worth following (at most six,
    * each in its own colour and marker shape); none when no group is.
    */
-  static java.util.Optional<Chart> trend(
-      ReportModel model, Characteristic c, List<TrendView.Line> all) {
+  static Optional<Chart> trend(ReportModel model, Characteristic c, List<TrendView.Line> all) {
     List<TrendView.Line> lines =
         all.stream()
             .filter(l -> l.characteristic() == c && FOLLOWED.contains(l.trend().code()))
             .limit(SERIES.length)
             .toList();
     if (lines.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     StringBuilder alt = new StringBuilder();
@@ -267,22 +302,14 @@ public final class Charts {
     quarters.setLabelFont(LABEL);
     NumberAxis values = valueAxis("Ratio (1 = in line with the local population)");
     values.setRange(0, top);
-    LineAndShapeRenderer lineRenderer = new LineAndShapeRenderer(true, true);
-    java.awt.Shape[] shapes =
-        org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
-    for (int i = 0; i < lines.size(); i++) {
-      lineRenderer.setSeriesPaint(i, SERIES[i]);
-      lineRenderer.setSeriesStroke(i, new BasicStroke(2.5f));
-      lineRenderer.setSeriesShape(i, shapes[i % shapes.length]);
-    }
-    CategoryPlot plot = new CategoryPlot(data, quarters, values, lineRenderer);
+    CategoryPlot plot = new CategoryPlot(data, quarters, values, trendRenderer(lines.size()));
     styled(plot);
     plot.addRangeMarker(inLine(RectangleAnchor.TOP));
     plot.addRangeMarker(band(model.bands().low(), RectangleAnchor.BOTTOM));
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setItemFont(LABEL);
     addSource(chart, model);
-    return java.util.Optional.of(
+    return Optional.of(
         render(
             "trend-" + c.code(),
             title,
@@ -311,6 +338,18 @@ public final class Charts {
         chart.getTitle().getText() + ". " + alt.toString().trim(),
         chart,
         rows.size());
+  }
+
+  /** One line per group, each in its own colour and marker shape. */
+  private static LineAndShapeRenderer trendRenderer(int lines) {
+    LineAndShapeRenderer lineRenderer = new LineAndShapeRenderer(true, true);
+    Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
+    for (int i = 0; i < lines; i++) {
+      lineRenderer.setSeriesPaint(i, SERIES[i]);
+      lineRenderer.setSeriesStroke(i, new BasicStroke(2.5f));
+      lineRenderer.setSeriesShape(i, shapes[i % shapes.length]);
+    }
+    return lineRenderer;
   }
 
   /**
@@ -351,22 +390,7 @@ public final class Charts {
       if (local != null) {
         top = Math.max(top, 100 * local);
       }
-      alt.append(
-          String.format(
-              Locale.UK,
-              "%s: %s taking part%s, %s of the local population. ",
-              label,
-              share == null ? "not shown" : percent(share),
-              shown && d.shareCi95() != null
-                  ? String.format(
-                      Locale.UK,
-                      " (95%% interval %s to %s)",
-                      percent(d.shareCi95().low()),
-                      percent(d.shareCi95().high()))
-                  : "",
-              r.populationShare() == null
-                  ? "no baseline"
-                  : local == null ? "not shown" : percent(local)));
+      alt.append(shareText(label, r, d, share, local));
     }
     DefaultIntervalCategoryDataset intervals =
         new DefaultIntervalCategoryDataset(
@@ -375,45 +399,82 @@ public final class Charts {
     CategoryAxis categories = categoryAxis();
     NumberAxis values = valueAxis("Share of people (%)");
     values.setRange(0, Math.min(100, top * 1.08 + 2));
-    BarRenderer bars = new BarRenderer();
-    bars.setBarPainter(new StandardBarPainter());
-    bars.setShadowVisible(false);
-    bars.setSeriesPaint(0, Palette.SKY);
-    bars.setMaximumBarWidth(0.6);
-    bars.setDefaultItemLabelGenerator(
-        new StandardCategoryItemLabelGenerator("{2}%", new java.text.DecimalFormat("0.0")));
-    bars.setDefaultItemLabelsVisible(true);
-    bars.setDefaultItemLabelFont(SMALL);
-    bars.setDefaultItemLabelPaint(Color.BLACK);
-    bars.setDefaultPositiveItemLabelPosition(
-        new org.jfree.chart.labels.ItemLabelPosition(
-            org.jfree.chart.labels.ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT));
-    bars.setPositiveItemLabelPositionFallback(
-        new org.jfree.chart.labels.ItemLabelPosition(
-            org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-    IntervalBarRenderer whiskers = new IntervalBarRenderer();
-    whiskers.setBarPainter(new StandardBarPainter());
-    whiskers.setShadowVisible(false);
-    whiskers.setSeriesPaint(0, Color.BLACK);
-    whiskers.setMaximumBarWidth(0.012);
-    whiskers.setDefaultItemLabelsVisible(false);
-    LineAndShapeRenderer diamonds = new LineAndShapeRenderer(false, true);
-    diamonds.setSeriesPaint(0, Color.BLACK);
-    diamonds.setSeriesShape(
-        0, new java.awt.Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4));
-    diamonds.setDefaultItemLabelsVisible(false);
+    BarRenderer bars = shareBars();
+    IntervalBarRenderer whiskers = shareWhiskers();
+    LineAndShapeRenderer diamonds = populationDiamonds();
     CategoryPlot plot = new CategoryPlot(taking, categories, values, bars);
     plot.setDataset(1, intervals);
     plot.setRenderer(1, whiskers);
     plot.setDataset(2, population);
     plot.setRenderer(2, diamonds);
-    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     styled(plot);
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setItemFont(LABEL);
     addSource(chart, model);
     return chart;
+  }
+
+  /**
+   * One group's share and interval in words, beside the local population's; {@code d} is the row as
+   * the board shows it, null when its count is hidden.
+   */
+  private static String shareText(
+      String label, MetricRow r, MetricRow d, Double share, Double local) {
+    boolean shown = d != null;
+    return String.format(
+        Locale.UK,
+        "%s: %s taking part%s, %s of the local population. ",
+        label,
+        share == null ? "not shown" : percent(share),
+        shown && d.shareCi95() != null
+            ? String.format(
+                Locale.UK,
+                " (95%% interval %s to %s)",
+                percent(d.shareCi95().low()),
+                percent(d.shareCi95().high()))
+            : "",
+        r.populationShare() == null ? "no baseline" : local == null ? "not shown" : percent(local));
+  }
+
+  /** The bars of the share taking part, each labelled with its value. */
+  private static BarRenderer shareBars() {
+    BarRenderer bars = new BarRenderer();
+    bars.setBarPainter(new StandardBarPainter());
+    bars.setShadowVisible(false);
+    bars.setSeriesPaint(0, Palette.SKY);
+    bars.setMaximumBarWidth(0.6);
+    bars.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator("{2}%", new DecimalFormat("0.0")));
+    bars.setDefaultItemLabelsVisible(true);
+    bars.setDefaultItemLabelFont(SMALL);
+    bars.setDefaultItemLabelPaint(Color.BLACK);
+    bars.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT));
+    bars.setPositiveItemLabelPositionFallback(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    return bars;
+  }
+
+  /** The thin black bars of the shares' 95% intervals. */
+  private static IntervalBarRenderer shareWhiskers() {
+    IntervalBarRenderer whiskers = new IntervalBarRenderer();
+    whiskers.setBarPainter(new StandardBarPainter());
+    whiskers.setShadowVisible(false);
+    whiskers.setSeriesPaint(0, Color.BLACK);
+    whiskers.setMaximumBarWidth(0.012);
+    whiskers.setDefaultItemLabelsVisible(false);
+    return whiskers;
+  }
+
+  /** The local population's share, a black diamond on each group's line. */
+  private static LineAndShapeRenderer populationDiamonds() {
+    LineAndShapeRenderer diamonds = new LineAndShapeRenderer(false, true);
+    diamonds.setSeriesPaint(0, Color.BLACK);
+    diamonds.setSeriesShape(0, new Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4));
+    diamonds.setDefaultItemLabelsVisible(false);
+    return diamonds;
   }
 
   static Chart ratios(ReportModel model, Characteristic c, List<MetricRow> rows, BoardView board) {
@@ -433,21 +494,8 @@ public final class Charts {
       points.addValue(show ? board.displayed(r).ratio() : null, "Ratio", labels[i]);
       if (show) {
         top = Math.max(top, Math.min(board.displayed(r).ratioCi95().high(), 5.0) + 0.1);
-        alt.append(
-            String.format(
-                Locale.UK,
-                "%s: ratio %.2f (95%% interval %.2f to %.2f), %s. ",
-                labels[i],
-                board.displayed(r).ratio(),
-                board.displayed(r).ratioCi95().low(),
-                board.displayed(r).ratioCi95().high(),
-                r.status().label().toLowerCase(Locale.UK)));
-      } else {
-        alt.append(labels[i])
-            .append(": ")
-            .append(board.statusText(r).toLowerCase(Locale.UK))
-            .append(". ");
       }
+      alt.append(ratioText(labels[i], r, show, board));
     }
     DefaultIntervalCategoryDataset intervals =
         new DefaultIntervalCategoryDataset(new String[] {"95% interval"}, labels, lows, highs);
@@ -462,11 +510,11 @@ public final class Charts {
     whiskers.setMaximumBarWidth(0.025);
     LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
     dots.setSeriesPaint(0, Palette.BLUE);
-    dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+    dots.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
     CategoryPlot plot = new CategoryPlot(intervals, categories, values, whiskers);
     plot.setDataset(1, points);
     plot.setRenderer(1, dots);
-    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     styled(plot);
     // Labels at different heights so that the close lines' labels do not overlap.
@@ -485,6 +533,21 @@ public final class Charts {
             + alt.toString().trim(),
         chart,
         n);
+  }
+
+  /** One group's ratio and interval in words, or its status where its count is not shown. */
+  private static String ratioText(String label, MetricRow r, boolean show, BoardView board) {
+    if (show) {
+      return String.format(
+          Locale.UK,
+          "%s: ratio %.2f (95%% interval %.2f to %.2f), %s. ",
+          label,
+          board.displayed(r).ratio(),
+          board.displayed(r).ratioCi95().low(),
+          board.displayed(r).ratioCi95().high(),
+          r.status().label().toLowerCase(Locale.UK));
+    }
+    return label + ": " + board.statusText(r).toLowerCase(Locale.UK) + ". ";
   }
 
   /** Category names down the side, with room for long labels. */
@@ -552,8 +615,8 @@ public final class Charts {
                 + " are not shown. Population: Source: Office for"
                 + " National Statistics licensed under the Open Government Licence v.3.0",
             SMALL);
-    source.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
-    source.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+    source.setPosition(RectangleEdge.BOTTOM);
+    source.setHorizontalAlignment(HorizontalAlignment.LEFT);
     chart.addSubtitle(source);
     chart.setBackgroundPaint(Color.WHITE);
   }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.conf.Configuration;
 import org.whotakespart.ingest.BaselineColumns;
 import org.whotakespart.ingest.BaselineRow;
 
@@ -15,8 +16,7 @@ import org.whotakespart.ingest.BaselineRow;
 public final class BaselinesWriter {
   private BaselinesWriter() {}
 
-  public static void write(
-      List<BaselineRow> rows, String file, org.apache.hadoop.conf.Configuration conf) {
+  public static void write(List<BaselineRow> rows, String file, Configuration conf) {
     try (Writer w = new OutputStreamWriter(HadoopFiles.create(file, conf), StandardCharsets.UTF_8);
         CSVPrinter p =
             new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {

@@ -2,8 +2,12 @@ package org.whotakespart.output.table;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -16,7 +20,7 @@ public final class HadoopFiles {
     try {
       Path p = new Path(file);
       FileSystem fs = p.getFileSystem(conf);
-      if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem local) {
+      if (fs instanceof ChecksumFileSystem local) {
         local.setWriteChecksum(false); // no hidden .crc files beside the outputs on a local disk
       }
       return fs.create(p, true);
@@ -29,9 +33,8 @@ public final class HadoopFiles {
    * A UTF-8 writer of one file, for text handed over in large pieces ({@link CsvRows} buffers its
    * rows itself).
    */
-  public static java.io.Writer writer(String file, Configuration conf) {
-    return new java.io.OutputStreamWriter(
-        create(file, conf), java.nio.charset.StandardCharsets.UTF_8);
+  public static Writer writer(String file, Configuration conf) {
+    return new OutputStreamWriter(create(file, conf), StandardCharsets.UTF_8);
   }
 
   /** Moves the single {@code part-*} file Spark wrote into {@code folder} to {@code target}. */

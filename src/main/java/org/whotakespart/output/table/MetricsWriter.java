@@ -2,11 +2,15 @@ package org.whotakespart.output.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.whotakespart.stats.Interval;
 import org.whotakespart.stats.MetricRow;
+import org.whotakespart.stats.Trend;
 
 /**
  * Writes the analysts' metrics as {@code metrics.csv} (one file, UTF-8, the contract's columns) and
@@ -15,8 +19,7 @@ import org.whotakespart.stats.MetricRow;
 public final class MetricsWriter {
   private MetricsWriter() {}
 
-  public static void writeCsv(
-      List<MetricRow> rows, String file, org.apache.hadoop.conf.Configuration conf) {
+  public static void writeCsv(List<MetricRow> rows, String file, Configuration conf) {
     Tables.writeCsv(
         MetricColumns.ALL, rows.stream().map(MetricsWriter::values).toList(), file, conf);
   }
@@ -62,10 +65,7 @@ public final class MetricsWriter {
 
   /** metrics.csv and metrics.parquet: the contract's columns, then the trend of each group. */
   public static List<String> write(
-      SparkSession spark,
-      List<MetricRow> rows,
-      java.util.Map<String, org.whotakespart.stats.Trend> trends,
-      String folder) {
+      SparkSession spark, List<MetricRow> rows, Map<Trend.Key, Trend> trends, String folder) {
     return write(spark, rows, trends, null, folder, null);
   }
 
@@ -78,14 +78,14 @@ public final class MetricsWriter {
   public static List<String> write(
       SparkSession spark,
       List<MetricRow> rows,
-      java.util.Map<String, org.whotakespart.stats.Trend> trends,
-      java.util.function.Function<MetricRow, String> covers,
+      Map<Trend.Key, Trend> trends,
+      Function<MetricRow, String> covers,
       String folder,
       Long storeVersion) {
     List<List<Object>> values = new ArrayList<>();
     for (MetricRow r : rows) {
       List<Object> v = values(r);
-      org.whotakespart.stats.Trend t = trends.get(org.whotakespart.stats.Trend.key(r));
+      Trend t = trends.get(Trend.key(r));
       v.add(t == null ? "not_assessed" : t.code());
       v.add(t == null ? 0 : t.quartersUnder());
       if (covers != null) {

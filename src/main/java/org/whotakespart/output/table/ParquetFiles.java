@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -12,6 +13,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -149,7 +151,7 @@ public final class ParquetFiles {
     private final MessageType message;
     private final String sparkSchema;
 
-    Builder(org.apache.parquet.io.OutputFile file, MessageType message, String sparkSchema) {
+    Builder(OutputFile file, MessageType message, String sparkSchema) {
       super(file);
       this.message = message;
       this.sparkSchema = sparkSchema;
@@ -178,7 +180,7 @@ public final class ParquetFiles {
 
     @Override
     public WriteContext init(Configuration configuration) {
-      java.util.Map<String, String> meta = new HashMap<>();
+      Map<String, String> meta = new HashMap<>();
       meta.put(SPARK_SCHEMA_KEY, sparkSchema);
       return new WriteContext(message, meta);
     }

@@ -1,15 +1,27 @@
 package org.whotakespart.output.table;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.udf;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.validate.IdentifierGuard;
 import org.whotakespart.validate.RejectReason;
@@ -33,14 +45,13 @@ public final class QuarantineWriter {
   private QuarantineWriter() {}
 
   /** The quarantine of a run that rejected nothing: the header alone, as {@link #write} has it. */
-  public static void writeEmpty(String file, org.apache.hadoop.conf.Configuration conf) {
+  public static void writeEmpty(String file, Configuration conf) {
     List<String> header = new ArrayList<>(LEAD_COLUMNS);
     header.addAll(RecordColumns.CONTRACT);
-    try (java.io.OutputStream out = HadoopFiles.create(file, conf)) {
-      out.write(
-          (String.join(",", header) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    try (OutputStream out = HadoopFiles.create(file, conf)) {
+      out.write((String.join(",", header) + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -56,28 +67,23 @@ public final class QuarantineWriter {
     return CsvText.inert(v);
   }
 
-  public static void write(
-      Dataset<Row> validated, String file, org.apache.hadoop.conf.Configuration conf) {
+  public static void write(Dataset<Row> validated, String file, Configuration conf) {
     List<Column> kv = new ArrayList<>();
     for (RejectReason r : RejectReason.values()) {
       kv.add(lit(r.code()));
       kv.add(lit(r.plain()));
     }
-    org.apache.spark.sql.expressions.UserDefinedFunction clean =
-        org.apache.spark.sql.functions.udf(
-            (org.apache.spark.sql.api.java.UDF1<String, String>) QuarantineWriter::cell,
-            org.apache.spark.sql.types.DataTypes.StringType);
+    UserDefinedFunction clean =
+        udf((UDF1<String, String>) QuarantineWriter::cell, DataTypes.StringType);
     List<Column> out = new ArrayList<>();
     out.add(clean.apply(col(RecordColumns.SOURCE_FILE)).as(RecordColumns.SOURCE_FILE));
     out.add(col(RecordColumns.LINE_NUMBER));
     out.add(col(ValidatedColumns.REJECT_REASON).as("reason_code"));
     out.add(
-        element_at(
-                org.apache.spark.sql.functions.map(kv.toArray(new Column[0])),
-                col(ValidatedColumns.REJECT_REASON))
+        element_at(map(kv.toArray(new Column[0])), col(ValidatedColumns.REJECT_REASON))
             .as("reason"));
     out.add(clean.apply(col(ValidatedColumns.REJECT_DETAIL)).as("detail"));
-    List<String> present = java.util.Arrays.asList(validated.columns());
+    List<String> present = Arrays.asList(validated.columns());
     for (String c : RecordColumns.CONTRACT) {
       // The spelling as sent where it was kept (rejected rows); the code where it was not (a
       // conflict is only found later, between rows that were each fine on their own).
@@ -85,8 +91,7 @@ public final class QuarantineWriter {
           clean
               .apply(
                   present.contains(ValidatedColumns.code(c))
-                      ? org.apache.spark.sql.functions.coalesce(
-                          col(c), col(ValidatedColumns.code(c)))
+                      ? coalesce(col(c), col(ValidatedColumns.code(c)))
                       : col(c))
               .as(c));
     }

@@ -3,9 +3,14 @@ package org.whotakespart.output.table;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.whotakespart.stats.ScopeType;
 
 /**
  * Writes the analysts' small result tables as one CSV file and a Parquet copy. Numbers are written
@@ -46,8 +51,7 @@ public final class Tables {
   }
 
   /** A new row of a result table, starting with its period and scope's columns. */
-  public static List<Object> scopeRow(
-      String period, org.whotakespart.stats.ScopeType type, String id, String name) {
+  public static List<Object> scopeRow(String period, ScopeType type, String id, String name) {
     List<Object> v = new ArrayList<>();
     v.add(period);
     v.add(type.code());
@@ -57,14 +61,12 @@ public final class Tables {
   }
 
   /** A nullable Parquet schema of the columns, each typed by {@code typeOf}. */
-  public static StructType schema(
-      List<String> columns,
-      java.util.function.Function<String, org.apache.spark.sql.types.DataType> typeOf) {
-    List<org.apache.spark.sql.types.StructField> fields = new ArrayList<>();
+  public static StructType schema(List<String> columns, Function<String, DataType> typeOf) {
+    List<StructField> fields = new ArrayList<>();
     for (String c : columns) {
-      fields.add(org.apache.spark.sql.types.DataTypes.createStructField(c, typeOf.apply(c), true));
+      fields.add(DataTypes.createStructField(c, typeOf.apply(c), true));
     }
-    return org.apache.spark.sql.types.DataTypes.createStructType(fields);
+    return DataTypes.createStructType(fields);
   }
 
   /** Plain decimal, shortest round-trip digits; blank for a value that does not exist. */

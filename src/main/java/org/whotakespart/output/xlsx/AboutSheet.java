@@ -36,6 +36,17 @@ final class AboutSheet extends WorkbookPart {
     s.widths(22, 102);
     s.line("About this report", styles.title);
     s.skip();
+    whatAndHow(s);
+    glossary(s);
+    privacy(s);
+    s.skip();
+    sources(s);
+    s.skip();
+    thisRun(s);
+  }
+
+  /** What the report shows, and the method behind its statuses. */
+  private void whatAndHow(SheetWriter s) {
     pair(
         s,
         "What it shows",
@@ -64,6 +75,10 @@ final class AboutSheet extends WorkbookPart {
             + " tell' when the ratio is outside the band but the project has so few people that even"
             + " nobody at all from the group would not be a clear gap (the 95% interval of 0 of them"
             + " still reaches the population share): such a group is never called a gap.");
+  }
+
+  /** The glossary of the terms the sheets use. */
+  private void glossary(SheetWriter s) {
     pair(s, "Glossary", "");
     pair(
         s,
@@ -110,6 +125,10 @@ final class AboutSheet extends WorkbookPart {
             + " does not serve, the other sex in a single-sex project, or a characteristic that defines"
             + " its members, such as disability in a stroke survivors' panel): counted, never called a"
             + " gap.");
+  }
+
+  /** How counts are rounded, hidden and withheld, and how unknown answers are treated. */
+  private void privacy(SheetWriter s) {
     pair(
         s,
         "Privacy",
@@ -141,7 +160,10 @@ final class AboutSheet extends WorkbookPart {
         "Blank and 'prefer not to say' answers are left out of shares and"
             + " reported under Data quality. Where fewer than 70% answered, the shares describe only"
             + " those who did.");
-    s.skip();
+  }
+
+  /** Each characteristic's baseline, the ages it covers and its source. */
+  private void sources(SheetWriter s) {
     s.line("Sources and ages covered", styles.subtitle);
     for (BaselineCoverage b : model.coverage()) {
       pair(
@@ -154,7 +176,10 @@ final class AboutSheet extends WorkbookPart {
         "Attribution",
         "Source: Office for National Statistics licensed under the Open"
             + " Government Licence v.3.0");
-    s.skip();
+  }
+
+  /** The period, software, status band, records and input files of this run. */
+  private void thisRun(SheetWriter s) {
     s.line("This run", styles.subtitle);
     pair(s, "Period", model.period().label() + " (" + model.period().months() + ")");
     pair(s, "Software", "Who Takes Part " + model.softwareVersion());

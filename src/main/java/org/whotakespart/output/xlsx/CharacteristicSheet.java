@@ -6,8 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.ingest.Project;
@@ -27,6 +31,24 @@ final class CharacteristicSheet extends WorkbookPart {
   void characteristic(Characteristic c) {
     SheetWriter s = sheet(c.label());
     s.widths(34, 24, 34, 12, 12, 10, 20, 12, 9, 16, 10, 10, 36, 26);
+    titleAndNotes(s, c);
+    Row header = columnHeader(s);
+    int first = header.getRowNum();
+    List<MetricRow> rows = inPageOrder();
+    for (MetricRow r : rows) {
+      if (!r.characteristic().equals(c.code())) {
+        continue;
+      }
+      groupRow(s, c, r);
+    }
+    int last = Math.max(first + 1, s.rowIndex() - 1);
+    s.sheet.setAutoFilter(new CellRangeAddress(first, last, 0, 13));
+    statusFormatting(s, new CellRangeAddress(first + 1, last, 12, 12));
+    s.doNotPrint();
+  }
+
+  /** The sheet's title and the notes above its table. */
+  private void titleAndNotes(SheetWriter s, Characteristic c) {
     s.line(c.label() + ": who took part, " + model.period().label(), styles.title);
     if (projects.size() > MAX_PROJECT_ROWS) {
       wide(
@@ -47,23 +69,29 @@ final class CharacteristicSheet extends WorkbookPart {
         13);
     coverage(c).ifPresent(line -> wide(s, line, styles.note, 13));
     completenessWarning(c).ifPresent(line -> wide(s, line, styles.warning, 13));
-    Row header =
-        s.header(
-            "Project",
-            "Commissioner",
-            "Group",
-            "People taking part",
-            "People who answered",
-            "Share",
-            "Share: 95% interval",
-            "Local population share",
-            "Ratio",
-            "Ratio: 95% interval",
-            "Expected",
-            "Shortfall",
-            "Status",
-            "Answered");
-    int first = header.getRowNum();
+  }
+
+  /** The table's column headings. */
+  private static Row columnHeader(SheetWriter s) {
+    return s.header(
+        "Project",
+        "Commissioner",
+        "Group",
+        "People taking part",
+        "People who answered",
+        "Share",
+        "Share: 95% interval",
+        "Local population share",
+        "Ratio",
+        "Ratio: 95% interval",
+        "Expected",
+        "Shortfall",
+        "Status",
+        "Answered");
+  }
+
+  /** The rows of every characteristic, in the order page 1 shows them. */
+  private List<MetricRow> inPageOrder() {
     // All projects first, then the projects by commissioner and name, as on page 1.
     List<MetricRow> rows = new ArrayList<>(rows(ScopeType.ALL));
     if (projects.size() <= MAX_PROJECT_ROWS) {
@@ -78,61 +106,54 @@ final class CharacteristicSheet extends WorkbookPart {
                       (MetricRow r) -> order.getOrDefault(r.scopeId(), Integer.MAX_VALUE)))
               .toList());
     }
-    for (MetricRow r : rows) {
-      if (!r.characteristic().equals(c.code())) {
-        continue;
-      }
-      boolean all = r.scopeType() == ScopeType.ALL;
-      Row row = s.row();
-      // Wrapped, so that a long name stays in its own column.
+    return rows;
+  }
+
+  /** One group's row: its counts, share, ratio, status and how many answered. */
+  private void groupRow(SheetWriter s, Characteristic c, MetricRow r) {
+    boolean all = r.scopeType() == ScopeType.ALL;
+    Row row = s.row();
+    // Wrapped, so that a long name stays in its own column.
+    SheetWriter.text(
+        row,
+        0,
+        all ? MetricCalculator.ALL_NAME : projectName(r.scopeId()),
+        all ? styles.header : styles.wrapped);
+    SheetWriter.text(row, 1, all ? "" : projects.get(r.scopeId()).commissioner(), styles.wrapped);
+    SheetWriter.text(
+        row, 2, c.category(r.category()).map(Category::label).orElse(r.category()), styles.wrapped);
+    countCell(
+        row,
+        3,
+        board.countText(r),
+        board.isCountShown(r) ? (double) board.displayed(r).participants() : null);
+    countCell(
+        row,
+        4,
+        board.knownText(r),
+        board.isKnownShown(r) ? (double) board.displayed(r).known() : null);
+    boolean shown = board.isCountShown(r);
+    SheetWriter.number(row, 5, shown ? board.displayed(r).share() : null, styles.percent);
+    SheetWriter.text(
+        row, 6, shown ? interval(board.displayed(r).shareCi95(), true) : "", styles.text);
+    SheetWriter.number(row, 7, board.populationShare(r), styles.percent);
+    SheetWriter.number(row, 8, shown ? board.displayed(r).ratio() : null, styles.ratio);
+    SheetWriter.text(
+        row, 9, shown ? interval(board.displayed(r).ratioCi95(), false) : "", styles.text);
+    SheetWriter.number(
+        row, 10, board.isKnownShown(r) ? board.displayed(r).expected() : null, styles.decimal);
+    SheetWriter.number(row, 11, shown ? board.displayed(r).shortfall() : null, styles.decimal);
+    if (board.isStatusShown(r)) {
       SheetWriter.text(
           row,
-          0,
-          all ? MetricCalculator.ALL_NAME : projectName(r.scopeId()),
-          all ? styles.header : styles.wrapped);
-      SheetWriter.text(row, 1, all ? "" : projects.get(r.scopeId()).commissioner(), styles.wrapped);
-      SheetWriter.text(
-          row,
-          2,
-          c.category(r.category()).map(Category::label).orElse(r.category()),
-          styles.wrapped);
-      countCell(
-          row,
-          3,
-          board.countText(r),
-          board.isCountShown(r) ? (double) board.displayed(r).participants() : null);
-      countCell(
-          row,
-          4,
-          board.knownText(r),
-          board.isKnownShown(r) ? (double) board.displayed(r).known() : null);
-      boolean shown = board.isCountShown(r);
-      SheetWriter.number(row, 5, shown ? board.displayed(r).share() : null, styles.percent);
-      SheetWriter.text(
-          row, 6, shown ? interval(board.displayed(r).shareCi95(), true) : "", styles.text);
-      SheetWriter.number(row, 7, board.populationShare(r), styles.percent);
-      SheetWriter.number(row, 8, shown ? board.displayed(r).ratio() : null, styles.ratio);
-      SheetWriter.text(
-          row, 9, shown ? interval(board.displayed(r).ratioCi95(), false) : "", styles.text);
-      SheetWriter.number(
-          row, 10, board.isKnownShown(r) ? board.displayed(r).expected() : null, styles.decimal);
-      SheetWriter.number(row, 11, shown ? board.displayed(r).shortfall() : null, styles.decimal);
-      if (board.isStatusShown(r)) {
-        SheetWriter.text(
-            row,
-            12,
-            r.status().label() + (r.isAbsent() ? " (absent)" : ""),
-            styles.status.get(r.status()));
-      } else {
-        SheetWriter.text(row, 12, BoardView.STATUS_NOT_SHOWN, styles.text);
-      }
-      answered(row, 13, r);
-      s.fitHeight(row);
+          12,
+          r.status().label() + (r.isAbsent() ? " (absent)" : ""),
+          styles.status.get(r.status()));
+    } else {
+      SheetWriter.text(row, 12, BoardView.STATUS_NOT_SHOWN, styles.text);
     }
-    int last = Math.max(first + 1, s.rowIndex() - 1);
-    s.sheet.setAutoFilter(new CellRangeAddress(first, last, 0, 13));
-    statusFormatting(s, new CellRangeAddress(first + 1, last, 12, 12));
-    s.doNotPrint();
+    answered(row, 13, r);
+    s.fitHeight(row);
   }
 
   /**
@@ -142,8 +163,7 @@ final class CharacteristicSheet extends WorkbookPart {
   private void statusFormatting(SheetWriter s, CellRangeAddress range) {
     var cf = s.sheet.getSheetConditionalFormatting();
     String cell =
-        new org.apache.poi.ss.util.CellReference(
-                range.getFirstRow(), range.getFirstColumn(), false, true)
+        new CellReference(range.getFirstRow(), range.getFirstColumn(), false, true)
             .formatAsString();
     for (Status st :
         List.of(
@@ -156,15 +176,14 @@ final class CharacteristicSheet extends WorkbookPart {
               "LEFT(" + cell + "," + st.label().length() + ")=\"" + st.label() + "\"");
       var fill = rule.createPatternFormatting();
       fill.setFillBackgroundColor(
-          ((org.apache.poi.xssf.usermodel.XSSFCellStyle) styles.status.get(st))
-              .getFillForegroundXSSFColor());
-      fill.setFillPattern(org.apache.poi.ss.usermodel.PatternFormatting.SOLID_FOREGROUND);
+          ((XSSFCellStyle) styles.status.get(st)).getFillForegroundXSSFColor());
+      fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
       cf.addConditionalFormatting(new CellRangeAddress[] {range}, rule);
     }
   }
 
   /** A warning line for the sheet when, over all projects, fewer than 70% answered. */
-  private java.util.Optional<String> completenessWarning(Characteristic c) {
+  private Optional<String> completenessWarning(Characteristic c) {
     return rows(ScopeType.ALL).stream()
         .filter(r -> r.characteristic().equals(c.code()))
         .findFirst()

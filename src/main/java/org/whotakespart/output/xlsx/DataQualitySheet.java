@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.Vocabulary;
 import org.whotakespart.report.DataQuality;
 import org.whotakespart.report.FileReconciliation;
+import org.whotakespart.report.OutsidePopulation;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.ScopeType;
 import org.whotakespart.validate.RejectReason;
@@ -23,6 +25,22 @@ final class DataQualitySheet extends WorkbookPart {
     s.line(
         "Data quality" + (model.isPart() ? " (the whole run, all commissioners' files)" : ""),
         styles.title);
+    headline(s, q);
+    s.skip();
+    peopleByRole(s);
+    s.skip();
+    fileBalance(s, q);
+    s.skip();
+    outsidePopulation(s);
+    s.skip();
+    quarantined(s, q);
+    s.skip();
+    completeness(s, q);
+    baselineGaps(s, q);
+  }
+
+  /** The rows read, accepted and quarantined, the records of the quarter and the store version. */
+  private void headline(SheetWriter s, DataQuality q) {
     wide(
         s,
         String.format(
@@ -68,10 +86,12 @@ final class DataQualitySheet extends WorkbookPart {
             styles.note);
       }
     }
-    s.skip();
+  }
 
+  /** Each role's people, and whether it is compared with the population. */
+  private void peopleByRole(SheetWriter s) {
     s.line("People by role (all projects; a person counts once)", styles.subtitle);
-    for (String role : org.whotakespart.config.Vocabulary.ROLES) {
+    for (String role : Vocabulary.ROLES) {
       Row r = s.row();
       boolean measured = model.measuredRoles().contains(role);
       SheetWriter.text(
@@ -82,8 +102,10 @@ final class DataQualitySheet extends WorkbookPart {
           styles.text);
       SheetWriter.text(r, 1, board.roleText(role), styles.text);
     }
-    s.skip();
+  }
 
+  /** How many input files balance. */
+  private void fileBalance(SheetWriter s, DataQuality q) {
     long balancing = q.files().stream().filter(FileReconciliation::balances).count();
     wide(
         s,
@@ -95,10 +117,11 @@ final class DataQualitySheet extends WorkbookPart {
             q.files().size(),
             balancing),
         styles.wrapped);
-    s.skip();
+  }
 
-    List<org.whotakespart.report.OutsidePopulation> outside =
-        org.whotakespart.report.OutsidePopulation.of(model.projects(), model.metrics());
+  /** People outside their project's intended population, project by project. */
+  private void outsidePopulation(SheetWriter s) {
+    List<OutsidePopulation> outside = OutsidePopulation.of(model.projects(), model.metrics());
     s.line("People outside their project's intended population", styles.subtitle);
     wide(
         s,
@@ -125,20 +148,16 @@ final class DataQualitySheet extends WorkbookPart {
         Row r = s.row();
         SheetWriter.text(r, 0, o.projectName(), styles.wrapped);
         SheetWriter.text(
-            r,
-            1,
-            org.whotakespart.report.OutsidePopulation.text(o.byAge(), o.byAgeRows(), board),
-            styles.text);
+            r, 1, OutsidePopulation.text(o.byAge(), o.byAgeRows(), board), styles.text);
         SheetWriter.text(
-            r,
-            2,
-            org.whotakespart.report.OutsidePopulation.text(o.bySex(), o.bySexRows(), board),
-            styles.text);
+            r, 2, OutsidePopulation.text(o.bySex(), o.bySexRows(), board), styles.text);
         s.fitHeight(r);
       }
     }
-    s.skip();
+  }
 
+  /** Rows quarantined, by reason. */
+  private void quarantined(SheetWriter s, DataQuality q) {
     s.line("Rows quarantined, by reason", styles.subtitle);
     Row rh = s.row();
     SheetWriter.text(rh, 0, "Reason", styles.header);
@@ -155,8 +174,10 @@ final class DataQualitySheet extends WorkbookPart {
               SheetWriter.number(r, 1, (double) n, styles.whole);
               s.fitHeight(r);
             });
-    s.skip();
+  }
 
+  /** How complete the answers are, characteristic by characteristic. */
+  private void completeness(SheetWriter s, DataQuality q) {
     s.line("How complete the answers are (all projects)", styles.subtitle);
     Row ch = s.row();
     String[] chh = {
@@ -211,6 +232,10 @@ final class DataQualitySheet extends WorkbookPart {
         "Conflicting answers: people whose answer differed between activities; the most recent"
             + " answer is used.",
         styles.note);
+  }
+
+  /** The baselines' warnings, if any. */
+  private void baselineGaps(SheetWriter s, DataQuality q) {
     if (!q.baselineWarnings().isEmpty()) {
       s.skip();
       s.line("Baseline gaps", styles.subtitle);

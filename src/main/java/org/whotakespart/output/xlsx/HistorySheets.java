@@ -1,15 +1,19 @@
 package org.whotakespart.output.xlsx;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.report.BoardPage;
 import org.whotakespart.report.BoardView;
 import org.whotakespart.report.ReportModel;
 import org.whotakespart.report.TrendView;
@@ -25,12 +29,12 @@ final class HistorySheets {
   private final BoardView board;
   private final Styles styles;
   private final Function<String, SheetWriter> newSheet;
-  private final org.apache.poi.ss.usermodel.Workbook workbook;
+  private final Workbook workbook;
 
   HistorySheets(
       ReportModel model,
       BoardView board,
-      org.apache.poi.ss.usermodel.Workbook workbook,
+      Workbook workbook,
       Styles styles,
       Function<String, SheetWriter> newSheet) {
     this.model = model;
@@ -48,6 +52,55 @@ final class HistorySheets {
     List<String> quarters = model.history().periods();
     SheetWriter s = newSheet.apply("Trends");
     int n = quarters.size();
+    s.widths(trendWidths(n));
+    String yearAgo = BoardPage.yearAgo(model.period()).label();
+    trendsIntro(s, quarters, yearAgo, n);
+    List<String> header = new ArrayList<>(List.of("Characteristic", "Group"));
+    for (String q : quarters) {
+      header.add(q);
+    }
+    header.add("Trend");
+    header.add("Since " + yearAgo);
+    Row h = s.header(header.toArray(new String[0]));
+    h.setHeightInPoints(28f);
+    int first = h.getRowNum();
+    // The groups under-represented now or lately print (by trend, as Trend.codes() orders them);
+    // the rest follow, for the screen only.
+    List<String> order = Trend.codes();
+    List<TrendView.Line> sorted =
+        lines.stream()
+            .sorted(
+                Comparator.comparing(
+                    (TrendView.Line l) ->
+                        order.indexOf(l.trend().code()) < 4 ? order.indexOf(l.trend().code()) : 4))
+            .toList();
+    int printedTo = first;
+    boolean rest = false;
+    for (TrendView.Line l : sorted) {
+      boolean followed = order.indexOf(l.trend().code()) < 4;
+      if (!followed && !rest) {
+        rest = true;
+        printedTo = s.rowIndex() - 1;
+        if (printedTo == first) {
+          s.line("No group has been under-represented in these quarters.", styles.text);
+          printedTo++;
+        }
+        wide(s, "The other groups, below, are for use on screen and do not print.", n + 3);
+      }
+      Row row = s.row();
+      trendCells(row, l);
+      s.fitHeight(row);
+    }
+    if (!rest) {
+      printedTo = s.rowIndex() - 1;
+    }
+    s.sheet.setAutoFilter(
+        new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0, header.size() - 1));
+    workbook.setPrintArea(workbook.getSheetIndex(s.sheet), 0, header.size() - 1, 0, printedTo);
+  }
+
+  /** The Trends sheet's column widths, for {@code n} quarters. */
+  private static int[] trendWidths(int n) {
     int[] widths = new int[2 + n + 2];
     widths[0] = 13;
     widths[1] = 20;
@@ -56,8 +109,11 @@ final class HistorySheets {
     }
     widths[2 + n] = 25;
     widths[3 + n] = 15;
-    s.widths(widths);
-    String yearAgo = org.whotakespart.report.BoardPage.yearAgo(model.period()).label();
+    return widths;
+  }
+
+  /** The Trends sheet's title, and how to read its ratios, fills and trends. */
+  private void trendsIntro(SheetWriter s, List<String> quarters, String yearAgo, int n) {
     s.line(
         "Trends: "
             + TrendView.scopeName(model)
@@ -82,76 +138,39 @@ final class HistorySheets {
             + ", where the change"
             + " is larger than chance (statistics.md, \"Is it getting better\").",
         n + 3);
-    List<String> header = new ArrayList<>(List.of("Characteristic", "Group"));
-    for (String q : quarters) {
-      header.add(q);
-    }
-    header.add("Trend");
-    header.add("Since " + yearAgo);
-    Row h = s.header(header.toArray(new String[0]));
-    h.setHeightInPoints(28f);
-    int first = h.getRowNum();
-    // The groups under-represented now or lately print (by trend, as Trend.codes() orders them);
-    // the rest follow, for the screen only.
-    List<String> order = Trend.codes();
-    List<TrendView.Line> sorted =
-        lines.stream()
-            .sorted(
-                java.util.Comparator.comparing(
-                    (TrendView.Line l) ->
-                        order.indexOf(l.trend().code()) < 4 ? order.indexOf(l.trend().code()) : 4))
-            .toList();
-    int printedTo = first;
-    boolean rest = false;
-    for (TrendView.Line l : sorted) {
-      boolean followed = order.indexOf(l.trend().code()) < 4;
-      if (!followed && !rest) {
-        rest = true;
-        printedTo = s.rowIndex() - 1;
-        if (printedTo == first) {
-          s.line("No group has been under-represented in these quarters.", styles.text);
-          printedTo++;
-        }
-        wide(s, "The other groups, below, are for use on screen and do not print.", n + 3);
-      }
-      Row row = s.row();
-      SheetWriter.text(row, 0, l.characteristic().label(), styles.wrapped);
-      SheetWriter.text(
-          row,
-          1,
-          l.characteristic().category(l.category()).map(Category::label).orElse(l.category()),
-          styles.wrapped);
-      for (int i = 0; i < l.cells().size(); i++) {
-        TrendView.Cell c = l.cells().get(i);
-        if (c.ratio() != null) {
-          SheetWriter.number(row, 2 + i, c.ratio(), on(c.status(), styles.ratio));
-        } else {
-          SheetWriter.text(row, 2 + i, c.withheld(), styles.wrapped);
-        }
-      }
-      int at = 2 + l.cells().size();
-      boolean concern = l.trend().code().contains("under_represented");
-      SheetWriter.text(
-          row,
-          at,
-          l.trend().words(),
-          concern ? styles.status.get(Status.UNDER_REPRESENTED) : styles.wrapped);
-      SheetWriter.text(
-          row,
-          at + 1,
-          concern ? l.sinceYearAgo().text() : l.sinceYearAgo().neutralText(),
-          styles.wrapped);
-      s.fitHeight(row);
-    }
-    if (!rest) {
-      printedTo = s.rowIndex() - 1;
-    }
-    s.sheet.setAutoFilter(
-        new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0, header.size() - 1));
-    workbook.setPrintArea(workbook.getSheetIndex(s.sheet), 0, header.size() - 1, 0, printedTo);
   }
 
-  private final Map<String, CellStyle> coloured = new java.util.HashMap<>();
+  /** One group's cells on the Trends sheet: its quarters' ratios, its trend and its change. */
+  private void trendCells(Row row, TrendView.Line l) {
+    SheetWriter.text(row, 0, l.characteristic().label(), styles.wrapped);
+    SheetWriter.text(
+        row,
+        1,
+        l.characteristic().category(l.category()).map(Category::label).orElse(l.category()),
+        styles.wrapped);
+    for (int i = 0; i < l.cells().size(); i++) {
+      TrendView.Cell c = l.cells().get(i);
+      if (c.ratio() != null) {
+        SheetWriter.number(row, 2 + i, c.ratio(), on(c.status(), styles.ratio));
+      } else {
+        SheetWriter.text(row, 2 + i, c.withheld(), styles.wrapped);
+      }
+    }
+    int at = 2 + l.cells().size();
+    boolean concern = l.trend().code().contains("under_represented");
+    SheetWriter.text(
+        row,
+        at,
+        l.trend().words(),
+        concern ? styles.status.get(Status.UNDER_REPRESENTED) : styles.wrapped);
+    SheetWriter.text(
+        row,
+        at + 1,
+        concern ? l.sinceYearAgo().text() : l.sinceYearAgo().neutralText(),
+        styles.wrapped);
+  }
+
+  private final Map<String, CellStyle> coloured = new HashMap<>();
 
   /** A number format on a status's fill, so the colour and the number sit in one cell. */
   private CellStyle on(Status status, CellStyle format) {
@@ -172,14 +191,7 @@ final class HistorySheets {
     }
     SheetWriter s = newSheet.apply("Experience");
     EquityCalculator.Measure[] measures = EquityCalculator.Measure.values();
-    int[] widths = new int[3 + measures.length];
-    widths[0] = 24;
-    widths[1] = 34;
-    for (int i = 0; i < measures.length; i++) {
-      widths[2 + i] = 14;
-    }
-    widths[2 + measures.length] = 44;
-    s.widths(widths);
+    s.widths(experienceWidths(measures));
     int t = model.suppressionThreshold();
     String fewer = board.fewerThanText();
     s.line(
@@ -203,6 +215,35 @@ final class HistorySheets {
     Row h = s.header(header.toArray(new String[0]));
     int first = h.getRowNum();
 
+    everyoneRows(s, rows, measures);
+    for (Characteristic c : Characteristic.values()) {
+      for (String category : c.categoryCodes()) {
+        groupRow(s, rows, measures, c, category);
+      }
+    }
+    s.sheet.setAutoFilter(
+        new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0, header.size() - 1));
+    s.doNotPrint();
+  }
+
+  /** The Experience sheet's column widths. */
+  private static int[] experienceWidths(EquityCalculator.Measure[] measures) {
+    int[] widths = new int[3 + measures.length];
+    widths[0] = 24;
+    widths[1] = 34;
+    for (int i = 0; i < measures.length; i++) {
+      widths[2 + i] = 14;
+    }
+    widths[2 + measures.length] = 44;
+    return widths;
+  }
+
+  /**
+   * The rows for everyone taking part and, where known, the local areas' share in the most deprived
+   * 10%.
+   */
+  private void everyoneRows(
+      SheetWriter s, List<EquityRow> rows, EquityCalculator.Measure[] measures) {
     // Everyone, from any characteristic's rows (the same people whichever is used).
     Row everyone = s.row();
     SheetWriter.text(everyone, 0, "Everyone", styles.header);
@@ -226,53 +267,55 @@ final class HistorySheets {
       SheetWriter.number(
           a, 2 + EquityCalculator.Measure.MOST_DEPRIVED_10.ordinal(), area, styles.percent);
     }
-    for (Characteristic c : Characteristic.values()) {
-      for (String category : c.categoryCodes()) {
-        Row row = s.row();
-        SheetWriter.text(row, 0, c.label(), styles.text);
-        SheetWriter.text(
-            row, 1, c.category(category).map(Category::label).orElse(category), styles.text);
-        List<String> lower = new ArrayList<>();
-        List<String> higher = new ArrayList<>();
-        for (int i = 0; i < measures.length; i++) {
-          String code = measures[i].code();
-          EquityRow r =
-              rows.stream()
-                  .filter(
-                      x ->
-                          x.characteristic().equals(c.code())
-                              && x.category().equals(category)
-                              && x.measure().equals(code))
-                  .findFirst()
-                  .orElse(null);
-          if (r == null) {
-            continue;
-          }
-          TrendView.Share sh = TrendView.share(r, board);
-          CellStyle style = styles.percent;
-          if (sh.share() != null && r.status() == EquityStatus.LOWER) {
-            style = on(Status.UNDER_REPRESENTED, styles.percent);
-            lower.add(measures[i].words());
-          } else if (sh.share() != null && r.status() == EquityStatus.HIGHER) {
-            style = on(Status.OVER_REPRESENTED, styles.percent);
-            higher.add(measures[i].words());
-          }
-          shareCell(row, 2 + i, sh, style);
-        }
-        List<String> words = new ArrayList<>();
-        if (!lower.isEmpty()) {
-          words.add("lower: " + String.join("; ", lower));
-        }
-        if (!higher.isEmpty()) {
-          words.add("higher: " + String.join("; ", higher));
-        }
-        SheetWriter.text(row, 2 + measures.length, String.join(". ", words), styles.wrapped);
-        s.fitHeight(row);
+  }
+
+  /** One group's row on the Experience sheet, its differences from everyone named at the end. */
+  private void groupRow(
+      SheetWriter s,
+      List<EquityRow> rows,
+      EquityCalculator.Measure[] measures,
+      Characteristic c,
+      String category) {
+    Row row = s.row();
+    SheetWriter.text(row, 0, c.label(), styles.text);
+    SheetWriter.text(
+        row, 1, c.category(category).map(Category::label).orElse(category), styles.text);
+    List<String> lower = new ArrayList<>();
+    List<String> higher = new ArrayList<>();
+    for (int i = 0; i < measures.length; i++) {
+      String code = measures[i].code();
+      EquityRow r =
+          rows.stream()
+              .filter(
+                  x ->
+                      x.characteristic().equals(c.code())
+                          && x.category().equals(category)
+                          && x.measure().equals(code))
+              .findFirst()
+              .orElse(null);
+      if (r == null) {
+        continue;
       }
+      TrendView.Share sh = TrendView.share(r, board);
+      CellStyle style = styles.percent;
+      if (sh.share() != null && r.status() == EquityStatus.LOWER) {
+        style = on(Status.UNDER_REPRESENTED, styles.percent);
+        lower.add(measures[i].words());
+      } else if (sh.share() != null && r.status() == EquityStatus.HIGHER) {
+        style = on(Status.OVER_REPRESENTED, styles.percent);
+        higher.add(measures[i].words());
+      }
+      shareCell(row, 2 + i, sh, style);
     }
-    s.sheet.setAutoFilter(
-        new CellRangeAddress(first, Math.max(first + 1, s.rowIndex() - 1), 0, header.size() - 1));
-    s.doNotPrint();
+    List<String> words = new ArrayList<>();
+    if (!lower.isEmpty()) {
+      words.add("lower: " + String.join("; ", lower));
+    }
+    if (!higher.isEmpty()) {
+      words.add("higher: " + String.join("; ", higher));
+    }
+    SheetWriter.text(row, 2 + measures.length, String.join(". ", words), styles.wrapped);
+    s.fitHeight(row);
   }
 
   private static void shareCell(Row row, int col, TrendView.Share sh, CellStyle style) {

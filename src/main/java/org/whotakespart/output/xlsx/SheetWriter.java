@@ -2,6 +2,8 @@ package org.whotakespart.output.xlsx;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -74,11 +76,10 @@ final class SheetWriter {
    */
   void fitHeight(Row r) {
     int lines = 1;
-    for (org.apache.poi.ss.usermodel.Cell c : r) {
-      if (c.getCellStyle().getWrapText()
-          && c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+    for (Cell c : r) {
+      if (c.getCellStyle().getWrapText() && c.getCellType() == CellType.STRING) {
         int width = Math.max(1, sheet.getColumnWidth(c.getColumnIndex()) / 256);
-        for (org.apache.poi.ss.util.CellRangeAddress m : sheet.getMergedRegions()) {
+        for (CellRangeAddress m : sheet.getMergedRegions()) {
           if (m.isInRange(c)) {
             width = 0;
             for (int col = m.getFirstColumn(); col <= m.getLastColumn(); col++) {
@@ -118,12 +119,12 @@ final class SheetWriter {
     ps.setFitHeight((short) 0);
     sheet.setFitToPage(true);
     sheet.setAutobreaks(true);
-    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
-    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
-    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.TOP, 0.5);
-    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.BOTTOM, 0.45);
-    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.HEADER, 0.25);
-    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.FOOTER, 0.25);
+    sheet.setMargin(PageMargin.LEFT, 0.4);
+    sheet.setMargin(PageMargin.RIGHT, 0.4);
+    sheet.setMargin(PageMargin.TOP, 0.5);
+    sheet.setMargin(PageMargin.BOTTOM, 0.45);
+    sheet.setMargin(PageMargin.HEADER, 0.25);
+    sheet.setMargin(PageMargin.FOOTER, 0.25);
     sheet.getHeader().setLeft("&A");
     sheet.getHeader().setCenter("&B" + MARKING);
     sheet.getHeader().setRight("Who takes part, " + period);

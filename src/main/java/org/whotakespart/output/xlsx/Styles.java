@@ -1,6 +1,7 @@
 package org.whotakespart.output.xlsx;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -54,7 +55,7 @@ final class Styles {
   final Map<Status, CellStyle> heat = new EnumMap<>(Status.class);
 
   /** The key's cells: each status's fill, left-aligned, one line; null key: "not shown". */
-  final Map<Status, CellStyle> heatKey = new java.util.HashMap<>();
+  final Map<Status, CellStyle> heatKey = new HashMap<>();
 
   final CellStyle title;
   final CellStyle subtitle;
@@ -163,7 +164,7 @@ final class Styles {
     small.setWrapText(true);
     small.setVerticalAlignment(VerticalAlignment.TOP);
 
-    Map<Integer, XSSFFont> fonts = new java.util.HashMap<>();
+    Map<Integer, XSSFFont> fonts = new HashMap<>();
     for (Status st : Status.values()) {
       int[] c = COLOURS.get(st);
       XSSFFont font =

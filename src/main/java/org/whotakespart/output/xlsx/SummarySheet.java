@@ -3,6 +3,7 @@ package org.whotakespart.output.xlsx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.whotakespart.config.Characteristic;
@@ -315,12 +316,7 @@ final class SummarySheet extends WorkbookPart {
   }
 
   /** A line of page 1's key: the mark in its style over the first two columns, then its words. */
-  private static void keyLine(
-      SheetWriter s,
-      Row r,
-      String mark,
-      org.apache.poi.ss.usermodel.CellStyle style,
-      String words) {
+  private static void keyLine(SheetWriter s, Row r, String mark, CellStyle style, String words) {
     SheetWriter.text(r, 0, mark, style);
     SheetWriter.text(r, 1, "", style);
     SheetWriter.text(r, 2, words, s.styles.p1Text);

@@ -1,11 +1,14 @@
 package org.whotakespart.output.xlsx;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -52,9 +55,7 @@ class WorkbookPart {
     this.sheetNames = new HashSet<>();
     this.projects =
         model.projects().stream()
-            .collect(
-                Collectors.toMap(
-                    Project::projectId, p -> p, (a, b) -> a, java.util.LinkedHashMap::new));
+            .collect(Collectors.toMap(Project::projectId, p -> p, (a, b) -> a, LinkedHashMap::new));
   }
 
   /** Another part of the same workbook. */
@@ -103,12 +104,11 @@ class WorkbookPart {
   }
 
   /** A line of text across the first five columns, as tall as it needs. */
-  void wide(SheetWriter s, String text, org.apache.poi.ss.usermodel.CellStyle style) {
+  void wide(SheetWriter s, String text, CellStyle style) {
     wide(s, text, style, 4);
   }
 
-  Row wide(
-      SheetWriter s, String text, org.apache.poi.ss.usermodel.CellStyle style, int lastColumn) {
+  Row wide(SheetWriter s, String text, CellStyle style, int lastColumn) {
     Row r = s.line(text, style);
     s.sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, lastColumn));
     s.fitHeight(r);
@@ -134,7 +134,7 @@ class WorkbookPart {
     return board.isKnownShown(r) && board.unknownText(r).matches("[0-9]+");
   }
 
-  java.util.Optional<String> coverage(Characteristic c) {
+  Optional<String> coverage(Characteristic c) {
     List<String> parts =
         model.coverage().stream()
             .filter(b -> b.characteristic().equals(c.code()))
@@ -142,8 +142,8 @@ class WorkbookPart {
             .distinct()
             .toList();
     return parts.isEmpty()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of("Compared with " + String.join("; ", parts) + ".");
+        ? Optional.empty()
+        : Optional.of("Compared with " + String.join("; ", parts) + ".");
   }
 
   /**

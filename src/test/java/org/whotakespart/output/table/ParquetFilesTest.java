@@ -13,9 +13,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.whotakespart.testing.StartsSpark;
 import org.whotakespart.testing.TestSpark;
 
 /** Parquet written from the driver's rows reads back in Spark with the same types and values. */
+@StartsSpark
 class ParquetFilesTest {
   private static final StructType SCHEMA =
       new StructType()
