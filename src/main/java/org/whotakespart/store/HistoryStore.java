@@ -88,20 +88,9 @@ public final class HistoryStore {
     return conf;
   }
 
-  /**
-   * The table in {@code folder} as SQL names it: {@code delta.`path`}, the path made absolute
-   * (Delta takes a relative one, such as {@code --store target/store}, for a catalog table's name
-   * and does not find it).
-   */
+  /** The table in {@code folder} as SQL names it ({@link StoreCommits#sqlName}). */
   String sqlName(String folder) {
-    try {
-      Path p = new Path(folder);
-      String q = p.getFileSystem(conf).makeQualified(p).toString();
-      return "delta.`" + q.replace("`", "``") + "`";
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot reach the history store at " + root + ": " + e.getMessage(), e);
-    }
+    return StoreCommits.sqlName(folder, conf, root);
   }
 
   /** The people table beside the records ({@link PeopleTable}). */

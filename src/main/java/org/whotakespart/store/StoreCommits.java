@@ -1,8 +1,11 @@
 package org.whotakespart.store;
 
+import java.io.IOException;
 import java.util.ConcurrentModificationException;
 import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -62,5 +65,21 @@ final class StoreCommits {
             + "); nothing of this one was kept:"
             + " run it again",
         e);
+  }
+
+  /**
+   * The table in {@code folder} as SQL names it: {@code delta.`path`}, the path made absolute
+   * (Delta takes a relative one, such as {@code --store target/store}, for a catalog table's name
+   * and does not find it).
+   */
+  static String sqlName(String folder, Configuration conf, String root) {
+    try {
+      Path p = new Path(folder);
+      String q = p.getFileSystem(conf).makeQualified(p).toString();
+      return "delta.`" + q.replace("`", "``") + "`";
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot reach the history store at " + root + ": " + e.getMessage(), e);
+    }
   }
 }
