@@ -108,11 +108,13 @@ public final class IngestJob {
       long replaced = Long.parseLong(m.getOrDefault("numTargetRowsUpdated", "0"));
       long deleted = Long.parseLong(m.getOrDefault("numTargetRowsDeleted", "0"));
       // Records sent again as they were stay out of the MERGE (HistoryStore): the rest of the
-      // accepted rows were new or replaced a changed version.
+      // accepted rows were new or replaced a changed version. A first ingest writes them all.
       long unchanged =
-          checked.counts().accepted()
-              - replaced
-              - Long.parseLong(m.getOrDefault("numTargetRowsInserted", "0"));
+          before.version() < 0
+              ? 0
+              : checked.counts().accepted()
+                  - replaced
+                  - Long.parseLong(m.getOrDefault("numTargetRowsInserted", "0"));
       progress.step(
           String.format(
               Locale.ROOT,

@@ -102,6 +102,7 @@ class HistoryStoreTest {
     assertEquals("D female white_irish 2025-26 Q1", once.get("P2/r4"));
     assertEquals(4, first.after().rows());
     assertEquals(0, first.after().version(), "the first ingest is the table's first commit");
+    assertEquals(0, first.unchanged(), "a first ingest stores every record it accepts");
 
     IngestJob.Result again = IngestJob.run(config(q2), spark, Progress.silent());
     assertEquals(once, stored(), "the same export ingested twice");
