@@ -120,20 +120,10 @@ final class StoreErasure {
   private List<String> purge(SparkSession spark, String table, Column who) {
     Set<String> live =
         new HashSet<>(List.of(spark.read().format("delta").load(table).inputFiles()));
-    List<String> old = new ArrayList<>();
     try {
-      Path t = new Path(table);
-      FileSystem fs = t.getFileSystem(store.conf());
-      var it = fs.listFiles(t, true);
-      while (it.hasNext()) {
-        Path p = it.next().getPath();
-        String rel = p.toString().substring(fs.makeQualified(t).toString().length());
-        if (p.getName().endsWith(".parquet")
-            && !rel.contains("/_")
-            && !live.contains(p.toString())) {
-          old.add(p.toString());
-        }
-      }
+      FileSystem fs = new Path(table).getFileSystem(store.conf());
+      List<String> old = new ArrayList<>(StoreRetention.dataFiles(table, store.conf()));
+      old.removeAll(live);
       if (old.isEmpty()) {
         return List.of();
       }

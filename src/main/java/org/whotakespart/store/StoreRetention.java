@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -104,19 +105,29 @@ final class StoreRetention {
   }
 
   private Set<String> allDataFiles(String table) {
-    Set<String> files = new TreeSet<>();
     try {
-      Path t = new Path(table);
-      FileSystem fs = t.getFileSystem(store.conf());
-      var it = fs.listFiles(t, true);
-      while (it.hasNext()) {
-        Path p = it.next().getPath();
-        if (p.getName().endsWith(".parquet") && !p.toString().contains("/_delta_log/")) {
-          files.add(p.toString());
-        }
-      }
+      return dataFiles(table, store.conf());
     } catch (IOException e) {
       throw store.cannotRead(e);
+    }
+  }
+
+  /**
+   * The Parquet data files of the table in {@code table}, as qualified paths: every one below it
+   * outside its folders whose names start with "_" (Delta's log), in the current version or not.
+   */
+  static Set<String> dataFiles(String table, Configuration conf) throws IOException {
+    Set<String> files = new TreeSet<>();
+    Path t = new Path(table);
+    FileSystem fs = t.getFileSystem(conf);
+    String root = fs.makeQualified(t).toString();
+    var it = fs.listFiles(t, true);
+    while (it.hasNext()) {
+      Path p = it.next().getPath();
+      if (p.getName().endsWith(".parquet")
+          && !p.toString().substring(root.length()).contains("/_")) {
+        files.add(p.toString());
+      }
     }
     return files;
   }
