@@ -102,9 +102,11 @@ final class StoreIngest {
   private void merge(SparkSession spark, Dataset<Row> incoming, Set<String> sources) {
     OptimisticTransaction read = DeltaLog.forTable(spark, store.table()).startTransaction();
     long before = read.snapshot().version();
-    DeltaTable target = DeltaTable.forPath(spark, store.table());
-    Dataset<Row> stored = target.toDF();
+    // The version that transaction read: what is compared is what its conflict check guards.
+    Dataset<Row> stored =
+        spark.read().format("delta").option("versionAsOf", before).load(store.table());
     List<String> keys = List.of(RecordColumns.PROJECT_ID, RecordColumns.RECORD_ID);
+    Column[] keyColumns = keys.stream().map(k -> col(k)).toArray(Column[]::new);
     Column sameKey = lit(true);
     for (String k : keys) {
       sameKey = sameKey.and(col("t." + k).equalTo(col("s." + k)));
@@ -124,9 +126,9 @@ final class StoreIngest {
     Dataset<Row> gone =
         stored
             .filter(col(RecordColumns.SOURCE_FILE).isin(sources.toArray()))
-            .select(keys.stream().map(k -> col(k)).toArray(Column[]::new))
+            .select(keyColumns)
             .join(
-                incoming.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)),
+                incoming.select(keyColumns),
                 CollectionConverters.asScala(keys).toSeq(),
                 "left_anti")
             .withColumn(GONE, lit(true));
@@ -134,7 +136,7 @@ final class StoreIngest {
     for (String c : incoming.columns()) {
       assign.put(c, col("s." + c));
     }
-    target
+    DeltaTable.forPath(spark, store.table())
         .as("t")
         .merge(changed.unionByName(gone, true).as("s"), sameKey)
         .whenMatched(col("s." + GONE))
