@@ -99,6 +99,11 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private JobConfig config(JobConfig.Builder b) {
+    return withFlags(b).build();
+  }
+
+  /** {@code b} with this command's own flags applied. */
+  JobConfig.Builder withFlags(JobConfig.Builder b) {
     if (noCharts) {
       b.charts(false);
     }
@@ -120,7 +125,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (deprivation != null) {
       b.deprivation(deprivation);
     }
-    return b.build();
+    return b;
   }
 
   private void summarise(ReportJob.Result r) {

@@ -365,6 +365,21 @@ public final class JobConfig {
       return store;
     }
 
+    /** The records named so far (job file or flags). */
+    public List<String> recordsSetting() {
+      return List.copyOf(records);
+    }
+
+    /** Whether a report was asked so far to read the store. */
+    public boolean fromStoreSetting() {
+      return fromStore;
+    }
+
+    /** The engine named so far, or null for the default. */
+    public Engine engineSetting() {
+      return engine;
+    }
+
     /** The Spark master named so far. */
     public String sparkMasterSetting() {
       return sparkMaster;

@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class InputFiles {
   /** In a folder, the files the contract names: {@code participation*.csv}, at any depth. */
-  static boolean isParticipationFile(String name) {
+  public static boolean isParticipationFile(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.startsWith("participation") && n.endsWith(".csv");
   }
