@@ -26,12 +26,17 @@ import org.whotakespart.stats.Wilson;
  * the CSV exports or the history store's Parquet files and writes one CSV of project rows.
  *
  * <p>Benchmark only (test scope), run by {@code bench/duckdb} in its own JVM: {@code DuckDbReport
- * csv|store <records folder or store> <projects.csv> <baselines.csv> <quarter> <out.csv>}.
+ * csv|store <records folder or store> <projects.csv> <baselines.csv> <quarter> <out.csv>}, or
+ * {@code DuckDbReport to-parquet <records folder> <out.parquet>} beside our ingest.
  */
 public final class DuckDbReport {
   private DuckDbReport() {}
 
   public static void main(String[] args) throws SQLException, IOException {
+    if (args[0].equals("to-parquet")) {
+      toParquet(args[1], Path.of(args[2]));
+      return;
+    }
     String mode = args[0];
     String input = args[1];
     String projects = args[2];
@@ -89,6 +94,30 @@ public final class DuckDbReport {
             rows,
             (System.nanoTime() - started) / 1e9);
       }
+    }
+  }
+
+  /**
+   * Ingest's peer: the CSV exports read as {@link #fromCsv} reads them (trimmed, blanks as missing,
+   * dates typed) and written to one Parquet file.
+   */
+  private static void toParquet(String records, Path out) throws SQLException {
+    long started = System.nanoTime();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
+      long rows =
+          s.executeUpdate(
+              "COPY ("
+                  + fromCsv(records)
+                  + ") TO '"
+                  + out.toString().replace("'", "''")
+                  + "' (FORMAT parquet)");
+      System.out.printf(
+          Locale.ROOT,
+          "DuckDB to-parquet: %,d records in %.1f s%n",
+          rows,
+          (System.nanoTime() - started) / 1e9);
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.whotakespart.baseline.CatchmentBaselines;
+import org.whotakespart.config.Engine;
 import org.whotakespart.config.JobConfig;
 import org.whotakespart.config.Period;
 import org.whotakespart.output.table.MetricsWriter;
@@ -20,7 +21,7 @@ import org.whotakespart.stats.MetricRow;
  * equity, goodness-of-fit tests, trends table, workbook or charts.
  *
  * <p>{@code java -cp ... org.whotakespart.job.ProjectMetricsOnly csv|store RECORDS_OR_STORE
- * PROJECTS BASELINES QUARTER OUTPUT}
+ * PROJECTS BASELINES QUARTER OUTPUT [spark|comet]}
  */
 public final class ProjectMetricsOnly {
   private ProjectMetricsOnly() {}
@@ -38,7 +39,12 @@ public final class ProjectMetricsOnly {
     JobConfig config =
         fromStore ? b.store(args[1]).fromStore(true).build() : b.records(List.of(args[1])).build();
     Progress progress = new Progress(System.err);
-    SparkSession spark = SparkSessions.create(config.sparkMaster());
+    // The engine as the report takes it: Comet where it can run, unless "spark" is named.
+    SparkSessions.Started started =
+        SparkSessions.start(
+            config.sparkMaster(), args.length > 6 ? Engine.parse(args[6]) : null, s -> {});
+    progress.step(started.line());
+    SparkSession spark = started.spark();
     try {
       List<MetricRow> metrics =
           run(config, spark, progress, fromStore ? StoreRecords::check : RecordCheck::check);
