@@ -95,6 +95,24 @@ public final class PeopleCounts {
   }
 
   /**
+   * The people table's rows of {@code quarters}, each labelled with its quarter's index in the list
+   * ({@link CountColumns#PERIOD_INDEX}), as {@link #filterAcceptedIn(List)} labels records.
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> ofQuarters(List<Period> quarters) {
+    return df -> {
+      Column index = lit(null).cast("int");
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < quarters.size(); i++) {
+        String q = HistoryStore.quarterValue(quarters.get(i).label());
+        values.add(q);
+        index = when(col(HistoryStore.QUARTER).equalTo(q), lit(i)).otherwise(index);
+      }
+      return df.filter(col(HistoryStore.QUARTER).isin(values.toArray()))
+          .withColumn(CountColumns.PERIOD_INDEX, index);
+    };
+  }
+
+  /**
    * Keeps records of the roles measured against the population (a blank role is lived experience).
    */
   public static Function1<Dataset<Row>, Dataset<Row>> filterMeasuredRoles(Set<String> roles) {
