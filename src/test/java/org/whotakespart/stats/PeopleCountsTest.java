@@ -404,8 +404,8 @@ class PeopleCountsTest {
         frame(records).transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")));
     for (Row r :
         (fromProjectSums
-                ? PeopleCounts.fromProjectSums(inPeriod, scopes, measured)
-                : PeopleCounts.inOneQuery(inPeriod, scopes, measured))
+                ? PeopleByScope.fromProjectSums(inPeriod, scopes, measured)
+                : PeopleByScope.inOneQuery(inPeriod, scopes, measured))
             .collectAsList()) {
       bySpark.put(
           r.getAs("scope_type") + "/" + r.getAs("scope_id") + "/" + r.getAs("role"),
