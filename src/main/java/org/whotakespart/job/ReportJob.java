@@ -134,8 +134,11 @@ public final class ReportJob {
   }
 
   /**
-   * The report in its named steps: read the inputs, check the records, count people, work out the
-   * metrics and trends, write the analysts' tables, then the board's outputs.
+   * The report in its named steps, each a class beside this one: read the inputs ({@link
+   * ReportInputs}), check the records ({@code source}), count people ({@link ReportCount}), work
+   * out the metrics and trends ({@link ReportMetrics}), write the analysts' tables ({@link
+   * ReportTables}), gather what the board sees ({@link ReportContent}), then write the board's
+   * outputs ({@link ReportBoard}).
    */
   private static Result build(
       JobConfig config, SparkSession spark, Progress progress, RecordSource source) {
