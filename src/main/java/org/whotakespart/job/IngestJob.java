@@ -77,16 +77,11 @@ public final class IngestJob {
     String quarantine = store.ingestLog(before.version() + 1) + "/quarantine.csv";
     try (RecordCheck.Checked checked =
         RecordCheck.check(config, spark, progress, projects, quarantine)) {
-      if (checked.rejectedShare() > config.maxRejectedShare()) {
-        throw new InputException(
-            String.format(
-                Locale.ROOT,
-                "%.1f%% of rows were rejected, more"
-                    + " than the %.1f%% this job allows; nothing was added to the store. See %s for each"
-                    + " row and its reason, fix the exports, or raise max_rejected_share in the job file",
-                100 * checked.rejectedShare(),
-                100 * config.maxRejectedShare(),
-                quarantine));
+      String refusal =
+          checked.tooManyRejected(
+              config.maxRejectedShare(), "nothing was added to the store", quarantine);
+      if (refusal != null) {
+        throw new InputException(refusal);
       }
       Set<String> sources = new TreeSet<>();
       checked.files().forEach(f -> sources.add(f.path()));

@@ -58,6 +58,35 @@ final class Publication {
               + "); choose an --output folder you can write to. No report was published.",
           e);
     }
+    requireReportFolder(output, target);
+    Path stage =
+        parent.resolve(
+            "."
+                + target.getFileName()
+                + ".incomplete-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + System.nanoTime());
+    try {
+      Files.createDirectory(stage);
+    } catch (IOException e) {
+      throw new OutputException(
+          output
+              + ": cannot write in "
+              + parent
+              + " ("
+              + reason(e)
+              + "); choose an --output folder you can write to. No report was published.",
+          e);
+    }
+    return new Publication(output, target, stage);
+  }
+
+  /**
+   * A folder that is there already holds nothing but a report's files: a report replaces its whole
+   * folder.
+   */
+  private static void requireReportFolder(String output, Path target) {
     if (Files.isDirectory(target)) {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
         for (Path p : entries) {
@@ -81,27 +110,6 @@ final class Publication {
             e);
       }
     }
-    Path stage =
-        parent.resolve(
-            "."
-                + target.getFileName()
-                + ".incomplete-"
-                + ProcessHandle.current().pid()
-                + "-"
-                + System.nanoTime());
-    try {
-      Files.createDirectory(stage);
-    } catch (IOException e) {
-      throw new OutputException(
-          output
-              + ": cannot write in "
-              + parent
-              + " ("
-              + reason(e)
-              + "); choose an --output folder you can write to. No report was published.",
-          e);
-    }
-    return new Publication(output, target, stage);
   }
 
   /** The temporary folder the report is written into. */

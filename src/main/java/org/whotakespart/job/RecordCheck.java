@@ -60,33 +60,12 @@ public final class RecordCheck {
       Dataset<Row> people)
       implements AutoCloseable {
     public Checked(
-        Dataset<Row> validated,
-        AutoCloseable release,
-        List<ParticipationReader.FileInfo> files,
-        Counts counts,
-        String quarantine,
-        Map<String, String> checksums,
-        DataQuality.StoreSource store) {
-      this(validated, release, files, counts, quarantine, checksums, store, null);
-    }
-
-    public Checked(
-        Dataset<Row> validated,
-        AutoCloseable release,
-        List<ParticipationReader.FileInfo> files,
-        Counts counts,
-        String quarantine,
-        Map<String, String> checksums) {
-      this(validated, release, files, counts, quarantine, checksums, null);
-    }
-
-    public Checked(
         RecordValidation.Validated validation,
         List<ParticipationReader.FileInfo> files,
         Counts counts,
         String quarantine,
         Map<String, String> checksums) {
-      this(validation.rows(), validation, files, counts, quarantine, checksums);
+      this(validation.rows(), validation, files, counts, quarantine, checksums, null, null);
     }
 
     @Override
@@ -100,6 +79,24 @@ public final class RecordCheck {
 
     public double rejectedShare() {
       return counts.read() == 0 ? 0 : (double) counts.quarantined() / counts.read();
+    }
+
+    /**
+     * Why a run stops when more than {@code maxShare} of the rows were rejected, or null: {@code
+     * outcome} says what the run did not do, {@code quarantine} where each row's reason is.
+     */
+    String tooManyRejected(double maxShare, String outcome, String quarantine) {
+      if (rejectedShare() <= maxShare) {
+        return null;
+      }
+      return String.format(
+          Locale.ROOT,
+          "%.1f%% of rows were rejected, more than the %.1f%% this job allows; %s. See %s for each"
+              + " row and its reason, fix the exports, or raise max_rejected_share in the job file",
+          100 * rejectedShare(),
+          100 * maxShare,
+          outcome,
+          quarantine);
     }
   }
 

@@ -94,12 +94,8 @@ public final class StoreRecords {
   private static Version version(JobConfig config, SparkSession spark, HistoryStore store) {
     List<HistoryStore.Commit> commits = store.history(spark);
     if (commits.isEmpty()) {
-      throw new StoreException(
-          "the history store at "
-              + config.store()
-              + " holds no records yet:"
-              + " run `whotakespart ingest` first, or report from the record files",
-          null);
+      throw HistoryStore.holdsNoRecords(
+          config.store(), "run `whotakespart ingest` first, or report from the record files");
     }
     HistoryStore.Commit last = commits.get(commits.size() - 1);
     long version =

@@ -1,5 +1,7 @@
 package org.whotakespart.stats;
 
+import org.whotakespart.config.Characteristic;
+
 /** Columns of the people counts that {@link PeopleCounts} produces. */
 public final class CountColumns {
   /** The label of the quarter a record was counted in. */
@@ -60,4 +62,45 @@ public final class CountColumns {
 
   /** How many records a row of the people table stands for. */
   public static final String RECORDS = "records";
+
+  // Scratch columns: made and dropped while people are aggregated, never in a result.
+
+  /** A characteristic's category index, per record, before it is packed with the day. */
+  static String categoryIndexOf(Characteristic c) {
+    return c.code() + "_index";
+  }
+
+  /** Per record: its day times 64, to pack an index into ({@link PackedLatest}). */
+  static final String DAY_SHIFTED = "day_shifted";
+
+  /** Per record: the quarter it is aggregated under (the last's records under the one before). */
+  static final String PERSON_GROUP = "person_group";
+
+  /** Per record: whether it is in the last quarter counted. */
+  static final String IN_LAST_QUARTER = "in_last_quarter";
+
+  /** Per person: how many records they have in a quarter. */
+  static final String PERSON_RECORDS = "person_records";
+
+  /** Ends the name of a per-person column of the last quarter, beside the earlier one's. */
+  static final String LAST_SUFFIX = "_last";
+
+  /** Per person and characteristic: whether they gave more than one category. */
+  static final String IS_CONFLICT = "is_conflict";
+
+  /** A project's number, from 1, while people per scope are counted ({@link PeopleByScope}). */
+  static final String PROJECT_INDEX = "project_index";
+
+  /** Per person: the role groups they took part in, as bits ({@link SeenSets#roleBits}). */
+  static final String ROLES = "roles";
+
+  /** Per person: the smallest and largest number of the projects they took part in. */
+  static final String FIRST_PROJECT = "first_project";
+
+  static final String LAST_PROJECT = "last_project";
+
+  /** Per scope: the people in role group {@code i} ({@link SeenSets#roleSums}). */
+  static String roleCount(int i) {
+    return "n" + i;
+  }
 }

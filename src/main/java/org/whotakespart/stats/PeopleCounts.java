@@ -1,40 +1,31 @@
 package org.whotakespart.stats;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.bit_or;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.inline;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.stack;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
+import static org.whotakespart.stats.CountColumns.IN_LAST_QUARTER;
+import static org.whotakespart.stats.CountColumns.IS_CONFLICT;
+import static org.whotakespart.stats.CountColumns.LAST_SUFFIX;
+import static org.whotakespart.stats.CountColumns.PERSON_GROUP;
+import static org.whotakespart.stats.CountColumns.PERSON_RECORDS;
 
 import java.sql.Date;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.Period;
 import org.whotakespart.config.Vocabulary;
@@ -63,9 +54,6 @@ import scala.Function1;
  * }</pre>
  */
 public final class PeopleCounts {
-  private static final int CATEGORY_BITS = 64;
-  private static final String PROJECT_INDEX = "project_index";
-
   private PeopleCounts() {}
 
   /** Keeps accepted records whose activity_date falls in the period, labelled with it. */
@@ -95,6 +83,24 @@ public final class PeopleCounts {
   }
 
   /**
+   * The people table's rows of {@code quarters}, each labelled with its quarter's index in the list
+   * ({@link CountColumns#PERIOD_INDEX}), as {@link #filterAcceptedIn(List)} labels records.
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> ofQuarters(List<Period> quarters) {
+    return df -> {
+      Column index = lit(null).cast("int");
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < quarters.size(); i++) {
+        String q = HistoryStore.quarterValue(quarters.get(i).label());
+        values.add(q);
+        index = when(col(HistoryStore.QUARTER).equalTo(q), lit(i)).otherwise(index);
+      }
+      return df.filter(col(HistoryStore.QUARTER).isin(values.toArray()))
+          .withColumn(CountColumns.PERIOD_INDEX, index);
+    };
+  }
+
+  /**
    * Keeps records of the roles measured against the population (a blank role is lived experience).
    */
   public static Function1<Dataset<Row>, Dataset<Row>> filterMeasuredRoles(Set<String> roles) {
@@ -117,7 +123,7 @@ public final class PeopleCounts {
   /**
    * The record's role as its index in {@code Vocabulary.ROLES}; a blank role is lived experience.
    */
-  private static Column roleIndex() {
+  static Column roleIndex() {
     return coalesce(
         col(ValidatedColumns.index(RecordColumns.ROLE)),
         lit(roleIndexOf(Vocabulary.ROLE_LIVED_EXPERIENCE)));
@@ -128,7 +134,7 @@ public final class PeopleCounts {
   }
 
   /** A code's index in its column's list, for codes the counting names itself. */
-  private static byte knownIndex(String column, String code) {
+  static byte knownIndex(String column, String code) {
     Integer i = Vocabulary.indexOf(column, code);
     if (i == null) {
       throw new IllegalArgumentException(
@@ -176,47 +182,23 @@ public final class PeopleCounts {
   private static Function1<Dataset<Row>, Dataset<Row>> perPerson(int periods, boolean rolledUp) {
     return df -> {
       int last = periods - 1;
-      Column isLast = col(IS_LAST);
-      Map<String, Column> earlier = personAggregates(not(isLast));
+      Column isLast = col(IN_LAST_QUARTER);
+      Map<String, Column> earlier = PersonValues.aggregates(not(isLast));
       List<String> names = new ArrayList<>(earlier.keySet());
       List<Column> aggregates = new ArrayList<>();
       earlier.forEach((name, aggregate) -> aggregates.add(aggregate.as(name)));
-      personAggregates(isLast)
-          .forEach((name, aggregate) -> aggregates.add(aggregate.as(name + LAST)));
-      aggregates.add(recordCount(not(isLast), rolledUp).as(RECORDS));
-      aggregates.add(recordCount(isLast, rolledUp).as(RECORDS + LAST));
-      List<Column> earlierRow = new ArrayList<>();
-      List<Column> laterRow = new ArrayList<>();
-      earlierRow.add(col(GROUP).as(CountColumns.PERIOD_INDEX));
-      laterRow.add(lit(last).as(CountColumns.PERIOD_INDEX));
-      for (String n : names) {
-        earlierRow.add(col(n).as(n));
-        laterRow.add(col(n + LAST).as(n));
-      }
-      earlierRow.add(
-          col(GROUP)
-              .equalTo(lit(last - 1))
-              .and(col(RECORDS + LAST).gt(0))
-              .as(CountColumns.ACTIVE_NEXT));
-      laterRow.add(lit(false).as(CountColumns.ACTIVE_NEXT));
-      earlierRow.add(col(RECORDS).as(RECORDS));
-      laterRow.add(col(RECORDS + LAST).as(RECORDS));
-      List<Column> out =
-          new ArrayList<>(
-              List.of(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID)));
-      out.add(
-          inline(
-              array(
-                  struct(earlierRow.toArray(new Column[0])),
-                  struct(laterRow.toArray(new Column[0])))));
+      PersonValues.aggregates(isLast)
+          .forEach((name, aggregate) -> aggregates.add(aggregate.as(name + LAST_SUFFIX)));
+      aggregates.add(PersonValues.recordCount(not(isLast), rolledUp).as(PERSON_RECORDS));
+      aggregates.add(PersonValues.recordCount(isLast, rolledUp).as(PERSON_RECORDS + LAST_SUFFIX));
       Column period = col(CountColumns.PERIOD_INDEX);
       List<Column> inputs =
           new ArrayList<>(
               List.of(
                   col(RecordColumns.PROJECT_ID),
                   col(RecordColumns.PARTICIPANT_ID),
-                  when(period.equalTo(lit(last)), lit(last - 1)).otherwise(period).as(GROUP),
-                  period.equalTo(lit(last)).as(IS_LAST)));
+                  when(period.equalTo(lit(last)), lit(last - 1)).otherwise(period).as(PERSON_GROUP),
+                  period.equalTo(lit(last)).as(IN_LAST_QUARTER)));
       Dataset<Row> values;
       if (rolledUp) {
         for (String n : names) {
@@ -226,18 +208,57 @@ public final class PeopleCounts {
         values = df.select(inputs.toArray(new Column[0]));
       } else {
         values =
-            personValues(
+            PersonValues.of(
                 df,
                 inputs,
-                List.of(RecordColumns.PROJECT_ID, RecordColumns.PARTICIPANT_ID, GROUP, IS_LAST));
+                List.of(
+                    RecordColumns.PROJECT_ID,
+                    RecordColumns.PARTICIPANT_ID,
+                    PERSON_GROUP,
+                    IN_LAST_QUARTER));
       }
       return values
-          .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID), col(GROUP))
+          .groupBy(
+              col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID), col(PERSON_GROUP))
           .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
-          .select(out.toArray(new Column[0]))
-          .filter(col(RECORDS).gt(0))
-          .drop(RECORDS);
+          .select(
+              col(RecordColumns.PROJECT_ID),
+              col(RecordColumns.PARTICIPANT_ID),
+              inline(array(earlierRow(names, last), laterRow(names, last))))
+          .filter(col(PERSON_RECORDS).gt(0))
+          .drop(PERSON_RECORDS);
     };
+  }
+
+  /**
+   * A group's row of its own quarter (the earlier one when it holds the last's records too), with
+   * whether the person came back in the last quarter.
+   */
+  private static Column earlierRow(List<String> names, int last) {
+    List<Column> row = new ArrayList<>();
+    row.add(col(PERSON_GROUP).as(CountColumns.PERIOD_INDEX));
+    for (String n : names) {
+      row.add(col(n).as(n));
+    }
+    row.add(
+        col(PERSON_GROUP)
+            .equalTo(lit(last - 1))
+            .and(col(PERSON_RECORDS + LAST_SUFFIX).gt(0))
+            .as(CountColumns.ACTIVE_NEXT));
+    row.add(col(PERSON_RECORDS).as(PERSON_RECORDS));
+    return struct(row.toArray(new Column[0]));
+  }
+
+  /** A group's row of the last quarter, from its columns ending in {@code _last}. */
+  private static Column laterRow(List<String> names, int last) {
+    List<Column> row = new ArrayList<>();
+    row.add(lit(last).as(CountColumns.PERIOD_INDEX));
+    for (String n : names) {
+      row.add(col(n + LAST_SUFFIX).as(n));
+    }
+    row.add(lit(false).as(CountColumns.ACTIVE_NEXT));
+    row.add(col(PERSON_RECORDS + LAST_SUFFIX).as(PERSON_RECORDS));
+    return struct(row.toArray(new Column[0]));
   }
 
   /**
@@ -259,9 +280,10 @@ public final class PeopleCounts {
                   regexp_replace(col(HistoryStore.PERIOD), " ", "-").as(HistoryStore.QUARTER),
                   roleIndex().as(role)));
       List<Column> aggregates = new ArrayList<>();
-      personAggregates(null).forEach((name, aggregate) -> aggregates.add(aggregate.as(name)));
+      PersonValues.aggregates(null)
+          .forEach((name, aggregate) -> aggregates.add(aggregate.as(name)));
       aggregates.add(count(lit(1)).as(CountColumns.RECORDS));
-      return personValues(
+      return PersonValues.of(
               df,
               keys,
               List.of(
@@ -276,159 +298,6 @@ public final class PeopleCounts {
               col(role))
           .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
     };
-  }
-
-  /**
-   * How many records a person has where {@code keep} holds: counted from records, or the people
-   * rows' counts summed ({@code rolledUp}; 0, not null, where there are none).
-   */
-  private static Column recordCount(Column keep, boolean rolledUp) {
-    return rolledUp
-        ? coalesce(sum(when(keep, col(CountColumns.RECORDS))), lit(0L))
-        : count(when(keep, lit(1)));
-  }
-
-  private static final String GROUP = "person_group";
-  private static final String IS_LAST = "in_last_quarter";
-  private static final String DAY = "day_shifted";
-  private static final String RECORDS = "person_records";
-  private static final String LAST = "_last";
-
-  /**
-   * Each record's values as small numbers, worked out once per record before aggregating (inside
-   * the aggregation each would be worked out again for every aggregate using it, four times over
-   * with two quarters' columns): the {@code keys} given, then per characteristic its category index
-   * packed with the day ({@code day * 64 + index}), the categories of every characteristic as bits
-   * ({@link CountColumns#SEEN}), the stage, pay and adjustments as bits and the decile packed with
-   * the day, all from the codes' indices ({@link ValidatedColumns#index}), never from the codes'
-   * text. Each is named as the aggregate of it ({@link #personAggregates}).
-   */
-  private static Dataset<Row> personValues(
-      Dataset<Row> df, List<Column> keys, List<String> keyNames) {
-    List<Column> in = new ArrayList<>(keys);
-    in.add(
-        unix_date(col(ValidatedColumns.ACTIVITY_DAY)).cast("long").multiply(CATEGORY_BITS).as(DAY));
-    for (Characteristic c : Characteristic.values()) {
-      in.add(categoryIndex(c).as(indexColumn(c)));
-    }
-    // Each stage its own bit (the stages' index in their list: design, delivery, evaluation).
-    in.add(
-        call_function("shiftleft", lit(1), col(ValidatedColumns.index(RecordColumns.STAGE)))
-            .as(CountColumns.STAGES));
-    Column paid = col(ValidatedColumns.index(RecordColumns.PAID));
-    Column requested = col(ValidatedColumns.index(RecordColumns.ADJUSTMENTS_REQUESTED));
-    Column met = col(ValidatedColumns.index(RecordColumns.ADJUSTMENTS_MET));
-    Column yes = lit(knownIndex(RecordColumns.PAID, "yes"));
-    Column no = lit(knownIndex(RecordColumns.PAID, "no"));
-    in.add(when(paid.equalTo(no), 1).when(paid.equalTo(yes), 2).as(CountColumns.PAID));
-    in.add(
-        when(requested.equalTo(yes).and(met.equalTo(no)), 1)
-            .when(requested.equalTo(yes).and(met.equalTo(yes)), 2)
-            .as(CountColumns.ADJUSTMENTS));
-    // Deciles 1 to 10 are indices 0 to 9; prefer_not_to_say is unknown, like blank (no index).
-    in.add(
-        col(ValidatedColumns.index(RecordColumns.IMD_DECILE))
-            .cast("int")
-            .plus(lit(1))
-            .as(CountColumns.DECILE));
-    List<Column> out = new ArrayList<>();
-    for (String k : keyNames) {
-      out.add(col(k));
-    }
-    Column day = col(DAY);
-    for (Characteristic c : Characteristic.values()) {
-      out.add(day.plus(col(indexColumn(c))).as(CountColumns.latest(c.code())));
-    }
-    out.add(seen().as(CountColumns.SEEN));
-    out.add(col(CountColumns.STAGES));
-    out.add(col(CountColumns.PAID));
-    out.add(col(CountColumns.ADJUSTMENTS));
-    out.add(day.plus(col(CountColumns.DECILE)).as(CountColumns.DECILE));
-    return df.select(in.toArray(new Column[0])).select(out.toArray(new Column[0]));
-  }
-
-  /**
-   * Where each characteristic's bits start in {@link CountColumns#SEEN}: all the values a person
-   * gave, for every characteristic, fit one {@code long} (54 categories), so one {@code bit_or} per
-   * person stands for one per characteristic (a third of the aggregates updated per record).
-   */
-  private static final int[] SEEN_OFFSET = seenOffsets();
-
-  private static int[] seenOffsets() {
-    int[] offset = new int[Characteristic.values().length];
-    int next = 0;
-    for (Characteristic c : Characteristic.values()) {
-      offset[c.ordinal()] = next;
-      next += c.categoryCodes().size();
-    }
-    if (next > Long.SIZE) {
-      throw new IllegalStateException(
-          "the characteristics have "
-              + next
-              + " categories; the"
-              + " values a person gave are kept in one 64-bit set: give CountColumns.SEEN a second one");
-    }
-    return offset;
-  }
-
-  /** The record's category of every characteristic, as bits of {@link CountColumns#SEEN}. */
-  private static Column seen() {
-    Column seen = lit(0L);
-    for (Characteristic c : Characteristic.values()) {
-      seen =
-          seen.bitwiseOR(
-              coalesce(
-                  call_function(
-                      "shiftleft",
-                      lit(1L),
-                      col(indexColumn(c)).plus(lit(SEEN_OFFSET[c.ordinal()]))),
-                  lit(0L)));
-    }
-    return seen;
-  }
-
-  private static String indexColumn(Characteristic c) {
-    return c.code() + "_index";
-  }
-
-  /**
-   * The per-person aggregates of {@link #personValues} (or of the people rows, which hold the same
-   * values already aggregated per role) over the rows for which {@code keep} holds (all when null),
-   * by the name of the column each makes: the latest values are maxima of day-packed values, the
-   * rest bit sets.
-   */
-  private static Map<String, Column> personAggregates(Column keep) {
-    Map<String, Column> aggregates = new LinkedHashMap<>();
-    Function<String, Column> kept = name -> keep == null ? col(name) : when(keep, col(name));
-    for (Characteristic c : Characteristic.values()) {
-      String n = CountColumns.latest(c.code());
-      aggregates.put(n, max(kept.apply(n)));
-    }
-    for (String n :
-        List.of(
-            CountColumns.SEEN, CountColumns.STAGES, CountColumns.PAID, CountColumns.ADJUSTMENTS)) {
-      aggregates.put(n, bit_or(kept.apply(n)));
-    }
-    aggregates.put(CountColumns.DECILE, max(kept.apply(CountColumns.DECILE)));
-    return aggregates;
-  }
-
-  /**
-   * The category's position in report order; null when the value is unknown. A characteristic of
-   * the records lists its categories in its code list's order, so its stored index is the position;
-   * the broad ethnic group is looked up by the detailed group's index.
-   */
-  static Column categoryIndex(Characteristic c) {
-    if (c != Characteristic.ETHNIC_GROUP_BROAD) {
-      return col(ValidatedColumns.index(c.code())).cast("int");
-    }
-    List<Column> broad = new ArrayList<>();
-    for (String code : Characteristic.ETHNIC_GROUP.categoryCodes()) {
-      broad.add(lit(c.indexOf(Characteristic.broadEthnicGroupOf(code))));
-    }
-    return get(
-        array(broad.toArray(new Column[0])),
-        col(ValidatedColumns.index(Characteristic.ETHNIC_GROUP.code())).cast("int"));
   }
 
   /**
@@ -449,46 +318,23 @@ public final class PeopleCounts {
    */
   public static Function1<Dataset<Row>, Dataset<Row>> perCategory(boolean byAgeAndSex) {
     return df -> {
-      StringBuilder stack = new StringBuilder("stack(").append(Characteristic.values().length);
-      for (Characteristic c : Characteristic.values()) {
-        stack
-            .append(", '")
-            .append(c.code())
-            .append("', ")
-            .append("cast(pmod(")
-            .append(CountColumns.latest(c.code()))
-            .append(", ")
-            .append(CATEGORY_BITS)
-            .append(") as int), ")
-            .append("bit_count(shiftright(coalesce(")
-            .append(CountColumns.SEEN)
-            .append(", 0L), ")
-            .append(SEEN_OFFSET[c.ordinal()])
-            .append(") & ")
-            .append((1L << c.categoryCodes().size()) - 1)
-            .append("L) > 1");
-      }
-      stack
-          .append(") as (")
-          .append(CountColumns.CHARACTERISTIC)
-          .append(", ")
-          .append(CountColumns.CATEGORY_INDEX)
-          .append(", is_conflict)");
       List<Column> sums = new ArrayList<>();
-      sums.add(sum(when(col("is_conflict"), 1L).otherwise(0L)).as(CountColumns.CONFLICTS));
+      sums.add(sum(when(col(IS_CONFLICT), 1L).otherwise(0L)).as(CountColumns.CONFLICTS));
       for (ExperienceCount.Flag f : ExperienceCount.Flag.values()) {
         sums.add(sum(when(f.of(), 1L).otherwise(0L)).as(f.column()));
       }
-      List<String> select =
-          new ArrayList<>(
-              List.of(
-                  CountColumns.PERIOD_INDEX,
-                  RecordColumns.PROJECT_ID,
-                  CountColumns.STAGES,
-                  CountColumns.PAID,
-                  CountColumns.ADJUSTMENTS,
-                  CountColumns.DECILE,
-                  CountColumns.ACTIVE_NEXT));
+      List<Column> select = new ArrayList<>();
+      for (String c :
+          List.of(
+              CountColumns.PERIOD_INDEX,
+              RecordColumns.PROJECT_ID,
+              CountColumns.STAGES,
+              CountColumns.PAID,
+              CountColumns.ADJUSTMENTS,
+              CountColumns.DECILE,
+              CountColumns.ACTIVE_NEXT)) {
+        select.add(col(c));
+      }
       List<Column> keys =
           new ArrayList<>(
               List.of(
@@ -498,39 +344,43 @@ public final class PeopleCounts {
                   col(CountColumns.CATEGORY_INDEX)));
       if (byAgeAndSex) {
         select.add(
-            "cast(pmod("
-                + CountColumns.latest(Characteristic.AGE_BAND.code())
-                + ", "
-                + CATEGORY_BITS
-                + ") as int) as "
-                + CountColumns.AGE_INDEX);
+            PackedLatest.index(CountColumns.latest(Characteristic.AGE_BAND.code()))
+                .as(CountColumns.AGE_INDEX));
         select.add(
-            "cast(pmod("
-                + CountColumns.latest(Characteristic.SEX.code())
-                + ", "
-                + CATEGORY_BITS
-                + ") as int) as "
-                + CountColumns.SEX_INDEX);
+            PackedLatest.index(CountColumns.latest(Characteristic.SEX.code()))
+                .as(CountColumns.SEX_INDEX));
         keys.add(col(CountColumns.AGE_INDEX));
         keys.add(col(CountColumns.SEX_INDEX));
       }
-      select.add(stack.toString());
-      return df.selectExpr(select.toArray(new String[0]))
+      select.add(perCharacteristic());
+      return df.select(select.toArray(new Column[0]))
           .groupBy(keys.toArray(new Column[0]))
           .agg(count(lit(1)).as(CountColumns.PEOPLE), sums.toArray(new Column[0]));
     };
   }
 
-  /** Below this many records {@link #peopleByScopeAndRole} takes one query (fewer stages). */
-  static final long ONE_QUERY_BELOW = 1_000_000;
+  /**
+   * The per-person row unpivoted into one row per characteristic: its code, its latest category's
+   * index ({@link CountColumns#CATEGORY_INDEX}) and whether the person gave more than one.
+   */
+  private static Column perCharacteristic() {
+    List<Column> stacked = new ArrayList<>(List.of(lit(Characteristic.values().length)));
+    for (Characteristic c : Characteristic.values()) {
+      stacked.add(lit(c.code()));
+      stacked.add(PackedLatest.index(CountColumns.latest(c.code())));
+      stacked.add(SeenSets.isConflict(c));
+    }
+    return stack(stacked.toArray(new Column[0]))
+        .as(new String[] {CountColumns.CHARACTERISTIC, CountColumns.CATEGORY_INDEX, IS_CONFLICT});
+  }
 
   /**
    * Distinct people per scope and role, from records already filtered to the period: each record's
    * role, plus {@link PeopleRow#MEASURED} when the role is measured and {@link PeopleRow#EVERYONE},
    * counted once per person in each scope the project belongs to. Only roles with somebody in them
-   * are given. Two ways to the same counts: below {@link #ONE_QUERY_BELOW} records {@link
-   * #inOneQuery} (fewest Spark stages, for small inputs), otherwise {@link #fromProjectSums} (least
-   * work per record).
+   * are given. Two ways to the same counts ({@link PeopleByScope}): below {@link
+   * PeopleByScope#ONE_QUERY_BELOW} records one query (fewest Spark stages, for small inputs),
+   * otherwise per project sums (least work per record).
    *
    * @param inPeriod accepted records of the period ({@link #filterAcceptedIn(Period)})
    * @param projectScopes one row per project and scope: project_id, scope_type, scope_id (small: it
@@ -540,198 +390,8 @@ public final class PeopleCounts {
    */
   public static Dataset<Row> peopleByScopeAndRole(
       Dataset<Row> inPeriod, Dataset<Row> projectScopes, Set<String> measuredRoles, long records) {
-    return records < ONE_QUERY_BELOW
-        ? inOneQuery(inPeriod, projectScopes, measuredRoles)
-        : fromProjectSums(inPeriod, projectScopes, measuredRoles);
-  }
-
-  /** The role groups people are counted in: each role, then measured roles, then everyone. */
-  private static List<String> roleGroups() {
-    List<String> groups = new ArrayList<>(Vocabulary.ROLES);
-    groups.add(PeopleRow.MEASURED);
-    groups.add(PeopleRow.EVERYONE);
-    return groups;
-  }
-
-  /** A record's role groups as bits, in {@link #roleGroups()} order. */
-  private static Column roleBits(List<String> groups, Set<String> measuredRoles) {
-    // Each role's bit is its index in Vocabulary.ROLES, which begins roleGroups().
-    return call_function("shiftleft", lit(1L), roleIndex())
-        .bitwiseOR(
-            when(isMeasuredRole(measuredRoles), lit(1L << groups.indexOf(PeopleRow.MEASURED)))
-                .otherwise(lit(0L)))
-        .bitwiseOR(lit(1L << groups.indexOf(PeopleRow.EVERYONE)));
-  }
-
-  /** Per role group, the people whose {@code roles} mask has its bit: columns n0, n1, ... */
-  private static Column[] roleSums(List<String> groups) {
-    Column[] sums = new Column[groups.size()];
-    for (int i = 0; i < groups.size(); i++) {
-      sums[i] =
-          sum(when(col("roles").bitwiseAND(lit(1L << i)).notEqual(lit(0L)), 1L).otherwise(0L))
-              .as("n" + i);
-    }
-    return sums;
-  }
-
-  /**
-   * One query: each person's roles one bit mask per project, the masks joined with the scopes and
-   * or-ed once more per person and scope, and the people with each bit summed.
-   */
-  static Dataset<Row> inOneQuery(
-      Dataset<Row> inPeriod, Dataset<Row> projectScopes, Set<String> measuredRoles) {
-    List<String> groups = roleGroups();
-    Column[] sums = roleSums(groups);
-    StringBuilder stack = new StringBuilder("stack(").append(groups.size());
-    for (int i = 0; i < groups.size(); i++) {
-      stack.append(", '").append(groups.get(i)).append("', n").append(i);
-    }
-    stack
-        .append(") as (")
-        .append(CountColumns.ROLE)
-        .append(", ")
-        .append(CountColumns.PEOPLE)
-        .append(")");
-    return inPeriod
-        .groupBy(col(RecordColumns.PROJECT_ID), col(RecordColumns.PARTICIPANT_ID))
-        .agg(bit_or(roleBits(groups, measuredRoles)).as("roles"))
-        .join(broadcast(projectScopes), RecordColumns.PROJECT_ID)
-        .groupBy(
-            col(CountColumns.SCOPE_TYPE),
-            col(CountColumns.SCOPE_ID),
-            col(RecordColumns.PARTICIPANT_ID))
-        .agg(bit_or(col("roles")).as("roles"))
-        .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
-        .agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length))
-        .selectExpr(CountColumns.SCOPE_TYPE, CountColumns.SCOPE_ID, stack.toString())
-        .filter(col(CountColumns.PEOPLE).gt(0));
-  }
-
-  /**
-   * Most people take part in one project only, and then every scope of that project sees the same
-   * person with the same roles. So each person's roles are first or-ed into one bit mask with the
-   * first and last project they were seen in; the people of one project are summed per project (one
-   * small aggregation, brought to the driver) and rolled up to the project's scopes. Only if some
-   * people were seen in more than one project are their records grouped per scope and person, so
-   * that they count once in a scope their projects share. (Grouping every person by scope made 12.7
-   * million keys, spilling, for 10 million records.)
-   */
-  static Dataset<Row> fromProjectSums(
-      Dataset<Row> inPeriod, Dataset<Row> projectScopes, Set<String> measuredRoles) {
-    List<String> groups = roleGroups();
-    Column bits = roleBits(groups, measuredRoles);
-    Column[] sums = roleSums(groups);
-    Column person = col(RecordColumns.PARTICIPANT_ID);
-    Column project = col(PROJECT_INDEX);
-    // Projects by a small number (from 1), so that a person's projects are compared as
-    // fixed-width values (min and max of strings would take Spark off its hash aggregate).
-    SparkSession spark = inPeriod.sparkSession();
-    List<Row> scopeRows = projectScopes.collectAsList();
-    Map<String, Integer> index = new TreeMap<>();
-    scopeRows.forEach(r -> index.putIfAbsent(r.getString(0), 0));
-    int next = 1;
-    for (Map.Entry<String, Integer> e : index.entrySet()) {
-      e.setValue(next++);
-    }
-    List<List<String>> scopesOfIndex = new ArrayList<>();
-    for (int i = 0; i <= index.size(); i++) {
-      scopesOfIndex.add(new ArrayList<>());
-    }
-    List<Row> indexedScopes = new ArrayList<>();
-    for (Row r : scopeRows) {
-      int i = index.get(r.getString(0));
-      scopesOfIndex.get(i).add(r.getString(1) + '\u0000' + r.getString(2));
-      indexedScopes.add(RowFactory.create(i, r.getString(1), r.getString(2)));
-    }
-    Dataset<Row> projectIndex =
-        spark.createDataFrame(
-            index.entrySet().stream()
-                .map(e -> RowFactory.create(e.getKey(), e.getValue()))
-                .toList(),
-            new StructType()
-                .add(RecordColumns.PROJECT_ID, DataTypes.StringType)
-                .add(PROJECT_INDEX, DataTypes.IntegerType));
-    Dataset<Row> records =
-        inPeriod
-            .join(broadcast(projectIndex), RecordColumns.PROJECT_ID)
-            .select(project, person, bits.as("roles"));
-    Dataset<Row> byPerson =
-        records
-            .groupBy(person)
-            .agg(
-                min(project).as("first_project"),
-                max(project).as("last_project"),
-                bit_or(col("roles")).as("roles"));
-    // Per project, its people seen in no other project; under index 0, everyone else. Each
-    // project's sums count in every scope of the project.
-    Map<String, long[]> byScope = new TreeMap<>();
-    boolean inSeveral = false;
-    for (Row r :
-        byPerson
-            .groupBy(
-                when(col("first_project").equalTo(col("last_project")), col("first_project"))
-                    .otherwise(lit(0))
-                    .as(PROJECT_INDEX))
-            .agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length))
-            .collectAsList()) {
-      if (r.getInt(0) == 0) {
-        inSeveral = true;
-        continue;
-      }
-      for (String scope : scopesOfIndex.get(r.getInt(0))) {
-        addCounts(byScope, scope, r, 1);
-      }
-    }
-    if (inSeveral) {
-      Dataset<Row> scopesOf =
-          broadcast(
-              spark.createDataFrame(
-                  indexedScopes,
-                  new StructType()
-                      .add(PROJECT_INDEX, DataTypes.IntegerType)
-                      .add(CountColumns.SCOPE_TYPE, DataTypes.StringType)
-                      .add(CountColumns.SCOPE_ID, DataTypes.StringType)));
-      for (Row r :
-          records
-              .join(
-                  byPerson
-                      .filter(col("first_project").notEqual(col("last_project")))
-                      .select(person),
-                  RecordColumns.PARTICIPANT_ID,
-                  "left_semi")
-              .join(scopesOf, PROJECT_INDEX)
-              .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID), person)
-              .agg(bit_or(col("roles")).as("roles"))
-              .groupBy(col(CountColumns.SCOPE_TYPE), col(CountColumns.SCOPE_ID))
-              .agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length))
-              .collectAsList()) {
-        addCounts(byScope, r.getString(0) + '\u0000' + r.getString(1), r, 2);
-      }
-    }
-    List<Row> out = new ArrayList<>();
-    byScope.forEach(
-        (scope, n) -> {
-          String[] key = scope.split("\u0000", 2);
-          for (int i = 0; i < groups.size(); i++) {
-            if (n[i] > 0) {
-              out.add(RowFactory.create(key[0], key[1], groups.get(i), n[i]));
-            }
-          }
-        });
-    return spark.createDataFrame(
-        out,
-        new StructType()
-            .add(CountColumns.SCOPE_TYPE, DataTypes.StringType)
-            .add(CountColumns.SCOPE_ID, DataTypes.StringType)
-            .add(CountColumns.ROLE, DataTypes.StringType)
-            .add(CountColumns.PEOPLE, DataTypes.LongType));
-  }
-
-  /** Adds a row's people per role group (its columns from {@code first} on) to a scope's. */
-  private static void addCounts(Map<String, long[]> byScope, String scope, Row r, int first) {
-    long[] n = byScope.computeIfAbsent(scope, k -> new long[r.size() - first]);
-    for (int i = 0; i < n.length; i++) {
-      n[i] += r.getLong(first + i);
-    }
+    return records < PeopleByScope.ONE_QUERY_BELOW
+        ? PeopleByScope.inOneQuery(inPeriod, projectScopes, measuredRoles)
+        : PeopleByScope.fromProjectSums(inPeriod, projectScopes, measuredRoles);
   }
 }

@@ -283,15 +283,6 @@ public final class HistoryStore {
       CommitNote note,
       int retentionDays) {
     checkFormat();
-    return write(spark, incoming, sources, note, retentionDays);
-  }
-
-  long write(
-      SparkSession spark,
-      Dataset<Row> incoming,
-      Set<String> sources,
-      CommitNote note,
-      int retentionDays) {
     return new StoreIngest(this).write(spark, incoming, sources, note, retentionDays);
   }
 
@@ -341,13 +332,14 @@ public final class HistoryStore {
   void requireTable() {
     checkFormat();
     if (!exists()) {
-      throw new StoreException(
-          "the history store at "
-              + root
-              + " holds no records yet: run"
-              + " `whotakespart ingest` first",
-          null);
+      throw holdsNoRecords(root, "run `whotakespart ingest` first");
     }
+  }
+
+  /** The refusal to read a store with no records yet, named as {@code where}, with its fix. */
+  public static StoreException holdsNoRecords(String where, String fix) {
+    return new StoreException(
+        "the history store at " + where + " holds no records yet: " + fix, null);
   }
 
   /**

@@ -62,47 +62,11 @@ public final class LegacyStore {
       List<String> folders = new ArrayList<>();
       List<CommitNote.SourceFile> files = new ArrayList<>();
       read(manifest, fs, folders, files);
-      long version;
-      if (store.exists()) {
-        // A run that committed and then stopped before removing the old folders.
-        HistoryStore.Commit last =
-            store.commits(spark).stream()
-                .filter(c -> c.note() != null && c.note().operation().equals("upgrade"))
-                .findFirst()
-                .orElseThrow(
-                    () ->
-                        new StoreException(
-                            root
-                                + " holds both an earlier"
-                                + " version's store and a Delta table not made by upgrade; move one aside",
-                            null));
-        version = last.version();
-      } else {
-        Dataset<Row> rows =
-            folders.isEmpty()
-                ? spark.createDataFrame(List.of(), HistoryStore.SCHEMA)
-                : spark
-                    .read()
-                    .parquet(
-                        folders.stream().map(f -> store.root() + "/" + f).toArray(String[]::new));
-        List<Column> cols = new ArrayList<>();
-        for (String c : HistoryStore.recordColumns()) {
-          cols.add(col(c));
-        }
-        cols.add(lit(Vocabulary.fingerprint()).as(HistoryStore.VOCABULARY));
-        cols.add(regexp_replace(col(HistoryStore.PERIOD), " ", "-").as(HistoryStore.QUARTER));
-        // Indices worked out again from the codes under this version's lists, whatever the
-        // version that wrote them.
-        Dataset<Row> converted =
-            rows.transform(ValidatedColumns.indicesFromCodes()).select(cols.toArray(new Column[0]));
-        version =
-            store.write(
-                spark,
-                converted,
-                Set.of(),
-                new CommitNote(CommitNote.TOOL, "upgrade", List.of(), files, "", 0, false),
-                HistoryStore.DEFAULT_RETENTION_DAYS);
-      }
+      // A run that committed and then stopped before removing the old folders has its commit.
+      long version =
+          store.exists()
+              ? lastUpgrade(spark, store, root).version()
+              : convert(spark, store, folders, files);
       fs.delete(new Path(r, "data"), true);
       fs.delete(new Path(r, MANIFESTS), true);
       HistoryStore.Snapshot s = store.snapshot(spark, version);
@@ -116,6 +80,56 @@ public final class LegacyStore {
               + "; it is as it was, or run the upgrade again",
           e);
     }
+  }
+
+  /** The upgrade's commit, left by a run that stopped before removing the old folders. */
+  private static HistoryStore.Commit lastUpgrade(
+      SparkSession spark, HistoryStore store, String root) {
+    return store.commits(spark).stream()
+        .filter(c -> c.note() != null && c.note().operation().equals("upgrade"))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new StoreException(
+                    root
+                        + " holds both an earlier"
+                        + " version's store and a Delta table not made by upgrade; move one aside",
+                    null));
+  }
+
+  /**
+   * Writes the rows of the old data {@code folders} into the Delta table, in one commit carrying
+   * the manifest's {@code files}; returns its version.
+   */
+  private static long convert(
+      SparkSession spark,
+      HistoryStore store,
+      List<String> folders,
+      List<CommitNote.SourceFile> files) {
+    Dataset<Row> rows =
+        folders.isEmpty()
+            ? spark.createDataFrame(List.of(), HistoryStore.SCHEMA)
+            : spark
+                .read()
+                .parquet(folders.stream().map(f -> store.root() + "/" + f).toArray(String[]::new));
+    List<Column> cols = new ArrayList<>();
+    for (String c : HistoryStore.recordColumns()) {
+      cols.add(col(c));
+    }
+    cols.add(lit(Vocabulary.fingerprint()).as(HistoryStore.VOCABULARY));
+    cols.add(regexp_replace(col(HistoryStore.PERIOD), " ", "-").as(HistoryStore.QUARTER));
+    // Indices worked out again from the codes under this version's lists, whatever the
+    // version that wrote them.
+    Dataset<Row> converted =
+        rows.transform(ValidatedColumns.indicesFromCodes()).select(cols.toArray(new Column[0]));
+    // Not HistoryStore.ingest: that refuses a store still holding the old manifests.
+    return new StoreIngest(store)
+        .write(
+            spark,
+            converted,
+            Set.of(),
+            new CommitNote(CommitNote.TOOL, "upgrade", List.of(), files, "", 0, false),
+            HistoryStore.DEFAULT_RETENTION_DAYS);
   }
 
   private static Path latest(Path dir, FileSystem fs) throws IOException {

@@ -50,39 +50,7 @@ final class StoreErasure {
     long found = store.versionAt(spark, before).filter(condition).count();
     CommitNote previous = store.lastNote(spark);
     if (found > 0) {
-      // A MERGE with the person in its source, not a DELETE, whose predicate (with the id in it)
-      // Delta would keep in the log's operation parameters.
-      Dataset<Row> whom =
-          spark.createDataFrame(
-              List.of(RowFactory.create(participant, project)),
-              new StructType().add("erase_participant", "string").add("erase_project", "string"));
-      Column match =
-          col("t." + RecordColumns.PARTICIPANT_ID)
-              .equalTo(col("s.erase_participant"))
-              .and(
-                  col("s.erase_project")
-                      .isNull()
-                      .or(col("t." + RecordColumns.PROJECT_ID).equalTo(col("s.erase_project"))));
-      PeopleTable people = store.people();
-      boolean inStep = people.inStepWith(spark, before);
-      long after =
-          store.committing(
-              spark,
-              CommitNote.carry(previous, "forget", found, now),
-              () -> {
-                DeltaTable.forPath(spark, store.table())
-                    .as("t")
-                    .merge(whom.as("s"), match)
-                    .whenMatched()
-                    .delete()
-                    .execute();
-                return null;
-              });
-      if (people.exists()) {
-        // Out of step before (an ingest stopped between its commits), it stays so: -1 matches no
-        // records version, and the next ingest or report rebuilds it.
-        people.forget(spark, whom, match, inStep ? after : -1);
-      }
+      delete(spark, participant, project, before, CommitNote.carry(previous, "forget", found, now));
     }
     List<String> purged = new ArrayList<>();
     if (now) {
@@ -92,26 +60,71 @@ final class StoreErasure {
       }
     }
     if (now && found == 0 && !purged.isEmpty()) {
-      // Only earlier versions held them: say so in the log all the same.
-      boolean inStep = store.people().inStepWith(spark, before);
-      long after =
-          store.committing(
-              spark,
-              CommitNote.carry(previous, "forget", 0, true),
-              () -> {
-                spark.sql(
-                    "ALTER TABLE "
-                        + store.sqlName(store.table())
-                        + " SET TBLPROPERTIES ('whotakespart.erased' = '"
-                        + Instant.now()
-                        + "')");
-                return null;
-              });
-      if (inStep) {
-        store.people().update(spark, null, Set.of(), after);
-      }
+      noteErased(spark, before, CommitNote.carry(previous, "forget", 0, true));
     }
     return new Erasure(found, purged.size(), store.latest(spark));
+  }
+
+  /** Deletes the person's records (and people rows) in one commit made on top of {@code before}. */
+  private void delete(
+      SparkSession spark, String participant, String project, long before, CommitNote note) {
+    // A MERGE with the person in its source, not a DELETE, whose predicate (with the id in it)
+    // Delta would keep in the log's operation parameters.
+    Dataset<Row> whom =
+        spark.createDataFrame(
+            List.of(RowFactory.create(participant, project)),
+            new StructType().add("erase_participant", "string").add("erase_project", "string"));
+    Column match =
+        col("t." + RecordColumns.PARTICIPANT_ID)
+            .equalTo(col("s.erase_participant"))
+            .and(
+                col("s.erase_project")
+                    .isNull()
+                    .or(col("t." + RecordColumns.PROJECT_ID).equalTo(col("s.erase_project"))));
+    PeopleTable people = store.people();
+    boolean inStep = people.inStepWith(spark, before);
+    long after =
+        store.committing(
+            spark,
+            note,
+            () -> {
+              DeltaTable.forPath(spark, store.table())
+                  .as("t")
+                  .merge(whom.as("s"), match)
+                  .whenMatched()
+                  .delete()
+                  .execute();
+              return null;
+            });
+    if (people.exists()) {
+      // Out of step before (an ingest stopped between its commits), it stays so: -1 matches no
+      // records version, and the next ingest or report rebuilds it.
+      people.forget(spark, whom, match, inStep ? after : -1);
+    }
+  }
+
+  /**
+   * When only earlier versions held the person's records: says so in the log all the same, with a
+   * commit that changes no record.
+   */
+  private void noteErased(SparkSession spark, long before, CommitNote note) {
+    boolean inStep = store.people().inStepWith(spark, before);
+    long after =
+        store.committing(
+            spark,
+            note,
+            () -> {
+              spark.sql(
+                  "ALTER TABLE "
+                      + store.sqlName(store.table())
+                      + " SET TBLPROPERTIES ('whotakespart.erased' = '"
+                      + Instant.now()
+                      + "')");
+              return null;
+            });
+    if (inStep) {
+      store.people().update(spark, null, Set.of(), after);
+    }
   }
 
   /**

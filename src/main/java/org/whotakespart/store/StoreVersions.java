@@ -93,48 +93,13 @@ final class StoreVersions {
   long resolve(SparkSession spark, String asOf) {
     List<Commit> commits = store.history(spark);
     if (commits.isEmpty()) {
-      throw new StoreException(
-          "the history store at "
-              + store.root()
-              + " holds no records yet: run"
-              + " `whotakespart ingest` first",
-          null);
+      throw HistoryStore.holdsNoRecords(store.root(), "run `whotakespart ingest` first");
     }
     String a = asOf.trim();
     if (a.matches("\\d+")) {
-      long v = Long.parseLong(a);
-      if (commits.stream().noneMatch(c -> c.version() == v)) {
-        throw new StoreException(
-            "the history store at "
-                + store.root()
-                + " has no version "
-                + v
-                + "; its versions run from "
-                + commits.get(0).version()
-                + " to "
-                + commits.get(commits.size() - 1).version()
-                + " (see `whotakespart store history`)",
-            null);
-      }
-      return v;
+      return numbered(commits, Long.parseLong(a));
     }
-    Instant by;
-    try {
-      by =
-          a.length() == 10
-              ? LocalDate.parse(a)
-                  .plusDays(1)
-                  .atStartOfDay(ZoneOffset.UTC)
-                  .toInstant()
-                  .minusMillis(1)
-              : Instant.parse(a);
-    } catch (DateTimeParseException e) {
-      throw new SettingsException(
-          "--as-of: '"
-              + a
-              + "' is neither a version number, a date"
-              + " (2025-10-01) nor an instant (2025-10-01T09:00:00Z)");
-    }
+    Instant by = asOfInstant(a);
     long found = -1;
     for (Commit c : commits) {
       if (!Instant.parse(c.at()).isAfter(by)) {
@@ -152,5 +117,38 @@ final class StoreVersions {
           null);
     }
     return found;
+  }
+
+  /** Version {@code v}, when the store has it. */
+  private long numbered(List<Commit> commits, long v) {
+    if (commits.stream().noneMatch(c -> c.version() == v)) {
+      throw new StoreException(
+          "the history store at "
+              + store.root()
+              + " has no version "
+              + v
+              + "; its versions run from "
+              + commits.get(0).version()
+              + " to "
+              + commits.get(commits.size() - 1).version()
+              + " (see `whotakespart store history`)",
+          null);
+    }
+    return v;
+  }
+
+  /** A date as the last instant of that day (UTC), or an instant as written. */
+  private static Instant asOfInstant(String a) {
+    try {
+      return a.length() == 10
+          ? LocalDate.parse(a).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+          : Instant.parse(a);
+    } catch (DateTimeParseException e) {
+      throw new SettingsException(
+          "--as-of: '"
+              + a
+              + "' is neither a version number, a date"
+              + " (2025-10-01) nor an instant (2025-10-01T09:00:00Z)");
+    }
   }
 }

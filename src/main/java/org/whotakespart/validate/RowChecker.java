@@ -110,46 +110,13 @@ public final class RowChecker implements Function<Row, Row> {
         unmappable = column + " '" + value + "'";
       }
     }
-    String dateText = v[DATE_AT];
-    LocalDate day = parseDay(dateText);
+    LocalDate day = parseDay(v[DATE_AT]);
     out[n + codes.length] = day == null ? null : Date.valueOf(day);
-
-    String malformed = in.getString(2);
-    List<String> blank = new ArrayList<>();
-    for (int r = 0; r < REQUIRED_AT.length; r++) {
-      if (v[REQUIRED_AT[r]] == null) {
-        blank.add(RecordColumns.REQUIRED.get(r));
-      }
-    }
-    String project = v[PROJECT_AT];
-    RejectReason reason = null;
-    String detail = null;
-    if (malformed != null) {
-      reason = RejectReason.MALFORMED_ROW;
-      detail = malformed;
-    } else if (!blank.isEmpty()) {
-      reason = RejectReason.MISSING_REQUIRED_VALUE;
-      detail = "blank: " + String.join(", ", blank);
-    } else if (day == null) {
-      reason = RejectReason.BAD_DATE;
-      detail = "activity_date '" + dateText + "' is not a date written YYYY-MM-DD";
-    } else if (day.isBefore(EARLIEST_DAY) || day.isAfter(latestDay)) {
-      reason = RejectReason.DATE_OUTSIDE_ANY_PERIOD;
-      detail = "activity_date '" + dateText + "' is before 2000 or in the future";
-    } else if (!projectIds.contains(project)) {
-      reason = RejectReason.UNKNOWN_PROJECT;
-      detail = "project_id '" + project + "' is not in the projects file";
-    } else if (unmappable != null) {
-      reason = RejectReason.UNMAPPABLE_VALUE;
-      detail =
-          unmappable
-              + ": the value is not one of the contract's codes; add an alias for it"
-              + " or correct the export";
-    }
-    out[n + codes.length + 1] = reason == null ? null : reason.code();
-    out[n + codes.length + 2] = detail;
+    Rejection rejected = rejection(in.getString(2), v, day, unmappable);
+    out[n + codes.length + 1] = rejected == null ? null : rejected.reason().code();
+    out[n + codes.length + 2] = rejected == null ? null : rejected.detail();
     out[n + codes.length + 3] = identifierFound(v, codes, day, in.getString(3));
-    if (reason == null) {
+    if (rejected == null) {
       // The codes say it all for a good row: keep the spellings only where a row is rejected, so
       // that what is held in memory is no more than the work needs.
       for (int at : CODED_AT) {
@@ -157,6 +124,52 @@ public final class RowChecker implements Function<Row, Row> {
       }
     }
     return RowFactory.create(out);
+  }
+
+  /** Why a row is rejected, and the detail that names its value. */
+  private record Rejection(RejectReason reason, String detail) {}
+
+  /**
+   * The first problem of a row, in the order the reasons are checked, or null for a good row.
+   *
+   * @param malformed what the parser found wrong with the row's shape, or null
+   * @param v the row's values, trimmed, in contract order
+   * @param day its activity date, or null when not a date
+   * @param unmappable the first coded value no alias maps ("column 'value'"), or null
+   */
+  private Rejection rejection(String malformed, String[] v, LocalDate day, String unmappable) {
+    List<String> blank = new ArrayList<>();
+    for (int r = 0; r < REQUIRED_AT.length; r++) {
+      if (v[REQUIRED_AT[r]] == null) {
+        blank.add(RecordColumns.REQUIRED.get(r));
+      }
+    }
+    String dateText = v[DATE_AT];
+    String project = v[PROJECT_AT];
+    if (malformed != null) {
+      return new Rejection(RejectReason.MALFORMED_ROW, malformed);
+    } else if (!blank.isEmpty()) {
+      return new Rejection(
+          RejectReason.MISSING_REQUIRED_VALUE, "blank: " + String.join(", ", blank));
+    } else if (day == null) {
+      return new Rejection(
+          RejectReason.BAD_DATE,
+          "activity_date '" + dateText + "' is not a date written YYYY-MM-DD");
+    } else if (day.isBefore(EARLIEST_DAY) || day.isAfter(latestDay)) {
+      return new Rejection(
+          RejectReason.DATE_OUTSIDE_ANY_PERIOD,
+          "activity_date '" + dateText + "' is before 2000 or in the future");
+    } else if (!projectIds.contains(project)) {
+      return new Rejection(
+          RejectReason.UNKNOWN_PROJECT, "project_id '" + project + "' is not in the projects file");
+    } else if (unmappable != null) {
+      return new Rejection(
+          RejectReason.UNMAPPABLE_VALUE,
+          unmappable
+              + ": the value is not one of the contract's codes; add an alias for it"
+              + " or correct the export");
+    }
+    return null;
   }
 
   private String code(String column, String value) {

@@ -58,17 +58,17 @@ public final class ProjectMetricsOnly {
   static List<MetricRow> run(
       JobConfig config, SparkSession spark, Progress progress, ReportJob.RecordSource source) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    ReportJob.Inputs inputs = ReportJob.Inputs.read(config, conf);
+    ReportInputs inputs = ReportInputs.read(config, conf);
     RecordCheck.Checked checked = source.check(config, spark, progress, inputs.projects());
     try {
       Period previous = config.period().previous();
-      ReportJob.Counted counted =
-          ReportJob.countQuarters(
+      ReportCount.Counted counted =
+          ReportCount.countQuarters(
               checked.validated(), ReportJob.quarters(config), config, previous);
       progress.step("Counted people");
       Map<String, String> areaNames = CatchmentBaselines.areaNames(inputs.baselines());
       List<MetricRow> metrics =
-          ReportJob.metrics(
+          ReportMetrics.metrics(
               config,
               config.period(),
               inputs.projects(),

@@ -404,8 +404,8 @@ class PeopleCountsTest {
         frame(records).transform(PeopleCounts.filterAcceptedIn(Period.parse("2025-26 Q2")));
     for (Row r :
         (fromProjectSums
-                ? PeopleCounts.fromProjectSums(inPeriod, scopes, measured)
-                : PeopleCounts.inOneQuery(inPeriod, scopes, measured))
+                ? PeopleByScope.fromProjectSums(inPeriod, scopes, measured)
+                : PeopleByScope.inOneQuery(inPeriod, scopes, measured))
             .collectAsList()) {
       bySpark.put(
           r.getAs("scope_type") + "/" + r.getAs("scope_id") + "/" + r.getAs("role"),
@@ -704,21 +704,7 @@ class PeopleCountsTest {
     Dataset<Row> fromPeople =
         records
             .transform(PeopleCounts.perPersonAndRole())
-            .withColumn(
-                CountColumns.PERIOD_INDEX,
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .when(
-                        org.apache
-                            .spark
-                            .sql
-                            .functions
-                            .col(org.whotakespart.store.HistoryStore.QUARTER)
-                            .equalTo("2025-26-Q1"),
-                        0)
-                    .otherwise(1))
+            .transform(PeopleCounts.ofQuarters(quarters))
             .transform(PeopleCounts.filterMeasuredRoles(Set.of("lived_experience", "carer")))
             .transform(PeopleCounts.perPersonFromPeople(2));
     Dataset<Row> fromRecords =

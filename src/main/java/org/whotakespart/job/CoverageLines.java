@@ -1,0 +1,165 @@
+package org.whotakespart.job;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.whotakespart.baseline.AgeSexTable;
+import org.whotakespart.baseline.MsoaImporter;
+import org.whotakespart.baseline.ProjectBaseline;
+import org.whotakespart.config.Characteristic;
+import org.whotakespart.ingest.BaselineRow;
+import org.whotakespart.ingest.Project;
+import org.whotakespart.report.BaselineCoverage;
+import org.whotakespart.report.Phrases;
+
+/**
+ * The baselines' lines of the workbook's About sheet: which source each set's figures come from.
+ */
+final class CoverageLines {
+  private CoverageLines() {}
+
+  /**
+   * One line per baseline set, characteristic, youngest age and what it covers, with its sources
+   * and the projects it serves, in {@link CoverageKey#ORDER}.
+   */
+  static List<BaselineCoverage> coverage(
+      List<Project> projects, List<ProjectBaseline> rows, List<BaselineRow> baselines) {
+    Map<String, Project> byId = new TreeMap<>();
+    projects.forEach(p -> byId.put(p.projectId(), p));
+    Map<CoverageKey, BaselineCoverage> m = new TreeMap<>(CoverageKey.ORDER);
+    Map<CoverageKey, Set<String>> names = new HashMap<>();
+    Set<List<String>> done = new HashSet<>();
+    for (ProjectBaseline r : rows) {
+      Project p = byId.get(r.projectId());
+      CoverageKey key =
+          new CoverageKey(
+              p.baseline(),
+              Characteristic.fromCode(r.characteristic()).orElseThrow().ordinal(),
+              r.minAgeCovered(),
+              r.covers());
+      names.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(p.projectName());
+      if (!done.add(List.of(p.projectId(), r.characteristic()))) {
+        continue; // one look-up per project and characteristic, not per category
+      }
+      String source = source(p, r, baselines);
+      BaselineCoverage seen = m.get(key);
+      m.put(
+          key,
+          seen != null
+              ? withSources(seen, source)
+              : new BaselineCoverage(
+                  p.baseline(),
+                  r.characteristic(),
+                  r.minAgeCovered(),
+                  source,
+                  r.covers(),
+                  List.of()));
+    }
+    List<BaselineCoverage> out = new ArrayList<>();
+    m.forEach(
+        (k, b) ->
+            out.add(
+                new BaselineCoverage(
+                    b.baseline(),
+                    b.characteristic(),
+                    b.minAgeCovered(),
+                    b.source(),
+                    b.covers(),
+                    List.copyOf(names.get(k)))));
+    return out;
+  }
+
+  /**
+   * Where a project's baseline row comes from: the baseline file's sources, or the sex-by-age
+   * table's (TS009) for age and sex restricted to a project's people.
+   */
+  private static String source(Project p, ProjectBaseline r, List<BaselineRow> baselines) {
+    boolean ageOrSex =
+        r.characteristic().equals(Characteristic.SEX.code())
+            || r.characteristic().equals(Characteristic.AGE_BAND.code());
+    String fromFile = fileSources(p, r, baselines);
+    boolean fromTable =
+        ageOrSex && (fromFile.isEmpty() || !r.covers().equals(Phrases.ages(r.minAgeCovered())));
+    if (!fromTable) {
+      return fromFile;
+    }
+    boolean neighbourhoods = p.catchment().stream().anyMatch(MsoaImporter::isMsoa);
+    boolean authorities = !p.catchment().stream().allMatch(MsoaImporter::isMsoa);
+    return neighbourhoods
+        ? (authorities ? AgeSexTable.SOURCE + "; " : "") + AgeSexTable.MSOA_SOURCE
+        : AgeSexTable.SOURCE;
+  }
+
+  /**
+   * The sources of the catchment's own rows (a neighbourhood's table differs from its authority's);
+   * else, as for an authority's share taken by a neighbourhood, the set's.
+   */
+  private static String fileSources(Project p, ProjectBaseline r, List<BaselineRow> baselines) {
+    String set = p.baseline();
+    Set<String> catchment = Set.copyOf(p.catchment());
+    String ownSources =
+        baselines.stream()
+            .filter(
+                b ->
+                    b.baseline().equals(set)
+                        && b.characteristic().equals(r.characteristic())
+                        && b.minAge() == r.minAgeCovered()
+                        && catchment.contains(b.areaCode()))
+            .map(BaselineRow::source)
+            .distinct()
+            .collect(Collectors.joining("; "));
+    if (!ownSources.isEmpty()) {
+      return ownSources;
+    }
+    return baselines.stream()
+        .filter(
+            b ->
+                b.baseline().equals(set)
+                    && b.characteristic().equals(r.characteristic())
+                    && b.minAge() == r.minAgeCovered())
+        .map(BaselineRow::source)
+        .findFirst()
+        .orElse("");
+  }
+
+  /**
+   * A line shared by projects that may draw on different tables (an authority's, a
+   * neighbourhood's), with each source of {@code source} it does not yet name added once.
+   */
+  private static BaselineCoverage withSources(BaselineCoverage seen, String source) {
+    for (String part : source.split("; ")) {
+      if (!Arrays.asList(seen.source().split("; ")).contains(part)) {
+        seen =
+            new BaselineCoverage(
+                seen.baseline(),
+                seen.characteristic(),
+                seen.minAgeCovered(),
+                seen.source() + "; " + part,
+                seen.covers(),
+                List.of());
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * A baseline set's characteristic as one line of About, in the order About has always listed
+   * them: by set, then characteristic in the contract's order, then the youngest age compared as
+   * text (16 before 5), then what it covers.
+   */
+  private record CoverageKey(String set, int characteristic, int minAge, String covers) {
+    static final Comparator<CoverageKey> ORDER =
+        Comparator.comparing(CoverageKey::set)
+            .thenComparing(CoverageKey::characteristic)
+            .thenComparing(k -> Integer.toString(k.minAge()))
+            .thenComparing(CoverageKey::covers);
+  }
+}
