@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.Coded;
 import org.whotakespart.ingest.Project;
 
 /**
@@ -24,7 +25,7 @@ import org.whotakespart.ingest.Project;
  */
 public final class EquityCalculator {
   /** What is measured: which people have it, and among whom. */
-  public enum Measure {
+  public enum Measure implements Coded {
     STAGE_DESIGN(
         "stage_design",
         "took part in design",
@@ -74,6 +75,7 @@ public final class EquityCalculator {
       this.among = among;
     }
 
+    @Override
     public String code() {
       return code;
     }
