@@ -39,73 +39,79 @@ public final class BaselineSummary {
                   areas.size() - rollups - msoas,
                   rollups));
           if (msoas > 0) {
-            Map<String, Set<String>> msoaAreas = new TreeMap<>();
-            Map<String, Set<Integer>> msoaAges = new TreeMap<>();
-            for (BaselineRow r : setRows) {
-              if (MsoaImporter.isMsoa(r.areaCode())) {
-                msoaAreas
-                    .computeIfAbsent(r.characteristic(), k -> new TreeSet<>())
-                    .add(r.areaCode());
-                msoaAges.computeIfAbsent(r.characteristic(), k -> new TreeSet<>()).add(r.minAge());
-              }
-            }
-            List<String> parts = new ArrayList<>();
-            for (Characteristic c : Characteristic.values()) {
-              Set<String> a = msoaAreas.get(c.code());
-              String ages =
-                  a == null || msoaAges.get(c.code()).equals(Set.of(0))
-                      ? ""
-                      : " (from "
-                          + String.join(
-                              ", ",
-                              msoaAges.get(c.code()).stream()
-                                  .map(age -> age == 0 ? "all ages" : age + "+")
-                                  .toList())
-                          + ")";
-              parts.add(
-                  c.code()
-                      + " "
-                      + (a == null
-                          ? (CatchmentBaselines.AUTHORITY_FALLBACK.contains(c)
-                              ? "none (the authority's shares)"
-                              : "none")
-                          : String.format(Locale.UK, "%,d", a.size()) + ages));
-            }
-            out.add(
-                String.format(
-                    Locale.UK,
-                    "  neighbourhoods (MSOAs): %,d, with figures for: %s"
-                        + " (not in the totals below)",
-                    msoas,
-                    String.join(", ", parts)));
+            out.add(neighbourhoods(setRows, msoas));
           }
           for (Characteristic c : Characteristic.values()) {
-            Map<Integer, Long> totals = new TreeMap<>();
-            Map<Integer, Set<String>> categories = new TreeMap<>();
-            Map<Integer, Set<String>> areasOf = new TreeMap<>();
-            for (BaselineRow r : setRows) {
-              if (r.characteristic().equals(c.code())
-                  && !isRollup(r.areaCode())
-                  && !MsoaImporter.isMsoa(r.areaCode())) {
-                totals.merge(r.minAge(), r.population(), Long::sum);
-                categories.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.category());
-                areasOf.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.areaCode());
-              }
-            }
-            totals.forEach(
-                (age, total) ->
-                    out.add(
-                        String.format(
-                            Locale.UK,
-                            "  %-20s %-24s %2d categories, %,5d areas, %,d people",
-                            c.code(),
-                            age == 0 ? "all ages" : "aged " + age + " and over",
-                            categories.get(age).size(),
-                            areasOf.get(age).size(),
-                            total)));
+            totals(setRows, c, out);
           }
         });
     return out;
+  }
+
+  /** The set's neighbourhoods (MSOAs): how many, and each characteristic's areas and ages. */
+  private static String neighbourhoods(List<BaselineRow> setRows, long msoas) {
+    Map<String, Set<String>> msoaAreas = new TreeMap<>();
+    Map<String, Set<Integer>> msoaAges = new TreeMap<>();
+    for (BaselineRow r : setRows) {
+      if (MsoaImporter.isMsoa(r.areaCode())) {
+        msoaAreas.computeIfAbsent(r.characteristic(), k -> new TreeSet<>()).add(r.areaCode());
+        msoaAges.computeIfAbsent(r.characteristic(), k -> new TreeSet<>()).add(r.minAge());
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    for (Characteristic c : Characteristic.values()) {
+      Set<String> a = msoaAreas.get(c.code());
+      String ages =
+          a == null || msoaAges.get(c.code()).equals(Set.of(0))
+              ? ""
+              : " (from "
+                  + String.join(
+                      ", ",
+                      msoaAges.get(c.code()).stream()
+                          .map(age -> age == 0 ? "all ages" : age + "+")
+                          .toList())
+                  + ")";
+      parts.add(
+          c.code()
+              + " "
+              + (a == null
+                  ? (CatchmentBaselines.AUTHORITY_FALLBACK.contains(c)
+                      ? "none (the authority's shares)"
+                      : "none")
+                  : String.format(Locale.UK, "%,d", a.size()) + ages));
+    }
+    return String.format(
+        Locale.UK,
+        "  neighbourhoods (MSOAs): %,d, with figures for: %s" + " (not in the totals below)",
+        msoas,
+        String.join(", ", parts));
+  }
+
+  /** One characteristic's lines: per minimum age, its categories, areas and people. */
+  private static void totals(List<BaselineRow> setRows, Characteristic c, List<String> out) {
+    Map<Integer, Long> totals = new TreeMap<>();
+    Map<Integer, Set<String>> categories = new TreeMap<>();
+    Map<Integer, Set<String>> areasOf = new TreeMap<>();
+    for (BaselineRow r : setRows) {
+      if (r.characteristic().equals(c.code())
+          && !isRollup(r.areaCode())
+          && !MsoaImporter.isMsoa(r.areaCode())) {
+        totals.merge(r.minAge(), r.population(), Long::sum);
+        categories.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.category());
+        areasOf.computeIfAbsent(r.minAge(), k -> new TreeSet<>()).add(r.areaCode());
+      }
+    }
+    totals.forEach(
+        (age, total) ->
+            out.add(
+                String.format(
+                    Locale.UK,
+                    "  %-20s %-24s %2d categories, %,5d areas, %,d people",
+                    c.code(),
+                    age == 0 ? "all ages" : "aged " + age + " and over",
+                    categories.get(age).size(),
+                    areasOf.get(age).size(),
+                    total)));
   }
 
   /** Projects whose catchment or baseline set has gaps, in words. */

@@ -41,16 +41,7 @@ public final class CatchmentBaselines {
    */
   public static Result compute(
       List<Project> projects, List<BaselineRow> baselines, AgeSexTable ageSex) {
-    // baseline -> characteristic -> min_age -> area -> category -> population
-    Map<String, Map<String, Map<Integer, Map<String, Map<String, Long>>>>> index = new HashMap<>();
-    for (BaselineRow b : baselines) {
-      index
-          .computeIfAbsent(b.baseline(), k -> new HashMap<>())
-          .computeIfAbsent(b.characteristic(), k -> new HashMap<>())
-          .computeIfAbsent(b.minAge(), k -> new HashMap<>())
-          .computeIfAbsent(b.areaCode(), k -> new HashMap<>())
-          .merge(b.category(), b.population(), Long::sum);
-    }
+    Map<String, Map<String, Map<Integer, Map<String, Map<String, Long>>>>> index = index(baselines);
     Map<String, String> names = areaNames(baselines);
     List<ProjectBaseline> rows = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -72,112 +63,158 @@ public final class CatchmentBaselines {
         boolean exactAge = set.containsKey(c.code()) && set.get(c.code()).containsKey(p.minAge());
         if (restrictsByAgeAndSex(p, c, ageSex, exactAge)) {
           rows.addAll(ageAndSex(p, c, ageSex));
-          continue;
-        }
-        var byAge = set.get(c.code());
-        if (byAge == null) {
-          continue;
-        }
-        // The oldest baseline age not above the project's at which the whole catchment has
-        // figures: a catchment of neighbourhoods and authorities may have them at different ages
-        // (unpaid care: 5+ by MSOA, 16+ by authority), and then shares the youngest common one.
-        List<Integer> ages =
-            byAge.keySet().stream()
-                .filter(a -> a <= p.minAge())
-                .sorted(Comparator.reverseOrder())
-                .toList();
-        if (ages.isEmpty()) {
-          warnings.add(
-              "project "
-                  + p.projectId()
-                  + ": "
-                  + c.code()
-                  + " has no baseline for people"
-                  + " aged "
-                  + p.minAge()
-                  + " or younger; its groups are shown as no_baseline");
-          continue;
-        }
-        Integer age = null;
-        Map<String, Map<String, Long>> byArea = null;
-        Map<String, Map<String, Long>> fallback = Map.of();
-        Set<String> firstMissing = null;
-        for (int candidate : ages) {
-          var areas = byAge.get(candidate);
-          Set<String> missing = new TreeSet<>(p.catchment());
-          missing.removeAll(areas.keySet());
-          Map<String, Map<String, Long>> fb =
-              missing.isEmpty() ? Map.of() : containingAuthorities(c, missing, areas, set, names);
-          missing.removeAll(fb.keySet());
-          if (firstMissing == null) {
-            firstMissing = missing;
-          }
-          if (missing.isEmpty()) {
-            age = candidate;
-            byArea = areas;
-            fallback = fb;
-            break;
-          }
-        }
-        if (age == null) {
-          warnings.add(
-              "project "
-                  + p.projectId()
-                  + ": "
-                  + c.code()
-                  + " baseline '"
-                  + p.baseline()
-                  + "' has no figures for "
-                  + String.join(", ", firstMissing)
-                  + "; its groups are shown as no_baseline");
-          continue;
-        }
-        Map<String, Long> population = new HashMap<>();
-        for (String area : p.catchment()) {
-          byArea
-              .getOrDefault(area, fallback.get(area))
-              .forEach((category, n) -> population.merge(category, n, Long::sum));
-        }
-        // Without single years, an age baseline keeps the bands the project's ages touch, whole.
-        boolean bandsOnly =
-            c == Characteristic.AGE_BAND
-                && population
-                    .keySet()
-                    .removeIf(band -> !IntendedPopulation.ageBandOverlaps(p, band));
-        // A single-sex project is for one sex only: its people of that sex are all of them (as
-        // from single years by sex), never a share of both sexes' residents.
-        boolean oneSex = c == Characteristic.SEX && !p.sex().isEmpty();
-        if (oneSex) {
-          population.keySet().retainAll(Set.of(p.sex()));
-        }
-        long known = population.values().stream().mapToLong(Long::longValue).sum();
-        String covers =
-            IntendedPopulation.residents(age, null, oneSex ? p.sex() : "")
-                + (bandsOnly
-                    ? ", in the whole age bands that include ages "
-                        + p.minAge()
-                        + (p.maxAge() == null ? " and over" : " to " + p.maxAge())
-                    : "")
-                + (fallback.isEmpty()
-                    ? ""
-                    : "; for neighbourhoods, the shares of the authority"
-                        + " each lies in (no neighbourhood table), scaled to its residents");
-        for (String category : c.categoryCodes()) {
-          if (population.containsKey(category)) {
-            rows.add(
-                new ProjectBaseline(
-                    p.projectId(),
-                    c.code(),
-                    category,
-                    population.get(category),
-                    known,
-                    age,
-                    covers));
-          }
+        } else if (set.get(c.code()) != null) {
+          fromFile(p, c, set, names, rows, warnings);
         }
       }
     }
     return new Result(rows, warnings);
+  }
+
+  /** Baseline set -> characteristic -> min_age -> area -> category -> population. */
+  private static Map<String, Map<String, Map<Integer, Map<String, Map<String, Long>>>>> index(
+      List<BaselineRow> baselines) {
+    Map<String, Map<String, Map<Integer, Map<String, Map<String, Long>>>>> index = new HashMap<>();
+    for (BaselineRow b : baselines) {
+      index
+          .computeIfAbsent(b.baseline(), k -> new HashMap<>())
+          .computeIfAbsent(b.characteristic(), k -> new HashMap<>())
+          .computeIfAbsent(b.minAge(), k -> new HashMap<>())
+          .computeIfAbsent(b.areaCode(), k -> new HashMap<>())
+          .merge(b.category(), b.population(), Long::sum);
+    }
+    return index;
+  }
+
+  /**
+   * The age chosen for a project's characteristic, its areas' figures and the authorities' figures
+   * standing in for neighbourhoods; age null when no age covers the whole catchment.
+   *
+   * @param firstMissing the catchment's areas without figures at the oldest age tried
+   */
+  private record Chosen(
+      Integer age,
+      Map<String, Map<String, Long>> byArea,
+      Map<String, Map<String, Long>> fallback,
+      Set<String> firstMissing) {}
+
+  /** The project's baseline of one characteristic from the baselines file, or why it has none. */
+  private static void fromFile(
+      Project p,
+      Characteristic c,
+      Map<String, Map<Integer, Map<String, Map<String, Long>>>> set,
+      Map<String, String> names,
+      List<ProjectBaseline> rows,
+      List<String> warnings) {
+    var byAge = set.get(c.code());
+    // The oldest baseline age not above the project's at which the whole catchment has
+    // figures: a catchment of neighbourhoods and authorities may have them at different ages
+    // (unpaid care: 5+ by MSOA, 16+ by authority), and then shares the youngest common one.
+    List<Integer> ages =
+        byAge.keySet().stream()
+            .filter(a -> a <= p.minAge())
+            .sorted(Comparator.reverseOrder())
+            .toList();
+    if (ages.isEmpty()) {
+      warnings.add(
+          "project "
+              + p.projectId()
+              + ": "
+              + c.code()
+              + " has no baseline for people"
+              + " aged "
+              + p.minAge()
+              + " or younger; its groups are shown as no_baseline");
+      return;
+    }
+    Chosen chosen = chooseAge(p, c, ages, set, names);
+    if (chosen.age() == null) {
+      warnings.add(
+          "project "
+              + p.projectId()
+              + ": "
+              + c.code()
+              + " baseline '"
+              + p.baseline()
+              + "' has no figures for "
+              + String.join(", ", chosen.firstMissing())
+              + "; its groups are shown as no_baseline");
+      return;
+    }
+    rows.addAll(catchmentRows(p, c, chosen));
+  }
+
+  /** The oldest of {@code ages} at which every area of the catchment has figures. */
+  private static Chosen chooseAge(
+      Project p,
+      Characteristic c,
+      List<Integer> ages,
+      Map<String, Map<Integer, Map<String, Map<String, Long>>>> set,
+      Map<String, String> names) {
+    Set<String> firstMissing = null;
+    for (int candidate : ages) {
+      var areas = set.get(c.code()).get(candidate);
+      Set<String> missing = new TreeSet<>(p.catchment());
+      missing.removeAll(areas.keySet());
+      Map<String, Map<String, Long>> fb =
+          missing.isEmpty() ? Map.of() : containingAuthorities(c, missing, areas, set, names);
+      missing.removeAll(fb.keySet());
+      if (firstMissing == null) {
+        firstMissing = missing;
+      }
+      if (missing.isEmpty()) {
+        return new Chosen(candidate, areas, fb, firstMissing);
+      }
+    }
+    return new Chosen(null, null, Map.of(), firstMissing);
+  }
+
+  /** The catchment's population at the chosen age, as the project's baseline rows. */
+  private static List<ProjectBaseline> catchmentRows(Project p, Characteristic c, Chosen chosen) {
+    Map<String, Long> population = new HashMap<>();
+    for (String area : p.catchment()) {
+      chosen
+          .byArea()
+          .getOrDefault(area, chosen.fallback().get(area))
+          .forEach((category, n) -> population.merge(category, n, Long::sum));
+    }
+    // Without single years, an age baseline keeps the bands the project's ages touch, whole.
+    boolean bandsOnly =
+        c == Characteristic.AGE_BAND
+            && population.keySet().removeIf(band -> !IntendedPopulation.ageBandOverlaps(p, band));
+    // A single-sex project is for one sex only: its people of that sex are all of them (as
+    // from single years by sex), never a share of both sexes' residents.
+    boolean oneSex = c == Characteristic.SEX && !p.sex().isEmpty();
+    if (oneSex) {
+      population.keySet().retainAll(Set.of(p.sex()));
+    }
+    long known = population.values().stream().mapToLong(Long::longValue).sum();
+    String covers =
+        IntendedPopulation.residents(chosen.age(), null, oneSex ? p.sex() : "")
+            + (bandsOnly
+                ? ", in the whole age bands that include ages "
+                    + p.minAge()
+                    + (p.maxAge() == null ? " and over" : " to " + p.maxAge())
+                : "")
+            + (chosen.fallback().isEmpty()
+                ? ""
+                : "; for neighbourhoods, the shares of the authority"
+                    + " each lies in (no neighbourhood table), scaled to its residents");
+    List<ProjectBaseline> rows = new ArrayList<>();
+    for (String category : c.categoryCodes()) {
+      if (population.containsKey(category)) {
+        rows.add(
+            new ProjectBaseline(
+                p.projectId(),
+                c.code(),
+                category,
+                population.get(category),
+                known,
+                chosen.age(),
+                covers));
+      }
+    }
+    return rows;
   }
 
   /**

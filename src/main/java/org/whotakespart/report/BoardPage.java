@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.Period;
-import org.whotakespart.ingest.Project;
-import org.whotakespart.stats.MetricCalculator;
 import org.whotakespart.stats.MetricRow;
 import org.whotakespart.stats.QuarterKey;
 import org.whotakespart.stats.ScopeType;
@@ -204,12 +202,12 @@ public final class BoardPage {
     List<Gap> gaps = gapsOf(under, order, trends, past, last, year, board);
 
     // (b) the heat map
-    List<Characteristic> columns = heatColumns();
-    List<HeatRow> heat = heatRows(model, board, columns);
+    List<Characteristic> columns = HeatMap.columns();
+    List<HeatRow> heat = HeatMap.rows(model, board, columns);
 
     // (c) is it getting better
     List<Persistent> persistent =
-        persistentGaps(all, broadUnder, trends, order, past, year.label(), board);
+        PersistentGaps.of(all, broadUnder, trends, order, past, year.label(), board);
     return new BoardPage(
         List.copyOf(gaps),
         List.copyOf(columns),
@@ -247,85 +245,6 @@ public final class BoardPage {
     return gaps;
   }
 
-  /** The heat map's columns: every characteristic but the detailed ethnic groups. */
-  private static List<Characteristic> heatColumns() {
-    List<Characteristic> columns = new ArrayList<>();
-    for (Characteristic c : Characteristic.values()) {
-      if (c != Characteristic.ETHNIC_GROUP) {
-        columns.add(c);
-      }
-    }
-    return columns;
-  }
-
-  /** The heat map's rows: all projects, then each project by commissioner and name. */
-  private static List<HeatRow> heatRows(
-      ReportModel model, BoardView board, List<Characteristic> columns) {
-    Map<ScopeCharacteristic, List<MetricRow>> byScope = new HashMap<>();
-    for (MetricRow r : model.metrics()) {
-      if (r.scopeType() == ScopeType.PROJECT || r.scopeType() == ScopeType.ALL) {
-        byScope
-            .computeIfAbsent(
-                new ScopeCharacteristic(r.scopeId(), r.characteristic()), k -> new ArrayList<>())
-            .add(r);
-      }
-    }
-    List<HeatRow> heat = new ArrayList<>();
-    heat.add(
-        heatRow(MetricCalculator.ALL_ID, MetricCalculator.ALL_NAME, "", columns, byScope, board));
-    model.projects().stream()
-        .sorted(Comparator.comparing(Project::commissioner).thenComparing(Project::projectName))
-        .forEach(
-            p ->
-                heat.add(
-                    heatRow(
-                        p.projectId(),
-                        p.projectName(),
-                        p.commissioner(),
-                        columns,
-                        byScope,
-                        board)));
-    return heat;
-  }
-
-  /**
-   * The gaps under-represented in each of the last {@link Trend#PERSISTENT} quarters or more, the
-   * longest first, with how each compares with a year before.
-   */
-  private static List<Persistent> persistentGaps(
-      List<MetricRow> all,
-      Set<String> broadUnder,
-      Map<Trend.Key, Trend> trends,
-      Comparator<MetricRow> order,
-      Map<QuarterKey, MetricRow> past,
-      String yearLabel,
-      BoardView board) {
-    List<Persistent> persistent = new ArrayList<>();
-    all.stream()
-        .filter(r -> r.status() == Status.UNDER_REPRESENTED)
-        .filter(r -> !isAbsenceSide(r.characteristic(), r.category()))
-        .filter(
-            r ->
-                !r.characteristic().equals(Characteristic.ETHNIC_GROUP.code())
-                    || !broadUnder.contains(Characteristic.broadEthnicGroupOf(r.category())))
-        .filter(board::isStatusShown)
-        .filter(
-            r -> {
-              Trend t = trends.get(Trend.key(r));
-              return t != null && t.code().equals("persistently_under_represented");
-            })
-        .sorted(
-            Comparator.comparing((MetricRow r) -> -trends.get(Trend.key(r)).quartersUnder())
-                .thenComparing(order))
-        .forEach(
-            r -> {
-              MetricRow then = past.get(key(yearLabel, r));
-              persistent.add(
-                  persistent(r, then, trends.get(Trend.key(r)).quartersUnder(), yearLabel, board));
-            });
-    return persistent;
-  }
-
   /** The same quarter a year before. */
   public static Period yearAgo(Period now) {
     Period year = now;
@@ -346,9 +265,6 @@ public final class BoardPage {
   private static QuarterKey key(String period, MetricRow r) {
     return new QuarterKey(period, r.characteristic(), r.category());
   }
-
-  /** A project's (or all projects') rows of one characteristic, as a map key. */
-  private record ScopeCharacteristic(String scopeId, String characteristic) {}
 
   /** Significant at 99.8% as well, judged from the counts a board sees. */
   private static boolean isSurest(MetricRow r, BoardView board) {
@@ -406,69 +322,5 @@ public final class BoardPage {
             d.known(),
             d.populationShare())
         .direction();
-  }
-
-  private static Persistent persistent(
-      MetricRow now, MetricRow then, int quarters, String thenLabel, BoardView board) {
-    String who = Phrases.people(now.characteristic(), now.category());
-    Direction d = direction(board, now, then);
-    Double ratioNow = board.isCountShown(now) ? board.displayed(now).ratio() : null;
-    Double ratioThen =
-        d == Direction.NOT_SHOWN || d == Direction.NO_COMPARISON || then == null
-            ? null
-            : board.displayed(then).ratio();
-    StringBuilder w =
-        new StringBuilder(Phrases.capitalise(who))
-            .append(": ")
-            .append(quarters)
-            .append(" quarters running");
-    if (ratioNow != null) {
-      w.append(String.format(Locale.UK, "; ratio %.2f now", ratioNow));
-      if (ratioThen != null) {
-        w.append(String.format(Locale.UK, ", %.2f in %s", ratioThen, thenLabel));
-      }
-    }
-    w.append(
-        switch (d) {
-          case BETTER -> ": getting better, still short.";
-          case WORSE -> ": getting worse.";
-          case NO_CLEAR_CHANGE -> ": no clear change.";
-          case NO_COMPARISON -> "; no figures for " + thenLabel + ".";
-          case NOT_SHOWN -> "; change not shown (privacy).";
-        });
-    return new Persistent(
-        now.characteristic(),
-        now.category(),
-        who,
-        quarters,
-        ratioNow,
-        ratioThen,
-        thenLabel,
-        d,
-        w.toString());
-  }
-
-  private static HeatRow heatRow(
-      String scopeId,
-      String name,
-      String commissioner,
-      List<Characteristic> columns,
-      Map<ScopeCharacteristic, List<MetricRow>> byScope,
-      BoardView board) {
-    List<Cell> cells = new ArrayList<>();
-    for (Characteristic c : columns) {
-      Status worst = null;
-      for (MetricRow r :
-          byScope.getOrDefault(new ScopeCharacteristic(scopeId, c.code()), List.of())) {
-        if (isAbsenceSide(r.characteristic(), r.category()) || !board.isStatusShown(r)) {
-          continue;
-        }
-        if (worst == null || seriousness(r.status()) < seriousness(worst)) {
-          worst = r.status();
-        }
-      }
-      cells.add(new Cell(c, worst));
-    }
-    return new HeatRow(scopeId, name, commissioner, List.copyOf(cells));
   }
 }

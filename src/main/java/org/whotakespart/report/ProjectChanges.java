@@ -43,57 +43,64 @@ public record ProjectChanges(
       if (BoardPage.isAbsenceSide(r.characteristic(), r.category())) {
         continue;
       }
-      String who = Phrases.capitalise(Phrases.people(r.characteristic(), r.category()));
-      if (c.worse()) {
-        worse.add(
-            who
-                + " are now under-represented in "
-                + projectName.apply(r.scopeId())
-                + " (they were "
-                + c.before().status().label().toLowerCase(Locale.UK)
-                + " in "
-                + previous
-                + ").");
-      } else {
-        better.add(
-            who
-                + " are no longer under-represented in "
-                + projectName.apply(r.scopeId())
-                + " (now "
-                + r.status().label().toLowerCase(Locale.UK)
-                + ").");
-      }
+      (c.worse() ? worse : better).add(sentence(c, previous, projectName));
     }
-    Map<String, List<String>> under =
-        rows.stream()
-            .filter(r -> r.status() == Status.UNDER_REPRESENTED)
-            .filter(r -> !BoardPage.isAbsenceSide(r.characteristic(), r.category()))
-            .filter(board::isStatusShown)
-            .collect(
-                Collectors.groupingBy(
-                    MetricRow::scopeId,
-                    LinkedHashMap::new,
-                    Collectors.collectingAndThen(
-                        Collectors.toList(),
-                        list ->
-                            list.stream()
-                                .sorted(
-                                    Comparator.comparing(
-                                        (MetricRow r) ->
-                                            board.isKnownShown(r)
-                                                ? -board.displayed(r).expected()
-                                                : 0.0))
-                                .map(
-                                    r ->
-                                        label(r)
-                                            + (board.isCountShown(r)
-                                                ? String.format(
-                                                    Locale.UK,
-                                                    " (about %d more)",
-                                                    Math.round(board.displayed(r).shortfall()))
-                                                : ""))
-                                .toList())));
-    return new ProjectChanges(worse, better, under);
+    return new ProjectChanges(worse, better, underByProject(rows, board));
+  }
+
+  /** One change in a sentence: the group, the project, and the status before or now. */
+  private static String sentence(
+      BoardView.Change c, String previous, Function<String, String> projectName) {
+    MetricRow r = c.now();
+    String who = Phrases.capitalise(Phrases.people(r.characteristic(), r.category()));
+    if (c.worse()) {
+      return who
+          + " are now under-represented in "
+          + projectName.apply(r.scopeId())
+          + " (they were "
+          + c.before().status().label().toLowerCase(Locale.UK)
+          + " in "
+          + previous
+          + ").";
+    }
+    return who
+        + " are no longer under-represented in "
+        + projectName.apply(r.scopeId())
+        + " (now "
+        + r.status().label().toLowerCase(Locale.UK)
+        + ").";
+  }
+
+  /** Per project id, its under-represented groups whose status is shown, largest first. */
+  private static Map<String, List<String>> underByProject(List<MetricRow> rows, BoardView board) {
+    return rows.stream()
+        .filter(r -> r.status() == Status.UNDER_REPRESENTED)
+        .filter(r -> !BoardPage.isAbsenceSide(r.characteristic(), r.category()))
+        .filter(board::isStatusShown)
+        .collect(
+            Collectors.groupingBy(
+                MetricRow::scopeId,
+                LinkedHashMap::new,
+                Collectors.collectingAndThen(
+                    Collectors.toList(),
+                    list ->
+                        list.stream()
+                            .sorted(
+                                Comparator.comparing(
+                                    (MetricRow r) ->
+                                        board.isKnownShown(r)
+                                            ? -board.displayed(r).expected()
+                                            : 0.0))
+                            .map(
+                                r ->
+                                    label(r)
+                                        + (board.isCountShown(r)
+                                            ? String.format(
+                                                Locale.UK,
+                                                " (about %d more)",
+                                                Math.round(board.displayed(r).shortfall()))
+                                            : ""))
+                            .toList())));
   }
 
   /** "Sex: Male". */

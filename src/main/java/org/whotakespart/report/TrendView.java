@@ -39,10 +39,14 @@ public final class TrendView {
 
   private TrendView() {}
 
+  /** A group of a characteristic. */
+  private record Group(String characteristic, String category) {}
+
+  /** A group in a quarter. */
+  private record InQuarter(String period, Group group) {}
+
   public static List<Line> lines(ReportModel model, BoardView board) {
     History h = model.history();
-    record Group(String characteristic, String category) {}
-    record InQuarter(String period, Group group) {}
     Map<InQuarter, MetricRow> byKey = new HashMap<>();
     for (MetricRow r : h.scopeMetrics()) {
       byKey.put(new InQuarter(r.period(), new Group(r.characteristic(), r.category())), r);
@@ -53,55 +57,68 @@ public final class TrendView {
         nowAll.put(new Group(r.characteristic(), r.category()), r);
       }
     }
-    String now = model.period().label();
-    String yearAgo = BoardPage.yearAgo(model.period()).label();
     List<Line> lines = new ArrayList<>();
     for (Characteristic c : Characteristic.values()) {
       for (String category : c.categoryCodes()) {
-        List<Cell> cells = new ArrayList<>();
-        Trend trend = null;
-        Direction since = Direction.NO_COMPARISON;
-        for (String q : h.periods()) {
-          MetricRow r = byKey.get(new InQuarter(q, new Group(c.code(), category)));
-          if (r == null) {
-            cells.add(new Cell(q, null, Status.NO_DATA, "no data"));
-            continue;
-          }
-          boolean shown;
-          String hidden;
-          if (q.equals(now)) {
-            trend = h.trends().get(Trend.key(r));
-            MetricRow shownRow = nowAll.get(new Group(c.code(), category));
-            shown = shownRow != null && board.isCountShown(shownRow);
-            if (shownRow != null && r.ratio() != null) {
-              since =
-                  BoardPage.direction(
-                      board,
-                      shownRow,
-                      byKey.get(new InQuarter(yearAgo, new Group(c.code(), category))));
-            }
-            hidden =
-                shownRow != null && board.countText(shownRow).equals(board.fewerThanText())
-                    ? board.fewerThanText()
-                    : "withheld";
-          } else {
-            shown = board.isPastCountShown(r);
-            hidden = board.pastCountText(r);
-          }
-          String why =
-              r.ratio() == null
-                  ? (r.known() == 0 ? "no data" : "no baseline")
-                  : shown ? null : hidden;
-          cells.add(new Cell(q, why == null ? board.displayed(r).ratio() : null, r.status(), why));
-        }
         if (!h.periods().isEmpty()) {
-          lines.add(
-              new Line(
-                  c, category, cells, trend == null ? new Trend("not_assessed", 0) : trend, since));
+          Group group = new Group(c.code(), category);
+          lines.add(line(model, board, byKey, c, category, nowAll.get(group)));
         }
       }
     }
     return lines;
+  }
+
+  /**
+   * One group's line: its cell in each quarter, its trend and its direction since a year ago.
+   *
+   * @param shownRow the group's all-projects row this quarter, as the board shows it, or null
+   */
+  private static Line line(
+      ReportModel model,
+      BoardView board,
+      Map<InQuarter, MetricRow> byKey,
+      Characteristic c,
+      String category,
+      MetricRow shownRow) {
+    History h = model.history();
+    String now = model.period().label();
+    String yearAgo = BoardPage.yearAgo(model.period()).label();
+    List<Cell> cells = new ArrayList<>();
+    Trend trend = null;
+    Direction since = Direction.NO_COMPARISON;
+    for (String q : h.periods()) {
+      MetricRow r = byKey.get(new InQuarter(q, new Group(c.code(), category)));
+      if (r == null) {
+        cells.add(new Cell(q, null, Status.NO_DATA, "no data"));
+        continue;
+      }
+      boolean shown;
+      String hidden;
+      if (q.equals(now)) {
+        trend = h.trends().get(Trend.key(r));
+        shown = shownRow != null && board.isCountShown(shownRow);
+        if (shownRow != null && r.ratio() != null) {
+          since =
+              BoardPage.direction(
+                  board,
+                  shownRow,
+                  byKey.get(new InQuarter(yearAgo, new Group(c.code(), category))));
+        }
+        hidden =
+            shownRow != null && board.countText(shownRow).equals(board.fewerThanText())
+                ? board.fewerThanText()
+                : "withheld";
+      } else {
+        shown = board.isPastCountShown(r);
+        hidden = board.pastCountText(r);
+      }
+      String why =
+          r.ratio() == null ? (r.known() == 0 ? "no data" : "no baseline") : shown ? null : hidden;
+      cells.add(new Cell(q, why == null ? board.displayed(r).ratio() : null, r.status(), why));
+    }
+    return new Line(
+        c, category, cells, trend == null ? new Trend("not_assessed", 0) : trend, since);
   }
 
   /** The equity share as a board may see it. */

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
+import org.whotakespart.config.Coded;
 import org.whotakespart.ingest.Project;
 
 /**
@@ -24,7 +25,7 @@ import org.whotakespart.ingest.Project;
  */
 public final class EquityCalculator {
   /** What is measured: which people have it, and among whom. */
-  public enum Measure {
+  public enum Measure implements Coded {
     STAGE_DESIGN(
         "stage_design",
         "took part in design",
@@ -74,6 +75,7 @@ public final class EquityCalculator {
       this.among = among;
     }
 
+    @Override
     public String code() {
       return code;
     }
@@ -126,8 +128,29 @@ public final class EquityCalculator {
     Map<ScopeKey, long[]> sums = new HashMap<>();
     add(sums, projects, current, false, scopes);
     add(sums, projects, previous, true, scopes);
-    // The catchment's deprivation, weighted over a rollup's projects by their people with a
-    // decile recorded (an unweighted mean where none has one).
+    Map<ScopeKey, double[]> area = areaWeights(projects, current, areaShares, scopes);
+    Map<ScopeKey, String> scopeList = new TreeMap<>(ScopeKey.ORDER);
+    for (Project p : projects) {
+      scopesOf(p, scopes).forEach(scopeList::putIfAbsent);
+    }
+    for (var s : scopeList.entrySet()) {
+      double[] a = area.get(s.getKey());
+      Double areaShare = a == null ? null : a[1] > 0 ? a[0] / a[1] : a[2] / a[3];
+      long[] cells = sums.getOrDefault(s.getKey(), Cells.NONE);
+      scopeRows(s.getKey(), s.getValue(), cells, areaShare, sink);
+    }
+  }
+
+  /**
+   * The catchment's deprivation, weighted over a rollup's projects by their people with a decile
+   * recorded (an unweighted mean where none has one): per scope, the weighted sum, the weights, the
+   * plain sum and the number of projects.
+   */
+  private static Map<ScopeKey, double[]> areaWeights(
+      List<Project> projects,
+      List<ExperienceCount> current,
+      Map<String, Double> areaShares,
+      Map<ScopeType, Map<String, List<MetricCalculator.Scope>>> scopes) {
     Map<String, Long> decileKnown = new HashMap<>();
     for (ExperienceCount c : current) {
       if (c.characteristic().equals(Characteristic.SEX.code())) {
@@ -149,49 +172,45 @@ public final class EquityCalculator {
         a[3] += 1;
       }
     }
-    Map<ScopeKey, String> scopeList = new TreeMap<>(ScopeKey.ORDER);
-    for (Project p : projects) {
-      scopesOf(p, scopes).forEach(scopeList::putIfAbsent);
-    }
-    for (var s : scopeList.entrySet()) {
-      ScopeType type = s.getKey().type();
-      double[] a = area.get(s.getKey());
-      Double areaShare = a == null ? null : a[1] > 0 ? a[0] / a[1] : a[2] / a[3];
-      long[] cells = sums.getOrDefault(s.getKey(), Cells.NONE);
-      for (Characteristic c : Characteristic.values()) {
-        List<Category> categories = c.categories();
-        for (Measure m : Measure.values()) {
-          int all = Cells.at(c, Cells.EVERYONE, m);
-          long allWith = cells[all];
-          long allAmong = cells[all + 1];
-          Double everyoneShare = allAmong == 0 ? null : (double) allWith / allAmong;
-          for (int i = 0; i < categories.size(); i++) {
-            Category k = categories.get(i);
-            int at = Cells.at(c, i, m);
-            long with = cells[at];
-            long among = cells[at + 1];
-            Double share = among == 0 ? null : (double) with / among;
-            Interval ci = among == 0 ? null : Wilson.interval(with, among, Wilson.Z95);
-            sink.accept(
-                new EquityRow(
-                    period,
-                    type,
-                    s.getKey().id(),
-                    s.getValue(),
-                    c.code(),
-                    k.code(),
-                    m.code(),
-                    with,
-                    among,
-                    share,
-                    ci,
-                    allWith,
-                    allAmong,
-                    everyoneShare,
-                    share == null || everyoneShare == null ? null : share - everyoneShare,
-                    EquityStatus.of(among, ci, everyoneShare),
-                    m == Measure.MOST_DEPRIVED_10 ? areaShare : null));
-          }
+    return area;
+  }
+
+  /** One scope's rows: by characteristic, measure and category. */
+  private void scopeRows(
+      ScopeKey scope, String name, long[] cells, Double areaShare, Consumer<EquityRow> sink) {
+    for (Characteristic c : Characteristic.values()) {
+      List<Category> categories = c.categories();
+      for (Measure m : Measure.values()) {
+        int all = Cells.at(c, Cells.EVERYONE, m);
+        long allWith = cells[all];
+        long allAmong = cells[all + 1];
+        Double everyoneShare = allAmong == 0 ? null : (double) allWith / allAmong;
+        for (int i = 0; i < categories.size(); i++) {
+          Category k = categories.get(i);
+          int at = Cells.at(c, i, m);
+          long with = cells[at];
+          long among = cells[at + 1];
+          Double share = among == 0 ? null : (double) with / among;
+          Interval ci = among == 0 ? null : Wilson.interval(with, among, Wilson.Z95);
+          sink.accept(
+              new EquityRow(
+                  period,
+                  scope.type(),
+                  scope.id(),
+                  name,
+                  c.code(),
+                  k.code(),
+                  m.code(),
+                  with,
+                  among,
+                  share,
+                  ci,
+                  allWith,
+                  allAmong,
+                  everyoneShare,
+                  share == null || everyoneShare == null ? null : share - everyoneShare,
+                  EquityStatus.of(among, ci, everyoneShare),
+                  m == Measure.MOST_DEPRIVED_10 ? areaShare : null));
         }
       }
     }

@@ -1,5 +1,7 @@
 package org.whotakespart.stats;
 
+import org.whotakespart.config.Coded;
+
 /**
  * A group's share beside everyone in its scope: {@code lower} when the group's 95% Wilson interval
  * lies wholly below everyone's share, {@code higher} when wholly above, {@code similar} otherwise;
@@ -7,7 +9,7 @@ package org.whotakespart.stats;
  * fixed (it includes the group, so this is a screen for differences worth a look, not a test
  * between two independent samples).
  */
-public enum EquityStatus {
+public enum EquityStatus implements Coded {
   LOWER("lower", "lower than everyone's"),
   SIMILAR("similar", "similar to everyone's"),
   HIGHER("higher", "higher than everyone's"),
@@ -21,6 +23,7 @@ public enum EquityStatus {
     this.words = words;
   }
 
+  @Override
   public String code() {
     return code;
   }

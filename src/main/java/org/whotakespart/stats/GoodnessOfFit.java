@@ -81,27 +81,11 @@ public final class GoodnessOfFit {
     double[] shares = tested.stream().mapToDouble(MetricRow::populationShare).toArray();
     long n = Arrays.stream(observed).sum();
     if (n == 0 || tested.size() < 2) {
-      return new TestRow(
-          first.period(),
-          first.scopeType(),
-          first.scopeId(),
-          first.scopeName(),
-          first.characteristic(),
-          n,
-          tested.size(),
-          null,
-          null,
-          null,
-          "not_tested",
-          null);
+      return row(first, n, tested.size(), null, null, null, "not_tested", null);
     }
     Result r = test(observed, shares, seed(first));
-    return new TestRow(
-        first.period(),
-        first.scopeType(),
-        first.scopeId(),
-        first.scopeName(),
-        first.characteristic(),
+    return row(
+        first,
         n,
         tested.size(),
         r.statistic(),
@@ -109,6 +93,31 @@ public final class GoodnessOfFit {
         r.pValue(),
         r.method(),
         r.minExpected());
+  }
+
+  /** A group's row: its scope and characteristic (from its first row), then the test's figures. */
+  private static TestRow row(
+      MetricRow first,
+      long n,
+      int categories,
+      Double statistic,
+      Integer degreesOfFreedom,
+      Double pValue,
+      String method,
+      Double minExpected) {
+    return new TestRow(
+        first.period(),
+        first.scopeType(),
+        first.scopeId(),
+        first.scopeName(),
+        first.characteristic(),
+        n,
+        categories,
+        statistic,
+        degreesOfFreedom,
+        pValue,
+        method,
+        minExpected);
   }
 
   /** The statistic, p-value and method for counts against shares (which need not sum to 1). */

@@ -109,26 +109,50 @@ public final class MetricCalculator {
   /** Project rows: every project × characteristic × category. */
   public List<MetricRow> projectMetrics(
       List<Project> projects, List<CategoryCount> counts, List<ProjectBaseline> baselines) {
-    Map<Group, Long> people = new HashMap<>();
-    Map<Group, Long> known = new HashMap<>();
-    Map<Group, Long> unknown = new HashMap<>();
-    for (CategoryCount c : counts) {
-      Group group = new Group(c.projectId(), c.characteristic(), -1);
-      if (c.categoryIndex() == null) {
-        unknown.merge(group, c.people(), Long::sum);
-      } else {
-        known.merge(group, c.people(), Long::sum);
-        people.merge(group.category(c.categoryIndex()), c.people(), Long::sum);
-      }
-    }
+    Tally tally = Tally.of(counts);
     Map<GroupKey, Double> p0 = new HashMap<>();
-    Map<Group, ProjectBaseline> coverage = new HashMap<>();
     for (ProjectBaseline b : baselines) {
       p0.put(new GroupKey(b.projectId(), b.characteristic(), b.category()), b.populationShare());
+    }
+    Map<Group, Long> outside = outside(counts, baselines);
+    List<MetricRow> rows = new ArrayList<>();
+    for (Project p : projects) {
+      for (Characteristic c : Characteristic.values()) {
+        projectRows(p, c, tally, outside, p0, rows);
+      }
+    }
+    return rows;
+  }
+
+  /** Each project's people in each group, and those who answered and did not, by characteristic. */
+  private record Tally(Map<Group, Long> people, Map<Group, Long> known, Map<Group, Long> unknown) {
+    static Tally of(List<CategoryCount> counts) {
+      Map<Group, Long> people = new HashMap<>();
+      Map<Group, Long> known = new HashMap<>();
+      Map<Group, Long> unknown = new HashMap<>();
+      for (CategoryCount c : counts) {
+        Group group = new Group(c.projectId(), c.characteristic(), -1);
+        if (c.categoryIndex() == null) {
+          unknown.merge(group, c.people(), Long::sum);
+        } else {
+          known.merge(group, c.people(), Long::sum);
+          people.merge(group.category(c.categoryIndex()), c.people(), Long::sum);
+        }
+      }
+      return new Tally(people, known, unknown);
+    }
+  }
+
+  /**
+   * People whose age band or sex the characteristic's baseline does not count (a 14-year-old
+   * against residents aged 16 and over, a man against women only): outside its population.
+   */
+  private static Map<Group, Long> outside(
+      List<CategoryCount> counts, List<ProjectBaseline> baselines) {
+    Map<Group, ProjectBaseline> coverage = new HashMap<>();
+    for (ProjectBaseline b : baselines) {
       coverage.putIfAbsent(new Group(b.projectId(), b.characteristic(), -1), b);
     }
-    // People whose age band or sex the characteristic's baseline does not count (a 14-year-old
-    // against residents aged 16 and over, a man against women only): outside its population.
     Map<Group, Long> outside = new HashMap<>();
     List<String> ages = Characteristic.AGE_BAND.categoryCodes();
     List<String> sexes = Characteristic.SEX.categoryCodes();
@@ -143,48 +167,54 @@ public final class MetricCalculator {
         outside.merge(group.category(c.categoryIndex()), c.people(), Long::sum);
       }
     }
-    List<MetricRow> rows = new ArrayList<>();
-    for (Project p : projects) {
-      for (Characteristic c : Characteristic.values()) {
-        Group group = new Group(p.projectId(), c.code(), -1);
-        long n = known.getOrDefault(group, 0L);
-        long u = unknown.getOrDefault(group, 0L);
-        List<Category> categories = c.categories();
-        // People in an age band or of a sex the project is not for are outside its intended
-        // population: the compared groups' shares are of the people inside it (statistics.md).
-        // So are people the characteristic's baseline does not count: left out of its compared
-        // groups and of their known (they are counted in Data quality).
-        long inside = n;
-        if (!p.isNotCompared(c.code())) {
-          for (int i = 0; i < categories.size(); i++) {
-            inside -=
-                IntendedPopulation.isNotCompared(p, c.code(), categories.get(i).code())
-                    ? people.getOrDefault(group.category(i), 0L)
-                    : outside.getOrDefault(group.category(i), 0L);
-          }
-        }
-        for (int i = 0; i < categories.size(); i++) {
-          String category = categories.get(i).code();
-          boolean notCompared = IntendedPopulation.isNotCompared(p, c.code(), category);
-          long x =
-              people.getOrDefault(group.category(i), 0L)
-                  - (notCompared ? 0 : outside.getOrDefault(group.category(i), 0L));
-          rows.add(
-              metric(
-                  ScopeType.PROJECT,
-                  p.projectId(),
-                  p.projectName(),
-                  c.code(),
-                  category,
-                  x,
-                  notCompared ? n : inside,
-                  u,
-                  p0.get(new GroupKey(p.projectId(), c.code(), category)),
-                  notCompared));
-        }
+    return outside;
+  }
+
+  /** One project's rows of one characteristic, added to {@code rows}. */
+  private void projectRows(
+      Project p,
+      Characteristic c,
+      Tally tally,
+      Map<Group, Long> outside,
+      Map<GroupKey, Double> p0,
+      List<MetricRow> rows) {
+    Group group = new Group(p.projectId(), c.code(), -1);
+    long n = tally.known().getOrDefault(group, 0L);
+    long u = tally.unknown().getOrDefault(group, 0L);
+    Map<Group, Long> people = tally.people();
+    List<Category> categories = c.categories();
+    // People in an age band or of a sex the project is not for are outside its intended
+    // population: the compared groups' shares are of the people inside it (statistics.md).
+    // So are people the characteristic's baseline does not count: left out of its compared
+    // groups and of their known (they are counted in Data quality).
+    long inside = n;
+    if (!p.isNotCompared(c.code())) {
+      for (int i = 0; i < categories.size(); i++) {
+        inside -=
+            IntendedPopulation.isNotCompared(p, c.code(), categories.get(i).code())
+                ? people.getOrDefault(group.category(i), 0L)
+                : outside.getOrDefault(group.category(i), 0L);
       }
     }
-    return rows;
+    for (int i = 0; i < categories.size(); i++) {
+      String category = categories.get(i).code();
+      boolean notCompared = IntendedPopulation.isNotCompared(p, c.code(), category);
+      long x =
+          people.getOrDefault(group.category(i), 0L)
+              - (notCompared ? 0 : outside.getOrDefault(group.category(i), 0L));
+      rows.add(
+          metric(
+              ScopeType.PROJECT,
+              p.projectId(),
+              p.projectName(),
+              c.code(),
+              category,
+              x,
+              notCompared ? n : inside,
+              u,
+              p0.get(new GroupKey(p.projectId(), c.code(), category)),
+              notCompared));
+    }
   }
 
   /** A project's characteristic (index -1: all its categories) or one category by index. */

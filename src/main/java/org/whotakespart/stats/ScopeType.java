@@ -1,7 +1,9 @@
 package org.whotakespart.stats;
 
+import org.whotakespart.config.Coded;
+
 /** What a metrics row describes: one project, or a rollup of projects. */
-public enum ScopeType {
+public enum ScopeType implements Coded {
   PROJECT("project"),
   COMMISSIONER("commissioner"),
   AREA("area"),
@@ -13,17 +15,14 @@ public enum ScopeType {
     this.code = code;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
   /** The scope type written {@code code}. */
   public static ScopeType fromCode(String code) {
-    for (ScopeType t : values()) {
-      if (t.code.equals(code)) {
-        return t;
-      }
-    }
-    throw new IllegalArgumentException("unknown scope type '" + code + "'");
+    return Coded.byCode(ScopeType.class, code)
+        .orElseThrow(() -> new IllegalArgumentException("unknown scope type '" + code + "'"));
   }
 }

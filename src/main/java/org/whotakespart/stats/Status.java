@@ -1,7 +1,9 @@
 package org.whotakespart.stats;
 
+import org.whotakespart.config.Coded;
+
 /** How a group's share compares with its baseline (statistics.md, "Status"). */
-public enum Status {
+public enum Status implements Coded {
   UNDER_REPRESENTED("under_represented", "Under-represented"),
   POSSIBLY_UNDER_REPRESENTED("possibly_under_represented", "Possibly under-represented"),
   IN_LINE("in_line", "In line"),
@@ -26,6 +28,7 @@ public enum Status {
     this.label = label;
   }
 
+  @Override
   public String code() {
     return code;
   }
@@ -36,12 +39,8 @@ public enum Status {
   }
 
   public static Status fromCode(String code) {
-    for (Status s : values()) {
-      if (s.code.equals(code)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("no status " + code);
+    return Coded.byCode(Status.class, code)
+        .orElseThrow(() -> new IllegalArgumentException("no status " + code));
   }
 
   /**

@@ -1,7 +1,9 @@
 package org.whotakespart.validate;
 
+import org.whotakespart.config.Coded;
+
 /** Why a row was quarantined: a stable code for analysts and a plain reason for people. */
-public enum RejectReason {
+public enum RejectReason implements Coded {
   MALFORMED_ROW("malformed_row", "the row has a different number of fields from the header"),
   MISSING_REQUIRED_VALUE(
       "missing_required_value",
@@ -25,6 +27,7 @@ public enum RejectReason {
     this.plain = plain;
   }
 
+  @Override
   public String code() {
     return code;
   }
@@ -34,11 +37,7 @@ public enum RejectReason {
   }
 
   public static RejectReason fromCode(String code) {
-    for (RejectReason r : values()) {
-      if (r.code.equals(code)) {
-        return r;
-      }
-    }
-    throw new IllegalArgumentException("no reject reason " + code);
+    return Coded.byCode(RejectReason.class, code)
+        .orElseThrow(() -> new IllegalArgumentException("no reject reason " + code));
   }
 }
