@@ -94,19 +94,7 @@ public final class MsoaImporter {
           for (int i = 0; i < codes.size(); i++) {
             String column =
                 ("ethnic group: " + CensusTables.ETHNIC_LABELS[i]).toLowerCase(Locale.ROOT);
-            String v = line.get(column);
-            long n;
-            try {
-              n = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-              throw new InputException(
-                  file
-                      + " line "
-                      + line.number()
-                      + ": column '"
-                      + column
-                      + "' is missing or not a whole number; use the Nomis TS021 MSOA file as downloaded");
-            }
+            long n = count(file, line, column, "use the Nomis TS021 MSOA file as downloaded");
             rows.add(
                 new BaselineRow(
                     CensusImporter.BASELINE,
@@ -341,6 +329,11 @@ public final class MsoaImporter {
   }
 
   private static long count(String file, CsvTable.Line line, String column) {
+    return count(file, line, column, "use the Census file as downloaded");
+  }
+
+  /** The column's whole number; otherwise stops, naming the file, line and column, and the fix. */
+  private static long count(String file, CsvTable.Line line, String column, String fix) {
     try {
       return Long.parseLong(line.get(column));
     } catch (NumberFormatException e) {
@@ -350,7 +343,8 @@ public final class MsoaImporter {
               + line.number()
               + ": column '"
               + column
-              + "' is missing or not a whole number; use the Census file as downloaded");
+              + "' is missing or not a whole number; "
+              + fix);
     }
   }
 }
