@@ -65,7 +65,7 @@ public final class CensusImporter {
   public static Imported importWithReport(String folder, Configuration conf) {
     List<BaselineRow> rows = new ArrayList<>();
     Map<String, Long> notAnswered = new LinkedHashMap<>();
-    for (LongTable t : longTables(folder)) {
+    for (LongTable t : CensusTables.longTables(folder)) {
       rows.addAll(readLong(t, conf, notAnswered));
       if (t.characteristic() == Characteristic.ETHNIC_GROUP) {
         rows.addAll(broadEthnicGroups(rows));
@@ -139,153 +139,58 @@ public final class CensusImporter {
     return out;
   }
 
-  private static List<LongTable> longTables(String folder) {
-    Map<String, String> ethnic = new TreeMap<>();
-    String[] ethnicLabels = ETHNIC_LABELS;
-    List<String> ethnicCodes = Characteristic.ETHNIC_GROUP.categoryCodes();
-    for (int i = 0; i < ethnicLabels.length; i++) {
-      ethnic.put(ethnicLabels[i], ethnicCodes.get(i));
-    }
-    return longTables(folder, ethnic);
-  }
-
-  /** The ONS labels of the 19 ethnic groups, in the order of the contract's codes. */
-  static final String[] ETHNIC_LABELS = {
-    "Asian, Asian British or Asian Welsh: Bangladeshi",
-    "Asian, Asian British or Asian Welsh: Chinese",
-    "Asian, Asian British or Asian Welsh: Indian",
-    "Asian, Asian British or Asian Welsh: Pakistani",
-    "Asian, Asian British or Asian Welsh: Other Asian",
-    "Black, Black British, Black Welsh, Caribbean or African: African",
-    "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
-    "Black, Black British, Black Welsh, Caribbean or African: Other Black",
-    "Mixed or Multiple ethnic groups: White and Asian",
-    "Mixed or Multiple ethnic groups: White and Black African",
-    "Mixed or Multiple ethnic groups: White and Black Caribbean",
-    "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
-    "White: English, Welsh, Scottish, Northern Irish or British",
-    "White: Irish",
-    "White: Gypsy or Irish Traveller",
-    "White: Roma",
-    "White: Other White",
-    "Other ethnic group: Arab",
-    "Other ethnic group: Any other ethnic group"
-  };
-
-  private static List<LongTable> longTables(String folder, Map<String, String> ethnic) {
-    return List.of(
-        new LongTable(
-            folder + "/TS021-2021-2.csv",
-            "TS021 Ethnic group",
-            Characteristic.ETHNIC_GROUP,
-            0,
-            "ethnic group (20 categories)",
-            ethnic),
-        new LongTable(
-            folder + "/sex.csv",
-            "TS008 Sex",
-            Characteristic.SEX,
-            0,
-            "sex (2 categories)",
-            Map.of("Female", "female", "Male", "male")),
-        new LongTable(
-            folder + "/TS030-2021-3.csv",
-            "TS030 Religion",
-            Characteristic.RELIGION,
-            0,
-            "religion (10 categories)",
-            Map.of(
-                "No religion",
-                "no_religion",
-                "Christian",
-                "christian",
-                "Buddhist",
-                "buddhist",
-                "Hindu",
-                "hindu",
-                "Jewish",
-                "jewish",
-                "Muslim",
-                "muslim",
-                "Sikh",
-                "sikh",
-                "Other religion",
-                "other_religion")),
-        new LongTable(
-            folder + "/sexual_genmod.csv",
-            "TS078 Gender identity (16+)",
-            Characteristic.GENDER_IDENTITY,
-            16,
-            "gender identity (7 categories)",
-            Map.of(
-                "Gender identity the same as sex registered at birth",
-                "same_as_sex_at_birth",
-                "Gender identity different from sex registered at birth but no specific identity"
-                    + " given",
-                "different_from_sex_at_birth",
-                "Trans woman",
-                "different_from_sex_at_birth",
-                "Trans man",
-                "different_from_sex_at_birth",
-                "All other gender identities",
-                "different_from_sex_at_birth")),
-        new LongTable(
-            folder + "/sexual_disability.csv",
-            "RM123 Sexual orientation (16+)",
-            Characteristic.SEXUAL_ORIENTATION,
-            16,
-            "sexual orientation (6 categories)",
-            Map.of(
-                "Straight or Heterosexual",
-                "straight",
-                "Gay or Lesbian",
-                "gay_or_lesbian",
-                "Bisexual",
-                "bisexual",
-                "All other sexual orientations",
-                "other_orientation")),
-        new LongTable(
-            folder + "/sexual_disability.csv",
-            "RM123 Disability (16+)",
-            Characteristic.DISABILITY,
-            16,
-            "disability - equality act disabled (4 categories)",
-            Map.of(
-                "Disabled under the Equality Act: Day-to-day activities limited a lot",
-                "limited_a_lot",
-                "Disabled under the Equality Act: Day-to-day activities limited a little",
-                "limited_a_little",
-                "Not disabled under the Equality Act",
-                "not_disabled")),
-        new LongTable(
-            folder + "/sexual_unpaid_carer.csv",
-            "RM178 Unpaid care (16+)",
-            Characteristic.UNPAID_CARER,
-            16,
-            "unpaid care (5 categories)",
-            Map.of(
-                "Provides no unpaid care", "no",
-                "Provides 19 or less hours unpaid care a week", "yes",
-                "Provides 20 to 49 hours unpaid care a week", "yes",
-                "Provides 50 or more hours unpaid care a week", "yes")));
-  }
+  /** One long table's counts: area to category to population, and each area's name. */
+  private record LongCounts(
+      Map<String, Map<String, Long>> counts, Map<String, String> names, Set<String> suppressed) {}
 
   static List<BaselineRow> readLong(
       LongTable t, Configuration conf, Map<String, Long> notAnswered) {
-    // area -> category -> population, and area names
+    LongCounts read = countLong(t, conf, notAnswered);
+    Map<String, Map<String, Long>> counts = read.counts();
+    // An area with a suppressed cell has no whole figures for the table: it is left out (its
+    // projects get no_baseline for the characteristic) and reported, never filled in by a guess.
+    read.suppressed()
+        .forEach(
+            area -> {
+              counts.remove(area);
+              notAnswered.merge(t.table() + ": areas left out, suppressed cells", 1L, Long::sum);
+            });
+    List<BaselineRow> rows = new ArrayList<>();
+    counts.forEach(
+        (area, byCategory) -> {
+          for (String category : t.characteristic().categoryCodes()) {
+            Long n = byCategory.get(category);
+            if (n != null) {
+              rows.add(
+                  new BaselineRow(
+                      BASELINE,
+                      area,
+                      read.names().get(area),
+                      t.characteristic().code(),
+                      category,
+                      t.minAge(),
+                      n,
+                      "ONS Census 2021 " + t.table() + ". " + OGL));
+            }
+          }
+        });
+    return rows;
+  }
+
+  /**
+   * Sums the table's rows per area and category; counts "Not answered" people into {@code
+   * notAnswered} and notes the areas with a suppressed cell.
+   */
+  private static LongCounts countLong(
+      LongTable t, Configuration conf, Map<String, Long> notAnswered) {
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     Map<String, String> names = new TreeMap<>();
     Set<String> suppressedAreas = new TreeSet<>();
     String codeColumn = "lower tier local authorities code";
     String nameColumn = "lower tier local authorities";
+    List<String> columns = List.of(codeColumn, nameColumn, t.categoryColumn(), "observation");
     for (CsvTable.Line line :
-        CsvTable.read(
-            t.file(),
-            StandardCharsets.UTF_8,
-            conf,
-            "census",
-            List.of(codeColumn, nameColumn, t.categoryColumn(), "observation"),
-            List.of(codeColumn, nameColumn, t.categoryColumn(), "observation"))) {
+        CsvTable.read(t.file(), StandardCharsets.UTF_8, conf, "census", columns, columns)) {
       String label = line.get(t.categoryColumn());
       String code = t.codes().get(label);
       if (code == null) {
@@ -316,33 +221,7 @@ public final class CensusImporter {
           .computeIfAbsent(area, a -> new TreeMap<>())
           .merge(code, observation(line, t.file()), Long::sum);
     }
-    // An area with a suppressed cell has no whole figures for the table: it is left out (its
-    // projects get no_baseline for the characteristic) and reported, never filled in by a guess.
-    suppressedAreas.forEach(
-        area -> {
-          counts.remove(area);
-          notAnswered.merge(t.table() + ": areas left out, suppressed cells", 1L, Long::sum);
-        });
-    List<BaselineRow> rows = new ArrayList<>();
-    counts.forEach(
-        (area, byCategory) -> {
-          for (String category : t.characteristic().categoryCodes()) {
-            Long n = byCategory.get(category);
-            if (n != null) {
-              rows.add(
-                  new BaselineRow(
-                      BASELINE,
-                      area,
-                      names.get(area),
-                      t.characteristic().code(),
-                      category,
-                      t.minAge(),
-                      n,
-                      "ONS Census 2021 " + t.table() + ". " + OGL));
-            }
-          }
-        });
-    return rows;
+    return new LongCounts(counts, names, suppressedAreas);
   }
 
   /** ONS marks a cell it will not publish with a code in brackets: [c] confidential, [x], [z]. */
@@ -426,26 +305,35 @@ public final class CensusImporter {
                 + " of age (under 1 to 100 and over), found "
                 + found);
       }
-      for (int minAge : new int[] {0, 16, 18}) {
-        for (String band : Characteristic.AGE_BAND.categoryCodes()) {
-          int[] range = band(band);
-          long n = 0;
-          for (int a = Math.max(range[0], minAge); a <= range[1]; a++) {
-            n += byAge[a];
-          }
-          if (range[1] >= minAge) {
-            rows.add(
-                new BaselineRow(
-                    BASELINE,
-                    line.get("geography code"),
-                    line.get("geography"),
-                    Characteristic.AGE_BAND.code(),
-                    band,
-                    minAge,
-                    n,
-                    "ONS Census 2021 TS007 Age by single year. " + OGL));
-          }
+      rows.addAll(
+          ageBands(
+              line.get("geography code"),
+              line.get("geography"),
+              byAge,
+              "ONS Census 2021 TS007 Age by single year. " + OGL));
+    }
+    return rows;
+  }
+
+  /**
+   * An area's age bands at min_age 0, 16 and 18, each the sum of its single years from min_age; a
+   * band wholly under min_age is left out.
+   */
+  static List<BaselineRow> ageBands(String area, String name, long[] byAge, String source) {
+    List<BaselineRow> rows = new ArrayList<>();
+    for (int minAge : new int[] {0, 16, 18}) {
+      for (String band : Characteristic.AGE_BAND.categoryCodes()) {
+        int[] range = band(band);
+        if (range[1] < minAge) {
+          continue;
         }
+        long n = 0;
+        for (int a = Math.max(range[0], minAge); a <= range[1]; a++) {
+          n += byAge[a];
+        }
+        rows.add(
+            new BaselineRow(
+                BASELINE, area, name, Characteristic.AGE_BAND.code(), band, minAge, n, source));
       }
     }
     return rows;

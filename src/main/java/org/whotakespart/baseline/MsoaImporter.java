@@ -1,10 +1,5 @@
 package org.whotakespart.baseline;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,20 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.whotakespart.config.Characteristic;
 import org.whotakespart.ingest.BaselineRow;
-import org.whotakespart.ingest.CsvFiles;
 import org.whotakespart.ingest.CsvTable;
 import org.whotakespart.ingest.InputException;
 
@@ -95,7 +81,7 @@ public final class MsoaImporter {
   public static List<BaselineRow> ethnicGroups(String file, Configuration conf) {
     List<String> codes = Characteristic.ETHNIC_GROUP.categoryCodes();
     List<BaselineRow> rows = new ArrayList<>();
-    forEachLine(
+    CensusCsv.forEachLine(
         file,
         conf,
         "Census 2021 TS021 by MSOA",
@@ -107,20 +93,8 @@ public final class MsoaImporter {
           }
           for (int i = 0; i < codes.size(); i++) {
             String column =
-                ("ethnic group: " + CensusImporter.ETHNIC_LABELS[i]).toLowerCase(Locale.ROOT);
-            String v = line.get(column);
-            long n;
-            try {
-              n = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-              throw new InputException(
-                  file
-                      + " line "
-                      + line.number()
-                      + ": column '"
-                      + column
-                      + "' is missing or not a whole number; use the Nomis TS021 MSOA file as downloaded");
-            }
+                ("ethnic group: " + CensusTables.ETHNIC_LABELS[i]).toLowerCase(Locale.ROOT);
+            long n = count(file, line, column, "use the Nomis TS021 MSOA file as downloaded");
             rows.add(
                 new BaselineRow(
                     CensusImporter.BASELINE,
@@ -159,7 +133,7 @@ public final class MsoaImporter {
       Map<String, String> names = msoaNames(areas);
       if (has.test(RELIGION_FILE)) {
         rows.addAll(
-            fromOutputAreas(
+            OutputAreas.sum(
                 path + RELIGION_FILE,
                 conf,
                 Characteristic.RELIGION,
@@ -170,7 +144,7 @@ public final class MsoaImporter {
       }
       if (has.test(DISABILITY_FILE)) {
         rows.addAll(
-            fromOutputAreas(
+            OutputAreas.sum(
                 path + DISABILITY_FILE,
                 conf,
                 Characteristic.DISABILITY,
@@ -200,7 +174,7 @@ public final class MsoaImporter {
   /** Every row of the ONS TS008 extract (plain or gzipped CSV), any level. */
   public static List<AreaRow> readTs008(String file, Configuration conf) {
     List<AreaRow> out = new ArrayList<>();
-    forEachLine(
+    CensusCsv.forEachLine(
         file,
         conf,
         "Census 2021 TS008 (sex, every level)",
@@ -231,12 +205,7 @@ public final class MsoaImporter {
 
   /** Output area to its MSOA, through its LSOA (the parent codes of TS008). */
   public static Map<String, String> msoaOfOutputArea(List<AreaRow> areas) {
-    Map<String, String> msoaOfLsoa = new HashMap<>();
-    for (AreaRow a : areas) {
-      if (a.type().equals("LSOA")) {
-        msoaOfLsoa.put(a.code(), a.parent());
-      }
-    }
+    Map<String, String> msoaOfLsoa = byType(areas, "LSOA", AreaRow::parent);
     Map<String, String> out = new HashMap<>();
     for (AreaRow a : areas) {
       if (a.type().equals("Output Area") && msoaOfLsoa.containsKey(a.parent())) {
@@ -247,83 +216,25 @@ public final class MsoaImporter {
   }
 
   private static Map<String, String> msoaNames(List<AreaRow> areas) {
+    return byType(areas, "MSOA", AreaRow::name);
+  }
+
+  /** Each area of the type (its code) to its value. */
+  private static Map<String, String> byType(
+      List<AreaRow> areas, String type, Function<AreaRow, String> value) {
     Map<String, String> out = new HashMap<>();
     for (AreaRow a : areas) {
-      if (a.type().equals("MSOA")) {
-        out.put(a.code(), a.name());
+      if (a.type().equals(type)) {
+        out.put(a.code(), value.apply(a));
       }
     }
     return out;
   }
 
-  /**
-   * A characteristic from an output-area Parquet file (columns {@code OA} and the table's cells),
-   * summed to each MSOA. An output area the hierarchy does not place stops the import: its people
-   * would silently be lost.
-   */
-  static List<BaselineRow> fromOutputAreas(
-      String file,
-      Configuration conf,
-      Characteristic c,
-      List<String> columns,
-      String source,
-      Map<String, String> msoaOf,
-      Map<String, String> names) {
-    Map<String, long[]> sums = new TreeMap<>();
-    try (ParquetReader<Group> r =
-        ParquetReader.builder(new GroupReadSupport(), new Path(file)).withConf(conf).build()) {
-      Group g;
-      long row = 0;
-      while ((g = r.read()) != null) {
-        row++;
-        String oa = g.getValueToString(g.getType().getFieldIndex("OA"), 0);
-        String msoa = msoaOf.get(oa);
-        if (msoa == null) {
-          throw new InputException(
-              file
-                  + " row "
-                  + row
-                  + ": an output area is not in the TS008 hierarchy; use the TS008 file that"
-                  + " covers the same areas");
-        }
-        long[] s = sums.computeIfAbsent(msoa, k -> new long[columns.size()]);
-        for (int i = 0; i < columns.size(); i++) {
-          String v = g.getValueToString(g.getType().getFieldIndex(columns.get(i)), 0);
-          double d = Double.parseDouble(v);
-          if (d < 0 || d != Math.rint(d)) {
-            throw new InputException(
-                file + " row " + row + ": column " + columns.get(i) + " is not a whole number");
-          }
-          s[i] += (long) d;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof InputException ie) {
-        throw ie;
-      }
-      throw new InputException(
-          file
-              + ": cannot read it as the output-area Parquet file with columns OA and "
-              + String.join(", ", columns)
-              + " ("
-              + e.getClass().getSimpleName()
-              + ")");
-    }
-    List<String> codes = c.categoryCodes();
-    List<BaselineRow> rows = new ArrayList<>();
-    sums.forEach(
-        (msoa, s) -> {
-          for (int i = 0; i < codes.size(); i++) {
-            rows.add(row(msoa, names.getOrDefault(msoa, msoa), c, codes.get(i), 0, s[i], source));
-          }
-        });
-    return rows;
-  }
-
   /** Residents of each MSOA by single year, 0 to 100 (100 and over), from the TS007 MSOA file. */
   public static Map<String, long[]> singleYears(String file, Configuration conf) {
     Map<String, long[]> out = new LinkedHashMap<>();
-    forEachLine(
+    CensusCsv.forEachLine(
         file,
         conf,
         "Census 2021 TS007 age by single year, by MSOA",
@@ -347,7 +258,7 @@ public final class MsoaImporter {
   /** Age bands of every MSOA at min_age 0, 16 and 18, as for local authorities from TS007. */
   static List<BaselineRow> ages(String file, Configuration conf) {
     Map<String, String> names = new HashMap<>();
-    forEachLine(
+    CensusCsv.forEachLine(
         file,
         conf,
         "Census 2021 TS007 age by single year, by MSOA",
@@ -360,27 +271,7 @@ public final class MsoaImporter {
               if (!isMsoa(msoa)) {
                 return;
               }
-              for (int minAge : new int[] {0, 16, 18}) {
-                for (String band : Characteristic.AGE_BAND.categoryCodes()) {
-                  int[] range = CensusImporter.band(band);
-                  if (range[1] < minAge) {
-                    continue;
-                  }
-                  long n = 0;
-                  for (int a = Math.max(range[0], minAge); a <= range[1]; a++) {
-                    n += byAge[a];
-                  }
-                  rows.add(
-                      row(
-                          msoa,
-                          names.get(msoa),
-                          Characteristic.AGE_BAND,
-                          band,
-                          minAge,
-                          n,
-                          AGE_SOURCE));
-                }
-              }
+              rows.addAll(CensusImporter.ageBands(msoa, names.get(msoa), byAge, AGE_SOURCE));
             });
     return rows;
   }
@@ -395,7 +286,7 @@ public final class MsoaImporter {
             "provides_35_to_49_hours_unpaid_care_a_week",
             "provides_50_or_more_hours_unpaid_care_a_week");
     List<BaselineRow> rows = new ArrayList<>();
-    forEachLine(
+    CensusCsv.forEachLine(
         file,
         conf,
         "Census 2021 TS039 unpaid care, by MSOA",
@@ -425,7 +316,7 @@ public final class MsoaImporter {
     return rows;
   }
 
-  private static BaselineRow row(
+  static BaselineRow row(
       String area,
       String name,
       Characteristic c,
@@ -438,6 +329,11 @@ public final class MsoaImporter {
   }
 
   private static long count(String file, CsvTable.Line line, String column) {
+    return count(file, line, column, "use the Census file as downloaded");
+  }
+
+  /** The column's whole number; otherwise stops, naming the file, line and column, and the fix. */
+  private static long count(String file, CsvTable.Line line, String column, String fix) {
     try {
       return Long.parseLong(line.get(column));
     } catch (NumberFormatException e) {
@@ -447,57 +343,8 @@ public final class MsoaImporter {
               + line.number()
               + ": column '"
               + column
-              + "' is missing or not a whole number; use the Census file as downloaded");
-    }
-  }
-
-  /**
-   * Calls {@code each} for every data row of a CSV file, plain or gzipped ({@code .gz}), header
-   * matched case-insensitively; a missing required column stops with the file's name.
-   */
-  static void forEachLine(
-      String file,
-      Configuration conf,
-      String what,
-      List<String> required,
-      Consumer<CsvTable.Line> each) {
-    if (!file.endsWith(".gz")) {
-      CsvTable.read(file, StandardCharsets.UTF_8, conf, what, required, List.of()).forEach(each);
-      return;
-    }
-    Path path = new Path(file);
-    try (Reader in =
-            new BufferedReader(
-                new InputStreamReader(
-                    new GZIPInputStream(path.getFileSystem(conf).open(path)),
-                    StandardCharsets.UTF_8),
-                1 << 16);
-        CSVParser p = CsvFiles.FORMAT.parse(in)) {
-      List<String> header = null;
-      long number = 0;
-      for (CSVRecord rec : p) {
-        number++;
-        if (header == null) {
-          header = new ArrayList<>();
-          for (String h : rec) {
-            header.add(CsvFiles.normaliseHeader(h));
-          }
-          for (String r : required) {
-            if (!header.contains(r)) {
-              throw new InputException(file + ": the " + what + " file has no column '" + r + "'");
-            }
-          }
-          continue;
-        }
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < header.size() && i < rec.size(); i++) {
-          values.put(header.get(i), rec.get(i));
-        }
-        each.accept(new CsvTable.Line(number, values));
-      }
-    } catch (IOException e) {
-      throw new InputException(
-          file + ": cannot read it as a gzipped CSV file (" + e.getMessage() + ")");
+              + "' is missing or not a whole number; "
+              + fix);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.whotakespart.cli;
 
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.whotakespart.config.JobConfig;
@@ -38,41 +39,8 @@ public final class ValidateCommand implements Callable<Integer> {
         (config, spark, progress) -> {
           RecordCheck.Checked checked = ValidateJob.run(config, spark, progress);
           var out = spec.commandLine().getOut();
-          out.printf(
-              Locale.UK,
-              "%-70s %10s %10s %11s %10s%n",
-              "file",
-              "read",
-              "accepted",
-              "quarantined",
-              "duplicates");
-          checked
-              .files()
-              .forEach(
-                  f -> {
-                    long[] a = checked.counts().byFile().getOrDefault(f.path(), new long[3]);
-                    out.printf(
-                        Locale.UK,
-                        "%-70s %,10d %,10d %,11d %,10d%s%n",
-                        f.path(),
-                        a[0] + a[1] + a[2],
-                        a[0],
-                        a[1],
-                        a[2],
-                        f.empty()
-                            ? "  (empty file)"
-                            : f.ignoredColumns().isEmpty()
-                                ? ""
-                                : "  ignored columns: " + String.join(", ", f.ignoredColumns()));
-                  });
-          var c = checked.counts();
-          out.println(c.reconciliation());
-          for (RejectReason r : RejectReason.values()) {
-            Long n = c.byReason().get(r.code());
-            if (n != null) {
-              out.printf(Locale.UK, "  %,8d %s: %s%n", n, r.code(), r.plain());
-            }
-          }
+          printFiles(out, checked);
+          printReasons(out, checked.counts());
           out.println("Rejected rows with their reasons: " + checked.quarantine());
           out.println("  " + RecordCheck.QUARANTINE_WARNING);
           out.flush();
@@ -90,5 +58,47 @@ public final class ValidateCommand implements Callable<Integer> {
           }
           return 0;
         });
+  }
+
+  /** One line per file: rows read, accepted, quarantined and duplicates, and what was ignored. */
+  private static void printFiles(PrintWriter out, RecordCheck.Checked checked) {
+    out.printf(
+        Locale.UK,
+        "%-70s %10s %10s %11s %10s%n",
+        "file",
+        "read",
+        "accepted",
+        "quarantined",
+        "duplicates");
+    checked
+        .files()
+        .forEach(
+            f -> {
+              long[] a = checked.counts().byFile().getOrDefault(f.path(), new long[3]);
+              out.printf(
+                  Locale.UK,
+                  "%-70s %,10d %,10d %,11d %,10d%s%n",
+                  f.path(),
+                  a[0] + a[1] + a[2],
+                  a[0],
+                  a[1],
+                  a[2],
+                  f.empty()
+                      ? "  (empty file)"
+                      : f.ignoredColumns().isEmpty()
+                          ? ""
+                          : "  ignored columns: " + String.join(", ", f.ignoredColumns()));
+            });
+  }
+
+  /** The rows reconciled, then how many were rejected for each reason. */
+  private static void printReasons(PrintWriter out, RecordCheck.Counts c) {
+    out.println(c.reconciliation());
+    for (RejectReason r : RejectReason.values()) {
+      Long n = c.byReason().get(r.code());
+      if (n != null) {
+        out.printf(Locale.UK, "  %,8d %s: %s%n", n, r.code(), r.plain());
+      }
+    }
   }
 }

@@ -21,91 +21,25 @@ import java.util.Set;
  * }</pre>
  */
 public final class JobConfig {
-  private final List<String> records;
-  private final String projects;
-  private final List<String> baselines;
-  private final Period period;
-  private final String aliases;
+  private final JobSettings settings;
   private final String output;
-  private final Charset encoding;
-  private final Set<String> measuredRoles;
-  private final double bandLow;
-  private final double bandHigh;
-  private final int suppressionThreshold;
-  private final double maxRejectedShare;
-  private final String sparkMaster;
-  private final Engine engine;
-  private final boolean charts;
-  private final SplitBy splitBy;
-  private final String store;
-  private final boolean fromStore;
-  private final String storeAsOf;
-  private final int storeRetentionDays;
-  private final int trendQuarters;
-  private final String deprivation;
-  private final List<String> populationByAge;
-  private final boolean strict;
 
   private JobConfig(Builder b) {
-    this.records = List.copyOf(b.records);
-    this.projects = b.projects;
-    this.baselines = List.copyOf(b.baselines);
-    this.period = b.parsedPeriod;
-    this.aliases = b.aliases;
-    this.output =
+    this(
+        JobSettings.of(b),
         b.output != null
             ? b.output
-            : "reports/" + (b.parsedPeriod == null ? "validation" : b.parsedPeriod.folderName());
-    this.encoding = b.parsedEncoding;
-    this.measuredRoles = Set.copyOf(b.measuredRoles);
-    this.bandLow = b.bandLow;
-    this.bandHigh = b.bandHigh;
-    this.suppressionThreshold = b.suppressionThreshold;
-    this.maxRejectedShare = b.maxRejectedShare;
-    this.sparkMaster = b.sparkMaster;
-    this.engine = b.engine;
-    this.charts = b.charts;
-    this.splitBy = b.splitBy;
-    this.store = b.store;
-    this.fromStore = b.fromStore;
-    this.storeAsOf = b.storeAsOf;
-    this.storeRetentionDays = b.storeRetentionDays;
-    this.trendQuarters = b.trendQuarters;
-    this.deprivation = b.deprivation;
-    this.populationByAge = b.populationByAge;
-    this.strict = b.strict;
+            : "reports/" + (b.parsedPeriod == null ? "validation" : b.parsedPeriod.folderName()));
   }
 
-  private JobConfig(JobConfig c, String output) {
-    this.records = c.records;
-    this.projects = c.projects;
-    this.baselines = c.baselines;
-    this.period = c.period;
-    this.aliases = c.aliases;
+  private JobConfig(JobSettings settings, String output) {
+    this.settings = settings;
     this.output = output;
-    this.encoding = c.encoding;
-    this.measuredRoles = c.measuredRoles;
-    this.bandLow = c.bandLow;
-    this.bandHigh = c.bandHigh;
-    this.suppressionThreshold = c.suppressionThreshold;
-    this.maxRejectedShare = c.maxRejectedShare;
-    this.sparkMaster = c.sparkMaster;
-    this.engine = c.engine;
-    this.charts = c.charts;
-    this.splitBy = c.splitBy;
-    this.store = c.store;
-    this.fromStore = c.fromStore;
-    this.storeAsOf = c.storeAsOf;
-    this.storeRetentionDays = c.storeRetentionDays;
-    this.trendQuarters = c.trendQuarters;
-    this.deprivation = c.deprivation;
-    this.populationByAge = c.populationByAge;
-    this.strict = c.strict;
   }
 
   /** The same settings with the report written into {@code folder}. */
   public JobConfig withOutput(String folder) {
-    return new JobConfig(this, folder);
+    return new JobConfig(settings, folder);
   }
 
   public static Builder builder() {
@@ -114,25 +48,25 @@ public final class JobConfig {
 
   /** Files, folders or globs of participation records (local paths or Hadoop URIs). */
   public List<String> records() {
-    return records;
+    return settings.records();
   }
 
   public String projects() {
-    return projects;
+    return settings.projects();
   }
 
   /** Normalised baseline files; a project names the set it uses in its {@code baseline} column. */
   public List<String> baselines() {
-    return baselines;
+    return settings.baselines();
   }
 
   public Period period() {
-    return period;
+    return settings.period();
   }
 
   /** The alias table ({@code column,alias,code}), or null for the built-in one. */
   public String aliases() {
-    return aliases;
+    return settings.aliases();
   }
 
   /** Folder the report is written into; {@code reports/<period>} unless set. */
@@ -141,75 +75,75 @@ public final class JobConfig {
   }
 
   public Charset encoding() {
-    return encoding;
+    return settings.encoding();
   }
 
   /** Roles whose people are compared with the population; the others are reported separately. */
   public Set<String> measuredRoles() {
-    return measuredRoles;
+    return settings.measuredRoles();
   }
 
   /** Below this ratio a group is (possibly) under-represented; 0.8 unless set. */
   public double bandLow() {
-    return bandLow;
+    return settings.bandLow();
   }
 
   /** Above this ratio a group is (possibly) over-represented; 1.25 unless set. */
   public double bandHigh() {
-    return bandHigh;
+    return settings.bandHigh();
   }
 
   /** Board-facing counts from 1 to this minus one are shown as "fewer than N"; 5 unless set. */
   public int suppressionThreshold() {
-    return suppressionThreshold;
+    return settings.suppressionThreshold();
   }
 
   /** The largest share of rejected rows a run tolerates before it refuses to publish; 0.05. */
   public double maxRejectedShare() {
-    return maxRejectedShare;
+    return settings.maxRejectedShare();
   }
 
   public String sparkMaster() {
-    return sparkMaster;
+    return settings.sparkMaster();
   }
 
   /** The engine asked for, or null for the default (Comet where it can run). */
   public Engine engine() {
-    return engine;
+    return settings.engine();
   }
 
   public boolean charts() {
-    return charts;
+    return settings.charts();
   }
 
   /** Whether to write a workbook per commissioner or per project as well. */
   public SplitBy splitBy() {
-    return splitBy;
+    return settings.splitBy();
   }
 
   /** The history store (a folder, local or a Hadoop URI), or null when none is set. */
   public String store() {
-    return store;
+    return settings.store();
   }
 
   /** True when the report reads the history store instead of the record files. */
   public boolean fromStore() {
-    return fromStore;
+    return settings.fromStore();
   }
 
   /** The store version (a number, a date or an instant) the report is made from; null: latest. */
   public String storeAsOf() {
-    return storeAsOf;
+    return settings.storeAsOf();
   }
 
   /** Days a new store keeps earlier versions reproducible (default about 10 years). */
   public int storeRetentionDays() {
-    return storeRetentionDays;
+    return settings.storeRetentionDays();
   }
 
   /** How many quarters before the reported one the trends cover (default 8). */
   public int trendQuarters() {
-    return trendQuarters;
+    return settings.trendQuarters();
   }
 
   /**
@@ -218,12 +152,12 @@ public final class JobConfig {
    * population; empty when none is set.
    */
   public List<String> populationByAge() {
-    return populationByAge;
+    return settings.populationByAge();
   }
 
   /** The area deprivation table (deprivation-imd2019.csv), or null when none is set. */
   public String deprivation() {
-    return deprivation;
+    return settings.deprivation();
   }
 
   /**
@@ -231,38 +165,38 @@ public final class JobConfig {
    * baseline set no file has, a catchment without a baseline) stop the run instead.
    */
   public boolean strict() {
-    return strict;
+    return settings.strict();
   }
 
   /** Collects settings; {@link #build()} checks them all and names every problem at once. */
   public static final class Builder {
-    private List<String> records = new ArrayList<>();
-    private String projects;
-    private List<String> baselines = new ArrayList<>();
-    private String period;
-    private String aliases;
-    private String output;
-    private String encoding = (String) Setting.ENCODING.defaultValue();
-    private Set<String> measuredRoles = new LinkedHashSet<>(Vocabulary.MEASURED_ROLES_DEFAULT);
-    private double bandLow = (Double) Setting.BAND_LOW.defaultValue();
-    private double bandHigh = (Double) Setting.BAND_HIGH.defaultValue();
-    private int suppressionThreshold = (Integer) Setting.SUPPRESSION_THRESHOLD.defaultValue();
-    private double maxRejectedShare = (Double) Setting.MAX_REJECTED_SHARE.defaultValue();
-    private String sparkMaster = (String) Setting.SPARK_MASTER.defaultValue();
-    private Engine engine;
-    private boolean charts = (Boolean) Setting.CHARTS.defaultValue();
-    private SplitBy splitBy = SplitBy.NONE;
-    private String store;
-    private boolean fromStore;
-    private String storeAsOf;
-    private int storeRetentionDays = (Integer) Setting.STORE_RETENTION_DAYS.defaultValue();
-    private int trendQuarters = (Integer) Setting.TREND_QUARTERS.defaultValue();
-    private String deprivation;
-    private List<String> populationByAge = List.of();
-    private boolean strict;
+    List<String> records = new ArrayList<>();
+    String projects;
+    List<String> baselines = new ArrayList<>();
+    String period;
+    String aliases;
+    String output;
+    String encoding = (String) Setting.ENCODING.defaultValue();
+    Set<String> measuredRoles = new LinkedHashSet<>(Vocabulary.MEASURED_ROLES_DEFAULT);
+    double bandLow = (Double) Setting.BAND_LOW.defaultValue();
+    double bandHigh = (Double) Setting.BAND_HIGH.defaultValue();
+    int suppressionThreshold = (Integer) Setting.SUPPRESSION_THRESHOLD.defaultValue();
+    double maxRejectedShare = (Double) Setting.MAX_REJECTED_SHARE.defaultValue();
+    String sparkMaster = (String) Setting.SPARK_MASTER.defaultValue();
+    Engine engine;
+    boolean charts = (Boolean) Setting.CHARTS.defaultValue();
+    SplitBy splitBy = SplitBy.NONE;
+    String store;
+    boolean fromStore;
+    String storeAsOf;
+    int storeRetentionDays = (Integer) Setting.STORE_RETENTION_DAYS.defaultValue();
+    int trendQuarters = (Integer) Setting.TREND_QUARTERS.defaultValue();
+    String deprivation;
+    List<String> populationByAge = List.of();
+    boolean strict;
 
-    private Period parsedPeriod;
-    private Charset parsedEncoding;
+    Period parsedPeriod;
+    Charset parsedEncoding;
 
     private Builder() {}
 
@@ -441,7 +375,7 @@ public final class JobConfig {
 
     /** For {@code ingest}: records, projects and the store are needed. */
     public JobConfig buildForIngest() {
-      if (isBlank(store)) {
+      if (JobConfigChecks.isBlank(store)) {
         String others = buildProblems(false);
         throw new SettingsException(
             "store: name the history store folder (--store or"
@@ -466,105 +400,15 @@ public final class JobConfig {
     private JobConfig build(boolean forReport) {
       List<String> problems = new ArrayList<>();
       boolean readsStore = forReport && fromStore;
-      checkStore(problems, forReport, readsStore);
-      checkInputs(problems, forReport, readsStore);
-      checkPeriodAndEncoding(problems, forReport);
-      checkRoles(problems);
-      checkNumbers(problems);
+      JobConfigChecks.store(this, problems, forReport, readsStore);
+      JobConfigChecks.inputs(this, problems, forReport, readsStore);
+      JobConfigChecks.periodAndEncoding(this, problems, forReport);
+      JobConfigChecks.roles(this, problems);
+      JobConfigChecks.numbers(this, problems);
       if (!problems.isEmpty()) {
         throw new SettingsException(String.join("; ", problems));
       }
       return new JobConfig(this);
-    }
-
-    private void checkStore(List<String> problems, boolean forReport, boolean readsStore) {
-      if (readsStore && isBlank(store)) {
-        problems.add(
-            "store: the report was asked to read the history store but none is named"
-                + " (--store or 'store' in the job file)");
-      }
-      if (forReport && !fromStore && storeAsOf != null) {
-        problems.add("--as-of reports the history store as it was: give --from-store too");
-      }
-      addProblem(problems, Setting.STORE_RETENTION_DAYS, storeRetentionDays);
-    }
-
-    /** Records (unless read from the store), projects, and baselines for a report. */
-    private void checkInputs(List<String> problems, boolean forReport, boolean readsStore) {
-      if (readsStore) {
-        // The records were checked when they were ingested.
-      } else if (records.isEmpty() || records.stream().anyMatch(r -> r == null || r.isBlank())) {
-        problems.add(
-            "records: name at least one file, folder or glob of participation records"
-                + " (--records or 'records' in the job file)");
-      }
-      if (isBlank(projects)) {
-        problems.add("projects: name the projects file (--projects or 'projects' in the job file)");
-      }
-      if (forReport && (baselines.isEmpty() || baselines.stream().anyMatch(Builder::isBlank))) {
-        problems.add(
-            "baselines: name the baselines file or files (--baselines or 'baselines' in the"
-                + " job file)");
-      }
-    }
-
-    /** Parses the period (needed for a report) and the encoding, keeping what parses. */
-    private void checkPeriodAndEncoding(List<String> problems, boolean forReport) {
-      if (isBlank(period)) {
-        if (forReport) {
-          problems.add("period: name the quarter to report, e.g. --period \"2025-26 Q2\"");
-        }
-      } else {
-        try {
-          parsedPeriod = Period.parse(period);
-        } catch (SettingsException e) {
-          problems.add(e.getMessage());
-        }
-      }
-      try {
-        parsedEncoding = Charset.forName(encoding);
-      } catch (IllegalArgumentException e) {
-        problems.add(
-            "encoding '"
-                + encoding
-                + "' is not one Java knows: use UTF-8 (the default) or"
-                + " windows-1252 for files saved by Excel");
-      }
-    }
-
-    private void checkRoles(List<String> problems) {
-      for (String role : measuredRoles) {
-        if (!Vocabulary.ROLES.contains(role)) {
-          problems.add(
-              "measured_roles: '" + role + "' is not a role; choose from " + Vocabulary.ROLES);
-        }
-      }
-      if (measuredRoles.isEmpty()) {
-        problems.add("measured_roles: name at least one role to compare with the population");
-      }
-    }
-
-    /** The bands, threshold, rejected share and trend quarters by their rules; the Spark master. */
-    private void checkNumbers(List<String> problems) {
-      addProblem(problems, Setting.BAND_LOW, bandLow);
-      addProblem(problems, Setting.BAND_HIGH, bandHigh);
-      addProblem(problems, Setting.SUPPRESSION_THRESHOLD, suppressionThreshold);
-      addProblem(problems, Setting.MAX_REJECTED_SHARE, maxRejectedShare);
-      addProblem(problems, Setting.TREND_QUARTERS, trendQuarters);
-      if (isBlank(sparkMaster)) {
-        problems.add("spark_master: give a Spark master such as local[*]");
-      }
-    }
-
-    private static void addProblem(List<String> problems, Setting setting, double value) {
-      String problem = setting.problem(value);
-      if (problem != null) {
-        problems.add(problem);
-      }
-    }
-
-    private static boolean isBlank(String s) {
-      return s == null || s.isBlank();
     }
   }
 }

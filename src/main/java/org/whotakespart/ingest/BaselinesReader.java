@@ -49,71 +49,81 @@ public final class BaselinesReader {
             "baselines",
             BaselineColumns.ALL.subList(0, 7),
             BaselineColumns.ALL)) {
-      String where = file + " line " + line.number();
-      String baseline = line.get(BaselineColumns.BASELINE);
-      String area = line.get(BaselineColumns.AREA_CODE);
-      if (baseline.isEmpty() || area.isEmpty()) {
-        throw new InputException(where + ": baseline and area_code must not be blank");
-      }
-      String characteristicCode = line.get(BaselineColumns.CHARACTERISTIC);
-      Optional<Characteristic> characteristic = Characteristic.fromCode(characteristicCode);
-      if (characteristic.isEmpty()) {
-        throw new InputException(
-            where
-                + ": unknown characteristic '"
-                + characteristicCode
-                + "'"
-                + Suggestions.didYouMean(characteristicCode, characteristics)
-                + "; use one of "
-                + characteristics);
-      }
-      String category = line.get(BaselineColumns.CATEGORY);
-      if (characteristic.get().indexOf(category) < 0) {
-        throw new InputException(
-            where
-                + ": '"
-                + category
-                + "' is not a category of "
-                + characteristicCode
-                + Suggestions.didYouMean(category, characteristic.get().categoryCodes())
-                + "; use one of "
-                + characteristic.get().categoryCodes());
-      }
-      int minAge =
-          parseWhole(
-              line.get(BaselineColumns.MIN_AGE),
-              where,
-              "min_age",
-              "the youngest age the count covers, e.g. 0 or 16");
-      long population =
-          parseWhole(
-              line.get(BaselineColumns.POPULATION),
-              where,
-              "population",
-              "a count of people, 0 or more, without commas");
-      Key key = new Key(baseline, area, characteristicCode, category, minAge);
-      String earlier = seen.putIfAbsent(key, where);
-      if (earlier != null) {
-        throw new InputException(
-            where
-                + ": repeats "
-                + earlier
-                + " (same baseline, area,"
-                + " characteristic, category and min_age); keep one of them");
-      }
-      rows.add(
-          new BaselineRow(
-              baseline,
-              area,
-              line.get(BaselineColumns.AREA_NAME),
-              characteristicCode,
-              category,
-              minAge,
-              population,
-              line.get(BaselineColumns.SOURCE)));
+      rows.add(row(line, file + " line " + line.number(), characteristics, seen));
     }
     checkComplete(file, rows);
     return rows;
+  }
+
+  /** One line as a baseline row, checked in the order the columns are read. */
+  private static BaselineRow row(
+      CsvTable.Line line, String where, List<String> characteristics, Map<Key, String> seen) {
+    String baseline = line.get(BaselineColumns.BASELINE);
+    String area = line.get(BaselineColumns.AREA_CODE);
+    if (baseline.isEmpty() || area.isEmpty()) {
+      throw new InputException(where + ": baseline and area_code must not be blank");
+    }
+    String characteristicCode = line.get(BaselineColumns.CHARACTERISTIC);
+    String category = line.get(BaselineColumns.CATEGORY);
+    checkCategory(where, characteristicCode, category, characteristics);
+    int minAge =
+        parseWhole(
+            line.get(BaselineColumns.MIN_AGE),
+            where,
+            "min_age",
+            "the youngest age the count covers, e.g. 0 or 16");
+    long population =
+        parseWhole(
+            line.get(BaselineColumns.POPULATION),
+            where,
+            "population",
+            "a count of people, 0 or more, without commas");
+    Key key = new Key(baseline, area, characteristicCode, category, minAge);
+    String earlier = seen.putIfAbsent(key, where);
+    if (earlier != null) {
+      throw new InputException(
+          where
+              + ": repeats "
+              + earlier
+              + " (same baseline, area,"
+              + " characteristic, category and min_age); keep one of them");
+    }
+    return new BaselineRow(
+        baseline,
+        area,
+        line.get(BaselineColumns.AREA_NAME),
+        characteristicCode,
+        category,
+        minAge,
+        population,
+        line.get(BaselineColumns.SOURCE));
+  }
+
+  /** The characteristic must be one of the contract's, and the category one of its categories. */
+  private static void checkCategory(
+      String where, String characteristicCode, String category, List<String> characteristics) {
+    Optional<Characteristic> characteristic = Characteristic.fromCode(characteristicCode);
+    if (characteristic.isEmpty()) {
+      throw new InputException(
+          where
+              + ": unknown characteristic '"
+              + characteristicCode
+              + "'"
+              + Suggestions.didYouMean(characteristicCode, characteristics)
+              + "; use one of "
+              + characteristics);
+    }
+    if (characteristic.get().indexOf(category) < 0) {
+      throw new InputException(
+          where
+              + ": '"
+              + category
+              + "' is not a category of "
+              + characteristicCode
+              + Suggestions.didYouMean(category, characteristic.get().categoryCodes())
+              + "; use one of "
+              + characteristic.get().categoryCodes());
+    }
   }
 
   /**

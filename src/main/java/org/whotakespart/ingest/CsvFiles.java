@@ -119,38 +119,7 @@ public final class CsvFiles {
     }
     String at = line > 0 ? file + " line " + line : file;
     if (root instanceof CharacterCodingException) {
-      if (conf == null) {
-        return file
-            + ": the bytes are not valid "
-            + charset.name()
-            + " text; save the file as "
-            + "UTF-8, or name its encoding with --encoding (e.g. windows-1252 for files saved by"
-            + " Excel)";
-      }
-      String kind = sniff(file, conf);
-      if (kind != null && !(kind.equals("UTF-16") && charset.name().startsWith("UTF-16"))) {
-        return notText(file, kind);
-      }
-      long bad = firstBadLine(file, charset, conf);
-      String fits = null;
-      for (String candidate : List.of("UTF-8", "windows-1252")) {
-        if (!candidate.equalsIgnoreCase(charset.name())
-            && firstBadLine(file, Charset.forName(candidate), conf) == 0) {
-          fits = candidate;
-          break;
-        }
-      }
-      return (bad > 0 ? file + " line " + bad : at)
-          + ": the bytes are not valid "
-          + charset.name()
-          + " text; "
-          + (fits == null
-              ? "save the file as 'CSV UTF-8', or name its encoding with --encoding"
-              : "the whole file reads as "
-                  + fits
-                  + ": run again with --encoding "
-                  + fits
-                  + ", or save the file as 'CSV UTF-8'");
+      return notValidText(file, charset, conf, at);
     }
     if (root instanceof FileNotFoundException) {
       return file + ": file not found; check the path";
@@ -171,6 +140,45 @@ public final class CsvFiles {
         + root.getClass().getSimpleName()
         + "); check that it"
         + " is a CSV file with one header row and quotes that close";
+  }
+
+  /**
+   * The bytes are not text in {@code charset}: the file is another kind (a workbook, UTF-16), or
+   * the first bad line, and the encoding the whole file reads in if there is one.
+   */
+  private static String notValidText(String file, Charset charset, Configuration conf, String at) {
+    if (conf == null) {
+      return file
+          + ": the bytes are not valid "
+          + charset.name()
+          + " text; save the file as "
+          + "UTF-8, or name its encoding with --encoding (e.g. windows-1252 for files saved by"
+          + " Excel)";
+    }
+    String kind = sniff(file, conf);
+    if (kind != null && !(kind.equals("UTF-16") && charset.name().startsWith("UTF-16"))) {
+      return notText(file, kind);
+    }
+    long bad = firstBadLine(file, charset, conf);
+    String fits = null;
+    for (String candidate : List.of("UTF-8", "windows-1252")) {
+      if (!candidate.equalsIgnoreCase(charset.name())
+          && firstBadLine(file, Charset.forName(candidate), conf) == 0) {
+        fits = candidate;
+        break;
+      }
+    }
+    return (bad > 0 ? file + " line " + bad : at)
+        + ": the bytes are not valid "
+        + charset.name()
+        + " text; "
+        + (fits == null
+            ? "save the file as 'CSV UTF-8', or name its encoding with --encoding"
+            : "the whole file reads as "
+                + fits
+                + ": run again with --encoding "
+                + fits
+                + ", or save the file as 'CSV UTF-8'");
   }
 
   private static String notText(String file, String kind) {

@@ -90,25 +90,31 @@ public final class CsvTable {
       String file, String what, List<String> header, List<String> required, List<String> known) {
     List<String> missing = required.stream().filter(c -> !header.contains(c)).toList();
     if (!missing.isEmpty()) {
-      StringBuilder hints = new StringBuilder();
       List<String> unknown = header.stream().filter(h -> !known.contains(h)).toList();
-      for (String m : missing) {
-        Suggestions.nearest(m, unknown)
-            .ifPresent(
-                u -> hints.append("; ").append(u).append(": did you mean ").append(m).append('?'));
-      }
       throw new InputException(
           file
               + ": the "
               + what
               + " file is missing column"
-              + (missing.size() > 1 ? "s " : " ")
-              + String.join(", ", missing)
-              + hints
+              + missingColumns(missing, unknown)
               + "; expected "
               + known
               + ", "
               + IdentifierGuard.describeHeader(header, known));
     }
+  }
+
+  /**
+   * The end of a missing-column message: "s a, b" or " a", then a did-you-mean for each missing
+   * column that an unknown one nearly spells.
+   */
+  static String missingColumns(List<String> missing, List<String> unknown) {
+    StringBuilder hints = new StringBuilder();
+    for (String m : missing) {
+      Suggestions.nearest(m, unknown)
+          .ifPresent(
+              u -> hints.append("; ").append(u).append(": did you mean ").append(m).append('?'));
+    }
+    return (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + hints;
   }
 }

@@ -13,7 +13,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
-import org.whotakespart.config.Suggestions;
 import org.whotakespart.validate.IdentifierGuard;
 
 /**
@@ -104,18 +103,10 @@ public final class ParticipationReader {
       }
     }
     if (!missing.isEmpty()) {
-      StringBuilder hints = new StringBuilder();
-      for (String m : missing) {
-        Suggestions.nearest(m, unknown)
-            .ifPresent(
-                u -> hints.append("; ").append(u).append(": did you mean ").append(m).append('?'));
-      }
       throw new InputException(
           file
               + ": missing required column"
-              + (missing.size() > 1 ? "s " : " ")
-              + String.join(", ", missing)
-              + hints
+              + CsvTable.missingColumns(missing, unknown)
               + "; expected "
               + RecordColumns.REQUIRED
               + " (any order, any case), "

@@ -43,69 +43,79 @@ public final class ProjectsReader {
               .toList());
     }
     for (CsvTable.Line line : lines) {
-      String where = file + " line " + line.number();
-      line.values()
-          .forEach(
-              (column, value) -> {
-                if (!column.equals(ProjectColumns.CATCHMENT)) {
-                  IdentifierGuard.checkValue(where, column, value);
-                }
-              });
-      String id = Text.stripInvisible(line.get(ProjectColumns.PROJECT_ID)).strip();
-      if (id.isEmpty()) {
-        throw new InputException(where + ": project_id is blank; give every project an id");
-      }
-      Long earlier = firstLine.putIfAbsent(id, line.number());
-      if (earlier != null) {
-        throw new InputException(
-            where
-                + ": project_id '"
-                + id
-                + "' is already used on line "
-                + earlier
-                + "; project ids must be unique");
-      }
-      String name = line.get(ProjectColumns.PROJECT_NAME);
-      if (name.isEmpty()) {
-        throw new InputException(where + ": project_name is blank for project '" + id + "'");
-      }
-      List<String> catchment = catchment(line, where, id, notes);
-      int minAge = age(line, ProjectColumns.MIN_AGE, where);
-      Integer maxAge =
-          line.get(ProjectColumns.MAX_AGE).isEmpty()
-              ? null
-              : age(line, ProjectColumns.MAX_AGE, where);
-      if (maxAge != null && maxAge < minAge) {
-        throw new InputException(
-            where
-                + ": max_age "
-                + maxAge
-                + " is below min_age "
-                + minAge
-                + " for project '"
-                + id
-                + "'; give the oldest age the project is for, or leave it"
-                + " blank for no upper limit");
-      }
-      projects.add(
-          new Project(
-              id,
-              name,
-              line.get(ProjectColumns.ORGANISATION),
-              line.get(ProjectColumns.COMMISSIONER),
-              catchment,
-              minAge,
-              maxAge,
-              sex(line, where),
-              notCompared(line, where),
-              line.get(ProjectColumns.BASELINE).isEmpty()
-                  ? ProjectColumns.DEFAULT_BASELINE
-                  : line.get(ProjectColumns.BASELINE)));
+      projects.add(project(line, file + " line " + line.number(), firstLine, notes));
     }
     if (projects.isEmpty()) {
       throw new InputException(file + ": no projects; add one row per project");
     }
     return projects;
+  }
+
+  /** One row as a project, checked in the order the columns are read. */
+  private static Project project(
+      CsvTable.Line line, String where, Map<String, Long> firstLine, List<String> notes) {
+    line.values()
+        .forEach(
+            (column, value) -> {
+              if (!column.equals(ProjectColumns.CATCHMENT)) {
+                IdentifierGuard.checkValue(where, column, value);
+              }
+            });
+    String id = projectId(line, where, firstLine);
+    String name = line.get(ProjectColumns.PROJECT_NAME);
+    if (name.isEmpty()) {
+      throw new InputException(where + ": project_name is blank for project '" + id + "'");
+    }
+    List<String> catchment = catchment(line, where, id, notes);
+    int minAge = age(line, ProjectColumns.MIN_AGE, where);
+    Integer maxAge =
+        line.get(ProjectColumns.MAX_AGE).isEmpty()
+            ? null
+            : age(line, ProjectColumns.MAX_AGE, where);
+    if (maxAge != null && maxAge < minAge) {
+      throw new InputException(
+          where
+              + ": max_age "
+              + maxAge
+              + " is below min_age "
+              + minAge
+              + " for project '"
+              + id
+              + "'; give the oldest age the project is for, or leave it"
+              + " blank for no upper limit");
+    }
+    return new Project(
+        id,
+        name,
+        line.get(ProjectColumns.ORGANISATION),
+        line.get(ProjectColumns.COMMISSIONER),
+        catchment,
+        minAge,
+        maxAge,
+        sex(line, where),
+        notCompared(line, where),
+        line.get(ProjectColumns.BASELINE).isEmpty()
+            ? ProjectColumns.DEFAULT_BASELINE
+            : line.get(ProjectColumns.BASELINE));
+  }
+
+  /** The row's project id, which must be filled in and not used on an earlier line. */
+  private static String projectId(CsvTable.Line line, String where, Map<String, Long> firstLine) {
+    String id = Text.stripInvisible(line.get(ProjectColumns.PROJECT_ID)).strip();
+    if (id.isEmpty()) {
+      throw new InputException(where + ": project_id is blank; give every project an id");
+    }
+    Long earlier = firstLine.putIfAbsent(id, line.number());
+    if (earlier != null) {
+      throw new InputException(
+          where
+              + ": project_id '"
+              + id
+              + "' is already used on line "
+              + earlier
+              + "; project ids must be unique");
+    }
+    return id;
   }
 
   /** The catchment's area codes, in the order given, each once. */

@@ -9,11 +9,7 @@ import org.whotakespart.stats.EquityRow;
 /** Writes the equity-of-experience metrics as {@code equity.csv} and {@code equity.parquet}. */
 public final class EquityWriter {
   public static final List<String> COLUMNS =
-      List.of(
-          "period",
-          "scope_type",
-          "scope_id",
-          "scope_name",
+      Tables.scopeColumns(
           "characteristic",
           "category",
           "measure",

@@ -5,11 +5,7 @@ import java.util.List;
 /** The metrics columns of data-contract.md §4, in order. */
 public final class MetricColumns {
   public static final List<String> ALL =
-      List.of(
-          "period",
-          "scope_type",
-          "scope_id",
-          "scope_name",
+      Tables.scopeColumns(
           "characteristic",
           "category",
           "participants",

@@ -8,8 +8,7 @@ import org.whotakespart.stats.PeopleRow;
 
 /** Writes distinct people per scope and role as {@code people.csv} and {@code people.parquet}. */
 public final class PeopleWriter {
-  public static final List<String> COLUMNS =
-      List.of("period", "scope_type", "scope_id", "scope_name", "role", "people");
+  public static final List<String> COLUMNS = Tables.scopeColumns("role", "people");
   public static final StructType SCHEMA =
       Tables.schema(COLUMNS, c -> c.equals("people") ? DataTypes.LongType : DataTypes.StringType);
 

@@ -50,6 +50,17 @@ public final class Tables {
     ParquetFiles.write(folder, schema, rows, spark.sparkContext().hadoopConfiguration());
   }
 
+  /** The period and scope's columns, which every result table starts with. */
+  private static final List<String> SCOPE_COLUMNS =
+      List.of("period", "scope_type", "scope_id", "scope_name");
+
+  /** A result table's columns: the period and scope's, then {@code rest}. */
+  public static List<String> scopeColumns(String... rest) {
+    List<String> columns = new ArrayList<>(SCOPE_COLUMNS);
+    columns.addAll(List.of(rest));
+    return List.copyOf(columns);
+  }
+
   /** A new row of a result table, starting with its period and scope's columns. */
   public static List<Object> scopeRow(String period, ScopeType type, String id, String name) {
     List<Object> v = new ArrayList<>();

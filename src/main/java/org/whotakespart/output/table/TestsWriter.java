@@ -9,11 +9,7 @@ import org.whotakespart.stats.TestRow;
 /** Writes the whole-characteristic tests as {@code tests.csv} and {@code tests.parquet}. */
 public final class TestsWriter {
   public static final List<String> COLUMNS =
-      List.of(
-          "period",
-          "scope_type",
-          "scope_id",
-          "scope_name",
+      Tables.scopeColumns(
           "characteristic",
           "participants",
           "categories",

@@ -1,5 +1,9 @@
 package org.whotakespart.output.xlsx;
 
+import static org.apache.poi.ss.usermodel.VerticalAlignment.BOTTOM;
+import static org.apache.poi.ss.usermodel.VerticalAlignment.CENTER;
+import static org.apache.poi.ss.usermodel.VerticalAlignment.TOP;
+
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,142 +76,88 @@ final class Styles {
 
   Styles(XSSFWorkbook wb) {
     wb.getFontAt(0).setFontHeightInPoints(BODY_POINTS);
-    XSSFFont bold = wb.createFont();
-    bold.setBold(true);
-    bold.setFontHeightInPoints(BODY_POINTS);
-    XSSFFont big = wb.createFont();
-    big.setBold(true);
-    big.setFontHeightInPoints((short) 14);
-    XSSFFont medium = wb.createFont();
-    medium.setBold(true);
-    medium.setFontHeightInPoints((short) 12);
-    XSSFFont italic = wb.createFont();
-    italic.setItalic(true);
-    italic.setFontHeightInPoints(BODY_POINTS);
-
-    title = wb.createCellStyle();
-    title.setFont(big);
-    subtitle = wb.createCellStyle();
-    subtitle.setFont(medium);
-    header = wb.createCellStyle();
-    header.setFont(bold);
-    header.setWrapText(true);
-    header.setVerticalAlignment(VerticalAlignment.TOP);
-    header.setBorderBottom(BorderStyle.MEDIUM);
-    text = wb.createCellStyle();
-    text.setVerticalAlignment(VerticalAlignment.TOP);
-    wrapped = wb.createCellStyle();
-    wrapped.setWrapText(true);
-    wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+    XSSFFont bold = font(wb, BODY_POINTS, true, false);
+    XSSFFont big = font(wb, (short) 14, true, false);
+    XSSFFont medium = font(wb, (short) 12, true, false);
+    XSSFFont italic = font(wb, BODY_POINTS, false, true);
+    title = new Style(wb).font(big).get();
+    subtitle = new Style(wb).font(medium).get();
+    header = new Style(wb).font(bold).wrap().valign(TOP).bottom(BorderStyle.MEDIUM).get();
+    text = new Style(wb).valign(TOP).get();
+    wrapped = new Style(wb).wrap().valign(TOP).get();
     whole = numberStyle(wb, "#,##0");
     percent = numberStyle(wb, "0.0%");
     ratio = numberStyle(wb, "0.00");
     decimal = numberStyle(wb, "#,##0.0");
-    note = wb.createCellStyle();
-    note.setFont(italic);
-    note.setWrapText(true);
-    note.setVerticalAlignment(VerticalAlignment.TOP);
-    warning = wb.createCellStyle();
-    warning.setFont(bold);
-    warning.setWrapText(true);
-    fill(warning, 0xF5C08A);
+    note = new Style(wb).font(italic).wrap().valign(TOP).get();
+    warning = new Style(wb).font(bold).wrap().fill(0xF5C08A).get();
 
-    XSSFFont p1 = wb.createFont();
-    p1.setFontHeightInPoints(PAGE1_POINTS);
-    XSSFFont p1Bold = wb.createFont();
-    p1Bold.setBold(true);
-    p1Bold.setFontHeightInPoints(PAGE1_POINTS);
-    XSSFFont p1Italic = wb.createFont();
-    p1Italic.setItalic(true);
-    p1Italic.setFontHeightInPoints(PAGE1_POINTS);
-    p1Text = wb.createCellStyle();
-    p1Text.setFont(p1);
-    p1Text.setVerticalAlignment(VerticalAlignment.CENTER);
-    p1Header = wb.createCellStyle();
-    p1Header.setFont(p1Bold);
-    p1Header.setWrapText(true);
-    p1Header.setVerticalAlignment(VerticalAlignment.BOTTOM);
-    p1Header.setBorderBottom(BorderStyle.MEDIUM);
-    p1Whole = wb.createCellStyle();
-    p1Whole.setFont(p1);
-    p1Whole.setVerticalAlignment(VerticalAlignment.CENTER);
-    p1Whole.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-    p1Sub = wb.createCellStyle();
-    p1Sub.setFont(bold);
-    p1Sub.setVerticalAlignment(VerticalAlignment.BOTTOM);
-    p1HeadLine = wb.createCellStyle();
-    p1HeadLine.setFont(p1Bold);
-    p1HeadLine.setVerticalAlignment(VerticalAlignment.BOTTOM);
-    p1HeadLine.setBorderBottom(BorderStyle.THIN);
-    p1Note = wb.createCellStyle();
-    p1Note.setFont(p1Italic);
-    p1Note.setVerticalAlignment(VerticalAlignment.CENTER);
-    rotated = wb.createCellStyle();
-    rotated.setFont(p1Bold);
-    rotated.setRotation((short) 90);
-    rotated.setAlignment(HorizontalAlignment.CENTER);
-    rotated.setVerticalAlignment(VerticalAlignment.BOTTOM);
-    rotated.setBorderBottom(BorderStyle.MEDIUM);
-    rotated.setWrapText(true);
-    group = wb.createCellStyle();
-    group.setFont(p1Bold);
-    group.setVerticalAlignment(VerticalAlignment.CENTER);
-    heatNotShown = wb.createCellStyle();
-    heatNotShown.setFont(p1);
-    heatNotShown.setVerticalAlignment(VerticalAlignment.CENTER);
-    heatNotShown.setAlignment(HorizontalAlignment.CENTER);
-    heatNotShown.setBorderBottom(BorderStyle.THIN);
-    heatNotShown.setBorderRight(BorderStyle.THIN);
-    heatNotShown.setBorderTop(BorderStyle.THIN);
-    heatNotShown.setBorderLeft(BorderStyle.THIN);
-    small = wb.createCellStyle();
-    small.setWrapText(true);
-    small.setVerticalAlignment(VerticalAlignment.TOP);
+    XSSFFont p1 = font(wb, PAGE1_POINTS, false, false);
+    XSSFFont p1Bold = font(wb, PAGE1_POINTS, true, false);
+    XSSFFont p1Italic = font(wb, PAGE1_POINTS, false, true);
+    p1Text = new Style(wb).font(p1).valign(CENTER).get();
+    p1Header = new Style(wb).font(p1Bold).wrap().valign(BOTTOM).bottom(BorderStyle.MEDIUM).get();
+    p1Whole = new Style(wb).font(p1).valign(CENTER).format("#,##0").get();
+    p1Sub = new Style(wb).font(bold).valign(BOTTOM).get();
+    p1HeadLine = new Style(wb).font(p1Bold).valign(BOTTOM).bottom(BorderStyle.THIN).get();
+    p1Note = new Style(wb).font(p1Italic).valign(CENTER).get();
+    rotated =
+        new Style(wb)
+            .font(p1Bold)
+            .rotation((short) 90)
+            .align(HorizontalAlignment.CENTER)
+            .valign(BOTTOM)
+            .bottom(BorderStyle.MEDIUM)
+            .wrap()
+            .get();
+    group = new Style(wb).font(p1Bold).valign(CENTER).get();
+    heatNotShown =
+        new Style(wb).font(p1).valign(CENTER).align(HorizontalAlignment.CENTER).boxed().get();
+    small = new Style(wb).wrap().valign(TOP).get();
+    statusStyles(wb);
+    heatKey.put(null, new Style(wb).font(p1).bottom(BorderStyle.THIN).top(BorderStyle.THIN).get());
+  }
 
+  /** Each status's styles: its named cell, its heat-map cell on page 1, and its key's cell. */
+  private void statusStyles(XSSFWorkbook wb) {
     Map<Integer, XSSFFont> fonts = new HashMap<>();
     for (Status st : Status.values()) {
       int[] c = COLOURS.get(st);
-      XSSFFont font =
-          fonts.computeIfAbsent(
-              c[1],
-              rgb -> {
-                XSSFFont f = wb.createFont();
-                f.setBold(true);
-                f.setFontHeightInPoints(BODY_POINTS);
-                f.setColor(new XSSFColor(rgbBytes(rgb)));
-                return f;
-              });
-      CellStyle named = statusStyle(wb, c[0], font, HorizontalAlignment.LEFT);
-      named.setWrapText(true);
-      status.put(st, named);
+      XSSFFont font = fonts.computeIfAbsent(c[1], rgb -> colouredFont(wb, BODY_POINTS, c[1]));
+      status.put(st, statusStyle(wb, c[0], font, HorizontalAlignment.LEFT).wrap().get());
       XSSFFont small =
-          fonts.computeIfAbsent(
-              c[1] | 0x1000000,
-              rgb -> {
-                XSSFFont f = wb.createFont();
-                f.setBold(true);
-                f.setFontHeightInPoints(PAGE1_POINTS);
-                f.setColor(new XSSFColor(rgbBytes(c[1])));
-                return f;
-              });
-      CellStyle h = statusStyle(wb, c[0], small, HorizontalAlignment.CENTER);
-      h.setVerticalAlignment(VerticalAlignment.CENTER);
-      h.setBorderBottom(BorderStyle.THIN);
-      h.setBorderRight(BorderStyle.THIN);
-      h.setBorderTop(BorderStyle.THIN);
-      h.setBorderLeft(BorderStyle.THIN);
-      heat.put(st, h);
-      CellStyle k = statusStyle(wb, c[0], small, HorizontalAlignment.LEFT);
-      k.setVerticalAlignment(VerticalAlignment.CENTER);
-      k.setBorderBottom(BorderStyle.THIN);
-      k.setBorderTop(BorderStyle.THIN);
-      heatKey.put(st, k);
+          fonts.computeIfAbsent(c[1] | 0x1000000, rgb -> colouredFont(wb, PAGE1_POINTS, c[1]));
+      heat.put(
+          st,
+          statusStyle(wb, c[0], small, HorizontalAlignment.CENTER).valign(CENTER).boxed().get());
+      heatKey.put(
+          st,
+          statusStyle(wb, c[0], small, HorizontalAlignment.LEFT)
+              .valign(CENTER)
+              .bottom(BorderStyle.THIN)
+              .top(BorderStyle.THIN)
+              .get());
     }
-    CellStyle none = wb.createCellStyle();
-    none.setFont(p1);
-    none.setBorderBottom(BorderStyle.THIN);
-    none.setBorderTop(BorderStyle.THIN);
-    heatKey.put(null, none);
+  }
+
+  private static XSSFFont font(XSSFWorkbook wb, short points, boolean bold, boolean italic) {
+    XSSFFont f = wb.createFont();
+    if (bold) {
+      f.setBold(true);
+    }
+    if (italic) {
+      f.setItalic(true);
+    }
+    f.setFontHeightInPoints(points);
+    return f;
+  }
+
+  private static XSSFFont colouredFont(XSSFWorkbook wb, short points, int rgb) {
+    XSSFFont f = wb.createFont();
+    f.setBold(true);
+    f.setFontHeightInPoints(points);
+    f.setColor(new XSSFColor(rgbBytes(rgb)));
+    return f;
   }
 
   private static byte[] rgbBytes(int rgb) {
@@ -215,25 +165,85 @@ final class Styles {
   }
 
   private static CellStyle numberStyle(XSSFWorkbook wb, String format) {
-    CellStyle s = wb.createCellStyle();
-    s.setDataFormat(wb.createDataFormat().getFormat(format));
-    s.setVerticalAlignment(VerticalAlignment.TOP);
-    return s;
+    return new Style(wb).format(format).valign(TOP).get();
   }
 
-  private static CellStyle statusStyle(
+  private static Style statusStyle(
       XSSFWorkbook wb, int rgb, XSSFFont font, HorizontalAlignment align) {
-    XSSFCellStyle s = wb.createCellStyle();
-    fill(s, rgb);
-    s.setFont(font);
-    s.setAlignment(align);
-    s.setVerticalAlignment(VerticalAlignment.TOP);
-    return s;
+    return new Style(wb).fill(rgb).font(font).align(align).valign(TOP);
   }
 
-  private static void fill(CellStyle style, int rgb) {
-    XSSFCellStyle s = (XSSFCellStyle) style;
-    s.setFillForegroundColor(new XSSFColor(rgbBytes(rgb)));
-    s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+  /**
+   * A new cell style of the workbook, its properties set in the order written: the workbook's style
+   * part lists fonts, fills and borders in the order they are first set, so reordering would change
+   * the file though not its look.
+   */
+  private static final class Style {
+    private final XSSFWorkbook wb;
+    private final XSSFCellStyle s;
+
+    Style(XSSFWorkbook wb) {
+      this.wb = wb;
+      this.s = wb.createCellStyle();
+    }
+
+    Style font(XSSFFont font) {
+      s.setFont(font);
+      return this;
+    }
+
+    Style wrap() {
+      s.setWrapText(true);
+      return this;
+    }
+
+    Style valign(VerticalAlignment v) {
+      s.setVerticalAlignment(v);
+      return this;
+    }
+
+    Style align(HorizontalAlignment h) {
+      s.setAlignment(h);
+      return this;
+    }
+
+    Style rotation(short degrees) {
+      s.setRotation(degrees);
+      return this;
+    }
+
+    Style bottom(BorderStyle b) {
+      s.setBorderBottom(b);
+      return this;
+    }
+
+    Style top(BorderStyle b) {
+      s.setBorderTop(b);
+      return this;
+    }
+
+    /** A thin border all round: bottom, right, top, left. */
+    Style boxed() {
+      s.setBorderBottom(BorderStyle.THIN);
+      s.setBorderRight(BorderStyle.THIN);
+      s.setBorderTop(BorderStyle.THIN);
+      s.setBorderLeft(BorderStyle.THIN);
+      return this;
+    }
+
+    Style format(String format) {
+      s.setDataFormat(wb.createDataFormat().getFormat(format));
+      return this;
+    }
+
+    Style fill(int rgb) {
+      s.setFillForegroundColor(new XSSFColor(rgbBytes(rgb)));
+      s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      return this;
+    }
+
+    XSSFCellStyle get() {
+      return s;
+    }
   }
 }

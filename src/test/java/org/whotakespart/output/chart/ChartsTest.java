@@ -49,7 +49,7 @@ class ChartsTest {
             .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals("sex"))
             .toList();
     JFreeChart chart =
-        Charts.sharesChart(model, Characteristic.SEX, rows, board, new StringBuilder());
+        SharesChart.sharesChart(model, Characteristic.SEX, rows, board, new StringBuilder());
     CategoryPlot plot = chart.getCategoryPlot();
     assertTrue(plot.getAnnotations().isEmpty(), "no hand-placed text");
     CategoryDataset bars = plot.getDataset(0);
@@ -94,7 +94,7 @@ class ChartsTest {
             .filter(r -> r.scopeType() == ScopeType.ALL && r.characteristic().equals("sex"))
             .toList();
     JFreeChart chart =
-        Charts.sharesChart(model, Characteristic.SEX, rows, board, new StringBuilder());
+        SharesChart.sharesChart(model, Characteristic.SEX, rows, board, new StringBuilder());
     IntervalCategoryDataset interval =
         (IntervalCategoryDataset) chart.getCategoryPlot().getDataset(1);
     // Wilson 95% for 40 of 160, written out (statistics.md).
