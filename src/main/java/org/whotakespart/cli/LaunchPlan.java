@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.whotakespart.config.Engine;
 import org.whotakespart.config.JobConfig;
+import org.whotakespart.config.NamedSettings;
 import org.whotakespart.ingest.InputFiles;
 import org.whotakespart.store.HistoryStore;
 import picocli.CommandLine;
@@ -100,8 +101,8 @@ public final class LaunchPlan {
       if (command instanceof ReportCommand report) {
         report.withFlags(b);
       }
-      return new Inputs(
-          name, b.recordsSetting(), b.storeSetting(), b.fromStoreSetting(), b.engineSetting());
+      NamedSettings named = b.named();
+      return new Inputs(name, named.records(), named.store(), named.fromStore(), named.engine());
     } catch (RuntimeException e) {
       return Inputs.of(name); // a job file or flag the run will refuse, saying why: start quick
     }

@@ -76,7 +76,7 @@ public final class StoreCommand implements Runnable {
       if (master != null) {
         b.sparkMaster(master);
       }
-      String root = b.storeSetting();
+      String root = b.named().store();
       if (root == null || root.isBlank()) {
         throw new SettingsException(
             "store: name the history store folder (--store or 'store' in" + " the job file)");
@@ -84,7 +84,7 @@ public final class StoreCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       // The store's upkeep is small work on Spark's own engine.
       return Spark.withSession(
-          b.sparkMasterSetting(),
+          b.named().sparkMaster(),
           Engine.SPARK,
           null,
           Failures.verbose(spec),

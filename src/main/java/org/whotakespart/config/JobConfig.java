@@ -294,29 +294,9 @@ public final class JobConfig {
       return this;
     }
 
-    /** The store named so far (job file or flag), or null. */
-    public String storeSetting() {
-      return store;
-    }
-
-    /** The records named so far (job file or flags). */
-    public List<String> recordsSetting() {
-      return List.copyOf(records);
-    }
-
-    /** Whether a report was asked so far to read the store. */
-    public boolean fromStoreSetting() {
-      return fromStore;
-    }
-
-    /** The engine named so far, or null for the default. */
-    public Engine engineSetting() {
-      return engine;
-    }
-
-    /** The Spark master named so far. */
-    public String sparkMasterSetting() {
-      return sparkMaster;
+    /** What the job file and flags have named so far, before any check. */
+    public NamedSettings named() {
+      return new NamedSettings(List.copyOf(records), store, fromStore, engine, sparkMaster);
     }
 
     /** Read the history store instead of the record files. */
