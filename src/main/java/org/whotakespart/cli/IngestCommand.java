@@ -23,10 +23,15 @@ import picocli.CommandLine.Command;
       "  whotakespart ingest --records exports/2025-26-Q3 --projects projects.csv --store history/",
       ""
     })
-public final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand implements Callable<Integer>, JobCommand {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin JobOptions options;
+
+  @Override
+  public JobOptions options() {
+    return options;
+  }
 
   @Override
   public Integer call() throws Exception {

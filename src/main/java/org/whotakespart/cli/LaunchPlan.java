@@ -87,20 +87,11 @@ public final class LaunchPlan {
     }
     Object command = parsed.subcommand().commandSpec().userObject();
     String name = parsed.subcommand().commandSpec().name();
-    JobOptions options =
-        command instanceof ReportCommand r
-            ? r.options
-            : command instanceof IngestCommand i
-                ? i.options
-                : command instanceof ValidateCommand v ? v.options : null;
-    if (options == null) {
+    if (!(command instanceof JobCommand job)) {
       return Inputs.of(name);
     }
     try {
-      JobConfig.Builder b = options.builder();
-      if (command instanceof ReportCommand report) {
-        report.withFlags(b);
-      }
+      JobConfig.Builder b = job.withFlags(job.options().builder());
       NamedSettings named = b.named();
       return new Inputs(name, named.records(), named.store(), named.fromStore(), named.engine());
     } catch (RuntimeException e) {

@@ -25,10 +25,15 @@ import picocli.CommandLine.Option;
       "  whotakespart report --job jobs/sample-quarterly.properties --period \"2025-26 Q2\"",
       ""
     })
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer>, JobCommand {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin JobOptions options;
+
+  @Override
+  public JobOptions options() {
+    return options;
+  }
 
   @Option(names = "--no-charts", negatable = false, description = "Skip the charts.")
   boolean noCharts;
@@ -102,8 +107,8 @@ public final class ReportCommand implements Callable<Integer> {
     return withFlags(b).build();
   }
 
-  /** {@code b} with this command's own flags applied. */
-  JobConfig.Builder withFlags(JobConfig.Builder b) {
+  @Override
+  public JobConfig.Builder withFlags(JobConfig.Builder b) {
     if (noCharts) {
       b.charts(false);
     }

@@ -24,10 +24,15 @@ import picocli.CommandLine.Command;
       "  whotakespart validate --records exports/ --projects projects.csv",
       ""
     })
-public final class ValidateCommand implements Callable<Integer> {
+public final class ValidateCommand implements Callable<Integer>, JobCommand {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin JobOptions options;
+
+  @Override
+  public JobOptions options() {
+    return options;
+  }
 
   @Override
   public Integer call() throws Exception {
