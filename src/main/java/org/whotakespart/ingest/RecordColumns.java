@@ -26,6 +26,19 @@ public final class RecordColumns {
   public static final String ADJUSTMENTS_REQUESTED = "adjustments_requested";
   public static final String ADJUSTMENTS_MET = "adjustments_met";
 
+  /**
+   * The financial quarter of a record, e.g. {@code 2025-26 Q2} (as read; the store keeps QUARTER).
+   */
+  public static final String PERIOD = "period";
+
+  /** The store's partition column: the quarter with a dash, e.g. {@code 2025-26-Q2}. */
+  public static final String QUARTER = "quarter";
+
+  /** The partition value of a quarter label: {@code 2025-26 Q2} is {@code 2025-26-Q2}. */
+  public static String quarterValue(String period) {
+    return period.replace(' ', '-');
+  }
+
   /** Where a row came from: the file as named to the run. */
   public static final String SOURCE_FILE = "source_file";
 

@@ -30,7 +30,6 @@ import org.whotakespart.config.Characteristic;
 import org.whotakespart.config.Period;
 import org.whotakespart.config.Vocabulary;
 import org.whotakespart.ingest.RecordColumns;
-import org.whotakespart.store.HistoryStore;
 import org.whotakespart.validate.ValidatedColumns;
 import scala.Function1;
 
@@ -91,11 +90,11 @@ public final class PeopleCounts {
       Column index = lit(null).cast("int");
       List<String> values = new ArrayList<>();
       for (int i = 0; i < quarters.size(); i++) {
-        String q = HistoryStore.quarterValue(quarters.get(i).label());
+        String q = RecordColumns.quarterValue(quarters.get(i).label());
         values.add(q);
-        index = when(col(HistoryStore.QUARTER).equalTo(q), lit(i)).otherwise(index);
+        index = when(col(RecordColumns.QUARTER).equalTo(q), lit(i)).otherwise(index);
       }
-      return df.filter(col(HistoryStore.QUARTER).isin(values.toArray()))
+      return df.filter(col(RecordColumns.QUARTER).isin(values.toArray()))
           .withColumn(CountColumns.PERIOD_INDEX, index);
     };
   }
@@ -263,11 +262,10 @@ public final class PeopleCounts {
 
   /**
    * The people table's rows: one per project, person, quarter (the store's {@code quarter}
-   * partition value, from {@link org.whotakespart.store.HistoryStore#PERIOD}) and role (its index,
-   * a blank role as lived experience), from the store's accepted records, holding what {@link
-   * #perPerson(int)} aggregates per person in the same packed form (so that rolling these rows up
-   * is the same as aggregating the records) and how many records they stand for ({@link
-   * CountColumns#RECORDS}).
+   * partition value, from {@link RecordColumns#PERIOD}) and role (its index, a blank role as lived
+   * experience), from the store's accepted records, holding what {@link #perPerson(int)} aggregates
+   * per person in the same packed form (so that rolling these rows up is the same as aggregating
+   * the records) and how many records they stand for ({@link CountColumns#RECORDS}).
    */
   public static Function1<Dataset<Row>, Dataset<Row>> perPersonAndRole() {
     return df -> {
@@ -277,7 +275,7 @@ public final class PeopleCounts {
               List.of(
                   col(RecordColumns.PROJECT_ID),
                   col(RecordColumns.PARTICIPANT_ID),
-                  regexp_replace(col(HistoryStore.PERIOD), " ", "-").as(HistoryStore.QUARTER),
+                  regexp_replace(col(RecordColumns.PERIOD), " ", "-").as(RecordColumns.QUARTER),
                   roleIndex().as(role)));
       List<Column> aggregates = new ArrayList<>();
       PersonValues.aggregates(null)
@@ -289,12 +287,12 @@ public final class PeopleCounts {
               List.of(
                   RecordColumns.PROJECT_ID,
                   RecordColumns.PARTICIPANT_ID,
-                  HistoryStore.QUARTER,
+                  RecordColumns.QUARTER,
                   role))
           .groupBy(
               col(RecordColumns.PROJECT_ID),
               col(RecordColumns.PARTICIPANT_ID),
-              col(HistoryStore.QUARTER),
+              col(RecordColumns.QUARTER),
               col(role))
           .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
     };

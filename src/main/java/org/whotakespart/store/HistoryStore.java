@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.whotakespart.config.Vocabulary;
+import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.validate.ValidatedColumns;
 
 /**
@@ -43,10 +44,10 @@ import org.whotakespart.validate.ValidatedColumns;
  */
 public final class HistoryStore {
   /** The financial quarter of the record, e.g. {@code 2025-26 Q2} (as read; not stored). */
-  public static final String PERIOD = "period";
+  public static final String PERIOD = RecordColumns.PERIOD;
 
   /** The partition column: the quarter with a dash, e.g. {@code 2025-26-Q2}. */
-  public static final String QUARTER = "quarter";
+  public static final String QUARTER = RecordColumns.QUARTER;
 
   /** The {@link Vocabulary#fingerprint() code lists} the row's {@code index_*} values follow. */
   public static final String VOCABULARY = "vocabulary";
@@ -122,7 +123,7 @@ public final class HistoryStore {
 
   /** The partition value of a quarter label: {@code 2025-26 Q2} is {@code 2025-26-Q2}. */
   public static String quarterValue(String period) {
-    return period.replace(' ', '-');
+    return RecordColumns.quarterValue(period);
   }
 
   // ------------------------------------------------------------------ the table and its versions
