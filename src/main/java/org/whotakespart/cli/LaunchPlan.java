@@ -26,9 +26,9 @@ import picocli.CommandLine.ParseResult;
  * will, so the launcher never parses a job file itself.
  *
  * <p>{@code java -cp whotakespart.jar org.whotakespart.cli.LaunchPlan report --job ...} prints two
- * lines, {@code quick=yes|no} and {@code archive=KIND-ENGINE}, and always exits 0: a command that
- * does not parse, or whose settings are wrong, starts quick, and the run itself then says what is
- * wrong.
+ * lines, {@code quick=yes|no} and {@code archive=KIND-ENGINE}, and always exits 0. A run whose
+ * settings it will refuse starts quick, and says what is wrong; a command line that does not parse
+ * starts as a large run would (the command then says what is wrong with it).
  */
 public final class LaunchPlan {
   /**
@@ -74,7 +74,7 @@ public final class LaunchPlan {
     return new Plan(quick, archiveKind(in) + "-" + engineName(in.engine()));
   }
 
-  /** The command and settings {@code args} name; a command line that does not parse names none. */
+  /** The command and settings {@code args} name; a command line that does not parse is "other". */
   static Inputs inputs(String[] args) {
     ParseResult parsed;
     try {
