@@ -1,6 +1,5 @@
 package org.whotakespart.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +10,7 @@ import java.util.Optional;
  * not a record column: it is derived from {@link #ETHNIC_GROUP} (the text before the first
  * underscore of the code).
  */
-public enum Characteristic {
+public enum Characteristic implements Coded {
   ETHNIC_GROUP(
       "ethnic_group",
       "Ethnic group",
@@ -105,6 +104,7 @@ public enum Characteristic {
   }
 
   /** The contract's name, used as a column name and in the metrics' {@code characteristic}. */
+  @Override
   public String code() {
     return code;
   }
@@ -149,6 +149,6 @@ public enum Characteristic {
   }
 
   public static Optional<Characteristic> fromCode(String code) {
-    return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    return Coded.byCode(Characteristic.class, code);
   }
 }

@@ -7,11 +7,12 @@ import java.util.Locale;
  * native vectorised engine under Spark (docs/spark.md, "The engine"). Comet is the default where
  * its native library loads.
  */
-public enum Engine {
+public enum Engine implements Coded {
   SPARK,
   COMET;
 
   /** The setting's spelling: {@code spark} or {@code comet}. */
+  @Override
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -19,15 +20,13 @@ public enum Engine {
   /** Reads {@code spark} or {@code comet} (any case); anything else is refused with the choices. */
   public static Engine parse(String text) {
     String t = text == null ? "" : text.trim();
-    for (Engine e : values()) {
-      if (e.code().equalsIgnoreCase(t)) {
-        return e;
-      }
-    }
-    throw new SettingsException(
-        "engine '"
-            + t
-            + "' is not one of spark, comet (comet is"
-            + " the default where it can run; spark is Spark's own engine)");
+    return Coded.byCode(Engine.class, t.toLowerCase(Locale.ROOT))
+        .orElseThrow(
+            () ->
+                new SettingsException(
+                    "engine '"
+                        + t
+                        + "' is not one of spark, comet (comet is"
+                        + " the default where it can run; spark is Spark's own engine)"));
   }
 }
