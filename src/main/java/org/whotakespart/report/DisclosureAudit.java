@@ -133,7 +133,7 @@ public final class DisclosureAudit {
   public static final int EXACT_LIMIT = 3_000;
 
   /** Above any count in the table: a withheld count has no upper limit a reader knows of. */
-  private static long cap(SuppressionTable t) {
+  static long cap(SuppressionTable t) {
     long most = 0;
     for (int c = 0; c < t.size(); c++) {
       most = Math.max(most, t.value(c));

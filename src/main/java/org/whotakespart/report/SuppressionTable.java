@@ -61,6 +61,9 @@ public final class SuppressionTable {
 
   private final int exactLimit;
 
+  /** The lines through each cell, built when first asked for after a cell or line was added. */
+  private Map<Integer, List<Integer>> linesThrough;
+
   public SuppressionTable(int threshold) {
     this(threshold, DisclosureAudit.EXACT_LIMIT);
   }
@@ -99,6 +102,7 @@ public final class SuppressionTable {
     shown.add(!isPinned && value >= 1 && value < threshold ? Shown.FEWER_THAN : Shown.VALUE);
     audit = null;
     certified.clear();
+    linesThrough = null;
     return values.size() - 1;
   }
 
@@ -116,6 +120,7 @@ public final class SuppressionTable {
     totals.add(total);
     audit = null;
     certified.clear();
+    linesThrough = null;
   }
 
   /**
@@ -235,18 +240,31 @@ public final class SuppressionTable {
     protectByBounds();
     audit = null;
     while (!audit().passes()) {
-      if (!withholdMore(audit.failing(), audit.unproven())) {
+      if (!withholdMore(audit.failing(), audit.unproven(), new HashSet<>())) {
         return;
       }
       audit = null;
     }
   }
 
-  /** The quick first pass: withholds until bounds propagated along the lines narrow no count. */
+  /**
+   * The quick first pass: withholds until bounds propagated along the lines narrow no count, first
+   * home by home ({@link HomeBounds}: a round works out again only the homes it changed), then over
+   * the whole table.
+   */
   void protectByBounds() {
+    HomeBounds homes = new HomeBounds(this);
+    Set<Integer> changed = null;
+    while (true) {
+      List<DisclosureAudit.Range> failing = homes.failing(changed);
+      changed = new HashSet<>();
+      if (failing.isEmpty() || !withholdMore(failing, Set.of(), changed)) {
+        break;
+      }
+    }
     while (true) {
       DisclosureAudit.Result quick = DisclosureAudit.audit(this, false);
-      if (quick.passes() || !withholdMore(quick.failing(), Set.of())) {
+      if (quick.passes() || !withholdMore(quick.failing(), Set.of(), new HashSet<>())) {
         return;
       }
     }
@@ -254,14 +272,15 @@ public final class SuppressionTable {
 
   /**
    * One more cell hidden for each failing count whose short lines (its own project's) were not
-   * changed already this round (for each unproven count, whatever this round changed).
+   * changed already this round (for each unproven count, whatever this round changed). Adds the
+   * cells it hides further to {@code changed}.
    */
-  private boolean withholdMore(List<DisclosureAudit.Range> failing, Set<Integer> unproven) {
+  private boolean withholdMore(
+      List<DisclosureAudit.Range> failing, Set<Integer> unproven, Set<Integer> changed) {
     Set<Integer> touched = new HashSet<>();
-    boolean changed = false;
-    Map<Integer, List<Integer>> linesThrough = linesThrough();
+    Map<Integer, List<Integer>> byCell = linesThrough();
     for (DisclosureAudit.Range f : failing) {
-      List<Integer> through = linesThrough.getOrDefault(f.cell(), List.of());
+      List<Integer> through = byCell.getOrDefault(f.cell(), List.of());
       // One cell per line a round where the audit is exact. In a table too large to solve whole,
       // a round costs thousands of solves: every count not shown safe gets its cell at once.
       if (!unproven.contains(f.cell()) && through.stream().anyMatch(touched::contains)) {
@@ -284,12 +303,12 @@ public final class SuppressionTable {
         continue;
       }
       shown.set(best, Shown.WITHHELD);
+      changed.add(best);
       // A long line (a column of many projects) does not hold other projects' counts back: one
       // cell a round per column made a 2,000-project table take a round per project.
       through.stream().filter(l -> !isLong(l)).forEach(touched::add);
-      changed = true;
     }
-    return changed;
+    return !changed.isEmpty();
   }
 
   /**
@@ -349,10 +368,18 @@ public final class SuppressionTable {
   }
 
   /**
-   * The lines through each cell, in line order. Built once per round: looking each failing count up
-   * by scanning every line made a round quadratic (2,000 projects: over 15 minutes).
+   * The lines through each cell, in line order. Built once: looking each failing count up by
+   * scanning every line made a round quadratic (2,000 projects: over 15 minutes), and building the
+   * map each round cost a tenth of a second.
    */
   private Map<Integer, List<Integer>> linesThrough() {
+    if (linesThrough == null) {
+      linesThrough = buildLinesThrough();
+    }
+    return linesThrough;
+  }
+
+  private Map<Integer, List<Integer>> buildLinesThrough() {
     Map<Integer, List<Integer>> through = new HashMap<>();
     for (int l = 0; l < lines.size(); l++) {
       Set<Integer> cells = new LinkedHashSet<>();

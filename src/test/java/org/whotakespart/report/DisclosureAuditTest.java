@@ -2,6 +2,7 @@ package org.whotakespart.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -129,6 +130,45 @@ class DisclosureAuditTest {
         assertEquals(3, beyondBounds, "counts only the integer programme narrows");
       }
     }
+  }
+
+  /**
+   * The protection's first pass works home by home, leaving out the columns of projects: every
+   * count it fails, a reader solving the whole table narrows too.
+   */
+  @Test
+  void theHomePassFailsOnlyWhatAReaderNarrows() {
+    for (long seed : new long[] {20261201, 5, 11}) {
+      SuppressionTable whole = linkedProjects(Integer.MAX_VALUE, seed, 4);
+      List<DisclosureAudit.Range> byHome = new HomeBounds(whole).failing(null);
+      assertFalse(
+          byHome.isEmpty(), "the data tempts: some counts are given away by their own lines");
+      Set<Integer> exact = new HashSet<>();
+      whole.audit().failing().forEach(r -> exact.add(r.cell()));
+      for (DisclosureAudit.Range r : byHome) {
+        assertTrue(
+            exact.contains(r.cell()), () -> "failed " + r + ", which a reader cannot narrow");
+      }
+    }
+  }
+
+  /** A round works out again only the homes it changed, and agrees with a pass from scratch. */
+  @Test
+  void theHomePassWorksOutAgainWhatChanged() {
+    SuppressionTable t = linkedProjects(10);
+    HomeBounds homes = new HomeBounds(t);
+    List<DisclosureAudit.Range> before = homes.failing(null);
+    Set<Integer> changed = new HashSet<>();
+    for (DisclosureAudit.Range r : before) {
+      if (t.shown(r.cell()) == SuppressionTable.Shown.FEWER_THAN && changed.size() < 5) {
+        t.show(r.cell(), SuppressionTable.Shown.WITHHELD);
+        changed.add(r.cell());
+      }
+    }
+    assertEquals(5, changed.size());
+    List<DisclosureAudit.Range> after = homes.failing(changed);
+    assertNotEquals(before, after);
+    assertEquals(new HomeBounds(t).failing(null), after);
   }
 
   /**
