@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,14 @@ class DisclosureAuditTest {
     t.line(List.of(african, caribbean, other), broad);
     // With exact counts shown, other Black would be 35 - 23 - 9 = 3.
     // Rounded (35, 25, 10: 33-37, 23-27, 8-12), it could be 1 to 4.
+    // The bounds along the line are the reader's range; the audit reports the values it saw in
+    // solutions for a count that passes (at least three, within that range).
+    assertEquals(
+        new DisclosureAudit.Range(other, 1, 4),
+        DisclosureAudit.audit(t, false).ranges().get(other));
     DisclosureAudit.Result a = t.audit();
-    assertEquals(new DisclosureAudit.Range(other, 1, 4), a.ranges().get(other));
+    DisclosureAudit.Range seen = a.ranges().get(other);
+    assertTrue(seen.min() >= 1 && seen.max() <= 4 && seen.possibleValues() >= 3, seen::toString);
     assertTrue(a.passes());
   }
 
@@ -169,6 +177,49 @@ class DisclosureAuditTest {
     List<DisclosureAudit.Range> after = homes.failing(changed);
     assertNotEquals(before, after);
     assertEquals(new HomeBounds(t).failing(null), after);
+  }
+
+  /**
+   * Every witness the search without a solver finds is a solution of the whole table: each count it
+   * moves stays within what a reader knows of it, and every line adds up with the values it gives.
+   */
+  @Test
+  void everyMoveFoundIsASolutionOfTheWholeTable() {
+    int witnesses = 0;
+    for (long seed : new long[] {20261201, 5, 11}) {
+      SuppressionTable t = linkedProjects(Integer.MAX_VALUE, seed, 4);
+      for (HiddenBlock b : HiddenBlock.of(t)) {
+        AuditBlock block = new AuditBlock(t, b, DisclosureAudit.cap(t));
+        Map<Integer, Integer> index = new HashMap<>();
+        b.cells().forEach(c -> index.put(c, index.size()));
+        MoveSearch search =
+            new MoveSearch(block, BlockLines.of(b.lines(), index, b.cells().size()));
+        for (int i = 0; i < b.cells().size(); i++) {
+          if (t.isShown(b.cells().get(i))) {
+            continue;
+          }
+          for (MoveSearch.Witness w : search.witnesses(i)) {
+            Map<Integer, Long> values = new HashMap<>();
+            for (int k = 0; k < w.counts().length; k++) {
+              int cell = b.cells().get(w.counts()[k]);
+              long v = w.values()[k];
+              assertTrue(v >= t.lowest(cell) && v <= t.highest(cell), () -> cell + " at " + v);
+              values.put(cell, v);
+            }
+            for (int[] line : t.equations()) {
+              long sum = 0;
+              for (int code : line) {
+                int c = code >= 0 ? code : ~code;
+                sum += (code >= 0 ? 1 : -1) * values.getOrDefault(c, t.value(c));
+              }
+              assertEquals(0, sum, () -> "a line does not add up with " + values);
+            }
+            witnesses++;
+          }
+        }
+      }
+    }
+    assertTrue(witnesses > 100, "the search finds witnesses: " + witnesses);
   }
 
   /**
