@@ -89,7 +89,9 @@ final class AuditBlock {
       return new Outcome(out, List.of());
     }
     BlockLines byLine = BlockLines.of(lines, index, n);
-    new MoveSearch(this, byLine).certify();
+    if (t.searchesMoves()) {
+      new MoveSearch(this, byLine).certify();
+    }
     HoodSolver solver = new HoodSolver(this, byLine);
     if (n > t.exactLimit()) {
       new BlockHomes(this, byLine, solver).certify();

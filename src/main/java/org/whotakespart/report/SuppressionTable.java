@@ -81,6 +81,19 @@ public final class SuppressionTable {
     return exactLimit;
   }
 
+  /** False where a test has the solver settle every doubtful count, without the moves first. */
+  private boolean searchesMoves = true;
+
+  boolean searchesMoves() {
+    return searchesMoves;
+  }
+
+  /** For tests of the solver's hoods: no moves before the solver ({@link MoveSearch}). */
+  SuppressionTable withoutMoves() {
+    searchesMoves = false;
+    return this;
+  }
+
   /** Adds a count of people in a group and returns its id. */
   public int cell(long value) {
     return add(value, false);
