@@ -18,8 +18,19 @@ record HiddenBlock(List<Integer> cells, List<int[]> lines) {
 
   /** The table's blocks, in the order of their first count. */
   static List<HiddenBlock> of(SuppressionTable t) {
+    return of(t, false);
+  }
+
+  /**
+   * @param homesOnly true to leave out the columns of projects: the blocks are then homes, each
+   *     with its own short lines ({@link HomeBounds})
+   */
+  static List<HiddenBlock> of(SuppressionTable t, boolean homesOnly) {
     UnionFind sets = new UnionFind(t.size());
-    List<int[]> lines = t.equations();
+    List<int[]> lines =
+        t.equations().stream()
+            .filter(line -> !homesOnly || !DisclosureAudit.isColumn(line.length - 1))
+            .toList();
     for (int[] line : lines) {
       int first = -1;
       for (int code : line) {

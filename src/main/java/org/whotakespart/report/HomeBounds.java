@@ -3,9 +3,8 @@ package org.whotakespart.report;
 import static org.whotakespart.report.DisclosureAudit.MIN_POSSIBLE_VALUES;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,7 @@ final class HomeBounds {
   /** Each cell's home (an index into {@link #homes}), or -1 for a figure the reader knows. */
   private final int[] homeOf;
 
-  private final List<HiddenBlock> homes = new ArrayList<>();
+  private final List<HiddenBlock> homes;
 
   /** Each home's failing counts when last worked out. */
   private final List<List<Range>> failing = new ArrayList<>();
@@ -36,47 +35,13 @@ final class HomeBounds {
   HomeBounds(SuppressionTable t) {
     this.t = t;
     cap = DisclosureAudit.cap(t);
-    List<int[]> lines = t.equations();
-    UnionFind sets = new UnionFind(t.size());
-    for (int[] line : lines) {
-      if (!DisclosureAudit.isColumn(line.length - 1)) { // the parts, then the total
-        int first = -1;
-        for (int code : line) {
-          int c = code >= 0 ? code : ~code;
-          if (!t.isKnownToReader(c)) {
-            first = first < 0 ? c : first;
-            sets.union(first, c);
-          }
-        }
-      }
-    }
-    Map<Integer, Integer> byRoot = new HashMap<>();
-    Map<Integer, List<Integer>> cells = new LinkedHashMap<>();
+    homes = HiddenBlock.of(t, true);
     homeOf = new int[t.size()];
-    for (int c = 0; c < t.size(); c++) {
-      homeOf[c] = -1;
-      if (!t.isKnownToReader(c)) {
-        int root = sets.find(c);
-        homeOf[c] = byRoot.computeIfAbsent(root, k -> byRoot.size());
-        cells.computeIfAbsent(root, k -> new ArrayList<>()).add(c);
+    Arrays.fill(homeOf, -1);
+    for (int h = 0; h < homes.size(); h++) {
+      for (int c : homes.get(h).cells()) {
+        homeOf[c] = h;
       }
-    }
-    List<List<int[]>> linesOf = new ArrayList<>();
-    cells.values().forEach(home -> linesOf.add(new ArrayList<>()));
-    for (int[] line : lines) {
-      if (!DisclosureAudit.isColumn(line.length - 1)) {
-        for (int code : line) {
-          int c = code >= 0 ? code : ~code;
-          if (homeOf[c] >= 0) {
-            linesOf.get(homeOf[c]).add(line);
-            break;
-          }
-        }
-      }
-    }
-    int h = 0;
-    for (List<Integer> home : cells.values()) {
-      homes.add(new HiddenBlock(home, linesOf.get(h++)));
       failing.add(List.of());
     }
   }

@@ -274,7 +274,7 @@ final class MoveSearch {
       if (w.values()[k] < block.lo[j] || w.values()[k] > block.hi[j]) {
         return false;
       }
-      for (int l : lines.through().get(j)) {
+      for (int l : through[j]) {
         sums.merge(l, lines.sign(l, j) * (w.values()[k] - trueValue[j]), Long::sum);
       }
     }
