@@ -123,7 +123,9 @@ final class ReportCount {
       Dataset<Row> perPerson, List<Period> quarters, JobConfig config, Period previous) {
     Set<String> withExperience = Set.of(config.period().label(), previous.label());
     Map<String, List<CategoryCount>> people = new TreeMap<>();
-    Iterator<Row> it = perPerson.transform(PeopleCounts.perCategory(true)).toLocalIterator();
+    Dataset<Row> perCategory = perPerson.transform(PeopleCounts.perCategory(true));
+    Fields at = Fields.of(perCategory.schema());
+    Iterator<Row> it = perCategory.toLocalIterator();
     // Experience is counted per group: the rows split by age band and sex are added up.
     Map<String, Map<Group, ExperienceCount>> byGroup = new TreeMap<>();
     // Millions of rows name a few thousand projects: each id is kept once, not once a row (at 8 M
@@ -131,11 +133,11 @@ final class ReportCount {
     Map<String, String> names = new HashMap<>();
     while (it.hasNext()) {
       Row r = it.next();
-      String period = quarters.get(r.<Integer>getAs(CountColumns.PERIOD_INDEX)).label();
-      String project = names.computeIfAbsent(r.getAs(CountColumns.PROJECT_ID), k -> k);
-      String characteristic = names.computeIfAbsent(r.getAs(CountColumns.CHARACTERISTIC), k -> k);
-      Integer index = r.getAs(CountColumns.CATEGORY_INDEX);
-      long n = r.<Long>getAs(CountColumns.PEOPLE);
+      String period = quarters.get(r.getInt(at.period())).label();
+      String project = names.computeIfAbsent(r.getString(at.project()), k -> k);
+      String characteristic = names.computeIfAbsent(r.getString(at.characteristic()), k -> k);
+      Integer index = r.getAs(at.category());
+      long n = r.getLong(at.people());
       people
           .computeIfAbsent(period, k -> new ArrayList<>())
           .add(
@@ -144,15 +146,15 @@ final class ReportCount {
                   characteristic,
                   index,
                   n,
-                  r.<Long>getAs(CountColumns.CONFLICTS),
-                  r.<Integer>getAs(CountColumns.AGE_INDEX),
-                  r.<Integer>getAs(CountColumns.SEX_INDEX)));
+                  r.getLong(at.conflicts()),
+                  r.getAs(at.age()),
+                  r.getAs(at.sex())));
       if (withExperience.contains(period)) {
         byGroup
             .computeIfAbsent(period, k -> new LinkedHashMap<>())
             .merge(
                 new Group(project, characteristic, index),
-                new ExperienceCount(project, characteristic, index, n, flagCounts(r)),
+                new ExperienceCount(project, characteristic, index, n, at.flagCounts(r)),
                 ReportCount::addUp);
       }
     }
@@ -164,14 +166,46 @@ final class ReportCount {
   /** A project's group of people: a characteristic's category (null: unknown). */
   private record Group(String project, String characteristic, Integer index) {}
 
-  /** The row's people with each experience flag, in {@link ExperienceCount.Flag} order. */
-  private static long[] flagCounts(Row r) {
-    ExperienceCount.Flag[] flags = ExperienceCount.Flag.values();
-    long[] c = new long[flags.length];
-    for (ExperienceCount.Flag f : flags) {
-      c[f.ordinal()] = r.<Long>getAs(f.column());
+  /**
+   * Where each count is in a row of {@link PeopleCounts#perCategory(boolean)}, found once: read by
+   * name, the million rows of 10 M records took a look-up by name for every value.
+   */
+  private record Fields(
+      int period,
+      int project,
+      int characteristic,
+      int category,
+      int people,
+      int conflicts,
+      int age,
+      int sex,
+      int[] flags) {
+    static Fields of(StructType schema) {
+      ExperienceCount.Flag[] all = ExperienceCount.Flag.values();
+      int[] flags = new int[all.length];
+      for (ExperienceCount.Flag f : all) {
+        flags[f.ordinal()] = schema.fieldIndex(f.column());
+      }
+      return new Fields(
+          schema.fieldIndex(CountColumns.PERIOD_INDEX),
+          schema.fieldIndex(CountColumns.PROJECT_ID),
+          schema.fieldIndex(CountColumns.CHARACTERISTIC),
+          schema.fieldIndex(CountColumns.CATEGORY_INDEX),
+          schema.fieldIndex(CountColumns.PEOPLE),
+          schema.fieldIndex(CountColumns.CONFLICTS),
+          schema.fieldIndex(CountColumns.AGE_INDEX),
+          schema.fieldIndex(CountColumns.SEX_INDEX),
+          flags);
     }
-    return c;
+
+    /** The row's people with each experience flag, in {@link ExperienceCount.Flag} order. */
+    long[] flagCounts(Row r) {
+      long[] c = new long[flags.length];
+      for (int i = 0; i < flags.length; i++) {
+        c[i] = r.getLong(flags[i]);
+      }
+      return c;
+    }
   }
 
   /** Two rows of one group (split by age band and sex) added up. */
