@@ -1,5 +1,7 @@
 package org.whotakespart.store;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -65,6 +67,21 @@ public final class HistoryStore {
   public static final long RECORDS_PER_FILE = 1_000_000;
 
   public static final long ROW_GROUP_BYTES = 8L << 20;
+
+  /**
+   * {@code rows} laid out for writing a table partitioned by {@link #QUARTER}: spread over tasks by
+   * quarter and project, as many as adaptive execution fits to their size (one for a small ingest),
+   * each task's rows sorted by quarter then {@code order}. Spread by quarter alone, one quarter of
+   * 2 M records was written by one task while the other core waited (17.5 s of an 82 s ingest).
+   */
+  static Dataset<Row> forWriting(Dataset<Row> rows, String... order) {
+    Column[] sort = new Column[order.length + 1];
+    sort[0] = col(QUARTER);
+    for (int i = 0; i < order.length; i++) {
+      sort[i + 1] = col(order[i]);
+    }
+    return rows.repartition(col(QUARTER), col(RecordColumns.PROJECT_ID)).sortWithinPartitions(sort);
+  }
 
   /** How long an earlier version stays reproducible unless the job says otherwise: 10 years. */
   public static final int DEFAULT_RETENTION_DAYS = 3653;

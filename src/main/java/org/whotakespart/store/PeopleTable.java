@@ -160,8 +160,7 @@ public final class PeopleTable {
             props.forEach((k, v) -> spark.conf().set(HistoryStore.DEFAULTS + k.substring(6), v));
           }
           try {
-            rows.repartition(col(HistoryStore.QUARTER))
-                .sortWithinPartitions(RecordColumns.PROJECT_ID, RecordColumns.PARTICIPANT_ID)
+            HistoryStore.forWriting(rows, RecordColumns.PROJECT_ID, RecordColumns.PARTICIPANT_ID)
                 .write()
                 .format("delta")
                 .mode("overwrite")
@@ -206,9 +205,10 @@ public final class PeopleTable {
                       .map(q -> "'" + q.replace("'", "''") + "'")
                       .collect(Collectors.joining(", "))
                   + ")";
-          rows.filter(col(HistoryStore.QUARTER).isin(quarters.toArray()))
-              .repartition(col(HistoryStore.QUARTER))
-              .sortWithinPartitions(RecordColumns.PROJECT_ID, RecordColumns.PARTICIPANT_ID)
+          HistoryStore.forWriting(
+                  rows.filter(col(HistoryStore.QUARTER).isin(quarters.toArray())),
+                  RecordColumns.PROJECT_ID,
+                  RecordColumns.PARTICIPANT_ID)
               .write()
               .format("delta")
               .mode("overwrite")

@@ -58,9 +58,8 @@ final class StoreIngest {
                                 + k.substring("delta.".length()),
                             v));
             try {
-              incoming
-                  .repartition(col(QUARTER))
-                  .sortWithinPartitions(
+              HistoryStore.forWriting(
+                      incoming,
                       RecordColumns.PROJECT_ID,
                       RecordColumns.PARTICIPANT_ID,
                       ValidatedColumns.ACTIVITY_DAY)
