@@ -196,7 +196,7 @@ public final class BoardPage {
     Comparator<MetricRow> order =
         Comparator.comparing((MetricRow r) -> board.isCountShown(r) ? 0 : 1)
             .thenComparing(r -> isSurest(r, board) ? 0 : 1)
-            .thenComparing(r -> board.isCountShown(r) ? -board.displayed(r).shortfall() : 0.0)
+            .thenComparing(r -> board.isShortfallShown(r) ? -board.displayed(r).shortfall() : 0.0)
             .thenComparing(MetricRow::characteristic)
             .thenComparing(MetricRow::category);
     List<Gap> gaps = gapsOf(under, order, trends, past, last, year, board);
@@ -236,7 +236,7 @@ public final class BoardPage {
               r.category(),
               who,
               gapWords(r, who, board),
-              board.isCountShown(r) ? Math.round(board.displayed(r).shortfall()) : null,
+              board.isShortfallShown(r) ? Math.round(board.displayed(r).shortfall()) : null,
               isSurest(r, board),
               direction(board, r, past.get(key(last.label(), r))),
               direction(board, r, past.get(key(year.label(), r))),
@@ -278,7 +278,7 @@ public final class BoardPage {
   }
 
   private static String gapWords(MetricRow exact, String who, BoardView board) {
-    if (board.isCountShown(exact)) {
+    if (board.isShortfallShown(exact)) {
       MetricRow r = board.displayed(exact);
       if (r.participants() == 0) {
         return String.format(
@@ -295,6 +295,14 @@ public final class BoardPage {
           who,
           r.participants(),
           Math.round(r.expected()));
+    }
+    if (board.isCountShown(exact)) {
+      return String.format(
+          Locale.UK,
+          "%s are under-represented (%,d took part; how many more would match the local"
+              + " population is not shown, to protect privacy).",
+          Phrases.capitalise(who),
+          board.displayed(exact).participants());
     }
     return String.format(
         Locale.UK,

@@ -101,6 +101,16 @@ public final class BoardView {
     return shown(board.cell(r.scopeId(), r.characteristic(), r.category())) && isKnownShown(r);
   }
 
+  /**
+   * True when a board can be told how many more of a group would match its population: the group's
+   * count is shown, and so are the counts its population share is weighted by. All projects' share
+   * is weighted by the projects' own counts of people answering; where those are all hidden and the
+   * projects' baselines differ, there is no expected count to show.
+   */
+  public boolean isShortfallShown(MetricRow r) {
+    return isCountShown(r) && displayed(r).expected() != null;
+  }
+
   /** True when a scope's count of a group is shown, and the people who answered with it. */
   public boolean isCountShown(String scopeId, String characteristic, String category) {
     return shown(board.cell(scopeId, characteristic, category))

@@ -186,6 +186,67 @@ class BoardPageTest {
   }
 
   @Test
+  void anAllProjectsGapWithoutAnExpectedCountTheBoardCanSeeIsWordedWithoutOne() {
+    // Five projects of 4 women and no men, men 40 % to 60 % of their populations. Each project's
+    // people answering (4) is hidden, so the board cannot weight the projects' shares into one;
+    // all projects' 20 people and 0 men are shown, and men are under-represented.
+    List<Project> projects = new ArrayList<>();
+    List<CategoryCount> counts = new ArrayList<>();
+    List<ProjectBaseline> baselines = new ArrayList<>();
+    Map<String, Long> people = new LinkedHashMap<>();
+    List<String> sex = Characteristic.SEX.categoryCodes();
+    for (int i = 0; i < 5; i++) {
+      String id = "P" + i;
+      projects.add(new Project(id, "Project " + i, "", "ICB", List.of("E1"), 0, "census2021"));
+      counts.add(new CategoryCount(id, "sex", sex.indexOf("female"), 4, 0));
+      counts.add(new CategoryCount(id, "sex", sex.indexOf("male"), 0, 0));
+      long men = 40 + 5 * i;
+      baselines.add(new ProjectBaseline(id, "sex", "female", 100 - men, 100, 0));
+      baselines.add(new ProjectBaseline(id, "sex", "male", men, 100, 0));
+      people.put(id, 4L);
+    }
+    MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
+    List<MetricRow> rows = new ArrayList<>(calc.projectMetrics(projects, counts, baselines));
+    rows.addAll(
+        calc.rollup(
+            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
+    ReportModel model =
+        new ReportModel(
+            Period.parse("2025-26 Q2"),
+            MetricCalculator.ALL_NAME,
+            "test",
+            Bands.DEFAULT,
+            5,
+            List.of("lived_experience"),
+            projects,
+            rows,
+            List.of(),
+            people,
+            List.of(),
+            new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()),
+            List.of(),
+            Map.of(),
+            History.none());
+    BoardView board = BoardView.of(model);
+    MetricRow allMen =
+        rows.stream()
+            .filter(r -> r.scopeType() == ScopeType.ALL && r.category().equals("male"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Status.UNDER_REPRESENTED, allMen.status());
+    assertTrue(board.isCountShown(allMen));
+    assertNull(board.displayed(allMen).expected(), "no weights a board can see");
+    assertFalse(board.isShortfallShown(allMen));
+    BoardPage.Gap men = BoardPage.of(model, board).gaps().get(0);
+    assertEquals("male", men.category());
+    assertEquals(
+        "Men and boys are under-represented (0 took part; how many more would match the local"
+            + " population is not shown, to protect privacy).",
+        men.words());
+    assertNull(men.shortfall());
+  }
+
+  @Test
   void aStatusThatIsNotShownNeverReachesTheHeatMap() {
     // One tiny project: 3 people, 1 man. Its statuses beside "fewer than 5" are shown only where
     // the same for 1 to 4 men; the heat map uses no other.
