@@ -71,6 +71,17 @@ class CoverageLinesTest {
   }
 
   @Test
+  void aCatchmentsSourcesComeInFileOrderNotCatchmentOrder() {
+    // The neighbourhood is named first in the catchment, but the authority's row comes first in
+    // the file; a source named by two of the areas' rows is named once.
+    List<Project> projects =
+        List.of(project("n", List.of("E02000001", "E06000001", "E06000002"), "census"));
+    List<BaselineCoverage> lines =
+        CoverageLines.coverage(projects, List.of(baseline("n", ETHNIC, 16)), BASELINES);
+    assertEquals("authority table; neighbourhood table", lines.get(0).source());
+  }
+
+  @Test
   void aCatchmentWithoutRowsOfItsOwnTakesTheTablesFirstSourceAndNoTableGivesNone() {
     List<Project> projects =
         List.of(
