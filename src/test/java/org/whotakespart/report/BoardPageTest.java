@@ -205,31 +205,16 @@ class BoardPageTest {
       baselines.add(new ProjectBaseline(id, "sex", "male", men, 100, 0));
       people.put(id, 4L);
     }
-    MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
-    List<MetricRow> rows = new ArrayList<>(calc.projectMetrics(projects, counts, baselines));
-    rows.addAll(
-        calc.rollup(
-            ScopeType.ALL, rows, MetricCalculator.scopes(ScopeType.ALL, projects, Map.of())));
     ReportModel model =
-        new ReportModel(
-            Period.parse("2025-26 Q2"),
-            MetricCalculator.ALL_NAME,
-            "test",
-            Bands.DEFAULT,
-            5,
-            List.of("lived_experience"),
+        SexModels.ofCounts(
             projects,
-            rows,
-            List.of(),
+            counts,
+            baselines,
             people,
-            List.of(),
-            new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()),
-            List.of(),
-            Map.of(),
-            History.none());
+            new DataQuality(List.of(), Map.of(), Map.of(), 0, 0, List.of()));
     BoardView board = BoardView.of(model);
     MetricRow allMen =
-        rows.stream()
+        model.metrics().stream()
             .filter(r -> r.scopeType() == ScopeType.ALL && r.category().equals("male"))
             .findFirst()
             .orElseThrow();

@@ -44,6 +44,19 @@ public final class SexModels {
         List.of(
             new ProjectBaseline(id, "sex", "female", popWomen, popTotal, project.minAge()),
             new ProjectBaseline(id, "sex", "male", popMen, popTotal, project.minAge()));
+    return ofCounts(projects, counts, baselines, Map.of(id, women + men), quality);
+  }
+
+  /**
+   * A model of {@code projects} in 2025-26 Q2 from their counts and baselines: the projects'
+   * metrics and the all-projects rollup, with {@code people} in each project, and no history.
+   */
+  public static ReportModel ofCounts(
+      List<Project> projects,
+      List<CategoryCount> counts,
+      List<ProjectBaseline> baselines,
+      Map<String, Long> people,
+      DataQuality quality) {
     MetricCalculator calc = new MetricCalculator("2025-26 Q2", Bands.DEFAULT);
     List<MetricRow> rows = new ArrayList<>(calc.projectMetrics(projects, counts, baselines));
     rows.addAll(
@@ -59,7 +72,7 @@ public final class SexModels {
         projects,
         rows,
         List.of(),
-        Map.of(id, women + men),
+        people,
         List.of(),
         quality,
         List.of(),
