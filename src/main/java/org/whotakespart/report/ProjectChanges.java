@@ -94,7 +94,7 @@ public record ProjectChanges(
                             .map(
                                 r ->
                                     label(r)
-                                        + (board.isCountShown(r)
+                                        + (board.isShortfallShown(r)
                                             ? String.format(
                                                 Locale.UK,
                                                 " (about %d more)",
