@@ -2,8 +2,11 @@ package org.whotakespart.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class IdentifierGuardTest {
@@ -69,5 +72,81 @@ class IdentifierGuardTest {
         }) {
       assertFalse(IdentifierGuard.isIdentifierColumn(c), c);
     }
+  }
+
+  /** The regular expressions the quick checks replace, as the contract's rules state them. */
+  private static final Pattern PHONE = Pattern.compile("^(\\+44|0044|0)[1-9][0-9]{8,9}$");
+
+  private static final Pattern TEN_DIGITS = Pattern.compile("^[0-9]{10}$");
+  private static final String POSTCODE_BODY =
+      "(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNP-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})";
+  private static final Pattern POSTCODE = Pattern.compile("^(?i)" + POSTCODE_BODY + "$");
+  private static final Pattern POSTCODE_IN_TEXT =
+      Pattern.compile("(?i)(?<![A-Za-z0-9])" + POSTCODE_BODY + "(?![A-Za-z0-9])");
+
+  @Test
+  void theQuickChecksGiveThePatternsAnswers() {
+    // Strings of the characters that matter to the patterns, many of them near misses.
+    String alphabet = "0123456789012345678944 ().-+ABDGIRSWXaqz\n";
+    SplittableRandom random = new SplittableRandom(7);
+    int phones = 0;
+    for (int i = 0; i < 300_000; i++) {
+      StringBuilder b = new StringBuilder();
+      if (random.nextInt(3) == 0) {
+        b.append(new String[] {"+44", "0044", "0", "07", "44"}[random.nextInt(5)]);
+      }
+      int length = random.nextInt(15);
+      for (int k = 0; k < length; k++) {
+        b.append(
+            random.nextInt(4) == 0
+                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                : (char) ('0' + random.nextInt(10)));
+      }
+      String v = b.toString();
+      assertEquals(v.replaceAll("[ ().-]", ""), IdentifierGuard.withoutSeparators(v), v);
+      assertEquals(TEN_DIGITS.matcher(v).matches(), IdentifierGuard.isTenDigits(v), v);
+      assertEquals(PHONE.matcher(v).matches(), IdentifierGuard.isPhone(v), v);
+      phones += PHONE.matcher(v).matches() ? 1 : 0;
+      if (POSTCODE.matcher(v).matches()) {
+        assertTrue(IdentifierGuard.endsAsAPostcode(v), v);
+      }
+      if (POSTCODE_IN_TEXT.matcher(v).find()) {
+        assertTrue(IdentifierGuard.hasAPostcodeEnd(v), v);
+      }
+    }
+    assertTrue(phones > 1_000, "too few phone numbers among the strings tried: " + phones);
+  }
+
+  @Test
+  void everyShapeOfPostcodePassesTheQuickChecks() {
+    String[] shapes = {
+      "A9 9AA", "A99 9AA", "A9A 9AA", "AA9 9AA", "AA99 9AA", "AA9A 9AA", "GIR 0AA"
+    };
+    SplittableRandom random = new SplittableRandom(11);
+    int postcodes = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (char c : shapes[random.nextInt(shapes.length)].toCharArray()) {
+        char d =
+            c == 'A'
+                ? (char) ((random.nextBoolean() ? 'A' : 'a') + random.nextInt(26))
+                : c == '9' ? (char) ('0' + random.nextInt(10)) : c;
+        if (c != ' ' || random.nextBoolean()) {
+          b.append(d);
+        }
+      }
+      String postcode = b.toString();
+      String text = "lives at " + postcode + ", flat 2";
+      if (POSTCODE.matcher(postcode).matches()) {
+        postcodes++;
+        assertTrue(IdentifierGuard.endsAsAPostcode(postcode), postcode);
+        assertTrue(IdentifierGuard.hasAPostcodeEnd(text), text);
+        assertEquals(Optional.of("a full UK postcode"), IdentifierGuard.kindOf(postcode), postcode);
+      }
+      if (POSTCODE_IN_TEXT.matcher(text).find()) {
+        assertTrue(IdentifierGuard.hasAPostcodeEnd(text), text);
+      }
+    }
+    assertTrue(postcodes > 2_000, "too few postcodes among the strings made: " + postcodes);
   }
 }
