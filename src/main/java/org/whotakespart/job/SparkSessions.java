@@ -21,19 +21,13 @@ public final class SparkSessions {
    * with it ({@code -D}, or {@code spark-submit --conf}): shuffles in 8 parts; the history store
    * read in 16 MB splits (not two 128 MB ones whose aggregations spilled); and shuffle parts
    * coalesced by adaptive execution to 16 MB, not 64 MB (the people-per-person aggregation of 10 M
-   * records then ran in 8 tasks without spilling, not 4 that spilled). The checked records, kept on
-   * local disk between the passes that read them, are compressed as whole blocks (LZ4), not column
-   * by column: Spark's per-column encoders weighed every string twice, about a quarter of the time
-   * spent parsing and checking 2 M records, and the blocks come out smaller (372 MB against 416 MB
-   * at 2 M).
+   * records then ran in 8 tasks without spilling, not 4 that spilled).
    */
   static final Map<String, String> DEFAULTS =
       Map.of(
           "spark.sql.shuffle.partitions", "8",
           "spark.sql.files.maxPartitionBytes", "16m",
-          "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m",
-          "spark.sql.inMemoryColumnarStorage.compressed", "false",
-          "spark.rdd.compress", "true");
+          "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
 
   /**
    * Delta Lake, for the history store: its SQL extension (MERGE, DELETE, time travel) and catalog
