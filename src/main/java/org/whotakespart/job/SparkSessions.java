@@ -22,12 +22,21 @@ public final class SparkSessions {
    * read in 16 MB splits (not two 128 MB ones whose aggregations spilled); and shuffle parts
    * coalesced by adaptive execution to 16 MB, not 64 MB (the people-per-person aggregation of 10 M
    * records then ran in 8 tasks without spilling, not 4 that spilled).
+   *
+   * <p>The checked records, kept on local disk between the passes that read them, are compressed as
+   * whole blocks (LZ4), not column by column: Spark's per-column encoders weighed every string
+   * twice, a quarter of the time spent parsing and checking 2 M records. Their batches are then
+   * larger, so the stream that reads them back forgets each batch once read (it kept the last 100:
+   * about 600 MB of a 1 GB heap per task, and the 10 M report ran out of memory).
    */
   static final Map<String, String> DEFAULTS =
       Map.of(
           "spark.sql.shuffle.partitions", "8",
           "spark.sql.files.maxPartitionBytes", "16m",
-          "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
+          "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m",
+          "spark.sql.inMemoryColumnarStorage.compressed", "false",
+          "spark.rdd.compress", "true",
+          "spark.serializer.objectStreamReset", "1");
 
   /**
    * Delta Lake, for the history store: its SQL extension (MERGE, DELETE, time travel) and catalog
