@@ -1,9 +1,7 @@
 package org.whotakespart.report;
 
-import java.util.Locale;
 import org.whotakespart.config.Category;
 import org.whotakespart.config.Characteristic;
-import org.whotakespart.stats.MetricRow;
 
 /** Plain words for groups and gaps, as a board member reads them. */
 public final class Phrases {
@@ -47,54 +45,6 @@ public final class Phrases {
               ? "people whose gender identity is the same as their sex registered at birth"
               : "trans people and others whose gender identity differs from their sex at birth";
     };
-  }
-
-  /**
-   * The gap in one sentence. With the count shown: "About 14 more people aged 16 to 24 would match
-   * the local population in Project X." With the count withheld: the expected number only.
-   */
-  public static String gap(MetricRow r, String projectName, BoardView board) {
-    String who = people(r.characteristic(), r.category());
-    MetricRow exact = r;
-    r = board.isKnownShown(exact) ? board.displayed(exact) : exact;
-    if (board.isCountShown(exact)) {
-      long more = Math.round(r.shortfall());
-      if (r.participants() == 0) {
-        return String.format(
-            Locale.UK,
-            "No %s took part in %s; about %d would match the local" + " population.",
-            who,
-            projectName,
-            Math.round(r.expected()));
-      }
-      return String.format(
-          Locale.UK,
-          "About %d more %s would match the local population in %s"
-              + " (%d took part; about %d expected).",
-          more,
-          who,
-          projectName,
-          r.participants(),
-          Math.round(r.expected()));
-    }
-    if (board.isKnownShown(exact)) {
-      String count =
-          board.countText(exact).equals(board.fewerThanText())
-              ? capitalise(board.countText(exact)) + " " + who + " took part"
-              : "Some " + who + " took part (how many is withheld to protect privacy)";
-      return String.format(
-          Locale.UK,
-          "%s in %s; about %d would match the local population.",
-          count,
-          projectName,
-          Math.round(r.expected()));
-    }
-    return String.format(
-        Locale.UK,
-        "%s are %s in %s.",
-        capitalise(who),
-        r.status().label().toLowerCase(Locale.UK),
-        projectName);
   }
 
   public static String capitalise(String s) {
