@@ -26,8 +26,8 @@ public final class SparkSessions {
    * <p>The checked records, kept on local disk between the passes that read them, are compressed as
    * whole blocks (LZ4), not column by column: Spark's per-column encoders weighed every string
    * twice, a quarter of the time spent parsing and checking 2 M records. Their batches are then
-   * larger, so the stream that reads them back forgets each batch once read (it kept the last 100:
-   * about 600 MB of a 1 GB heap per task, and the 10 M report ran out of memory).
+   * larger, so the stream that reads them back forgets each batch once read (by default it keeps
+   * what it read until every 100th object, and the 10 M report ran out of a 1 GB heap).
    */
   static final Map<String, String> DEFAULTS =
       Map.of(
