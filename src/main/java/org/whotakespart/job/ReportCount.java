@@ -43,18 +43,7 @@ final class ReportCount {
       RecordCheck.Checked checked,
       Progress progress) {
     List<Period> quarters = ReportJob.quarters(config);
-    Counted counted =
-        checked.people() == null
-            ? countQuarters(checked.validated(), quarters, config, config.period().previous())
-            : countPerPerson(
-                checked
-                    .people()
-                    .transform(PeopleCounts.ofQuarters(quarters))
-                    .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
-                    .transform(PeopleCounts.perPersonFromPeople(quarters.size())),
-                quarters,
-                config,
-                config.period().previous());
+    Counted counted = countQuarters(checked, quarters, config);
     progress.step(
         String.format(
             Locale.ROOT,
@@ -96,6 +85,27 @@ final class ReportCount {
     List<ExperienceCount> experience(Period p) {
       return experience.getOrDefault(p.label(), List.of());
     }
+  }
+
+  /**
+   * People per project, characteristic and category in each of {@code quarters}, with their
+   * experience: from the people table where the records came with one (the store), else from the
+   * checked records.
+   */
+  static Counted countQuarters(
+      RecordCheck.Checked checked, List<Period> quarters, JobConfig config) {
+    Period previous = config.period().previous();
+    return checked.people() == null
+        ? countQuarters(checked.validated(), quarters, config, previous)
+        : countPerPerson(
+            checked
+                .people()
+                .transform(PeopleCounts.ofQuarters(quarters))
+                .transform(PeopleCounts.filterMeasuredRoles(config.measuredRoles()))
+                .transform(PeopleCounts.perPersonFromPeople(quarters.size())),
+            quarters,
+            config,
+            previous);
   }
 
   /**

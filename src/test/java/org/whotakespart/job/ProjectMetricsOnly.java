@@ -8,7 +8,6 @@ import org.apache.spark.sql.SparkSession;
 import org.whotakespart.baseline.CatchmentBaselines;
 import org.whotakespart.config.Engine;
 import org.whotakespart.config.JobConfig;
-import org.whotakespart.config.Period;
 import org.whotakespart.output.table.MetricsWriter;
 import org.whotakespart.stats.MetricRow;
 
@@ -61,10 +60,9 @@ public final class ProjectMetricsOnly {
     ReportInputs inputs = ReportInputs.read(config, conf);
     RecordCheck.Checked checked = source.check(config, spark, progress, inputs.projects());
     try {
-      Period previous = config.period().previous();
+      // As the report counts: from the people table when reading the store.
       ReportCount.Counted counted =
-          ReportCount.countQuarters(
-              checked.validated(), ReportJob.quarters(config), config, previous);
+          ReportCount.countQuarters(checked, ReportJob.quarters(config), config);
       progress.step("Counted people");
       Map<String, String> areaNames = CatchmentBaselines.areaNames(inputs.baselines());
       List<MetricRow> metrics =
