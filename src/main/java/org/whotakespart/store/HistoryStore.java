@@ -2,7 +2,6 @@ package org.whotakespart.store;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
@@ -245,7 +244,7 @@ public final class HistoryStore {
 
   /** The latest version, from the log. */
   public long latest(SparkSession spark) {
-    return DeltaTable.forPath(spark, table()).history(1).select("version").first().getLong(0);
+    return DeltaCommits.latest(table(), conf);
   }
 
   /** The state at {@code version}: its quarters' rows and the files whose records it holds. */

@@ -78,13 +78,8 @@ public final class PeopleTable {
       return List.of();
     }
     List<Built> out = new ArrayList<>();
-    for (Row r :
-        DeltaTable.forPath(spark, table())
-            .history()
-            .select("version", "userMetadata")
-            .orderBy("version")
-            .collectAsList()) {
-      Built b = parse(r.getLong(0), r.getString(1));
+    for (DeltaCommits.Entry e : DeltaCommits.read(table(), store.conf())) {
+      Built b = parse(e.version(), e.userMetadata());
       if (b != null) {
         out.add(b);
       }
@@ -99,8 +94,7 @@ public final class PeopleTable {
       return null;
     }
     Built last = v.get(v.size() - 1);
-    long newest =
-        DeltaTable.forPath(spark, table()).history(1).select("version").first().getLong(0);
+    long newest = DeltaCommits.latest(table(), store.conf());
     return last.version() == newest ? last : null;
   }
 

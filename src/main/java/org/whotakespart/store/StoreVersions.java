@@ -1,13 +1,12 @@
 package org.whotakespart.store;
 
 import static org.whotakespart.store.HistoryStore.QUARTER;
-import static org.whotakespart.store.HistoryStore.instant;
 
-import io.delta.tables.DeltaTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.whotakespart.config.SettingsException;
 import org.whotakespart.store.HistoryStore.Commit;
 import org.whotakespart.store.HistoryStore.Snapshot;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The store's versions read from Delta's log: its commits, what one version held, and which version
@@ -35,24 +33,14 @@ final class StoreVersions {
       return List.of();
     }
     List<Commit> commits = new ArrayList<>();
-    for (Row r :
-        DeltaTable.forPath(spark, store.table())
-            .history()
-            .select("version", "timestamp", "operation", "userMetadata", "operationMetrics")
-            .orderBy("version")
-            .collectAsList()) {
-      Map<String, String> metrics =
-          r.isNullAt(4)
-              ? Map.of()
-              : new TreeMap<>(
-                  CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs(4)));
+    for (DeltaCommits.Entry e : DeltaCommits.read(store.table(), store.conf())) {
       commits.add(
           new Commit(
-              r.getLong(0),
-              instant(r.getTimestamp(1)),
-              r.getString(2),
-              CommitNote.parse(r.getString(3)),
-              metrics));
+              e.version(),
+              e.at().truncatedTo(ChronoUnit.SECONDS).toString(),
+              e.operation(),
+              CommitNote.parse(e.userMetadata()),
+              e.metrics()));
     }
     return commits;
   }

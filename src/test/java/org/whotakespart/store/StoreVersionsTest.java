@@ -169,6 +169,65 @@ class StoreVersionsTest {
         none.getMessage());
   }
 
+  /**
+   * The store reads its tables' commits from the log's files, not through Delta's history (a Spark
+   * job): every commit's version, time, operation, note and metrics as Delta's history gives them,
+   * for both tables, after ingests (a write, a MERGE), an erasure and a change of retention.
+   */
+  @Test
+  void theCommitsReadFromTheLogAreDeltasHistory() throws IOException {
+    Path file = export("org-a.csv", "white_british");
+    ingest(file);
+    export("org-a.csv", "asian_bangladeshi");
+    ingest(file);
+    HistoryStore h = history();
+    h.forget(spark, "PX03", null, false);
+    h.setRetention(spark, 30);
+    for (String table : List.of(h.table(), h.people().table())) {
+      List<String> delta = new ArrayList<>();
+      for (org.apache.spark.sql.Row r :
+          io.delta.tables.DeltaTable.forPath(spark, table)
+              .history()
+              .select("version", "timestamp", "operation", "userMetadata", "operationMetrics")
+              .orderBy("version")
+              .collectAsList()) {
+        delta.add(
+            String.join(
+                " | ",
+                String.valueOf(r.getLong(0)),
+                r.getTimestamp(1).toInstant().toString(),
+                r.getString(2),
+                String.valueOf(r.getString(3)),
+                String.valueOf(
+                    r.isNullAt(4)
+                        ? java.util.Map.of()
+                        : new java.util.TreeMap<>(
+                            scala.jdk.javaapi.CollectionConverters.asJava(
+                                r.<scala.collection.Map<String, String>>getAs(4))))));
+      }
+      List<String> ours = new ArrayList<>();
+      for (DeltaCommits.Entry e :
+          DeltaCommits.read(table, spark.sparkContext().hadoopConfiguration())) {
+        ours.add(
+            String.join(
+                " | ",
+                String.valueOf(e.version()),
+                e.at().toString(),
+                e.operation(),
+                String.valueOf(e.userMetadata()),
+                String.valueOf(new java.util.TreeMap<>(e.metrics()))));
+      }
+      assertTrue(delta.size() >= 3, table + ": " + delta);
+      assertEquals(delta, ours, table);
+      assertEquals(
+          delta.size() - 1, DeltaCommits.latest(table, spark.sparkContext().hadoopConfiguration()));
+    }
+    assertEquals(
+        List.of(),
+        DeltaCommits.read(
+            dir.resolve("none").toString(), spark.sparkContext().hadoopConfiguration()));
+  }
+
   @Test
   void forgettingAParticipantRemovesThemFromEveryQuarterAndAfterVacuumFromTheFiles()
       throws IOException {

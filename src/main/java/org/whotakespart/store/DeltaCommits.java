@@ -1,0 +1,104 @@
+package org.whotakespart.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A Delta table's commits as {@code DESCRIBE HISTORY} gives them (version, time, operation, user
+ * metadata, operation metrics), read from the commit files of its {@code _delta_log} on the driver.
+ * Delta's own history runs a Spark job and plans a query for it, which took about 2.5 s of a 17 s
+ * report from a small store; this reads the same small files directly (one listing, then the first
+ * line of each commit file that holds its {@code commitInfo}). Like Delta's history, it sees the
+ * commits whose files the log still keeps.
+ */
+final class DeltaCommits {
+  /** One commit, as its {@code commitInfo} says. */
+  record Entry(
+      long version,
+      Instant at,
+      String operation,
+      String userMetadata,
+      Map<String, String> metrics) {}
+
+  private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DeltaCommits() {}
+
+  /** The commits of the table at {@code table}, oldest first; none when it has no log. */
+  static List<Entry> read(String table, Configuration conf) {
+    Path log = new Path(table, "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(conf);
+      FileStatus[] files;
+      try {
+        files = fs.listStatus(log, p -> COMMIT_FILE.matcher(p.getName()).matches());
+      } catch (FileNotFoundException e) {
+        return List.of();
+      }
+      List<Entry> out = new ArrayList<>();
+      for (FileStatus f : files) {
+        out.add(entry(fs, f));
+      }
+      out.sort(Comparator.comparingLong(Entry::version));
+      return List.copyOf(out);
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot read the history of the Delta table at " + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The latest version of the table at {@code table}, or -1 when it has no commit. */
+  static long latest(String table, Configuration conf) {
+    List<Entry> all = read(table, conf);
+    return all.isEmpty() ? -1 : all.get(all.size() - 1).version();
+  }
+
+  private static Entry entry(FileSystem fs, FileStatus f) throws IOException {
+    long version = Long.parseLong(f.getPath().getName().substring(0, 20));
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.startsWith("{\"commitInfo\"")) {
+          continue;
+        }
+        JsonNode c = JSON.readTree(line).path("commitInfo");
+        // Delta's history gives the in-commit timestamp where the table keeps one, else the time
+        // the commit file was written.
+        long millis =
+            c.hasNonNull("inCommitTimestamp")
+                ? c.get("inCommitTimestamp").asLong()
+                : f.getModificationTime();
+        Map<String, String> metrics = new TreeMap<>();
+        c.path("operationMetrics")
+            .fields()
+            .forEachRemaining(m -> metrics.put(m.getKey(), m.getValue().asText()));
+        return new Entry(
+            version,
+            Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.MILLIS),
+            c.path("operation").asText(null),
+            c.hasNonNull("userMetadata") ? c.get("userMetadata").asText() : null,
+            Map.copyOf(metrics));
+      }
+    }
+    // A writer that keeps no commitInfo: Delta's history shows such a commit with no details.
+    return new Entry(version, Instant.ofEpochMilli(f.getModificationTime()), null, null, Map.of());
+  }
+}
