@@ -182,7 +182,9 @@ class StoreVersionsTest {
     ingest(file);
     HistoryStore h = history();
     h.forget(spark, "PX03", null, false);
+    assertEquals(HistoryStore.DEFAULT_RETENTION_DAYS, h.retentionDays(spark));
     h.setRetention(spark, 30);
+    assertEquals(30, h.retentionDays(spark), "read from the latest version's properties");
     for (String table : List.of(h.table(), h.people().table())) {
       List<String> delta = new ArrayList<>();
       for (org.apache.spark.sql.Row r :
