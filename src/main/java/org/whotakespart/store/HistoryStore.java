@@ -3,8 +3,6 @@ package org.whotakespart.store;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
-import java.sql.Timestamp;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -391,10 +389,6 @@ public final class HistoryStore {
             + e.getMessage()
             + " (check the path and that you may read it)",
         e);
-  }
-
-  static String instant(Timestamp t) {
-    return t.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   /** Where the ingest that will commit {@code version} keeps what it read (the quarantine). */
