@@ -57,11 +57,31 @@ final class DeltaCommits {
 
   /** The latest version of the table at {@code table}, or -1 when it has no commit. */
   static long latest(String table, Configuration conf) {
-    long latest = -1;
-    for (FileStatus f : commitFiles(table, conf)) {
-      latest = Math.max(latest, version(f));
+    FileStatus newest = newestFile(table, conf);
+    return newest == null ? -1 : version(newest);
+  }
+
+  /** The latest commit of the table at {@code table}, or null when it has none. */
+  static Entry newest(String table, Configuration conf) {
+    FileStatus newest = newestFile(table, conf);
+    if (newest == null) {
+      return null;
     }
-    return latest;
+    try {
+      return entry(newest.getPath().getFileSystem(conf), newest);
+    } catch (IOException e) {
+      throw cannotRead(table, e);
+    }
+  }
+
+  private static FileStatus newestFile(String table, Configuration conf) {
+    FileStatus newest = null;
+    for (FileStatus f : commitFiles(table, conf)) {
+      if (newest == null || version(f) > version(newest)) {
+        newest = f;
+      }
+    }
+    return newest;
   }
 
   /** The commit files of the table's log, in no order; none when it has no log. */

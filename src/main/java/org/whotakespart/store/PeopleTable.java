@@ -89,13 +89,8 @@ public final class PeopleTable {
 
   /** The latest commit, or null when there is no table (or its last commit is not ours). */
   public Built latest(SparkSession spark) {
-    List<Built> v = versions(spark);
-    if (v.isEmpty()) {
-      return null;
-    }
-    Built last = v.get(v.size() - 1);
-    long newest = DeltaCommits.latest(table(), store.conf());
-    return last.version() == newest ? last : null;
+    DeltaCommits.Entry newest = exists() ? DeltaCommits.newest(table(), store.conf()) : null;
+    return newest == null ? null : parse(newest.version(), newest.userMetadata());
   }
 
   /**

@@ -223,7 +223,15 @@ class StoreVersionsTest {
       assertEquals(delta, ours, table);
       assertEquals(
           delta.size() - 1, DeltaCommits.latest(table, spark.sparkContext().hadoopConfiguration()));
+      assertEquals(
+          DeltaCommits.read(table, spark.sparkContext().hadoopConfiguration())
+              .get(delta.size() - 1),
+          DeltaCommits.newest(table, spark.sparkContext().hadoopConfiguration()));
     }
+    assertEquals(
+        null,
+        DeltaCommits.newest(
+            dir.resolve("none").toString(), spark.sparkContext().hadoopConfiguration()));
     assertEquals(
         List.of(),
         DeltaCommits.read(
