@@ -316,29 +316,31 @@ public final class PeopleCounts {
    */
   public static Function1<Dataset<Row>, Dataset<Row>> perCategory(boolean byAgeAndSex) {
     return df -> {
+      // Each person's experience is worked out once, as 0 or 1, before the person is fanned out
+      // to a row per characteristic, and the characteristic travels as its index: the group count
+      // hashes and shuffles a number, not a name (its code is put back on the counted rows).
+      List<Column> select = new ArrayList<>();
+      select.add(col(CountColumns.PERIOD_INDEX));
+      select.add(col(RecordColumns.PROJECT_ID));
       List<Column> sums = new ArrayList<>();
       sums.add(sum(when(col(IS_CONFLICT), 1L).otherwise(0L)).as(CountColumns.CONFLICTS));
       for (ExperienceCount.Flag f : ExperienceCount.Flag.values()) {
-        sums.add(sum(when(f.of(), 1L).otherwise(0L)).as(f.column()));
-      }
-      List<Column> select = new ArrayList<>();
-      for (String c :
-          List.of(
-              CountColumns.PERIOD_INDEX,
-              RecordColumns.PROJECT_ID,
-              CountColumns.STAGES,
-              CountColumns.PAID,
-              CountColumns.ADJUSTMENTS,
-              CountColumns.DECILE,
-              CountColumns.ACTIVE_NEXT)) {
-        select.add(col(c));
+        select.add(when(f.of(), 1L).otherwise(0L).as(f.column()));
+        sums.add(sum(col(f.column())).as(f.column()));
       }
       List<Column> keys =
           new ArrayList<>(
               List.of(
                   col(CountColumns.PERIOD_INDEX),
                   col(RecordColumns.PROJECT_ID),
-                  col(CountColumns.CHARACTERISTIC),
+                  col(CHARACTERISTIC_INDEX),
+                  col(CountColumns.CATEGORY_INDEX)));
+      List<Column> out =
+          new ArrayList<>(
+              List.of(
+                  col(CountColumns.PERIOD_INDEX),
+                  col(RecordColumns.PROJECT_ID),
+                  characteristicCode().as(CountColumns.CHARACTERISTIC),
                   col(CountColumns.CATEGORY_INDEX)));
       if (byAgeAndSex) {
         select.add(
@@ -347,29 +349,51 @@ public final class PeopleCounts {
         select.add(
             PackedLatest.index(CountColumns.latest(Characteristic.SEX.code()))
                 .as(CountColumns.SEX_INDEX));
-        keys.add(col(CountColumns.AGE_INDEX));
-        keys.add(col(CountColumns.SEX_INDEX));
+        for (String c : List.of(CountColumns.AGE_INDEX, CountColumns.SEX_INDEX)) {
+          keys.add(col(c));
+          out.add(col(c));
+        }
       }
       select.add(perCharacteristic());
+      out.add(col(CountColumns.PEOPLE));
+      out.add(col(CountColumns.CONFLICTS));
+      for (ExperienceCount.Flag f : ExperienceCount.Flag.values()) {
+        out.add(col(f.column()));
+      }
       return df.select(select.toArray(new Column[0]))
           .groupBy(keys.toArray(new Column[0]))
-          .agg(count(lit(1)).as(CountColumns.PEOPLE), sums.toArray(new Column[0]));
+          .agg(count(lit(1)).as(CountColumns.PEOPLE), sums.toArray(new Column[0]))
+          .select(out.toArray(new Column[0]));
     };
   }
 
+  /** A characteristic's position in {@link Characteristic#values()}, while people are counted. */
+  private static final String CHARACTERISTIC_INDEX = "characteristic_index";
+
+  /** The characteristic's code, from its {@link #CHARACTERISTIC_INDEX}. */
+  private static Column characteristicCode() {
+    Column code = lit(null).cast("string");
+    for (Characteristic c : Characteristic.values()) {
+      code =
+          when(col(CHARACTERISTIC_INDEX).equalTo(lit(c.ordinal())), lit(c.code())).otherwise(code);
+    }
+    return code;
+  }
+
   /**
-   * The per-person row unpivoted into one row per characteristic: its code, its latest category's
-   * index ({@link CountColumns#CATEGORY_INDEX}) and whether the person gave more than one.
+   * The per-person row unpivoted into one row per characteristic: its index ({@link
+   * #CHARACTERISTIC_INDEX}), its latest category's index ({@link CountColumns#CATEGORY_INDEX}) and
+   * whether the person gave more than one.
    */
   private static Column perCharacteristic() {
     List<Column> stacked = new ArrayList<>(List.of(lit(Characteristic.values().length)));
     for (Characteristic c : Characteristic.values()) {
-      stacked.add(lit(c.code()));
+      stacked.add(lit(c.ordinal()));
       stacked.add(PackedLatest.index(CountColumns.latest(c.code())));
       stacked.add(SeenSets.isConflict(c));
     }
     return stack(stacked.toArray(new Column[0]))
-        .as(new String[] {CountColumns.CHARACTERISTIC, CountColumns.CATEGORY_INDEX, IS_CONFLICT});
+        .as(new String[] {CHARACTERISTIC_INDEX, CountColumns.CATEGORY_INDEX, IS_CONFLICT});
   }
 
   /**
