@@ -3,7 +3,6 @@ package org.whotakespart.job;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,41 +132,39 @@ final class ReportCount {
       Dataset<Row> perPerson, List<Period> quarters, JobConfig config, Period previous) {
     Set<String> withExperience = Set.of(config.period().label(), previous.label());
     Map<String, List<CategoryCount>> people = new TreeMap<>();
-    Dataset<Row> perCategory = perPerson.transform(PeopleCounts.perCategory(true));
-    Fields at = Fields.of(perCategory.schema());
-    Iterator<Row> it = perCategory.toLocalIterator();
+    List<byte[]> parts = GroupCounts.collect(perPerson.transform(PeopleCounts.perCategory(true)));
     // Experience is counted per group: the rows split by age band and sex are added up.
     Map<String, Map<Group, ExperienceCount>> byGroup = new TreeMap<>();
     // Millions of rows name a few thousand projects: each id is kept once, not once a row (at 8 M
     // records the copies alone filled most of a 2 GB driver).
     Map<String, String> names = new HashMap<>();
-    while (it.hasNext()) {
-      Row r = it.next();
-      String period = quarters.get(r.getInt(at.period())).label();
-      String project = names.computeIfAbsent(r.getString(at.project()), k -> k);
-      String characteristic = names.computeIfAbsent(r.getString(at.characteristic()), k -> k);
-      Integer index = r.getAs(at.category());
-      long n = r.getLong(at.people());
-      people
-          .computeIfAbsent(period, k -> new ArrayList<>())
-          .add(
-              new CategoryCount(
-                  project,
-                  characteristic,
-                  index,
-                  n,
-                  r.getLong(at.conflicts()),
-                  r.getAs(at.age()),
-                  r.getAs(at.sex())));
-      if (withExperience.contains(period)) {
-        byGroup
-            .computeIfAbsent(period, k -> new LinkedHashMap<>())
-            .merge(
-                new Group(project, characteristic, index),
-                new ExperienceCount(project, characteristic, index, n, at.flagCounts(r)),
-                ReportCount::addUp);
-      }
-    }
+    GroupCounts.forEach(
+        parts,
+        g -> {
+          String period = quarters.get(g.period()).label();
+          String project = names.computeIfAbsent(g.project(), k -> k);
+          String characteristic = names.computeIfAbsent(g.characteristic(), k -> k);
+          people
+              .computeIfAbsent(period, k -> new ArrayList<>())
+              .add(
+                  new CategoryCount(
+                      project,
+                      characteristic,
+                      g.category(),
+                      g.people(),
+                      g.conflicts(),
+                      g.age(),
+                      g.sex()));
+          if (withExperience.contains(period)) {
+            byGroup
+                .computeIfAbsent(period, k -> new LinkedHashMap<>())
+                .merge(
+                    new Group(project, characteristic, g.category()),
+                    new ExperienceCount(
+                        project, characteristic, g.category(), g.people(), g.flags()),
+                    ReportCount::addUp);
+          }
+        });
     Map<String, List<ExperienceCount>> experience = new TreeMap<>();
     byGroup.forEach((period, groups) -> experience.put(period, new ArrayList<>(groups.values())));
     return new Counted(people, experience, List.of());
@@ -175,48 +172,6 @@ final class ReportCount {
 
   /** A project's group of people: a characteristic's category (null: unknown). */
   private record Group(String project, String characteristic, Integer index) {}
-
-  /**
-   * Where each count is in a row of {@link PeopleCounts#perCategory(boolean)}, found once: read by
-   * name, the million rows of 10 M records took a look-up by name for every value.
-   */
-  private record Fields(
-      int period,
-      int project,
-      int characteristic,
-      int category,
-      int people,
-      int conflicts,
-      int age,
-      int sex,
-      int[] flags) {
-    static Fields of(StructType schema) {
-      ExperienceCount.Flag[] all = ExperienceCount.Flag.values();
-      int[] flags = new int[all.length];
-      for (ExperienceCount.Flag f : all) {
-        flags[f.ordinal()] = schema.fieldIndex(f.column());
-      }
-      return new Fields(
-          schema.fieldIndex(CountColumns.PERIOD_INDEX),
-          schema.fieldIndex(CountColumns.PROJECT_ID),
-          schema.fieldIndex(CountColumns.CHARACTERISTIC),
-          schema.fieldIndex(CountColumns.CATEGORY_INDEX),
-          schema.fieldIndex(CountColumns.PEOPLE),
-          schema.fieldIndex(CountColumns.CONFLICTS),
-          schema.fieldIndex(CountColumns.AGE_INDEX),
-          schema.fieldIndex(CountColumns.SEX_INDEX),
-          flags);
-    }
-
-    /** The row's people with each experience flag, in {@link ExperienceCount.Flag} order. */
-    long[] flagCounts(Row r) {
-      long[] c = new long[flags.length];
-      for (int i = 0; i < flags.length; i++) {
-        c[i] = r.getLong(flags[i]);
-      }
-      return c;
-    }
-  }
 
   /** Two rows of one group (split by age band and sex) added up. */
   private static ExperienceCount addUp(ExperienceCount a, ExperienceCount b) {
