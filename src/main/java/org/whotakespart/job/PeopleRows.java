@@ -129,7 +129,9 @@ public final class PeopleRows {
               + " of the records");
       return null;
     }
-    if (!StoreRecords.missingFiles(people.versionAt(spark, at), spark).isEmpty()) {
+    Dataset<Row> atVersion = people.versionAt(spark, at);
+    String[] files = atVersion.inputFiles();
+    if (!StoreRecords.missingFiles(files, spark).isEmpty()) {
       progress.step(
           "Counting people from the records: files of the people table's version "
               + at
@@ -142,6 +144,6 @@ public final class PeopleRows {
             + ", made from version "
             + version
             + " of the records)");
-    return people.read(spark, at, null);
+    return people.readFiles(spark, at, atVersion, files);
   }
 }

@@ -320,9 +320,14 @@ public final class StoreRecords {
 
   /** The files a version of the table needs that are no longer there. */
   static List<String> missingFiles(Dataset<Row> table, SparkSession spark) {
+    return missingFiles(table.inputFiles(), spark);
+  }
+
+  /** Which of {@code files} are no longer there. */
+  static List<String> missingFiles(String[] files, SparkSession spark) {
     List<String> missing = new ArrayList<>();
     try {
-      for (String f : table.inputFiles()) {
+      for (String f : files) {
         Path p = new Path(URI.create(f));
         if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
           missing.add(f);

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.whotakespart.config.Vocabulary;
 import org.whotakespart.ingest.RecordColumns;
 import org.whotakespart.stats.CountColumns;
@@ -130,6 +132,40 @@ public final class PeopleTable {
   /** The rows at {@code version}, as Delta opens them (to check their files are still there). */
   public Dataset<Row> versionAt(SparkSession spark, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(table());
+  }
+
+  /**
+   * The rows of {@code atVersion} (from {@link #versionAt}), read from the version's {@code files}
+   * with Spark's own Parquet source where that gives exactly Delta's rows: the version needs no
+   * Delta reader feature (reader version 1: no deletion vectors, no column mapping) and has files.
+   * A native engine under Spark (Comet) scans Spark's Parquet source, not Delta's. Otherwise the
+   * rows as Delta reads them.
+   */
+  public Dataset<Row> readFiles(
+      SparkSession spark, long version, Dataset<Row> atVersion, String[] files) {
+    if (files.length == 0 || readerVersion(spark, version) != 1) {
+      return atVersion;
+    }
+    // The table's own schema, so that the quarter comes from the folder names as a string; then
+    // the columns in Delta's order.
+    return spark
+        .read()
+        .schema(atVersion.schema())
+        .option("basePath", table())
+        .parquet(files)
+        .select(Stream.of(atVersion.columns()).map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  /** The Delta reader version {@code version} of this table needs. */
+  int readerVersion(SparkSession spark, long version) {
+    DeltaLog log = DeltaLog.forTable(spark, table());
+    return log.getSnapshotAt(
+            version,
+            log.getSnapshotAt$default$2(),
+            log.getSnapshotAt$default$3(),
+            log.getSnapshotAt$default$4())
+        .protocol()
+        .minReaderVersion();
   }
 
   /**

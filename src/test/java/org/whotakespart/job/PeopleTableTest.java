@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -299,6 +301,15 @@ class PeopleTableTest {
             .read(spark, at, null)
             .filter(org.apache.spark.sql.functions.col("participant_id").equalTo(person))
             .count());
+    // Read from the version's files, as a report reads it: the erased person's old files are
+    // still in the folder, and are not among them.
+    Dataset<Row> atVersion = people.versionAt(spark, at);
+    assertEquals(
+        0,
+        people
+            .readFiles(spark, at, atVersion, atVersion.inputFiles())
+            .filter(org.apache.spark.sql.functions.col("participant_id").equalTo(person))
+            .count());
     try (Stream<Path> log = Files.list(dir.resolve("store/people/_delta_log"))) {
       for (Path f : log.filter(p -> p.toString().endsWith(".json")).toList()) {
         assertFalse(Files.readString(f).contains(person), "the id is in " + f.getFileName());
@@ -312,6 +323,43 @@ class PeopleTableTest {
     assertFalse(r.progress().contains("Made the people table again"), r.progress());
     report("after-records", null, false);
     assertSameCsv("after", "after-records");
+  }
+
+  @Test
+  void theVersionsFilesReadAsParquetHoldDeltasRowsUnlessAReaderFeatureIsOn() throws IOException {
+    ingest(firstExports());
+    PeopleTable people = history().people();
+    long at = people.latest(spark).version();
+    Dataset<Row> delta = people.versionAt(spark, at);
+    Dataset<Row> plain = people.readFiles(spark, at, delta, delta.inputFiles());
+    assertTrue(plain != delta, "read with Spark's Parquet source");
+    assertEquals(columns(delta), columns(plain));
+    assertEquals(sortedRows(delta), sortedRows(plain));
+    assertTrue(sortedRows(plain).size() > 100, "rows of both projects");
+    // A later version that needs a Delta reader feature (column mapping) is read through Delta;
+    // the earlier version still needs none.
+    spark.sql(
+        "ALTER TABLE delta.`"
+            + people.table()
+            + "` SET TBLPROPERTIES ('delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5',"
+            + " 'delta.columnMapping.mode' = 'name')");
+    long mapped = at + 1;
+    Dataset<Row> later = people.versionAt(spark, mapped);
+    assertTrue(later == people.readFiles(spark, mapped, later, later.inputFiles()));
+    assertTrue(delta != people.readFiles(spark, at, delta, delta.inputFiles()));
+  }
+
+  private static List<String> columns(Dataset<Row> rows) {
+    return Stream.of(rows.schema().fields()).map(f -> f.name() + " " + f.dataType()).toList();
+  }
+
+  private static List<String> sortedRows(Dataset<Row> rows) {
+    List<String> out = new ArrayList<>();
+    for (Row r : rows.collectAsList()) {
+      out.add(r.toString());
+    }
+    out.sort(null);
+    return out;
   }
 
   private static void deleteTree(Path p) throws IOException {
