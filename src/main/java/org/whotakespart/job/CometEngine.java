@@ -48,24 +48,37 @@ public final class CometEngine {
     return Collections.unmodifiableMap(s);
   }
 
-  /** What this computer offers Comet: read from the JVM and /proc, or given by a test. */
+  /**
+   * What this computer offers Comet: read from the JVM and /proc, or given by a test. {@code
+   * cometOnClasspath}: this application can load Comet's plug-in; {@code cometOnLaunchClasspath}:
+   * the JVM's own class path has it (where a cluster's {@code $SPARK_HOME/jars} and {@code
+   * spark.driver.extraClassPath} go), not only the application jar's folder.
+   */
   public record Host(
-      boolean cometOnClasspath, String os, String arch, String cpuFlags, String libcMaps) {
+      boolean cometOnClasspath,
+      boolean cometOnLaunchClasspath,
+      String os,
+      String arch,
+      String cpuFlags,
+      String libcMaps) {
     /** This JVM and computer. */
     static Host here() {
-      boolean present;
-      try {
-        Class.forName(PLUGIN, false, CometEngine.class.getClassLoader());
-        present = true;
-      } catch (ClassNotFoundException | LinkageError e) {
-        present = false;
-      }
       return new Host(
-          present,
+          loads(CometEngine.class.getClassLoader()),
+          loads(ClassLoader.getSystemClassLoader()),
           System.getProperty("os.name", ""),
           System.getProperty("os.arch", ""),
           read("/proc/cpuinfo"),
           read("/proc/self/maps"));
+    }
+
+    private static boolean loads(ClassLoader loader) {
+      try {
+        Class.forName(PLUGIN, false, loader);
+        return true;
+      } catch (ClassNotFoundException | LinkageError e) {
+        return false;
+      }
     }
 
     private static String read(String file) {
@@ -96,11 +109,19 @@ public final class CometEngine {
   /**
    * Why Comet cannot run on {@code host}, or empty when it can: its jar is missing, the system is
    * not Linux on amd64 or aarch64, the C library is not glibc 2.30 or newer, or an amd64 CPU lacks
-   * AVX2.
+   * AVX2. On a {@code cluster} its jar must also be on the driver's own class path: executors load
+   * Comet's plug-in and shuffle manager as their JVMs start, from the cluster's class path, and a
+   * driver that finds Comet only beside the application jar (whose manifest names the build's
+   * {@code lib/} folder) says nothing of theirs. Choosing Comet there made every executor fail.
    */
-  public static Optional<String> cannotRun(Host host) {
+  public static Optional<String> cannotRun(Host host, boolean cluster) {
     if (!host.cometOnClasspath()) {
       return Optional.of("Comet's jar is not on the classpath");
+    }
+    if (cluster && !host.cometOnLaunchClasspath()) {
+      return Optional.of(
+          "on a cluster its jar must be on every node's class path, and this driver has it only"
+              + " beside the application jar (docs/spark.md, \"On a cluster\")");
     }
     if (!host.os().toLowerCase(Locale.ROOT).contains("linux")) {
       return Optional.of("its native library is built for Linux only, not " + host.os());

@@ -68,7 +68,8 @@ public final class SparkSessions {
     Optional<String> cannot =
         requested == Engine.SPARK
             ? Optional.empty()
-            : CometEngine.cannotRun(CometEngine.Host.here()).or(CometEngine::cannotReachMemory);
+            : CometEngine.cannotRun(CometEngine.Host.here(), onCluster(master))
+                .or(CometEngine::cannotReachMemory);
     boolean comet = requested != Engine.SPARK && cannot.isEmpty();
     SparkSession.Builder b =
         SparkSession.builder()
@@ -140,6 +141,16 @@ public final class SparkSessions {
           s.put(key, v == null || v.isBlank() ? value : v);
         });
     return s;
+  }
+
+  /**
+   * Whether the run's executors are other JVMs: the master spark-submit gave, else the {@code
+   * configured} one, is not local mode.
+   */
+  static boolean onCluster(String configured) {
+    String submitted = System.getProperty("spark.master");
+    String m = submitted != null && !submitted.isBlank() ? submitted : configured;
+    return m != null && !m.isBlank() && !m.strip().startsWith("local");
   }
 
   /**

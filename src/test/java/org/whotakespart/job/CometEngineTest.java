@@ -51,43 +51,70 @@ class CometEngineTest {
   private static final String NEW_GLIBC = "7f1 r-xp /usr/lib/x86_64-linux-gnu/libc.so.6\n";
 
   private static CometEngine.Host host(String arch, String cpu, String maps) {
-    return new CometEngine.Host(true, "Linux", arch, cpu, maps);
+    return new CometEngine.Host(true, true, "Linux", arch, cpu, maps);
   }
 
   @Test
   void cometRunsOnLinuxWithGlibcAndAvx2() {
-    assertEquals(Optional.empty(), CometEngine.cannotRun(host("amd64", AVX2, NEW_GLIBC)));
-    assertEquals(Optional.empty(), CometEngine.cannotRun(host("aarch64", "", NEW_GLIBC)));
+    assertEquals(Optional.empty(), CometEngine.cannotRun(host("amd64", AVX2, NEW_GLIBC), false));
+    assertEquals(Optional.empty(), CometEngine.cannotRun(host("aarch64", "", NEW_GLIBC), false));
     assertEquals(
         Optional.empty(),
         CometEngine.cannotRun(
-            host("amd64", AVX2, "7f1 r-xp /lib/x86_64-linux-gnu/libc-2.31.so\n")));
+            host("amd64", AVX2, "7f1 r-xp /lib/x86_64-linux-gnu/libc-2.31.so\n"), false));
   }
 
   @Test
   void eachReasonCometCannotRunIsSaid() {
     assertTrue(
-        CometEngine.cannotRun(host("amd64", "flags\t\t: fpu sse4_2 avx\n", NEW_GLIBC))
+        CometEngine.cannotRun(host("amd64", "flags\t\t: fpu sse4_2 avx\n", NEW_GLIBC), false)
             .orElseThrow()
             .contains("AVX2"));
     assertTrue(
-        CometEngine.cannotRun(host("amd64", AVX2, "7f1 r-xp /lib/x86_64-linux-gnu/libc-2.28.so\n"))
+        CometEngine.cannotRun(
+                host("amd64", AVX2, "7f1 r-xp /lib/x86_64-linux-gnu/libc-2.28.so\n"), false)
             .orElseThrow()
             .contains("glibc 2.30"));
     assertTrue(
-        CometEngine.cannotRun(host("amd64", AVX2, "7f1 r-xp /lib/ld-musl-x86_64.so.1\n"))
+        CometEngine.cannotRun(host("amd64", AVX2, "7f1 r-xp /lib/ld-musl-x86_64.so.1\n"), false)
             .orElseThrow()
             .contains("glibc"));
     assertTrue(
-        CometEngine.cannotRun(host("ppc64le", "", NEW_GLIBC)).orElseThrow().contains("ppc64le"));
+        CometEngine.cannotRun(host("ppc64le", "", NEW_GLIBC), false)
+            .orElseThrow()
+            .contains("ppc64le"));
     assertTrue(
-        CometEngine.cannotRun(new CometEngine.Host(true, "Mac OS X", "aarch64", "", ""))
+        CometEngine.cannotRun(
+                new CometEngine.Host(true, true, "Mac OS X", "aarch64", "", ""), false)
             .orElseThrow()
             .contains("Linux"));
     assertTrue(
-        CometEngine.cannotRun(new CometEngine.Host(false, "Linux", "amd64", AVX2, NEW_GLIBC))
+        CometEngine.cannotRun(
+                new CometEngine.Host(false, false, "Linux", "amd64", AVX2, NEW_GLIBC), false)
             .orElseThrow()
             .contains("not on the classpath"));
+  }
+
+  /**
+   * A cluster's executors load Comet as their JVMs start, from the cluster's class path: a driver
+   * that finds Comet only beside the application jar (the build's lib/ folder) must not choose it
+   * there, as every executor then failed. Local mode is one JVM and may.
+   */
+  @Test
+  void onAClusterCometMustBeOnTheDriversOwnClassPath() {
+    var besideTheJarOnly = new CometEngine.Host(true, false, "Linux", "amd64", AVX2, NEW_GLIBC);
+    assertEquals(Optional.empty(), CometEngine.cannotRun(besideTheJarOnly, false));
+    assertEquals(
+        "on a cluster its jar must be on every node's class path, and this driver has it only"
+            + " beside the application jar (docs/spark.md, \"On a cluster\")",
+        CometEngine.cannotRun(besideTheJarOnly, true).orElseThrow());
+    assertEquals(Optional.empty(), CometEngine.cannotRun(host("amd64", AVX2, NEW_GLIBC), true));
+    Assumptions.assumeTrue(System.getProperty("spark.master") == null, "run under spark-submit");
+    assertFalse(SparkSessions.onCluster("local[2]"));
+    assertFalse(SparkSessions.onCluster(" local[*] "));
+    assertFalse(SparkSessions.onCluster(null));
+    assertTrue(SparkSessions.onCluster("spark://127.0.0.1:7077"));
+    assertTrue(SparkSessions.onCluster("yarn"));
   }
 
   @Test
@@ -123,7 +150,7 @@ class CometEngineTest {
   @Test
   void theSampleIsTheSameOnCometAndOnSpark(@TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(
-        CometEngine.cannotRun(CometEngine.Host.here()).isEmpty(),
+        CometEngine.cannotRun(CometEngine.Host.here(), false).isEmpty(),
         "Comet cannot run on this computer");
     String job = Paths.project().resolve("jobs/sample-quarterly.properties").toString();
     Path spark = dir.resolve("spark");
