@@ -65,10 +65,11 @@ public final class SparkSessions {
    * session as soon as it runs, before Comet's check.
    */
   public static Started start(String master, Engine requested, Consumer<SparkSession> started) {
+    String submitted = System.getProperty("spark.master");
     Optional<String> cannot =
         requested == Engine.SPARK
             ? Optional.empty()
-            : CometEngine.cannotRun(CometEngine.Host.here(), onCluster(master))
+            : CometEngine.cannotRun(CometEngine.Host.here(), onCluster(master, submitted))
                 .or(CometEngine::cannotReachMemory);
     boolean comet = requested != Engine.SPARK && cannot.isEmpty();
     SparkSession.Builder b =
@@ -84,7 +85,7 @@ public final class SparkSessions {
     if (comet) {
       settings(CometEngine.SETTINGS, System::getProperty).forEach(b::config);
     }
-    masterToSet(master, System.getProperty("spark.master"))
+    masterToSet(master, submitted)
         .ifPresent(
             m -> {
               b.master(m);
@@ -144,12 +145,11 @@ public final class SparkSessions {
   }
 
   /**
-   * Whether the run's executors are other JVMs: the master spark-submit gave, else the {@code
-   * configured} one, is not local mode.
+   * Whether the run's executors are other JVMs: the master spark-submit gave ({@code submitted}),
+   * else the {@code configured} one, is not local mode.
    */
-  static boolean onCluster(String configured) {
-    String submitted = System.getProperty("spark.master");
-    String m = submitted != null && !submitted.isBlank() ? submitted : configured;
+  static boolean onCluster(String configured, String submitted) {
+    String m = masterToSet(configured, submitted).orElse(submitted);
     return m != null && !m.isBlank() && !m.strip().startsWith("local");
   }
 

@@ -109,12 +109,14 @@ class CometEngineTest {
             + " beside the application jar (docs/spark.md, \"On a cluster\")",
         CometEngine.cannotRun(besideTheJarOnly, true).orElseThrow());
     assertEquals(Optional.empty(), CometEngine.cannotRun(host("amd64", AVX2, NEW_GLIBC), true));
-    Assumptions.assumeTrue(System.getProperty("spark.master") == null, "run under spark-submit");
-    assertFalse(SparkSessions.onCluster("local[2]"));
-    assertFalse(SparkSessions.onCluster(" local[*] "));
-    assertFalse(SparkSessions.onCluster(null));
-    assertTrue(SparkSessions.onCluster("spark://127.0.0.1:7077"));
-    assertTrue(SparkSessions.onCluster("yarn"));
+    assertFalse(SparkSessions.onCluster("local[2]", null));
+    assertFalse(SparkSessions.onCluster(" local[*] ", null));
+    assertFalse(SparkSessions.onCluster(null, null));
+    assertTrue(SparkSessions.onCluster("spark://127.0.0.1:7077", null));
+    assertTrue(SparkSessions.onCluster("yarn", null));
+    // spark-submit's master wins over the job file's, both ways.
+    assertTrue(SparkSessions.onCluster("local[*]", "spark://127.0.0.1:7077"));
+    assertFalse(SparkSessions.onCluster("spark://127.0.0.1:7077", "local[2]"));
   }
 
   @Test
